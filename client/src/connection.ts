@@ -1,0 +1,182 @@
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientToServerEvents,
+  DeviceStatus,
+  ErrorCode,
+  ServerToClientEvents,
+  SessionEnded,
+  Snapshot,
+} from '@luot/shared/contracts';
+import { PROTOCOL_VERSION, applyChanges } from '@luot/shared/contracts';
+import type { HallConfig, QueueState } from '@luot/shared/domain';
+import type { Identity } from '@luot/shared/contracts';
+
+/** How the connection stands, for the UI's banner. */
+export type ConnectionStatus =
+  | 'connecting'
+  | 'online'
+  | 'offline'
+  /** The token is unknown or revoked: the device must be paired again. */
+  | 'unauthorized'
+  /** The server speaks another protocol version: reload the app. */
+  | 'mismatch';
+
+/** Everything a screen renders from. Replaced (never mutated) on every change. */
+export interface HallView {
+  readonly status: ConnectionStatus;
+  readonly state: QueueState | null;
+  readonly config: HallConfig | null;
+  readonly identity: Identity | null;
+  /** Server time minus local time, from the last snapshot (for "waited 5 min" on a skewed PC). */
+  readonly clockOffsetMs: number;
+  /** The last clerk session notice (takeover, idle, moved). */
+  readonly sessionEnded: SessionEnded | null;
+  /** Managers: device statuses as they arrive. */
+  readonly devices: Readonly<Record<string, DeviceStatus>>;
+}
+
+type EventName = keyof ClientToServerEvents;
+type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
+type ResultOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** A short random id; unique enough per device for idempotency. */
+export function newRequestId(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return random.replace(/[^A-Za-z0-9_-]/g, '');
+}
+
+/** Options of a hall connection. */
+export interface ConnectionOptions {
+  readonly url: string;
+  readonly token: string;
+  /** How long one attempt at a command waits for its ack before retrying with the same requestId. */
+  readonly ackTimeoutMs?: number;
+  /** How long a command keeps retrying (while reconnecting) before it gives up. */
+  readonly commandDeadlineMs?: number;
+}
+
+/**
+ * One device's link to the hall server: keeps a replica of the queue by folding changes with the
+ * shared `evolve`, resyncs on any version gap or reconnect, and sends commands that are safe to retry
+ * (each carries one requestId through all its attempts, so a network blip never calls two tickets).
+ */
+export class HallConnection {
+  private view: HallView = {
+    status: 'connecting',
+    state: null,
+    config: null,
+    identity: null,
+    clockOffsetMs: 0,
+    sessionEnded: null,
+    devices: {},
+  };
+  private readonly listeners = new Set<(view: HallView) => void>();
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.socket = io(options.url, {
+      auth: { token: options.token, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3_000,
+    });
+    this.socket.on('connect', () => this.update({ status: 'connecting' }));
+    this.socket.on('disconnect', () => this.update({ status: 'offline' }));
+    this.socket.on('connect_error', (error: Error & { data?: { code?: ErrorCode } }) => {
+      const code = error.data?.code;
+      if (code === 'UNAUTHORIZED') {
+        this.socket.disconnect();
+        this.update({ status: 'unauthorized' });
+      } else if (code === 'PROTOCOL_MISMATCH') {
+        this.socket.disconnect();
+        this.update({ status: 'mismatch' });
+      } else {
+        this.update({ status: 'offline' });
+      }
+    });
+    this.socket.on('hall:snapshot', (snapshot) => this.takeSnapshot(snapshot));
+    this.socket.on('hall:changes', (changes) => {
+      const state = this.view.state;
+      if (!state) return;
+      const result = applyChanges(state, changes);
+      if (result.outcome === 'gap') this.resync();
+      else if (result.outcome === 'applied') this.update({ state: result.state });
+    });
+    this.socket.on('session:ended', (notice) => this.update({ sessionEnded: notice }));
+    this.socket.on('device:status', (status) =>
+      this.update({ devices: { ...this.view.devices, [status.deviceId]: status } }),
+    );
+  }
+
+  /** The current view. */
+  get current(): HallView {
+    return this.view;
+  }
+
+  /** Be told of every new view; returns the unsubscribe function. */
+  subscribe(listener: (view: HallView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Clear a session notice once the screen has shown it. */
+  acknowledgeSessionEnded(): void {
+    this.update({ sessionEnded: null });
+  }
+
+  /** Ask for a fresh snapshot (on a gap; also after a long sleep). */
+  resync(): void {
+    this.socket.emit('sync:snapshot', {}, (ack: Ack<Snapshot>) => {
+      if (ack.ok) this.takeSnapshot(ack.value);
+    });
+  }
+
+  /**
+   * Send a command and resolve with its ack. While offline it waits and retries with the same
+   * requestId until the deadline; then it resolves with a refusal rather than hanging the UI.
+   */
+  async send<E extends EventName>(event: E, payload: Omit<PayloadOf<E>, 'requestId'>): Promise<ResultOf<E>> {
+    const body = { ...payload, requestId: newRequestId() } as PayloadOf<E>;
+    const deadline = Date.now() + (this.options.commandDeadlineMs ?? 15_000);
+    const timeout = this.options.ackTimeoutMs ?? 4_000;
+    while (Date.now() < deadline) {
+      if (this.socket.connected) {
+        try {
+          const emit = this.socket.timeout(timeout).emitWithAck.bind(this.socket.timeout(timeout)) as (
+            name: string,
+            data: unknown,
+          ) => Promise<unknown>;
+          return (await emit(event, body)) as ResultOf<E>;
+        } catch {
+          // No ack in time: the same requestId goes again; the server answers a repeat with the first result.
+        }
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    return { ok: false, error: { code: 'INTERNAL', message: 'no answer from the hall server' } } as ResultOf<E>;
+  }
+
+  /** Close the link for good. */
+  close(): void {
+    this.socket.close();
+    this.listeners.clear();
+  }
+
+  private takeSnapshot(snapshot: Snapshot): void {
+    this.update({
+      status: 'online',
+      state: snapshot.state,
+      config: snapshot.config,
+      identity: snapshot.identity,
+      clockOffsetMs: snapshot.serverTime - Date.now(),
+    });
+  }
+
+  private update(patch: Partial<HallView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const listener of this.listeners) listener(this.view);
+  }
+}

@@ -1,0 +1,101 @@
+// The layer table of docs/ARCHITECTURE.md, enforced: a wrong import fails the build, not a review.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'url'];
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/.vite/**', 'data/**', '**/test-output/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a union instead of an enum.' },
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (default exports are for config files).' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Config files sit outside the packages' tsconfig; they get the untyped rules only.
+    files: ['**/*.config.{js,ts,mjs}', '**/vite.config.ts', '**/vitest.config.ts', '**/electron.vite.config.ts'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.config.{js,ts,mjs}', '**/vite.config.ts', '**/vitest.config.ts', '**/electron.vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  // shared/: pure TypeScript. No Node, Electron, React, database or network.
+  {
+    files: ['shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: nodeBuiltins, message: 'shared/ is pure: time, ids and I/O come in as arguments.' },
+        { group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'socket.io', 'socket.io-client'], message: 'shared/ is pure.' },
+        { group: ['@luot/server', '**/server/**', '**/apps/**'], message: 'shared/ depends on nothing of ours.' },
+      ]),
+    },
+  },
+  // server/db and server/realtime are adapters that never know each other.
+  {
+    files: ['server/src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/realtime/**', 'socket.io', '**/http/**'], message: 'server/db never imports the transport.' },
+      ]),
+    },
+  },
+  {
+    files: ['server/src/realtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/db/**', 'better-sqlite3'], message: 'server/realtime talks to the command service, never to the database.' },
+      ]),
+    },
+  },
+  // Apps never import the server; the kiosk renderer never imports Electron or Node.
+  {
+    files: ['apps/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['@luot/server', '@luot/server/**', '**/server/src/**'], message: 'Apps talk to the server over the protocol only.' },
+      ]),
+    },
+  },
+  {
+    files: ['apps/kiosk/src/renderer/**/*.{ts,tsx}', 'apps/counter/src/**/*.{ts,tsx}', 'apps/display/src/**/*.{ts,tsx}', 'apps/admin/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['@luot/server', '@luot/server/**', '**/server/src/**'], message: 'Apps talk to the server over the protocol only.' },
+        { group: ['electron', ...nodeBuiltins], message: 'Browser code: no Electron or Node (the preload bridge is the only door).' },
+        { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches the main process through the preload bridge only.' },
+      ]),
+    },
+  },
+  {
+    files: ['**/test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}', '**/bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

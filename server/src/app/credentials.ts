@@ -1,0 +1,35 @@
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+
+/** A device token: 256 random bits, URL-safe. Shown once at pairing; only its hash is stored. */
+export const newDeviceToken = (): string => randomBytes(32).toString('base64url');
+
+/** Tokens are random, so a fast hash is enough to store them safely. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A six-digit one-time pairing code. */
+export const newPairingCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** The unguessable code of a ticket's public status page (96 random bits). */
+export const newPublicCode = (): string => randomBytes(12).toString('base64url');
+
+/** A new opaque id for a device. */
+export const newDeviceId = (): string => `dev_${randomBytes(8).toString('hex')}`;
+
+/** Hash a PIN with scrypt and a random salt: `scrypt$<salt>$<hash>`. */
+export async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(pin, salt, 32);
+  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+/** Check a PIN against its stored hash in constant time. */
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [scheme, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scryptAsync(pin, Buffer.from(salt, 'base64'), expected.length);
+  return timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,473 @@
+import type {
+  Ack,
+  Changes,
+  CommandOutcome,
+  DeviceStatus,
+  ErrorCode,
+  Identity,
+  IssueOutcome,
+  PrinterState,
+  SessionEnded,
+  SignInOutcome,
+  Snapshot,
+  WireError,
+} from '@luot/shared/contracts';
+import { PROTOCOL_VERSION } from '@luot/shared/contracts';
+import type {
+  Actor,
+  ClerkId,
+  Command,
+  CounterId,
+  DeviceId,
+  HallConfig,
+  QueueState,
+  TicketId,
+  VersionedEvent,
+} from '@luot/shared/domain';
+import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll } from '@luot/shared/domain';
+import type { DeviceRow, HallStore } from '../db/hall-store.ts';
+import type { Logger } from '../log.ts';
+import type { Clock } from './clock.ts';
+import { hashToken, newPublicCode, verifyPin } from './credentials.ts';
+
+/** Kiosk issue rate: a burst, then a steady refill. */
+export interface RateLimit {
+  readonly burst: number;
+  readonly perMinute: number;
+}
+
+/** Options of the command service. */
+export interface HallServiceOptions {
+  readonly store: HallStore;
+  readonly config: HallConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Tickets one kiosk may issue: a visitor hammering the screen cannot drain a quota. */
+  readonly kioskIssueLimit?: RateLimit;
+}
+
+/** After this many wrong PINs in a row a clerk is locked out, for longer each time. */
+const PIN_ATTEMPTS_BEFORE_LOCK = 5;
+const PIN_LOCK_MS = 5 * 60_000;
+const REMEMBERED_REFUSALS = 2_000;
+
+/** The server itself, for commands nobody sent (the business day rolling over). */
+const SYSTEM_IDENTITY: Identity = {
+  role: 'manager',
+  deviceId: asDeviceId('system'),
+  deviceName: 'system',
+  counterId: null,
+  clerkId: null,
+};
+
+const fail = (code: ErrorCode, message: string): { ok: false; error: WireError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Listener of committed changes (the realtime layer broadcasts them). */
+export type ChangesListener = (changes: Changes) => void;
+/** Listener of clerk sessions ended on a device. */
+export type SessionListener = (deviceId: DeviceId, notice: SessionEnded) => void;
+/** Listener of device status for managers. */
+export type DeviceStatusListener = (status: DeviceStatus) => void;
+
+/**
+ * The command service: validate → authorise → decide → one transaction → evolve → ack → broadcast.
+ * It owns the in-memory queue state, which changes only after the transaction that records it commits,
+ * and it is the only writer of the database. Everything is synchronous from decide to commit, so two
+ * commands can never interleave: 60 counters pressing "next" at once are serialised by the event loop.
+ */
+export class HallService {
+  private queue: QueueState;
+  private config: HallConfig;
+  private readonly changeListeners = new Set<ChangesListener>();
+  private readonly sessionListeners = new Set<SessionListener>();
+  private readonly deviceListeners = new Set<DeviceStatusListener>();
+  /** Which terminal holds each counter's clerk session (the newest sign-in wins). */
+  private readonly sessions = new Map<CounterId, DeviceId>();
+  /** Refusals are not written to disk; a retry within this window still gets the first answer. */
+  private readonly refusals = new Map<string, Ack<never>>();
+  private readonly buckets = new Map<DeviceId, { tokens: number; at: number }>();
+  private readonly connections = new Map<DeviceId, number>();
+  private readonly kioskIssueLimit: RateLimit;
+
+  constructor(private readonly options: HallServiceOptions) {
+    this.config = options.config;
+    this.kioskIssueLimit = options.kioskIssueLimit ?? { burst: 6, perMinute: 20 };
+    const { timeZone, rolloverHour } = options.config.hall;
+    this.queue = options.store.loadQueueState(businessDayOf(options.clock.now(), timeZone, rolloverHour));
+  }
+
+  /** The queue state at the current version. */
+  get state(): QueueState {
+    return this.queue;
+  }
+
+  /** The hall's configuration. */
+  get hallConfig(): HallConfig {
+    return this.config;
+  }
+
+  onChanges(listener: ChangesListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onSessionEnded(listener: SessionListener): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  onDeviceStatus(listener: DeviceStatusListener): () => void {
+    this.deviceListeners.add(listener);
+    return () => this.deviceListeners.delete(listener);
+  }
+
+  // ── identity ────────────────────────────────────────────────────────────────────────────────
+  /** Who holds a device token, or undefined when it is unknown or revoked. */
+  authenticate(token: string): Identity | undefined {
+    const device = this.options.store.findDeviceByTokenHash(hashToken(token));
+    return device ? this.identityOf(device) : undefined;
+  }
+
+  /** Re-read an identity (the clerk signed in changes over time). */
+  refreshIdentity(identity: Identity): Identity | undefined {
+    const device = this.options.store.findDevice(identity.deviceId);
+    return device && device.revokedAt === null ? this.identityOf(device) : undefined;
+  }
+
+  private identityOf(device: DeviceRow): Identity {
+    const clerkId =
+      device.kind === 'counter' && device.counterId !== null && this.holdsSession(device.counterId, device.id)
+        ? (this.queue.counters[device.counterId]?.clerkId ?? null)
+        : null;
+    return { role: device.kind, deviceId: device.id, deviceName: device.name, counterId: device.counterId, clerkId };
+  }
+
+  /** A terminal holds its counter's session if it signed in last (or nobody has since a restart). */
+  private holdsSession(counterId: CounterId, deviceId: DeviceId): boolean {
+    const holder = this.sessions.get(counterId);
+    return holder === undefined || holder === deviceId;
+  }
+
+  /** Everything a client needs to start folding changes. */
+  snapshot(identity: Identity): Snapshot {
+    return {
+      protocolVersion: PROTOCOL_VERSION,
+      version: this.queue.version,
+      serverTime: this.options.clock.now(),
+      state: this.queue,
+      config: this.config,
+      identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
+    };
+  }
+
+  // ── commands ────────────────────────────────────────────────────────────────────────────────
+  /** The first answer to a request that was already handled, if any. */
+  previousAnswer(deviceId: DeviceId, requestId: string): Ack<unknown> | undefined {
+    const key = `${deviceId}:${requestId}`;
+    const refusal = this.refusals.get(key);
+    if (refusal) return refusal;
+    const stored = this.options.store.findCommandResult(deviceId, requestId);
+    return stored === undefined ? undefined : (JSON.parse(stored) as Ack<unknown>);
+  }
+
+  /** Issue a ticket for a kiosk (or a manager), with its status code and wait estimate. */
+  issue(identity: Identity, requestId: string, command: Extract<Command, { type: 'issue' }>): Ack<IssueOutcome> {
+    if (identity.role === 'kiosk' && !this.takeIssueToken(identity.deviceId)) {
+      return this.refuse(identity, requestId, command.type, fail('RATE_LIMITED', 'too many tickets from this kiosk'));
+    }
+    return this.execute(identity, requestId, command, (events, after, codes) => {
+      const issued = events.find((event) => event.type === 'ticket.issued');
+      const ticketId = issued?.type === 'ticket.issued' ? issued.ticketId : undefined;
+      const ticket = ticketId === undefined ? undefined : after.tickets[ticketId];
+      if (!ticket || ticketId === undefined) throw new Error('issue decided no ticket');
+      return {
+        ticket,
+        publicCode: codes.get(ticketId) ?? '',
+        wait: estimateWait(after, this.config, ticket.serviceId, ticket.id),
+      };
+    });
+  }
+
+  /** Carry out any other command for an authorised sender. */
+  command(identity: Identity, requestId: string, command: Command): Ack<CommandOutcome> {
+    return this.execute(identity, requestId, command, () => ({}));
+  }
+
+  /**
+   * Sign a clerk in on a counter terminal with username + PIN. Wrong PINs are counted and lock the
+   * clerk out for a while, so a PIN cannot be guessed at a terminal.
+   */
+  async signIn(identity: Identity, requestId: string, username: string, pin: string): Promise<Ack<SignInOutcome>> {
+    const counterId = identity.counterId;
+    if (identity.role !== 'counter' || counterId === null) {
+      return fail('FORBIDDEN', 'only a counter terminal signs clerks in');
+    }
+    const clerk = this.config.clerks.find(
+      (candidate) => candidate.isActive && candidate.username.toLowerCase() === username.toLowerCase(),
+    );
+    const credential = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
+    const now = this.options.clock.now();
+    if (clerk && credential?.lockedUntil != null && credential.lockedUntil > now) {
+      return this.refuse(identity, requestId, 'sign-in', fail('LOCKED_OUT', 'too many wrong PINs; try again later'));
+    }
+    // Hash even for an unknown user, so timing does not tell which usernames exist.
+    const isValid = await verifyPin(pin, credential?.pinHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    if (!clerk || !credential || !isValid) {
+      if (clerk && credential) {
+        const failures = credential.failedAttempts + 1;
+        const lockedUntil =
+          failures >= PIN_ATTEMPTS_BEFORE_LOCK
+            ? now + Math.min(PIN_LOCK_MS * 2 ** (failures - PIN_ATTEMPTS_BEFORE_LOCK), 60 * 60_000)
+            : null;
+        this.options.store.recordPinFailure(clerk.id, failures, lockedUntil);
+      }
+      this.log('warn', 'sign-in refused', identity, { result: 'BAD_CREDENTIALS' });
+      return fail('BAD_CREDENTIALS', 'wrong username or PIN');
+    }
+    if (credential.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
+    const previousHolder = this.sessions.get(counterId);
+    const result = this.execute(identity, requestId, { type: 'sign-in', counterId, clerkId: clerk.id }, () => ({
+      clerkId: clerk.id,
+      counterId,
+    }));
+    if (result.ok) {
+      this.sessions.set(counterId, identity.deviceId);
+      if (previousHolder !== undefined && previousHolder !== identity.deviceId) {
+        this.notifySession(previousHolder, { reason: 'takeover', clerkId: clerk.id });
+      }
+    }
+    return result;
+  }
+
+  /** The clerk session on a terminal ends (sign-out button or idle timeout). */
+  signOut(identity: Identity, requestId: string, reason: 'sign-out' | 'idle'): Ack<CommandOutcome> {
+    const counterId = identity.counterId;
+    if (identity.role !== 'counter' || counterId === null) return fail('FORBIDDEN', 'not a counter terminal');
+    if (!this.holdsSession(counterId, identity.deviceId)) {
+      return fail('NOT_SIGNED_IN', 'another terminal holds this counter');
+    }
+    const result = this.command(identity, requestId, { type: 'sign-out', counterId, reason });
+    if (result.ok) this.sessions.delete(counterId);
+    return result;
+  }
+
+  /**
+   * The counter a counter-bound sender acts on, checked: a terminal acts only on its own counter and
+   * only while it holds the clerk session; a manager names any counter.
+   */
+  actingCounter(identity: Identity, named: CounterId | undefined): { ok: true; value: CounterId } | { ok: false; error: WireError } {
+    if (identity.role === 'manager') {
+      if (named === undefined) return fail('VALIDATION_FAILED', 'a manager must name the counter');
+      if (!this.config.counters.some((counter) => counter.id === named)) return fail('NOT_FOUND', 'unknown counter');
+      return { ok: true, value: named };
+    }
+    const own = identity.counterId;
+    if (own === null) return fail('FORBIDDEN', 'this device is not paired to a counter');
+    if (named !== undefined && named !== own) return fail('FORBIDDEN', 'a terminal acts only on its own counter');
+    if (identity.role === 'counter') {
+      const counter = this.queue.counters[own];
+      if (!counter?.clerkId || !this.holdsSession(own, identity.deviceId)) {
+        return fail('NOT_SIGNED_IN', 'sign in on this terminal first');
+      }
+    }
+    return { ok: true, value: own };
+  }
+
+  private execute<T extends object>(
+    identity: Identity,
+    requestId: string,
+    command: Command,
+    describe: (events: readonly VersionedEvent[], after: QueueState, codes: ReadonlyMap<TicketId, string>) => T,
+  ): Ack<CommandOutcome & T> {
+    const started = performance.now();
+    const now = this.options.clock.now();
+    const before = this.queue;
+    const actor = this.actorOf(identity);
+    const decision = decide(before, command, { now, config: this.config, actor });
+    if (!decision.ok) {
+      return this.refuse(identity, requestId, command.type, fail(decision.error.code, decision.error.message));
+    }
+    const events: VersionedEvent[] = decision.value.map((event, index) => ({ ...event, version: before.version + index + 1 }));
+    const after = evolveAll(before, events);
+    const codes = new Map<TicketId, string>();
+    for (const event of events) if (event.type === 'ticket.issued') codes.set(event.ticketId, newPublicCode());
+    let answer: Ack<CommandOutcome & T>;
+    try {
+      answer = { ok: true, value: { version: after.version, events, ...describe(events, after, codes) } };
+      this.options.store.commit({
+        events,
+        before,
+        after,
+        publicCodes: codes,
+        idempotency: events.length > 0 ? { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) } : null,
+      });
+    } catch (error) {
+      this.log('error', 'command failed', identity, {
+        command: command.type,
+        result: 'INTERNAL',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return fail('INTERNAL', 'the server could not record this; nothing was changed');
+    }
+    this.queue = after;
+    for (const event of events) this.afterEvent(event);
+    this.log('info', 'command', identity, {
+      command: command.type,
+      result: 'ok',
+      events: events.length,
+      version: after.version,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    });
+    if (events.length > 0) {
+      const changes: Changes = { fromVersion: before.version, toVersion: after.version, events };
+      // After the caller's ack has gone out (acks are sent from microtasks; this runs after them).
+      setImmediate(() => {
+        for (const listener of this.changeListeners) listener(changes);
+      });
+    }
+    return answer;
+  }
+
+  private afterEvent(event: VersionedEvent): void {
+    if (event.type === 'clerk.signed-out' && (event.reason === 'moved' || event.reason === 'takeover')) {
+      const holder = this.sessions.get(event.counterId);
+      if (holder !== undefined && event.reason === 'moved') {
+        this.sessions.delete(event.counterId);
+        this.notifySession(holder, { reason: 'moved', clerkId: event.clerkId });
+      }
+    }
+  }
+
+  private refuse<T>(identity: Identity, requestId: string, command: string, refusal: { ok: false; error: WireError }): Ack<T> {
+    const key = `${identity.deviceId}:${requestId}`;
+    this.refusals.set(key, refusal);
+    if (this.refusals.size > REMEMBERED_REFUSALS) {
+      const oldest = this.refusals.keys().next().value;
+      if (oldest !== undefined) this.refusals.delete(oldest);
+    }
+    this.log('info', 'command', identity, { command, result: refusal.error.code });
+    return refusal;
+  }
+
+  private actorOf(identity: Identity): Actor {
+    if (identity === SYSTEM_IDENTITY) return { role: 'system', deviceId: null, clerkId: null };
+    const clerkId: ClerkId | null =
+      identity.role === 'counter' && identity.counterId !== null
+        ? (this.queue.counters[identity.counterId]?.clerkId ?? null)
+        : null;
+    return { role: identity.role, deviceId: identity.deviceId, clerkId };
+  }
+
+  private takeIssueToken(deviceId: DeviceId): boolean {
+    const now = this.options.clock.now();
+    const { burst, perMinute } = this.kioskIssueLimit;
+    const bucket = this.buckets.get(deviceId) ?? { tokens: burst, at: now };
+    const tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) * perMinute) / 60_000);
+    if (tokens < 1) {
+      this.buckets.set(deviceId, { tokens, at: now });
+      return false;
+    }
+    this.buckets.set(deviceId, { tokens: tokens - 1, at: now });
+    return true;
+  }
+
+  private notifySession(deviceId: DeviceId, notice: SessionEnded): void {
+    for (const listener of this.sessionListeners) listener(deviceId, notice);
+  }
+
+  // ── devices ─────────────────────────────────────────────────────────────────────────────────
+  /** A device's socket connected; the first socket marks it online. */
+  deviceConnected(identity: Identity): void {
+    const count = (this.connections.get(identity.deviceId) ?? 0) + 1;
+    this.connections.set(identity.deviceId, count);
+    this.options.store.touchDevice(identity.deviceId, this.options.clock.now());
+    if (count === 1) this.publishDevice(identity.deviceId);
+  }
+
+  /** A device's socket went away; the last one marks it offline. */
+  deviceDisconnected(identity: Identity): void {
+    const count = (this.connections.get(identity.deviceId) ?? 1) - 1;
+    if (count <= 0) this.connections.delete(identity.deviceId);
+    else this.connections.set(identity.deviceId, count);
+    this.options.store.touchDevice(identity.deviceId, this.options.clock.now());
+    if (count <= 0) this.publishDevice(identity.deviceId);
+  }
+
+  /** A kiosk reports its printer's health. */
+  recordPrinterStatus(identity: Identity, state: PrinterState, detail: string | null): void {
+    const previous = this.options.store.findDevice(identity.deviceId);
+    this.options.store.setPrinterStatus(identity.deviceId, state, detail, this.options.clock.now());
+    if (previous?.printerState !== state) {
+      this.log(state === 'ok' ? 'info' : 'warn', 'printer status', identity, { printer: state });
+    }
+    this.publishDevice(identity.deviceId);
+  }
+
+  /** Every device with its online state and printer, for the manager. */
+  deviceStatuses(): DeviceStatus[] {
+    return this.options.store.listDevices().map((device) => this.statusOf(device));
+  }
+
+  private statusOf(device: DeviceRow): DeviceStatus {
+    return {
+      deviceId: device.id,
+      kind: device.kind,
+      name: device.name,
+      counterId: device.counterId,
+      isOnline: (this.connections.get(device.id) ?? 0) > 0,
+      lastSeenAt: device.lastSeenAt,
+      printer:
+        device.printerState === null
+          ? null
+          : { state: device.printerState, detail: device.printerDetail, at: device.printerAt ?? 0 },
+    };
+  }
+
+  private publishDevice(deviceId: DeviceId): void {
+    const device = this.options.store.findDevice(deviceId);
+    if (!device) return;
+    const status = this.statusOf(device);
+    for (const listener of this.deviceListeners) listener(status);
+  }
+
+  // ── time ────────────────────────────────────────────────────────────────────────────────────
+  /**
+   * Called on a timer: start the new business day when the clock passes the rollover hour, so the
+   * displays clear and numbering restarts even if nobody acts; forget old idempotency records.
+   */
+  tick(): void {
+    const now = this.options.clock.now();
+    const { timeZone, rolloverHour } = this.config.hall;
+    if (businessDayOf(now, timeZone, rolloverHour) > this.queue.businessDay) {
+      this.execute(SYSTEM_IDENTITY, `roll-${now}`, { type: 'roll-day' }, () => ({}));
+      this.options.store.pruneCommandResults(now - 2 * 24 * 60 * 60_000);
+    }
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string, identity: Identity, fields: Record<string, string | number | null>): void {
+    this.options.logger.log(level, message, {
+      role: identity.role,
+      device: identity.deviceId,
+      counter: identity.counterId,
+      ...fields,
+    });
+  }
+}
+
+function deviceRowOf(identity: Identity): DeviceRow {
+  return {
+    id: identity.deviceId,
+    kind: identity.role,
+    name: identity.deviceName,
+    counterId: identity.counterId,
+    createdAt: 0,
+    revokedAt: null,
+    lastSeenAt: null,
+    printerState: null,
+    printerDetail: null,
+    printerAt: null,
+  };
+}

@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEVICE_KINDS } from '@luot/shared/contracts';
+import type { DeviceKind } from '@luot/shared/contracts';
+import { asCounterId, asDeviceId } from '@luot/shared/domain';
+import { hashPin } from '../app/credentials.ts';
+import { createPairingCode } from '../app/devices.ts';
+import { HallStore } from '../db/hall-store.ts';
+import { openDatabase } from '../db/open.ts';
+import { DATABASE_FILE } from '../hall-server.ts';
+import { loadSettings } from '../settings.ts';
+
+const USAGE = `Lượt hall administration (works while the hall server runs)
+
+  pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1] [--name "Máy quầy 1"]
+      one-time pairing code for a new device (valid 24 hours)
+  pnpm luot reset-pin <username> [--pin 123456]
+      set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
+  pnpm luot backup [--to <file>]
+      consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite)
+  pnpm luot devices
+      list paired devices
+  pnpm luot revoke <deviceId>
+      revoke a device's token (it can no longer connect)
+
+Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.`;
+
+/** Run one CLI command; returns the exit code. Output goes through `print` so tests can read it. */
+export async function runCli(argv: readonly string[], print: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      counter: { type: 'string' },
+      name: { type: 'string' },
+      pin: { type: 'string' },
+      to: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, argument] = positionals;
+  if (values.help || command === undefined) {
+    print(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const settings = loadSettings();
+  mkdirSync(settings.dataDir, { recursive: true });
+  const { db } = openDatabase(path.join(settings.dataDir, DATABASE_FILE));
+  const store = new HallStore(db);
+  try {
+    const config = store.loadConfig();
+    switch (command) {
+      case 'pair': {
+        const kind = values.kind as DeviceKind | undefined;
+        if (!kind || !DEVICE_KINDS.includes(kind)) {
+          print(`--kind must be one of ${DEVICE_KINDS.join(', ')}`);
+          return 2;
+        }
+        const counterId = values.counter === undefined ? null : asCounterId(values.counter);
+        if ((kind === 'counter' || kind === 'feedback') && counterId === null) {
+          print(`a ${kind} device belongs to one counter: add --counter <id> (e.g. --counter q1)`);
+          return 2;
+        }
+        if (counterId !== null && !config?.counters.some((counter) => counter.id === counterId)) {
+          print(`unknown counter ${values.counter}; counters: ${config?.counters.map((c) => c.id).join(', ') ?? 'none'}`);
+          return 2;
+        }
+        const { code, expiresAt } = createPairingCode(
+          store,
+          { kind, name: values.name ?? `${kind}${counterId ? ` ${counterId}` : ''}`, counterId },
+          Date.now(),
+        );
+        print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
+        print(`Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`);
+        return 0;
+      }
+      case 'reset-pin': {
+        const clerk = config?.clerks.find((candidate) => candidate.username.toLowerCase() === argument?.toLowerCase());
+        if (!clerk) {
+          print(`unknown clerk ${argument ?? '(none)'}`);
+          return 2;
+        }
+        const pin = values.pin ?? String(Math.floor(100_000 + Math.random() * 900_000));
+        if (!/^[0-9]{4,8}$/.test(pin)) {
+          print('a PIN is 4 to 8 digits');
+          return 2;
+        }
+        store.setClerkPin(clerk.id, await hashPin(pin));
+        print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
+        return 0;
+      }
+      case 'backup': {
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const target = path.resolve(values.to ?? path.join(settings.dataDir, 'backups', `luot-${stamp}.sqlite`));
+        mkdirSync(path.dirname(target), { recursive: true });
+        await store.backup(target);
+        print(`Backup written: ${target}`);
+        return 0;
+      }
+      case 'devices': {
+        for (const device of store.listDevices()) {
+          print(
+            [
+              device.id,
+              device.kind.padEnd(8),
+              (device.counterId ?? '-').padEnd(4),
+              device.revokedAt === null ? 'active ' : 'revoked',
+              device.lastSeenAt === null ? 'never seen' : new Date(device.lastSeenAt).toISOString(),
+              device.name,
+            ].join('  '),
+          );
+        }
+        return 0;
+      }
+      case 'revoke': {
+        if (!argument || !store.revokeDevice(asDeviceId(argument), Date.now())) {
+          print(`no active device ${argument ?? '(none)'}`);
+          return 2;
+        }
+        print(`Revoked ${argument}`);
+        return 0;
+      }
+      default:
+        print(`unknown command ${command}\n\n${USAGE}`);
+        return 2;
+    }
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

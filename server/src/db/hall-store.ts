@@ -1,0 +1,408 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DeviceKind, PrinterState } from '@luot/shared/contracts';
+import type {
+  ClerkId,
+  CounterId,
+  CounterState,
+  DeviceId,
+  HallConfig,
+  QueueState,
+  Ticket,
+  TicketId,
+  VersionedEvent,
+} from '@luot/shared/domain';
+import { RECENT_SERVICE_TIMES, asCounterId, asDeviceId, asTicketId, emptyQueueState } from '@luot/shared/domain';
+
+/** A ticket row as stored; `Ticket` is the domain shape inside `body`. */
+interface TicketRow {
+  readonly id: number;
+  readonly body: string;
+}
+
+/** A device row as stored. */
+export interface DeviceRow {
+  readonly id: DeviceId;
+  readonly kind: DeviceKind;
+  readonly name: string;
+  readonly counterId: CounterId | null;
+  readonly createdAt: number;
+  readonly revokedAt: number | null;
+  readonly lastSeenAt: number | null;
+  readonly printerState: PrinterState | null;
+  readonly printerDetail: string | null;
+  readonly printerAt: number | null;
+}
+
+/** What one command writes, atomically. */
+export interface CommitBatch {
+  readonly events: readonly VersionedEvent[];
+  readonly before: QueueState;
+  readonly after: QueueState;
+  /** Status-page codes of the tickets issued in this batch. */
+  readonly publicCodes: ReadonlyMap<TicketId, string>;
+  /** The (device, requestId) → result record that makes a retry return the same answer. */
+  readonly idempotency: { readonly deviceId: DeviceId; readonly requestId: string; readonly result: string } | null;
+}
+
+const EVENT_COLUMNS = 'version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body';
+
+function eventTicketId(event: VersionedEvent): number | null {
+  return 'ticketId' in event ? event.ticketId : null;
+}
+
+function eventCounterId(event: VersionedEvent): string | null {
+  return 'counterId' in event ? event.counterId : null;
+}
+
+/** Tickets an event may have changed. */
+function touchedTickets(event: VersionedEvent): readonly TicketId[] {
+  if (event.type === 'day.started') return event.expiredTicketIds;
+  const id = eventTicketId(event);
+  return id === null ? [] : [asTicketId(id)];
+}
+
+/**
+ * The hall's one repository. Every write a command makes happens in `commit`, one synchronous
+ * transaction: events appended, projections updated, idempotency recorded. Nothing here is async,
+ * so nothing can interleave inside a transaction.
+ */
+export class HallStore {
+  private readonly statements: ReturnType<typeof prepare>;
+  private readonly commitTransaction: (batch: CommitBatch) => void;
+
+  constructor(readonly db: Database) {
+    this.statements = prepare(db);
+    this.commitTransaction = db.transaction((batch: CommitBatch) => this.writeBatch(batch));
+  }
+
+  // ── configuration ────────────────────────────────────────────────────────────────────────────
+  loadConfig(): HallConfig | null {
+    const row = this.statements.getMeta.get('hall_config') as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as HallConfig) : null;
+  }
+
+  saveConfig(config: HallConfig): void {
+    this.statements.setMeta.run('hall_config', JSON.stringify(config));
+  }
+
+  // ── queue ────────────────────────────────────────────────────────────────────────────────────
+  /**
+   * Rebuild the in-memory queue from the projections: today's tickets and every ticket still open,
+   * the counters, today's last sequences and recent service times. The event log is the record; these
+   * projections are written in the same transaction as each event, so they always agree with it.
+   */
+  loadQueueState(defaultBusinessDay: string): QueueState {
+    const s = this.statements;
+    // The day of the last `day.started`, else of the newest ticket (a hall's first day never started one).
+    const businessDay =
+      (s.getMeta.get('business_day') as { value: string } | undefined)?.value ??
+      (s.latestTicketDay.get() as { day: string | null }).day ??
+      defaultBusinessDay;
+    const version = (s.maxVersion.get() as { version: number | null }).version ?? 0;
+    const tickets: Record<number, Ticket> = {};
+    for (const row of s.loadTickets.all(businessDay) as TicketRow[]) {
+      tickets[row.id] = JSON.parse(row.body) as Ticket;
+    }
+    const counters: Record<string, CounterState> = {};
+    for (const row of s.loadCounters.all() as { id: string; body: string }[]) {
+      counters[row.id] = JSON.parse(row.body) as CounterState;
+    }
+    const lastSequence: Record<string, number> = {};
+    for (const row of s.lastSequences.all(businessDay) as { service: string; last: number }[]) {
+      lastSequence[row.service] = row.last;
+    }
+    const serviceTimes: Record<string, number[]> = {};
+    for (const row of s.recentServiceTimes.all(RECENT_SERVICE_TIMES) as { service: string; ms: number }[]) {
+      (serviceTimes[row.service] ??= []).unshift(row.ms);
+    }
+    const nextTicketId = ((s.maxTicketId.get() as { id: number | null }).id ?? 0) + 1;
+    return { ...emptyQueueState(businessDay), version, businessDay, nextTicketId, tickets, counters, lastSequence, serviceTimes };
+  }
+
+  /** Write one command's events and projections atomically. Throws (and writes nothing) on any failure. */
+  commit(batch: CommitBatch): void {
+    this.commitTransaction(batch);
+  }
+
+  private writeBatch({ events, before, after, publicCodes, idempotency }: CommitBatch): void {
+    const s = this.statements;
+    const tickets = new Set<TicketId>();
+    for (const event of events) {
+      s.insertEvent.run(
+        event.version,
+        event.type,
+        event.at,
+        event.by.role,
+        event.by.deviceId,
+        event.by.clerkId,
+        eventTicketId(event),
+        eventCounterId(event),
+        JSON.stringify(event),
+      );
+      for (const id of touchedTickets(event)) tickets.add(id);
+      if (event.type === 'day.started') s.setMeta.run('business_day', event.businessDay);
+      if (event.type === 'feedback.rated') {
+        s.insertRating.run(event.ticketId, event.counterId, event.clerkId, event.rating, JSON.stringify(event.reasons), event.at);
+      }
+    }
+    for (const id of tickets) {
+      // A ticket that left memory at day start expired there.
+      const ticket: Ticket | undefined = after.tickets[id] ?? withStatusExpired(before.tickets[id]);
+      if (!ticket) continue;
+      const code = publicCodes.get(id);
+      if (code !== undefined) {
+        s.insertTicket.run(
+          ticket.id,
+          ticket.businessDay,
+          ticket.issuedServiceId,
+          ticket.sequence,
+          ticket.number,
+          ticket.serviceId,
+          ticket.status,
+          ticket.priorityGroupId,
+          ticket.issuedAt,
+          code,
+          JSON.stringify(ticket),
+        );
+      } else {
+        const serviceMs =
+          ticket.status === 'done' && ticket.startedAt !== null && ticket.completedAt !== null
+            ? ticket.completedAt - ticket.startedAt
+            : null;
+        s.updateTicket.run(
+          ticket.serviceId,
+          ticket.status,
+          ticket.calledAt,
+          ticket.startedAt,
+          ticket.completedAt,
+          ticket.counterId,
+          ticket.clerkId,
+          serviceMs,
+          JSON.stringify(ticket),
+          ticket.id,
+        );
+      }
+    }
+    for (const [id, counter] of Object.entries(after.counters)) {
+      if (before.counters[id] !== counter) s.upsertCounter.run(id, JSON.stringify(counter));
+    }
+    if (idempotency) {
+      s.insertResult.run(idempotency.deviceId, idempotency.requestId, events.at(-1)?.at ?? 0, idempotency.result);
+    }
+  }
+
+  /** The stored first result of a request, if it changed something. */
+  findCommandResult(deviceId: DeviceId, requestId: string): string | undefined {
+    return (this.statements.getResult.get(deviceId, requestId) as { result: string } | undefined)?.result;
+  }
+
+  /** Forget idempotency records older than a cutoff (retries come within seconds, not days). */
+  pruneCommandResults(olderThan: number): void {
+    this.statements.pruneResults.run(olderThan);
+  }
+
+  /** Events after a version, in order (at most `limit`). */
+  eventsSince(version: number, limit = 10_000): VersionedEvent[] {
+    return (this.statements.eventsSince.all(version, limit) as { body: string; version: number }[]).map(
+      (row) => ({ ...(JSON.parse(row.body) as VersionedEvent), version: row.version }),
+    );
+  }
+
+  /** A ticket found by its status-page code (any day). */
+  ticketByCode(code: string): Ticket | undefined {
+    const row = this.statements.ticketByCode.get(code) as TicketRow | undefined;
+    return row ? (JSON.parse(row.body) as Ticket) : undefined;
+  }
+
+  /** The status-page code of a ticket. */
+  codeOfTicket(id: TicketId): string | undefined {
+    return (this.statements.codeOfTicket.get(id) as { code: string } | undefined)?.code;
+  }
+
+  // ── devices and pairing ─────────────────────────────────────────────────────────────────────
+  insertDevice(device: {
+    id: DeviceId;
+    kind: DeviceKind;
+    name: string;
+    counterId: CounterId | null;
+    tokenHash: string;
+    createdAt: number;
+  }): void {
+    this.statements.insertDevice.run(device.id, device.kind, device.name, device.counterId, device.tokenHash, device.createdAt);
+  }
+
+  findDeviceByTokenHash(tokenHash: string): DeviceRow | undefined {
+    const row = this.statements.deviceByToken.get(tokenHash) as RawDeviceRow | undefined;
+    return row ? toDeviceRow(row) : undefined;
+  }
+
+  findDevice(id: DeviceId): DeviceRow | undefined {
+    const row = this.statements.deviceById.get(id) as RawDeviceRow | undefined;
+    return row ? toDeviceRow(row) : undefined;
+  }
+
+  listDevices(): DeviceRow[] {
+    return (this.statements.listDevices.all() as RawDeviceRow[]).map(toDeviceRow);
+  }
+
+  revokeDevice(id: DeviceId, at: number): boolean {
+    return this.statements.revokeDevice.run(at, id).changes > 0;
+  }
+
+  touchDevice(id: DeviceId, at: number): void {
+    this.statements.touchDevice.run(at, id);
+  }
+
+  setPrinterStatus(id: DeviceId, state: PrinterState, detail: string | null, at: number): void {
+    this.statements.setPrinter.run(state, detail, at, id);
+  }
+
+  insertPairingCode(code: {
+    code: string;
+    kind: DeviceKind;
+    name: string;
+    counterId: CounterId | null;
+    createdAt: number;
+    expiresAt: number;
+  }): void {
+    this.statements.insertPairing.run(code.code, code.kind, code.name, code.counterId, code.createdAt, code.expiresAt);
+  }
+
+  /** Use a pairing code once: returns what it pairs, or undefined when unknown, used or expired. */
+  consumePairingCode(code: string, now: number): { kind: DeviceKind; name: string; counterId: CounterId | null } | undefined {
+    const row = this.statements.getPairing.get(code) as
+      | { kind: DeviceKind; name: string; counter_id: string | null; expires_at: number; used_at: number | null }
+      | undefined;
+    if (!row || row.used_at !== null || row.expires_at < now) return undefined;
+    if (this.statements.usePairing.run(now, code).changes === 0) return undefined;
+    return { kind: row.kind, name: row.name, counterId: row.counter_id === null ? null : asCounterId(row.counter_id) };
+  }
+
+  // ── clerk credentials ───────────────────────────────────────────────────────────────────────
+  setClerkPin(clerkId: ClerkId, pinHash: string): void {
+    this.statements.setPin.run(clerkId, pinHash);
+  }
+
+  getClerkCredential(clerkId: ClerkId): { pinHash: string; failedAttempts: number; lockedUntil: number | null } | undefined {
+    const row = this.statements.getPin.get(clerkId) as
+      | { pin_hash: string; failed_attempts: number; locked_until: number | null }
+      | undefined;
+    return row ? { pinHash: row.pin_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until } : undefined;
+  }
+
+  recordPinFailure(clerkId: ClerkId, failedAttempts: number, lockedUntil: number | null): void {
+    this.statements.pinFailure.run(failedAttempts, lockedUntil, clerkId);
+  }
+
+  // ── maintenance ─────────────────────────────────────────────────────────────────────────────
+  /** SQLite's online backup: safe while the hall runs (readers and the writer go on). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+}
+
+function withStatusExpired(ticket: Ticket | undefined): Ticket | undefined {
+  return ticket ? { ...ticket, status: 'expired' } : undefined;
+}
+
+interface RawDeviceRow {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  counter_id: string | null;
+  created_at: number;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+  printer_state: PrinterState | null;
+  printer_detail: string | null;
+  printer_at: number | null;
+}
+
+function toDeviceRow(row: RawDeviceRow): DeviceRow {
+  return {
+    id: asDeviceId(row.id),
+    kind: row.kind,
+    name: row.name,
+    counterId: row.counter_id === null ? null : asCounterId(row.counter_id),
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at,
+    printerState: row.printer_state,
+    printerDetail: row.printer_detail,
+    printerAt: row.printer_at,
+  };
+}
+
+function prepare(db: Database) {
+  const sql = (text: string): Statement<unknown[]> => db.prepare<unknown[]>(text);
+  const statements = {
+    getMeta: sql('SELECT value FROM hall_meta WHERE key = ?'),
+    setMeta: sql(
+      'INSERT INTO hall_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    maxVersion: sql('SELECT MAX(version) AS version FROM events'),
+    maxTicketId: sql('SELECT MAX(id) AS id FROM tickets'),
+    latestTicketDay: sql('SELECT MAX(business_day) AS day FROM tickets'),
+    loadTickets: sql(
+      `SELECT id, body FROM tickets WHERE business_day = ?
+       UNION SELECT id, body FROM tickets WHERE status IN ('waiting', 'called', 'serving')`,
+    ),
+    loadCounters: sql('SELECT id, body FROM counters'),
+    lastSequences: sql(
+      'SELECT issued_service_id AS service, MAX(sequence) AS last FROM tickets WHERE business_day = ? GROUP BY issued_service_id',
+    ),
+    recentServiceTimes: sql(
+      `SELECT service_id AS service, service_ms AS ms FROM (
+         SELECT service_id, service_ms, completed_at,
+                ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY completed_at DESC) AS n
+         FROM tickets WHERE status = 'done' AND service_ms IS NOT NULL
+       ) WHERE n <= ? ORDER BY service_id, completed_at DESC`,
+    ),
+    insertEvent: sql(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    eventsSince: sql('SELECT version, body FROM events WHERE version > ? ORDER BY version LIMIT ?'),
+    insertTicket: sql(
+      `INSERT INTO tickets (id, business_day, issued_service_id, sequence, number, service_id, status,
+         priority_group_id, issued_at, public_code, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateTicket: sql(
+      `UPDATE tickets SET service_id = ?, status = ?, called_at = ?, started_at = ?, completed_at = ?,
+         counter_id = ?, clerk_id = ?, service_ms = ?, body = ? WHERE id = ?`,
+    ),
+    ticketByCode: sql('SELECT id, body FROM tickets WHERE public_code = ?'),
+    codeOfTicket: sql('SELECT public_code AS code FROM tickets WHERE id = ?'),
+    upsertCounter: sql(
+      'INSERT INTO counters (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
+    ),
+    insertRating: sql(
+      'INSERT INTO ratings (ticket_id, counter_id, clerk_id, rating, reasons, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertResult: sql('INSERT INTO command_results (device_id, request_id, at, result) VALUES (?, ?, ?, ?)'),
+    getResult: sql('SELECT result FROM command_results WHERE device_id = ? AND request_id = ?'),
+    pruneResults: sql('DELETE FROM command_results WHERE at < ?'),
+    insertDevice: sql(
+      'INSERT INTO devices (id, kind, name, counter_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    deviceByToken: sql('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    deviceById: sql('SELECT * FROM devices WHERE id = ?'),
+    listDevices: sql('SELECT * FROM devices ORDER BY kind, name'),
+    revokeDevice: sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    touchDevice: sql('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    setPrinter: sql('UPDATE devices SET printer_state = ?, printer_detail = ?, printer_at = ? WHERE id = ?'),
+    insertPairing: sql(
+      'INSERT INTO pairing_codes (code, kind, name, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    getPairing: sql('SELECT * FROM pairing_codes WHERE code = ?'),
+    usePairing: sql('UPDATE pairing_codes SET used_at = ? WHERE code = ? AND used_at IS NULL'),
+    setPin: sql(
+      `INSERT INTO clerk_credentials (clerk_id, pin_hash) VALUES (?, ?)
+       ON CONFLICT (clerk_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL`,
+    ),
+    getPin: sql('SELECT pin_hash, failed_attempts, locked_until FROM clerk_credentials WHERE clerk_id = ?'),
+    pinFailure: sql('UPDATE clerk_credentials SET failed_attempts = ?, locked_until = ? WHERE clerk_id = ?'),
+  };
+  return statements;
+}

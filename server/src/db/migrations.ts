@@ -1,0 +1,132 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Numbered, append-only migrations. `PRAGMA user_version` records how many have run; each runs in one
+ * transaction with the version bump, so a crash leaves either the old or the new schema.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Database) => void }[] = [
+  {
+    name: '001-initial',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE hall_meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        -- The append-only log: one row per domain event, version gap-free from 1.
+        CREATE TABLE events (
+          version INTEGER PRIMARY KEY,
+          type TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          actor_role TEXT NOT NULL,
+          device_id TEXT,
+          clerk_id TEXT,
+          ticket_id INTEGER,
+          counter_id TEXT,
+          body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX events_ticket ON events (ticket_id) WHERE ticket_id IS NOT NULL;
+        CREATE INDEX events_at ON events (at);
+
+        -- Projection of every ticket ever issued; the UNIQUE key makes a duplicate number impossible.
+        CREATE TABLE tickets (
+          id INTEGER PRIMARY KEY,
+          business_day TEXT NOT NULL,
+          issued_service_id TEXT NOT NULL,
+          sequence INTEGER NOT NULL,
+          number TEXT NOT NULL,
+          service_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          priority_group_id TEXT,
+          issued_at INTEGER NOT NULL,
+          called_at INTEGER,
+          started_at INTEGER,
+          completed_at INTEGER,
+          counter_id TEXT,
+          clerk_id TEXT,
+          service_ms INTEGER,
+          public_code TEXT NOT NULL UNIQUE,
+          body TEXT NOT NULL,
+          UNIQUE (issued_service_id, business_day, sequence)
+        ) STRICT;
+        CREATE INDEX tickets_day ON tickets (business_day);
+        CREATE INDEX tickets_open ON tickets (status) WHERE status IN ('waiting', 'called', 'serving');
+        CREATE INDEX tickets_service_done ON tickets (service_id, completed_at) WHERE status = 'done';
+
+        CREATE TABLE counters (
+          id TEXT PRIMARY KEY,
+          body TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE ratings (
+          ticket_id INTEGER PRIMARY KEY,
+          counter_id TEXT NOT NULL,
+          clerk_id TEXT,
+          rating INTEGER NOT NULL,
+          reasons TEXT NOT NULL,
+          at INTEGER NOT NULL
+        ) STRICT;
+
+        -- Idempotency: the first result of each (device, requestId) that changed something.
+        CREATE TABLE command_results (
+          device_id TEXT NOT NULL,
+          request_id TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          result TEXT NOT NULL,
+          PRIMARY KEY (device_id, request_id)
+        ) STRICT;
+        CREATE INDEX command_results_at ON command_results (at);
+
+        CREATE TABLE devices (
+          id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL,
+          name TEXT NOT NULL,
+          counter_id TEXT,
+          token_hash TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL,
+          revoked_at INTEGER,
+          last_seen_at INTEGER,
+          printer_state TEXT,
+          printer_detail TEXT,
+          printer_at INTEGER
+        ) STRICT;
+
+        CREATE TABLE pairing_codes (
+          code TEXT PRIMARY KEY,
+          kind TEXT NOT NULL,
+          name TEXT NOT NULL,
+          counter_id TEXT,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          used_at INTEGER
+        ) STRICT;
+
+        CREATE TABLE clerk_credentials (
+          clerk_id TEXT PRIMARY KEY,
+          pin_hash TEXT NOT NULL,
+          failed_attempts INTEGER NOT NULL DEFAULT 0,
+          locked_until INTEGER
+        ) STRICT;
+      `),
+  },
+];
+
+/** Bring a database to the newest schema; refuse one written by a newer Lượt. */
+export function migrate(db: Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(
+      `database schema ${from} is newer than this server (${MIGRATIONS.length}); upgrade Lượt before opening it`,
+    );
+  }
+  for (let index = from; index < MIGRATIONS.length; index += 1) {
+    const migration = MIGRATIONS[index]!;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+  return { from, to: MIGRATIONS.length };
+}

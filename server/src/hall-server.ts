@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DeviceKind } from '@luot/shared/contracts';
+import type { CounterId, HallConfig } from '@luot/shared/domain';
+import type { Clock } from './app/clock.ts';
+import { systemClock } from './app/clock.ts';
+import { hashPin } from './app/credentials.ts';
+import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
+import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
+import type { RateLimit } from './app/hall-service.ts';
+import { HallService } from './app/hall-service.ts';
+import { HallStore } from './db/hall-store.ts';
+import { openDatabase } from './db/open.ts';
+import { appDist, createHttpHandler } from './http/http-app.ts';
+import type { Logger } from './log.ts';
+import { createJsonLogger } from './log.ts';
+import type { RealtimeOptions } from './realtime/socket-server.ts';
+import { attachRealtime } from './realtime/socket-server.ts';
+
+/** The repository root, to find the built apps and the default voice clips. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The name of the database file inside the data folder. */
+export const DATABASE_FILE = 'luot.sqlite';
+
+/** How to start a hall server. */
+export interface HallServerOptions {
+  /** Folder for the database, backups and the hall's own voice clips; created if missing. */
+  readonly dataDir: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  readonly host?: string;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Seed a demo hall when the database is new (the default for `pnpm start`). */
+  readonly seedDemo?: boolean;
+  /** Time zone of a newly seeded hall. */
+  readonly timeZone?: string;
+  /** Configuration to seed instead of the demo hall (tests). */
+  readonly initialConfig?: HallConfig;
+  readonly kioskIssueLimit?: RateLimit;
+  readonly realtime?: RealtimeOptions;
+  /** How often the business-day clock is checked. */
+  readonly tickIntervalMs?: number;
+}
+
+/** A running hall server. */
+export interface HallServer {
+  readonly url: string;
+  readonly port: number;
+  readonly service: HallService;
+  readonly store: HallStore;
+  /** True when this start seeded a new hall. */
+  readonly isNewHall: boolean;
+  /** Register a device directly and get its token (tests, CLI, first start). */
+  registerDevice(kind: DeviceKind, name: string, counterId?: CounterId | null): { deviceId: string; token: string };
+  /** Make a one-time pairing code. */
+  createPairingCode(kind: DeviceKind, name: string, counterId?: CounterId | null): { code: string; expiresAt: number };
+  close(): Promise<void>;
+}
+
+function readPackageVersion(): string {
+  return '0.1.0';
+}
+
+/**
+ * Compose and start one hall: database (WAL, synchronous=FULL, migrated), command service, HTTP and
+ * Socket.IO on one port. On a new database, seed the demo hall (or the given configuration).
+ */
+export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createJsonLogger();
+  mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const { db, state: dbState } = openDatabase(databaseFile);
+  const store = new HallStore(db);
+
+  let config = store.loadConfig();
+  const isNewHall = config === null;
+  if (config === null) {
+    config = options.initialConfig ?? demoHallConfig(options.timeZone);
+    store.saveConfig(config);
+    const pinHash = await hashPin(DEMO_CLERK_PIN);
+    for (const clerk of config.clerks) store.setClerkPin(clerk.id, pinHash);
+  }
+
+  const service = new HallService({ store, config, clock, logger, kioskIssueLimit: options.kioskIssueLimit });
+  const startedAt = clock.now();
+  const apps: Record<string, string> = {};
+  for (const name of ['kiosk', 'counter', 'display', 'admin']) {
+    const dist = appDist(path.join(REPO_ROOT, 'apps'), name);
+    if (existsSync(dist)) apps[name] = dist;
+  }
+  const httpServer = createServer(
+    createHttpHandler({
+      service,
+      clock,
+      logger,
+      startedAt,
+      serverVersion: readPackageVersion(),
+      database: () => ({
+        file: path.basename(databaseFile),
+        journalMode: dbState.journalMode,
+        synchronous: dbState.synchronous === 2 ? 'FULL' : String(dbState.synchronous),
+        schemaVersion: dbState.schemaVersion,
+        sizeBytes: existsSync(databaseFile) ? statSync(databaseFile).size : 0,
+        walBytes: existsSync(`${databaseFile}-wal`) ? statSync(`${databaseFile}-wal`).size : 0,
+      }),
+      pair: (code, name) => pairWithCode(store, code, clock.now(), name),
+      apps,
+      voiceDirs: [path.join(options.dataDir, 'voice'), path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi')],
+      ticketByCode: (code) => store.ticketByCode(code),
+    }),
+  );
+  const realtime = attachRealtime(httpServer, service, logger, options.realtime);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const tick = setInterval(() => service.tick(), options.tickIntervalMs ?? 15_000);
+  tick.unref();
+  service.tick();
+  logger.log('info', 'hall server started', { port, data: options.dataDir, version: service.state.version, day: service.state.businessDay });
+
+  let isClosed = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    service,
+    store,
+    isNewHall,
+    registerDevice: (kind, name, counterId = null) => registerDevice(store, { kind, name, counterId }, clock.now()),
+    createPairingCode: (kind, name, counterId = null) => createPairingCode(store, { kind, name, counterId }, clock.now()),
+    close: async () => {
+      if (isClosed) return;
+      isClosed = true;
+      clearInterval(tick);
+      await realtime.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      db.close();
+    },
+  };
+}

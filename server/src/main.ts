@@ -1,0 +1,68 @@
+import { networkInterfaces } from 'node:os';
+import type { DeviceKind } from '@luot/shared/contracts';
+import type { CounterId } from '@luot/shared/domain';
+import { DEMO_CLERK_PIN } from './app/demo-hall.ts';
+import { startHallServer } from './hall-server.ts';
+import { loadSettings } from './settings.ts';
+
+/** The LAN address devices in the hall will use (the first non-internal IPv4). */
+function lanAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return '127.0.0.1';
+}
+
+const settings = loadSettings();
+const server = await startHallServer({
+  dataDir: settings.dataDir,
+  port: settings.port,
+  host: settings.host,
+  seedDemo: true,
+  timeZone: settings.timeZone,
+  realtime: { allowedOrigins: settings.allowedOrigins },
+  ...(settings.kioskIssueLimit ? { kioskIssueLimit: settings.kioskIssueLimit } : {}),
+});
+
+const base = `http://${lanAddress()}:${server.port}`;
+const lines = [
+  '',
+  `  Lượt — ${server.service.hallConfig.hall.name}`,
+  `  Hall server: ${base}   (health: ${base}/health)`,
+  `  Data folder: ${settings.dataDir}`,
+];
+if (server.isNewHall) {
+  const pairings: [DeviceKind, string, string, CounterId | null][] = [
+    ['manager', 'Quản lý', 'admin', null],
+    ['kiosk', 'Kiosk sảnh chính', 'kiosk', null],
+    ['display', 'Màn hình sảnh', 'display', null],
+  ];
+  for (const counter of server.service.hallConfig.counters.slice(0, 3)) {
+    pairings.push(['counter', `Máy quầy ${counter.number}`, 'counter', counter.id]);
+    pairings.push(['feedback', `Đánh giá quầy ${counter.number}`, 'counter/feedback', counter.id]);
+  }
+  lines.push('', '  A demo hall was created. Open each device with its one-time pairing code (valid 24 h):');
+  for (const [kind, name, app, counterId] of pairings) {
+    const { code } = server.createPairingCode(kind, name, counterId);
+    lines.push(`    ${name.padEnd(22)} ${base}/${app}/?code=${code}`);
+  }
+  lines.push(
+    `  Clerks sign in as canbo1 … canbo8 with PIN ${DEMO_CLERK_PIN} (change it: pnpm luot reset-pin canbo1).`,
+    '  More devices: pnpm luot pair --kind counter --counter q4 --name "Máy quầy 4"',
+  );
+} else {
+  lines.push('  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]');
+}
+console.log(`${lines.join('\n')}\n`);
+
+const stop = (signal: string): void => {
+  console.log(`\n  ${signal}: closing the hall server…`);
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', () => stop('SIGINT'));
+process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,190 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server } from 'socket.io';
+import type { Socket } from 'socket.io';
+import type { ClientToServerEvents, Identity, ServerToClientEvents, WireError } from '@luot/shared/contracts';
+import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, handshakeSchema } from '@luot/shared/contracts';
+import type { DeviceId } from '@luot/shared/domain';
+import { handleClientEvent, isClientEvent } from '../app/command-router.ts';
+import type { HallService } from '../app/hall-service.ts';
+import type { Logger } from '../log.ts';
+
+interface SocketData {
+  identity: Identity;
+}
+
+type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Realtime options; the heartbeat notices a dead device within pingInterval + pingTimeout. */
+export interface RealtimeOptions {
+  readonly pingIntervalMs?: number;
+  readonly pingTimeoutMs?: number;
+  /** Extra origins allowed besides the server's own (e.g. a kiosk app served elsewhere). */
+  readonly allowedOrigins?: readonly string[];
+}
+
+/** Rooms: every queue client, one per device (session notices), managers (device status). */
+const QUEUE_ROOM = 'queue';
+const MANAGER_ROOM = 'role:manager';
+const deviceRoom = (deviceId: DeviceId): string => `device:${deviceId}`;
+
+/** Anything above this closes the connection in engine.io; below it but above MAX_PAYLOAD_BYTES gets a clear refusal. */
+const HARD_LIMIT_BYTES = 4 * MAX_PAYLOAD_BYTES;
+
+function connectError(error: WireError): Error & { data: WireError } {
+  return Object.assign(new Error(error.message), { data: error });
+}
+
+function isSameOrigin(request: IncomingMessage, origin: string, allowed: readonly string[]): boolean {
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Socket.IO on the hall server's own HTTP port. The handshake carries a device token and the protocol
+ * version; both are checked before a connection is accepted. Each event is routed to the command
+ * service; committed changes are broadcast to the queue room after the sender's ack.
+ */
+export function attachRealtime(
+  httpServer: HttpServer,
+  service: HallService,
+  logger: Logger,
+  options: RealtimeOptions = {},
+): { io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>; close: () => Promise<void> } {
+  const allowed = options.allowedOrigins ?? [];
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    pingInterval: options.pingIntervalMs ?? 5_000,
+    pingTimeout: options.pingTimeoutMs ?? 5_000,
+    maxHttpBufferSize: HARD_LIMIT_BYTES,
+    serveClient: false,
+    // Browsers from other sites must not drive a hall; devices without an Origin (Node, Electron main) may.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, origin === undefined || isSameOrigin(request, origin, allowed));
+    },
+  });
+
+  io.use((socket, next) => {
+    const handshake = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!handshake.success) {
+      next(connectError({ code: 'UNAUTHORIZED', message: 'send { token, protocolVersion } in the handshake auth' }));
+      return;
+    }
+    if (handshake.data.protocolVersion !== PROTOCOL_VERSION) {
+      next(
+        connectError({
+          code: 'PROTOCOL_MISMATCH',
+          message: `server speaks protocol ${PROTOCOL_VERSION}, client ${handshake.data.protocolVersion}; reload the app`,
+        }),
+      );
+      return;
+    }
+    const identity = service.authenticate(handshake.data.token);
+    if (!identity) {
+      logger.log('warn', 'connection refused', { result: 'UNAUTHORIZED', address: socket.handshake.address });
+      next(connectError({ code: 'UNAUTHORIZED', message: 'unknown or revoked device token; pair this device again' }));
+      return;
+    }
+    socket.data.identity = identity;
+    next();
+  });
+
+  io.on('connection', (socket: HallSocket) => {
+    const identity = socket.data.identity;
+    void socket.join([QUEUE_ROOM, deviceRoom(identity.deviceId)]);
+    if (identity.role === 'manager') void socket.join(MANAGER_ROOM);
+    service.deviceConnected(identity);
+    logger.log('info', 'connected', { role: identity.role, device: identity.deviceId, counter: identity.counterId });
+    socket.emit('hall:snapshot', service.snapshot(identity));
+
+    // Garbage, unknown events and oversized payloads are answered (when there is an ack) and dropped.
+    socket.use((packet, next) => {
+      const [event, ...args] = packet as unknown[];
+      const ack = args.at(-1);
+      const answer = (error: WireError): void => {
+        if (typeof ack === 'function') (ack as (result: unknown) => void)({ ok: false, error });
+      };
+      if (typeof event !== 'string' || !isClientEvent(event)) {
+        answer({ code: 'VALIDATION_FAILED', message: `unknown event ${String(event).slice(0, 40)}` });
+        return;
+      }
+      if (typeof ack !== 'function') return; // every command answers through its ack; no ack, no command
+      if (args.length !== 2) {
+        answer({ code: 'VALIDATION_FAILED', message: 'send exactly one payload and an ack' });
+        return;
+      }
+      let size = 0;
+      try {
+        size = JSON.stringify(args[0] ?? null).length;
+      } catch {
+        answer({ code: 'VALIDATION_FAILED', message: 'payload is not JSON' });
+        return;
+      }
+      if (size > MAX_PAYLOAD_BYTES) {
+        answer({ code: 'PAYLOAD_TOO_LARGE', message: `payloads are limited to ${MAX_PAYLOAD_BYTES} bytes` });
+        return;
+      }
+      next();
+    });
+
+    // Payloads arrive untyped whatever the contract says: the handler parses them, so listen untyped.
+    const untyped = socket as unknown as { on(event: string, listener: (payload: unknown, ack: (result: unknown) => void) => void): void };
+    const listen = (event: keyof ClientToServerEvents): void => {
+      untyped.on(event, (payload, ack) => {
+        handleClientEvent(service, identity, event, payload).then(ack, (error: unknown) => {
+          logger.log('error', 'unhandled', {
+            event,
+            device: identity.deviceId,
+            error: error instanceof Error ? error.message : String(error),
+          });
+          ack({ ok: false, error: { code: 'INTERNAL', message: 'internal error; nothing was changed' } });
+        });
+      });
+    };
+    for (const event of CLIENT_EVENTS) listen(event);
+
+    socket.on('disconnect', (reason) => {
+      service.deviceDisconnected(identity);
+      logger.log('info', 'disconnected', { role: identity.role, device: identity.deviceId, reason });
+    });
+  });
+
+  const stopChanges = service.onChanges((changes) => io.to(QUEUE_ROOM).emit('hall:changes', changes));
+  const stopSessions = service.onSessionEnded((deviceId, notice) => io.to(deviceRoom(deviceId)).emit('session:ended', notice));
+  const stopDevices = service.onDeviceStatus((status) => io.to(MANAGER_ROOM).emit('device:status', status));
+
+  return {
+    io,
+    close: async () => {
+      stopChanges();
+      stopSessions();
+      stopDevices();
+      await io.close();
+    },
+  };
+}
+
+const CLIENT_EVENTS: readonly (keyof ClientToServerEvents)[] = [
+  'ticket:issue',
+  'ticket:call-next',
+  'ticket:call',
+  'ticket:recall',
+  'ticket:start',
+  'ticket:complete',
+  'ticket:no-show',
+  'ticket:return',
+  'ticket:transfer',
+  'ticket:cancel',
+  'ticket:print-result',
+  'counter:open',
+  'counter:pause',
+  'counter:close',
+  'clerk:sign-in',
+  'clerk:sign-out',
+  'feedback:rate',
+  'printer:status',
+  'sync:snapshot',
+];

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { REPO_ROOT } from './hall-server.ts';
+
+/** A hall's settings file (`luot.config.json` in the data folder, or LUOT_CONFIG). */
+const settingsFileSchema = z.strictObject({
+  port: z.number().int().min(0).max(65_535).optional(),
+  host: z.string().optional(),
+  timeZone: z.string().optional(),
+  allowedOrigins: z.array(z.string()).optional(),
+  kioskIssueLimit: z.strictObject({ burst: z.number().int().min(1), perMinute: z.number().min(1) }).optional(),
+});
+
+/** Resolved server settings. */
+export interface Settings {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly timeZone: string;
+  readonly allowedOrigins: readonly string[];
+  readonly kioskIssueLimit?: { burst: number; perMinute: number };
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Settings from the environment over the settings file over defaults: PORT (8080), LUOT_HOST (0.0.0.0),
+ * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
+  const file = env.LUOT_CONFIG ? path.resolve(env.LUOT_CONFIG) : path.join(dataDir, 'luot.config.json');
+  const fromFile = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
+  const port = env.PORT !== undefined ? Number(env.PORT) : (fromFile.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
+  const timeZone = env.LUOT_TIME_ZONE ?? fromFile.timeZone ?? 'Asia/Ho_Chi_Minh';
+  if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
+  return {
+    port,
+    host: env.LUOT_HOST ?? fromFile.host ?? '0.0.0.0',
+    dataDir,
+    timeZone,
+    allowedOrigins: fromFile.allowedOrigins ?? [],
+    ...(fromFile.kioskIssueLimit ? { kioskIssueLimit: fromFile.kioskIssueLimit } : {}),
+  };
+}

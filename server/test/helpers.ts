@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientToServerEvents,
+  DeviceKind,
+  ServerToClientEvents,
+  Snapshot,
+} from '@luot/shared/contracts';
+import { PROTOCOL_VERSION, applyChanges } from '@luot/shared/contracts';
+import type { CounterId, QueueState } from '@luot/shared/domain';
+import type { HallServer, HallServerOptions } from '../src/hall-server.ts';
+import { startHallServer } from '../src/hall-server.ts';
+import { silentLogger } from '../src/log.ts';
+
+/** A typed Socket.IO client of the hall protocol. */
+export type HallClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A fresh temporary data folder, removed by the returned cleanup. */
+export function tempDataDir(prefix = 'luot-test-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Start a real hall server on port 0 with a real SQLite file in a temp folder. */
+export async function startTestHall(
+  options: Partial<HallServerOptions> = {},
+): Promise<HallServer & { dataDir: string; dispose: () => Promise<void> }> {
+  const data = options.dataDir ? { dir: options.dataDir, remove: () => {} } : tempDataDir();
+  const server = await startHallServer({
+    dataDir: data.dir,
+    port: 0,
+    host: '127.0.0.1',
+    logger: silentLogger,
+    kioskIssueLimit: { burst: 10_000, perMinute: 100_000 },
+    ...options,
+  });
+  return Object.assign(server, {
+    dataDir: data.dir,
+    dispose: async () => {
+      await server.close();
+      data.remove();
+    },
+  });
+}
+
+/** A connected client that keeps a replica of the queue by folding changes. */
+export interface TestClient {
+  readonly socket: HallClient;
+  readonly snapshot: Snapshot;
+  /** The replica as folded from changes (resyncing on gaps). */
+  state(): QueueState;
+  /** Send a command and wait for its ack. */
+  send<E extends keyof ClientToServerEvents>(
+    event: E,
+    payload: Parameters<ClientToServerEvents[E]>[0],
+  ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]>;
+  close(): void;
+}
+
+let requestCounter = 0;
+/** A unique requestId. */
+export const requestId = (): string => `req-${process.pid}-${Date.now().toString(36)}-${(requestCounter += 1)}`;
+
+/** Connect a client with a token and wait for its first snapshot. */
+export async function connectClient(url: string, token: string): Promise<TestClient> {
+  const socket: HallClient = connect(url, {
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  let replica: QueueState | undefined;
+  const snapshot = await new Promise<Snapshot>((resolve, reject) => {
+    socket.once('hall:snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+  replica = snapshot.state;
+  socket.on('hall:snapshot', (next) => {
+    replica = next.state;
+  });
+  socket.on('hall:changes', (changes) => {
+    if (!replica) return;
+    const result = applyChanges(replica, changes);
+    if (result.outcome === 'gap') {
+      socket.emit('sync:snapshot', {}, (ack: Ack<Snapshot>) => {
+        if (ack.ok) replica = ack.value.state;
+      });
+    } else {
+      replica = result.state;
+    }
+  });
+  return {
+    socket,
+    snapshot,
+    state: () => replica!,
+    send: (event, payload) =>
+      new Promise((resolve) => {
+        const emit = socket.emit.bind(socket) as (name: string, body: unknown, ack: (result: unknown) => void) => void;
+        emit(event, payload, resolve as (result: unknown) => void);
+      }),
+    close: () => socket.close(),
+  };
+}
+
+/** Pair a device directly on the server and connect it. */
+export async function pairAndConnect(
+  server: HallServer,
+  kind: DeviceKind,
+  counterId: CounterId | null = null,
+): Promise<TestClient> {
+  const { token } = server.registerDevice(kind, `${kind} test`, counterId);
+  return connectClient(server.url, token);
+}
+
+/** Wait until a condition holds (polling), or fail after a timeout. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,58 @@
+import type { OpeningWindow } from './config.ts';
+
+// Intl formatters are costly to build and pure to use: one per zone.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function clockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The business day (`YYYY-MM-DD`) that an instant belongs to in the hall's zone. The day starts at
+ * `rolloverHour` local time, so with rolloverHour 3 the night owl at 02:00 still belongs to yesterday.
+ * Vietnam has no daylight saving; for zones that do, the shift is by wall-clock hours of the instant.
+ */
+export function businessDayOf(epochMs: number, timeZone: string, rolloverHour: number): string {
+  return dayFormatter(timeZone).format(new Date(epochMs - rolloverHour * 3_600_000));
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Local weekday (0 = Sunday) and `HH:mm` of an instant in a zone. */
+export function localClock(epochMs: number, timeZone: string): { weekday: number; time: string } {
+  const parts = clockFormatter(timeZone).formatToParts(new Date(epochMs));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return { weekday: WEEKDAYS.indexOf(part('weekday')), time: `${part('hour')}:${part('minute')}` };
+}
+
+/** Whether an instant falls in any of the windows; no windows means always open. */
+export function isWithinOpeningHours(
+  windows: readonly OpeningWindow[],
+  epochMs: number,
+  timeZone: string,
+): boolean {
+  if (windows.length === 0) return true;
+  const { weekday, time } = localClock(epochMs, timeZone);
+  return windows.some((window) => window.weekdays.includes(weekday) && time >= window.from && time < window.to);
+}

@@ -1,0 +1,182 @@
+import type { ClerkId, CounterId, FieldId, PriorityGroupId, ProcedureId, ServiceId } from './ids.ts';
+
+/** Text shown to people, Vietnamese first. */
+export interface LocalizedText {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/**
+ * A weekly opening window in the hall's local time. `weekdays` uses 0 = Sunday … 6 = Saturday;
+ * `from`/`to` are `HH:mm`, `to` exclusive.
+ */
+export interface OpeningWindow {
+  readonly weekdays: readonly number[];
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A field (lĩnh vực): how the kiosk groups services. */
+export interface FieldConfig {
+  readonly id: FieldId;
+  readonly name: LocalizedText;
+  readonly kioskOrder: number;
+}
+
+/** A procedure (thủ tục) offered under a service, for the kiosk and the ticket. */
+export interface ProcedureConfig {
+  readonly id: ProcedureId;
+  readonly name: LocalizedText;
+}
+
+/** A service: one queue with its own numbering. */
+export interface ServiceConfig {
+  readonly id: ServiceId;
+  readonly fieldId: FieldId;
+  readonly name: LocalizedText;
+  /** 1–2 capital letters printed before the number: `A` → `A001`. */
+  readonly prefix: string;
+  /** The first sequence of each business day (usually 1). */
+  readonly firstNumber: number;
+  /** At most this many tickets a business day; null for no limit. */
+  readonly dailyQuota: number | null;
+  /** Empty means open whenever the hall is. */
+  readonly openingHours: readonly OpeningWindow[];
+  /** Used for wait estimates until real service times are known. */
+  readonly expectedServiceMinutes: number;
+  readonly procedures: readonly ProcedureConfig[];
+  readonly isActive: boolean;
+  readonly kioskOrder: number;
+}
+
+/** A counter (quầy) and the services it serves, in its order of preference. */
+export interface CounterConfig {
+  readonly id: CounterId;
+  readonly number: number;
+  readonly name: LocalizedText;
+  readonly serviceIds: readonly ServiceId[];
+  readonly isActive: boolean;
+}
+
+/** A clerk as the queue sees them (credentials live only on the server). */
+export interface ClerkConfig {
+  readonly id: ClerkId;
+  readonly name: string;
+  readonly title: string;
+  readonly username: string;
+  readonly isActive: boolean;
+}
+
+/** A priority group that is called ahead of the normal queue (within the anti-starvation bound). */
+export interface PriorityGroupConfig {
+  readonly id: PriorityGroupId;
+  readonly name: LocalizedText;
+}
+
+/** One level of the satisfaction scale, best first. */
+export interface SatisfactionLevel {
+  readonly value: number;
+  readonly label: LocalizedText;
+  /** Counted as "satisfied" in the hall's reports. */
+  readonly isSatisfied: boolean;
+}
+
+/** Queue rules the hall can tune. */
+export interface PolicyConfig {
+  /** After this many priority calls in a row, a counter calls a normal visitor who waited longer. */
+  readonly priorityBound: number;
+  /** How many times a called ticket may be recalled; one more recall marks it a no-show. */
+  readonly recallLimit: number;
+  /** A no-show may return to the queue within this many minutes. */
+  readonly noShowGraceMinutes: number;
+}
+
+/** The hall itself. */
+export interface HallInfo {
+  readonly name: string;
+  readonly address: string;
+  readonly phone: string;
+  /** IANA zone used for business days, opening hours and printed times. */
+  readonly timeZone: string;
+  /** Local hour (0–23) at which the business day (and its numbering) starts again. */
+  readonly rolloverHour: number;
+  /** Scrolling notice line on the hall displays. */
+  readonly noticeLine: string;
+}
+
+/** How calls are announced on the hall displays. */
+export interface AnnouncementConfig {
+  /** Phrase with `{ticket}` and `{counter}`, e.g. "Mời công dân có số thứ tự {ticket} đến quầy số {counter}". */
+  readonly template: string;
+  /** Read the ticket character by character ("A, không, một, hai") or as a whole number ("A mười hai"). */
+  readonly style: 'by-character' | 'whole-number';
+  /** How many times each call is said (1–3). */
+  readonly repeat: number;
+  /** 0–1. */
+  readonly volume: number;
+  /** Local `HH:mm` window in which calls are shown but not spoken; null for none. */
+  readonly quietHours: { readonly from: string; readonly to: string } | null;
+  /** Bundled word clips (works everywhere, offline) or the browser's vi-VN voice where one exists. */
+  readonly voice: 'clips' | 'browser';
+}
+
+/** Timings of the terminals at the counters. */
+export interface TerminalConfig {
+  /** A clerk terminal with no input for this long signs its clerk out. */
+  readonly idleSignOutMinutes: number;
+  /** The feedback tablet returns to idle this long after a rating or a completed ticket. */
+  readonly feedbackIdleSeconds: number;
+}
+
+/** Announcement defaults: the phrase Vietnamese halls use, read by character, said twice. */
+export const DEFAULT_ANNOUNCEMENT: AnnouncementConfig = {
+  template: 'Mời công dân có số thứ tự {ticket} đến quầy số {counter}',
+  style: 'by-character',
+  repeat: 2,
+  volume: 1,
+  quietHours: null,
+  voice: 'clips',
+};
+
+/** Terminal defaults. */
+export const DEFAULT_TERMINALS: TerminalConfig = { idleSignOutMinutes: 30, feedbackIdleSeconds: 20 };
+
+/** Everything the manager configures; an input of every domain decision. */
+export interface HallConfig {
+  readonly hall: HallInfo;
+  readonly fields: readonly FieldConfig[];
+  readonly services: readonly ServiceConfig[];
+  readonly counters: readonly CounterConfig[];
+  readonly clerks: readonly ClerkConfig[];
+  readonly priorityGroups: readonly PriorityGroupConfig[];
+  readonly policy: PolicyConfig;
+  readonly satisfaction: {
+    readonly levels: readonly SatisfactionLevel[];
+    readonly lowRatingReasons: readonly LocalizedText[];
+  };
+  readonly announcement: AnnouncementConfig;
+  readonly terminals: TerminalConfig;
+}
+
+/** The default policy: K = 3, two recalls, a 15-minute grace for no-shows. */
+export const DEFAULT_POLICY: PolicyConfig = { priorityBound: 3, recallLimit: 2, noShowGraceMinutes: 15 };
+
+/** The four-level scale Vietnamese one-stop centres report on. */
+export const DEFAULT_SATISFACTION_LEVELS: readonly SatisfactionLevel[] = [
+  { value: 4, label: { vi: 'Rất hài lòng', en: 'Very satisfied' }, isSatisfied: true },
+  { value: 3, label: { vi: 'Hài lòng', en: 'Satisfied' }, isSatisfied: true },
+  { value: 2, label: { vi: 'Bình thường', en: 'Neutral' }, isSatisfied: false },
+  { value: 1, label: { vi: 'Không hài lòng', en: 'Dissatisfied' }, isSatisfied: false },
+];
+
+/** Look up a service; undefined when it is not configured. */
+export const findService = (config: HallConfig, id: ServiceId): ServiceConfig | undefined =>
+  config.services.find((service) => service.id === id);
+
+/** Look up a counter; undefined when it is not configured. */
+export const findCounter = (config: HallConfig, id: CounterId): CounterConfig | undefined =>
+  config.counters.find((counter) => counter.id === id);
+
+/** Look up a clerk; undefined when it is not configured. */
+export const findClerk = (config: HallConfig, id: ClerkId): ClerkConfig | undefined =>
+  config.clerks.find((clerk) => clerk.id === id);

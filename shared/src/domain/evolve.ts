@@ -1,0 +1,180 @@
+import type { VersionedEvent } from './events.ts';
+import type { CounterId, TicketId } from './ids.ts';
+import type { CounterState, QueueState, Ticket } from './state.ts';
+import { RECENT_SERVICE_TIMES, counterOf, isOpenTicket } from './state.ts';
+
+function withTicket(state: QueueState, id: TicketId, change: (ticket: Ticket) => Ticket): QueueState {
+  const ticket = state.tickets[id];
+  // A client that joined after the day's finished tickets were pruned may not know an old ticket.
+  if (!ticket) return state;
+  return { ...state, tickets: { ...state.tickets, [id]: change(ticket) } };
+}
+
+function withCounter(state: QueueState, id: CounterId, change: (counter: CounterState) => CounterState): QueueState {
+  return { ...state, counters: { ...state.counters, [id]: change(counterOf(state, id)) } };
+}
+
+/** Free the counter that held this ticket, if any. */
+function releaseCounterOf(state: QueueState, ticketId: TicketId): QueueState {
+  const holder = Object.values(state.counters).find((counter) => counter.currentTicketId === ticketId);
+  return holder ? withCounter(state, holder.id, (counter) => ({ ...counter, currentTicketId: null })) : state;
+}
+
+/**
+ * Fold one event into the state. Pure and total: the server and every client run exactly this, so
+ * they agree on the state for a version. Events are facts that were already decided; evolve never refuses.
+ */
+export function evolve(state: QueueState, event: VersionedEvent): QueueState {
+  const next = apply(state, event);
+  return { ...next, version: event.version };
+}
+
+function apply(state: QueueState, event: VersionedEvent): QueueState {
+  switch (event.type) {
+    case 'day.started': {
+      // Open tickets of the previous day expire; finished ones leave memory (storage keeps them).
+      const tickets: Record<number, Ticket> = {};
+      for (const ticket of Object.values(state.tickets)) {
+        if (event.expiredTicketIds.includes(ticket.id)) continue;
+        if (ticket.businessDay === event.businessDay || isOpenTicket(ticket)) tickets[ticket.id] = ticket;
+      }
+      const counters: Record<string, CounterState> = {};
+      for (const counter of Object.values(state.counters)) {
+        counters[counter.id] = { ...counter, currentTicketId: null, lastCompletedTicketId: null, priorityStreak: 0 };
+      }
+      return { ...state, businessDay: event.businessDay, tickets, counters, lastSequence: {} };
+    }
+    case 'ticket.issued': {
+      const ticket: Ticket = {
+        id: event.ticketId,
+        number: event.number,
+        sequence: event.sequence,
+        issuedServiceId: event.serviceId,
+        serviceId: event.serviceId,
+        businessDay: event.businessDay,
+        priorityGroupId: event.priorityGroupId,
+        procedureId: event.procedureId,
+        status: 'waiting',
+        issuedAt: event.at,
+        queuedAt: event.at,
+        kioskId: event.kioskId,
+        counterId: null,
+        targetCounterId: null,
+        clerkId: null,
+        calledAt: null,
+        startedAt: null,
+        completedAt: null,
+        noShowAt: null,
+        callCount: 0,
+        transferCount: 0,
+        isCalledOutOfOrder: false,
+        printState: 'pending',
+        isRated: false,
+      };
+      return {
+        ...state,
+        nextTicketId: Math.max(state.nextTicketId, event.ticketId + 1),
+        tickets: { ...state.tickets, [ticket.id]: ticket },
+        lastSequence: { ...state.lastSequence, [event.serviceId]: event.sequence },
+      };
+    }
+    case 'ticket.called': {
+      const ticket = state.tickets[event.ticketId];
+      const isPriority = ticket?.priorityGroupId != null;
+      const called = withTicket(state, event.ticketId, (t) => ({
+        ...t,
+        status: 'called',
+        counterId: event.counterId,
+        targetCounterId: null,
+        clerkId: event.clerkId,
+        calledAt: event.at,
+        callCount: t.callCount + 1,
+        isCalledOutOfOrder: t.isCalledOutOfOrder || event.isOutOfOrder,
+      }));
+      return withCounter(called, event.counterId, (counter) => ({
+        ...counter,
+        currentTicketId: event.ticketId,
+        // Only the policy's own picks count towards the bound; an out-of-order call leaves it alone.
+        priorityStreak: event.isOutOfOrder ? counter.priorityStreak : isPriority ? counter.priorityStreak + 1 : 0,
+      }));
+    }
+    case 'ticket.recalled':
+      return withTicket(state, event.ticketId, (t) => ({ ...t, calledAt: event.at, callCount: t.callCount + 1 }));
+    case 'ticket.started':
+      return withTicket(state, event.ticketId, (t) => ({ ...t, status: 'serving', startedAt: event.at }));
+    case 'ticket.completed': {
+      const ticket = state.tickets[event.ticketId];
+      const done = withTicket(state, event.ticketId, (t) => ({ ...t, status: 'done', completedAt: event.at }));
+      const withTimes = ticket
+        ? {
+            ...done,
+            serviceTimes: {
+              ...done.serviceTimes,
+              [ticket.serviceId]: [...(done.serviceTimes[ticket.serviceId] ?? []), event.serviceMs].slice(
+                -RECENT_SERVICE_TIMES,
+              ),
+            },
+          }
+        : done;
+      return withCounter(withTimes, event.counterId, (counter) => ({
+        ...counter,
+        currentTicketId: counter.currentTicketId === event.ticketId ? null : counter.currentTicketId,
+        lastCompletedTicketId: event.ticketId,
+      }));
+    }
+    case 'ticket.no-show': {
+      const missed = withTicket(state, event.ticketId, (t) => ({ ...t, status: 'no_show', noShowAt: event.at }));
+      return releaseCounterOf(missed, event.ticketId);
+    }
+    case 'ticket.returned':
+      return withTicket(state, event.ticketId, (t) => ({
+        ...t,
+        status: 'waiting',
+        counterId: null,
+        noShowAt: null,
+      }));
+    case 'ticket.transferred': {
+      const released = releaseCounterOf(state, event.ticketId);
+      return withTicket(released, event.ticketId, (t) => ({
+        ...t,
+        status: 'waiting',
+        serviceId: event.toServiceId,
+        counterId: null,
+        targetCounterId: event.toCounterId,
+        calledAt: null,
+        startedAt: null,
+        transferCount: t.transferCount + 1,
+      }));
+    }
+    case 'ticket.cancelled':
+      return withTicket(releaseCounterOf(state, event.ticketId), event.ticketId, (t) => ({ ...t, status: 'cancelled' }));
+    case 'ticket.print-recorded':
+      return withTicket(state, event.ticketId, (t) => ({ ...t, printState: event.printState }));
+    case 'counter.opened':
+      return withCounter(state, event.counterId, (counter) => ({ ...counter, status: 'open', pauseReason: null }));
+    case 'counter.paused':
+      return withCounter(state, event.counterId, (counter) => ({ ...counter, status: 'paused', pauseReason: event.reason }));
+    case 'counter.closed':
+      return withCounter(state, event.counterId, (counter) => ({ ...counter, status: 'closed', pauseReason: null }));
+    case 'clerk.signed-in':
+      return withCounter(state, event.counterId, (counter) => ({ ...counter, clerkId: event.clerkId }));
+    case 'clerk.signed-out':
+      return withCounter(state, event.counterId, (counter) => ({
+        ...counter,
+        clerkId: counter.clerkId === event.clerkId ? null : counter.clerkId,
+      }));
+    case 'feedback.rated':
+      return withCounter(
+        withTicket(state, event.ticketId, (t) => ({ ...t, isRated: true })),
+        event.counterId,
+        (counter) => ({
+          ...counter,
+          lastCompletedTicketId: counter.lastCompletedTicketId === event.ticketId ? null : counter.lastCompletedTicketId,
+        }),
+      );
+  }
+}
+
+/** Fold many events, in order. */
+export const evolveAll = (state: QueueState, events: readonly VersionedEvent[]): QueueState =>
+  events.reduce(evolve, state);
