@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { asCounterId, asDeviceId } from '@luot/shared/domain';
+
+/**
+ * What the hall child (hall-child.ts) and its parent (a test or a benchmark) tell each other: the
+ * device tokens it registered, written to a file in its data folder, and its statistics over IPC.
+ * Both sides parse with these schemas, so a change on one side fails loudly on the other.
+ */
+
+/** The file in the data folder that holds the tokens of the devices the child registered. */
+export const DEVICE_FILE = 'test-devices.json';
+
+const device = z.strictObject({ deviceId: z.string().min(1).transform(asDeviceId), token: z.string().min(1) });
+
+/** Devices registered on the hall's first start; counters come with the username of their clerk. */
+export const deviceFileSchema = z.strictObject({
+  kiosks: z.array(device),
+  displays: z.array(device),
+  counters: z.array(
+    z.strictObject({
+      deviceId: z.string().min(1).transform(asDeviceId),
+      token: z.string().min(1),
+      counterId: z.string().min(1).transform(asCounterId),
+      username: z.string().min(1),
+    }),
+  ),
+});
+
+/** The devices of a child hall. */
+export type DeviceFile = z.output<typeof deviceFileSchema>;
+/** The same, as written to disk. */
+export type DeviceFileInput = z.input<typeof deviceFileSchema>;
+
+/** Requests a parent sends over IPC. `stop` closes the server and exits cleanly (a CPU profile is written). */
+export const childRequestSchema = z.strictObject({
+  id: z.number().int(),
+  type: z.enum(['stats', 'reset-stats', 'stop']),
+});
+
+/** A request to the child. */
+export type ChildRequest = z.output<typeof childRequestSchema>;
+
+/** The server's own figures: memory, CPU time and event-loop delay since the last reset. */
+export const serverStatsSchema = z.strictObject({
+  rssBytes: z.number(),
+  heapUsedBytes: z.number(),
+  heapTotalBytes: z.number(),
+  externalBytes: z.number(),
+  cpuUserMs: z.number(),
+  cpuSystemMs: z.number(),
+  loopDelayMs: z.strictObject({ p50: z.number(), p99: z.number(), max: z.number(), mean: z.number() }),
+  version: z.number().int(),
+});
+
+/** Statistics of the child server. */
+export type ServerStats = z.output<typeof serverStatsSchema>;
+
+/** The answer to a request, matched by id. */
+export const childReplySchema = z.strictObject({ id: z.number().int(), stats: serverStatsSchema.nullable() });
+
+/** A reply from the child. */
+export type ChildReply = z.output<typeof childReplySchema>;
+
+/** The line the child prints on stdout once it listens. */
+export const READY_LINE = /^READY (\d+)$/;

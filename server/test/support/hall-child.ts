@@ -1,0 +1,136 @@
+// A hall server in its own process, for tests that kill it (crash-safety.test.ts) and for the benchmark
+// that must measure the server's memory apart from its clients (bench/hall-simulation.ts).
+//
+//   node --import tsx server/test/support/hall-child.ts [--hall demo|large] [--counters 60]
+//        [--terminals q3,q4|all] [--kiosks 1] [--displays 0] [--log silent|json]
+//   env LUOT_DATA_DIR: the data folder (required); reused as is on a restart.
+//
+// On the hall's first start it registers the devices and writes their tokens to DEVICE_FILE in the data
+// folder; on every start it prints `READY <port>` once it listens. Clerks are not signed in here: the
+// parent does that through the socket like a real counter terminal.
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { HallConfig } from '@luot/shared/domain';
+import { startHallServer } from '../../src/hall-server.ts';
+import { createJsonLogger, silentLogger } from '../../src/log.ts';
+import { largeHallConfig } from '../fixtures.ts';
+import type { ChildReply, DeviceFileInput, ServerStats } from './hall-child-protocol.ts';
+import { DEVICE_FILE, childRequestSchema } from './hall-child-protocol.ts';
+
+const { values } = parseArgs({
+  options: {
+    hall: { type: 'string', default: 'demo' },
+    counters: { type: 'string', default: '60' },
+    terminals: { type: 'string', default: 'all' },
+    kiosks: { type: 'string', default: '1' },
+    displays: { type: 'string', default: '0' },
+    log: { type: 'string', default: 'silent' },
+  },
+});
+
+const dataDir = process.env.LUOT_DATA_DIR;
+if (!dataDir) throw new Error('set LUOT_DATA_DIR to the data folder');
+
+const count = (name: string, text: string): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, got ${text}`);
+  return value;
+};
+
+/** The large hall issues thousands of tickets a run: no daily quota may end the benchmark early. */
+function hallConfig(): HallConfig | undefined {
+  if (values.hall === 'demo') return undefined;
+  if (values.hall !== 'large') throw new Error(`--hall must be demo or large, got ${values.hall}`);
+  const config = largeHallConfig(count('counters', values.counters));
+  return { ...config, services: config.services.map((service) => ({ ...service, dailyQuota: null })) };
+}
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+const server = await startHallServer({
+  dataDir,
+  port: 0,
+  host: '127.0.0.1',
+  logger: values.log === 'json' ? createJsonLogger() : silentLogger,
+  initialConfig: hallConfig(),
+  // Kiosks here issue far faster than a visitor can touch a screen.
+  kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
+});
+
+const deviceFile = path.join(dataDir, DEVICE_FILE);
+if (!existsSync(deviceFile)) {
+  const counterIds =
+    values.terminals === 'all'
+      ? server.service.hallConfig.counters.map((counter) => counter.id)
+      : values.terminals.split(',').filter((id) => id !== '');
+  const counters = counterIds.map((counterId) => {
+    const counter = server.service.hallConfig.counters.find((candidate) => candidate.id === counterId);
+    if (!counter) throw new Error(`no counter ${counterId} in this hall`);
+    // Clerk canboN belongs at counter qN, in the demo hall and in the large one.
+    const username = `canbo${counter.number}`;
+    const { deviceId, token } = server.registerDevice('counter', `Máy quầy ${counter.number}`, counter.id);
+    return { deviceId, token, counterId: counter.id, username };
+  });
+  const devices: DeviceFileInput = {
+    kiosks: Array.from({ length: count('kiosks', values.kiosks) }, (_, index) =>
+      server.registerDevice('kiosk', `Kiosk ${index + 1}`),
+    ),
+    displays: Array.from({ length: count('displays', values.displays) }, (_, index) =>
+      server.registerDevice('display', `Màn hình ${index + 1}`),
+    ),
+    counters,
+  };
+  // Written whole or not at all, so a parent never reads half a file.
+  writeFileSync(`${deviceFile}.tmp`, JSON.stringify(devices));
+  renameSync(`${deviceFile}.tmp`, deviceFile);
+}
+
+function stats(): ServerStats {
+  const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+  return {
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    externalBytes: memory.external,
+    cpuUserMs: cpu.user / 1000,
+    cpuSystemMs: cpu.system / 1000,
+    loopDelayMs: {
+      p50: ms(loopDelay.percentile(50)),
+      p99: ms(loopDelay.percentile(99)),
+      max: ms(loopDelay.max),
+      mean: ms(loopDelay.mean),
+    },
+    version: server.service.state.version,
+  };
+}
+
+const send = process.send?.bind(process);
+if (send) {
+  process.on('message', (message: unknown) => {
+    const request = childRequestSchema.safeParse(message);
+    if (!request.success) return;
+    const reply = (answer: ChildReply): void => {
+      send(answer);
+    };
+    switch (request.data.type) {
+      case 'stats':
+        reply({ id: request.data.id, stats: stats() });
+        break;
+      case 'reset-stats':
+        loopDelay.reset();
+        reply({ id: request.data.id, stats: null });
+        break;
+      case 'stop':
+        // The parent waits for the exit itself; exiting normally lets --cpu-prof write its profile.
+        void server.close().then(() => process.exit(0));
+        break;
+    }
+  });
+}
+
+process.stdout.write(`READY ${server.port}\n`);
