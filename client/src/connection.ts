@@ -102,7 +102,11 @@ export class HallConnection {
       if (!state) return;
       const result = applyChanges(state, changes);
       if (result.outcome === 'gap') this.resync();
-      else if (result.outcome === 'applied') this.update({ state: result.state });
+      else if (result.outcome === 'applied') {
+        this.update({ state: result.state });
+        // The new configuration travels in a snapshot, not in the event.
+        if (changes.events.some((event) => event.type === 'hall.configured')) this.resync();
+      }
     });
     this.socket.on('session:ended', (notice) => this.update({ sessionEnded: notice }));
     this.socket.on('device:status', (status) =>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEventName } from '@luot/shared/contracts';
 import { EVENT_ROLES } from '@luot/shared/contracts';
 import { asCounterId } from '@luot/shared/domain';
+import { demoHallConfig } from '../src/app/demo-hall.ts';
 import type { TestClient } from './helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall } from './helpers.ts';
 
@@ -33,7 +34,14 @@ const goodPayload = (event: ClientEventName): Record<string, unknown> => {
     case 'printer:status':
       return { requestId: requestId(), state: 'ok' };
     case 'sync:snapshot':
+    case 'device:list':
       return {};
+    case 'config:update':
+      return { requestId: requestId(), config: demoHallConfig() };
+    case 'device:create-pairing':
+      return { requestId: requestId(), kind: 'display', name: 'Màn hình tầng 2' };
+    case 'device:revoke':
+      return { requestId: requestId(), deviceId: 'dev_0000000000000000' };
     case 'ticket:call-next':
     case 'ticket:recall':
     case 'ticket:start':
@@ -84,7 +92,7 @@ describe('bad input changes nothing and gets a clear error code', () => {
         const before = hall.service.state.version;
         const ack = (await sender.send(event, payload as never)) as { ok: boolean; error?: { code: string } };
         // The snapshot request's good payload is `{}`: "wrong types" of no fields leaves it valid.
-        const isStillValid = event === 'sync:snapshot' && JSON.stringify(payload) === '{}';
+        const isStillValid = (event === 'sync:snapshot' || event === 'device:list') && JSON.stringify(payload) === '{}';
         if (isStillValid) {
           expect(ack.ok).toBe(true);
           continue;

@@ -3,6 +3,8 @@ import type { Ack, ClientEventName, ClientToServerEvents, Identity, WireError } 
 import {
   callSpecificSchema,
   cancelTicketSchema,
+  configUpdateSchema,
+  createPairingSchema,
   counterActionSchema,
   issueTicketSchema,
   mayRoleSend,
@@ -11,6 +13,7 @@ import {
   printerStatusSchema,
   rateSchema,
   returnTicketSchema,
+  revokeDeviceSchema,
   signInSchema,
   signOutSchema,
   snapshotRequestSchema,
@@ -139,6 +142,18 @@ const ROUTES: { readonly [E in ClientEventName]: Route<z.ZodType, E> } = {
     ok: true,
     value: service.snapshot(identity),
   })),
+  'config:update': route('config:update', configUpdateSchema, (service, identity, p) =>
+    service.command(identity, p.requestId, { type: 'configure', config: p.config }),
+  ),
+  'device:create-pairing': route('device:create-pairing', createPairingSchema, (service, identity, p) =>
+    service.createPairing(identity, p.kind, p.name, p.counterId),
+  ),
+  'device:revoke': route('device:revoke', revokeDeviceSchema, (service, identity, p) =>
+    service.revokeDevice(identity, p.deviceId)
+      ? { ok: true, value: { revoked: true } }
+      : { ok: false, error: { code: 'NOT_FOUND', message: 'no active device with that id' } },
+  ),
+  'device:list': route('device:list', snapshotRequestSchema, (service) => ({ ok: true, value: service.deviceStatuses() })),
 };
 
 /** Whether a string names a client event. */

@@ -2,10 +2,12 @@ import type {
   Ack,
   Changes,
   CommandOutcome,
+  DeviceKind,
   DeviceStatus,
   ErrorCode,
   Identity,
   IssueOutcome,
+  PairingCode,
   PrinterState,
   SessionEnded,
   SignInOutcome,
@@ -29,6 +31,7 @@ import type { DeviceRow, HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import { hashToken, newPublicCode, verifyPin } from './credentials.ts';
+import { createPairingCode, isCounterBound } from './devices.ts';
 
 /** Kiosk issue rate: a burst, then a steady refill. */
 export interface RateLimit {
@@ -44,6 +47,8 @@ export interface HallServiceOptions {
   readonly logger: Logger;
   /** Tickets one kiosk may issue: a visitor hammering the screen cannot drain a quota. */
   readonly kioskIssueLimit?: RateLimit;
+  /** Other credentials that may connect (manager console sessions), tried after device tokens. */
+  readonly extraAuthenticator?: (token: string) => Identity | undefined;
 }
 
 /** After this many wrong PINs in a row a clerk is locked out, for longer each time. */
@@ -84,6 +89,7 @@ export class HallService {
   private readonly changeListeners = new Set<ChangesListener>();
   private readonly sessionListeners = new Set<SessionListener>();
   private readonly deviceListeners = new Set<DeviceStatusListener>();
+  private readonly revokeListeners = new Set<(deviceId: DeviceId) => void>();
   /** Which terminal holds each counter's clerk session (the newest sign-in wins). */
   private readonly sessions = new Map<CounterId, DeviceId>();
   /** Refusals are not written to disk; a retry within this window still gets the first answer. */
@@ -128,7 +134,7 @@ export class HallService {
   /** Who holds a device token, or undefined when it is unknown or revoked. */
   authenticate(token: string): Identity | undefined {
     const device = this.options.store.findDeviceByTokenHash(hashToken(token));
-    return device ? this.identityOf(device) : undefined;
+    return device ? this.identityOf(device) : this.options.extraAuthenticator?.(token);
   }
 
   /** Re-read an identity (the clerk signed in changes over time). */
@@ -303,6 +309,7 @@ export class HallService {
         after,
         publicCodes: codes,
         idempotency: events.length > 0 ? { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) } : null,
+        ...(command.type === 'configure' && events.length > 0 ? { config: command.config } : {}),
       });
     } catch (error) {
       this.log('error', 'command failed', identity, {
@@ -313,6 +320,7 @@ export class HallService {
       return fail('INTERNAL', 'the server could not record this; nothing was changed');
     }
     this.queue = after;
+    if (command.type === 'configure' && events.length > 0) this.config = command.config;
     for (const event of events) this.afterEvent(event);
     this.log('info', 'command', identity, {
       command: command.type,
@@ -404,6 +412,40 @@ export class HallService {
       this.log(state === 'ok' ? 'info' : 'warn', 'printer status', identity, { printer: state });
     }
     this.publishDevice(identity.deviceId);
+  }
+
+  /**
+   * Revoke a device: its token stops working and its open connections are closed at once (the
+   * realtime layer listens), so a stolen tablet is cut off immediately.
+   */
+  revokeDevice(identity: Identity, deviceId: DeviceId): boolean {
+    const isRevoked = this.options.store.revokeDevice(deviceId, this.options.clock.now());
+    if (isRevoked) {
+      this.log('warn', 'device revoked', identity, { revoked: deviceId });
+      for (const listener of this.revokeListeners) listener(deviceId);
+      for (const [counterId, holder] of this.sessions) if (holder === deviceId) this.sessions.delete(counterId);
+    }
+    return isRevoked;
+  }
+
+  /** A one-time pairing code for a new device (manager console). */
+  createPairing(
+    identity: Identity,
+    kind: DeviceKind,
+    name: string,
+    counterId: CounterId | null,
+  ): Ack<PairingCode> {
+    if (isCounterBound(kind) && (counterId === null || !this.config.counters.some((counter) => counter.id === counterId))) {
+      return fail('VALIDATION_FAILED', `a ${kind} device must be paired to a known counter`);
+    }
+    const code = createPairingCode(this.options.store, { kind, name, counterId: isCounterBound(kind) ? counterId : null }, this.options.clock.now());
+    this.log('info', 'pairing code created', identity, { kind });
+    return { ok: true, value: code };
+  }
+
+  onDeviceRevoked(listener: (deviceId: DeviceId) => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
   }
 
   /** Every device with its online state and printer, for the manager. */

@@ -42,6 +42,8 @@ export interface CommitBatch {
   readonly publicCodes: ReadonlyMap<TicketId, string>;
   /** The (device, requestId) → result record that makes a retry return the same answer. */
   readonly idempotency: { readonly deviceId: DeviceId; readonly requestId: string; readonly result: string } | null;
+  /** A new hall configuration, saved with the event that records it. */
+  readonly config?: HallConfig;
 }
 
 const EVENT_COLUMNS = 'version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body';
@@ -124,8 +126,9 @@ export class HallStore {
     this.commitTransaction(batch);
   }
 
-  private writeBatch({ events, before, after, publicCodes, idempotency }: CommitBatch): void {
+  private writeBatch({ events, before, after, publicCodes, idempotency, config }: CommitBatch): void {
     const s = this.statements;
+    if (config) this.saveConfig(config);
     const tickets = new Set<TicketId>();
     for (const event of events) {
       s.insertEvent.run(

@@ -155,6 +155,8 @@ export function attachRealtime(
   const stopChanges = service.onChanges((changes) => io.to(QUEUE_ROOM).emit('hall:changes', changes));
   const stopSessions = service.onSessionEnded((deviceId, notice) => io.to(deviceRoom(deviceId)).emit('session:ended', notice));
   const stopDevices = service.onDeviceStatus((status) => io.to(MANAGER_ROOM).emit('device:status', status));
+  // A revoked device is dropped at once, not at its next reconnect.
+  const stopRevocations = service.onDeviceRevoked((deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true));
 
   return {
     io,
@@ -162,6 +164,7 @@ export function attachRealtime(
       stopChanges();
       stopSessions();
       stopDevices();
+      stopRevocations();
       await io.close();
     },
   };
@@ -187,4 +190,8 @@ const CLIENT_EVENTS: readonly (keyof ClientToServerEvents)[] = [
   'feedback:rate',
   'printer:status',
   'sync:snapshot',
+  'config:update',
+  'device:create-pairing',
+  'device:revoke',
+  'device:list',
 ];

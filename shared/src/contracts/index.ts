@@ -9,3 +9,4 @@ export * from './messages.ts';
 export * from './socket-events.ts';
 export * from './permissions.ts';
 export * from './replica.ts';
+export * from './config-schema.ts';

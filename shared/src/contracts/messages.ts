@@ -81,3 +81,9 @@ export interface SessionEnded {
   readonly reason: 'takeover' | 'moved' | 'idle' | 'sign-out';
   readonly clerkId: ClerkId;
 }
+
+/** A one-time pairing code for a new device. */
+export interface PairingCode {
+  readonly code: string;
+  readonly expiresAt: number;
+}

@@ -25,6 +25,10 @@ export const EVENT_ROLES = {
   'feedback:rate': ['feedback'],
   'printer:status': ['kiosk'],
   'sync:snapshot': ['kiosk', 'counter', 'feedback', 'display', 'manager'],
+  'config:update': ['manager'],
+  'device:create-pairing': ['manager'],
+  'device:revoke': ['manager'],
+  'device:list': ['manager'],
 } as const satisfies Record<ClientEventName, readonly DeviceKind[]>;
 
 /** Whether a role may send an event. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   asClerkId,
   asCounterId,
+  asDeviceId,
   asPriorityGroupId,
   asProcedureId,
   asServiceId,
@@ -132,6 +133,25 @@ export const printerStatusSchema = z.strictObject({
   detail: z.string().max(200).nullish().transform((value) => value ?? null),
 });
 
+/** `device:create-pairing` — a manager makes a one-time code for a new device. */
+export const createPairingSchema = z.strictObject({
+  requestId: requestIdSchema,
+  kind: z.enum(['kiosk', 'counter', 'feedback', 'display', 'manager']),
+  name: z.string().trim().min(1).max(80),
+  counterId: counterIdSchema.nullish().transform((value) => value ?? null),
+});
+
+/** `device:revoke` — a manager cuts a device off. */
+export const revokeDeviceSchema = z.strictObject({
+  requestId: requestIdSchema,
+  deviceId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .transform(asDeviceId),
+});
+
 /** `sync:snapshot` — ask for a fresh snapshot (after a version gap). */
 export const snapshotRequestSchema = z.strictObject({});
 
@@ -163,5 +183,7 @@ export type SignInPayload = z.input<typeof signInSchema>;
 export type SignOutPayload = z.input<typeof signOutSchema>;
 export type RatePayload = z.input<typeof rateSchema>;
 export type PrinterStatusPayload = z.input<typeof printerStatusSchema>;
+export type CreatePairingPayload = z.input<typeof createPairingSchema>;
+export type RevokeDevicePayload = z.input<typeof revokeDeviceSchema>;
 export type Handshake = z.infer<typeof handshakeSchema>;
 export type PairRequest = z.infer<typeof pairRequestSchema>;

@@ -1,9 +1,11 @@
 import type { Ack } from './errors.ts';
+import type { ConfigUpdatePayload } from './config-schema.ts';
 import type {
   Changes,
   CommandOutcome,
   DeviceStatus,
   IssueOutcome,
+  PairingCode,
   SessionEnded,
   SignInOutcome,
   Snapshot,
@@ -12,12 +14,14 @@ import type {
   CallSpecificPayload,
   CancelTicketPayload,
   CounterActionPayload,
+  CreatePairingPayload,
   IssueTicketPayload,
   PauseCounterPayload,
   PrintResultPayload,
   PrinterStatusPayload,
   RatePayload,
   ReturnTicketPayload,
+  RevokeDevicePayload,
   SignInPayload,
   SignOutPayload,
   TransferTicketPayload,
@@ -49,6 +53,10 @@ export interface ClientToServerEvents {
   'feedback:rate': Command<RatePayload, CommandOutcome>;
   'printer:status': Command<PrinterStatusPayload, { readonly recorded: true }>;
   'sync:snapshot': Command<Record<string, never>, Snapshot>;
+  'config:update': Command<ConfigUpdatePayload, CommandOutcome>;
+  'device:create-pairing': Command<CreatePairingPayload, PairingCode>;
+  'device:revoke': Command<RevokeDevicePayload, { readonly revoked: true }>;
+  'device:list': Command<Record<string, never>, readonly DeviceStatus[]>;
 }
 
 /** The names of all client → server events. */

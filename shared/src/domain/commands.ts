@@ -1,3 +1,4 @@
+import type { HallConfig } from './config.ts';
 import type { ClerkId, CounterId, PriorityGroupId, ProcedureId, ServiceId, TicketId } from './ids.ts';
 
 /**
@@ -48,7 +49,9 @@ export type Command =
       readonly reasons: readonly string[];
     }
   /** The server's clock reached the rollover hour: start the new business day even if nobody acts. */
-  | { readonly type: 'roll-day' };
+  | { readonly type: 'roll-day' }
+  /** A manager replaces the hall configuration; it takes effect as soon as it is recorded. */
+  | { readonly type: 'configure'; readonly config: HallConfig };
 
 /** The type tag of a command. */
 export type CommandType = Command['type'];

@@ -1,5 +1,6 @@
 import { businessDayOf, isWithinOpeningHours } from './business-day.ts';
 import type { Command } from './commands.ts';
+import { configProblems, describeConfigChanges } from './config-rules.ts';
 import type { HallConfig } from './config.ts';
 import { findClerk, findCounter, findService } from './config.ts';
 import type { Actor, DomainEvent, VersionedEvent } from './events.ts';
@@ -58,6 +59,13 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
   switch (command.type) {
     case 'roll-day':
       return ok([]);
+
+    case 'configure': {
+      const problems = configProblems(command.config);
+      if (problems.length > 0) return refuse('INVALID_STATE', problems.slice(0, 5).join('; '));
+      const changes = describeConfigChanges(config, command.config);
+      return ok(changes.length === 0 ? [] : [{ type: 'hall.configured', at, by, changes }]);
+    }
 
     case 'issue': {
       const service = findService(config, command.serviceId);

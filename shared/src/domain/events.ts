@@ -90,6 +90,11 @@ export type DomainEvent = EventBase &
         readonly reason: SignOutReason;
       }
     | {
+        /** The configuration changed (the new one is in the snapshot; `changes` is for the audit log). */
+        readonly type: 'hall.configured';
+        readonly changes: readonly string[];
+      }
+    | {
         readonly type: 'feedback.rated';
         readonly ticketId: TicketId;
         readonly counterId: CounterId;

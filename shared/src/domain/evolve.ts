@@ -163,6 +163,9 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         ...counter,
         clerkId: counter.clerkId === event.clerkId ? null : counter.clerkId,
       }));
+    case 'hall.configured':
+      // Configuration is not queue state: clients fetch the new one with a snapshot.
+      return state;
     case 'feedback.rated':
       return withCounter(
         withTicket(state, event.ticketId, (t) => ({ ...t, isRated: true })),

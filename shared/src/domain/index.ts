@@ -4,6 +4,7 @@
  */
 export * from './ids.ts';
 export * from './config.ts';
+export * from './config-rules.ts';
 export * from './business-day.ts';
 export * from './numbering.ts';
 export * from './state.ts';

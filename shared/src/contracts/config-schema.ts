@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { HallConfig } from '../domain/config.ts';
+import {
+  clerkIdSchema,
+  counterIdSchema,
+  priorityGroupIdSchema,
+  procedureIdSchema,
+  requestIdSchema,
+  serviceIdSchema,
+} from './schemas.ts';
+import { asFieldId } from '../domain/ids.ts';
+
+const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const name = z.string().trim().min(1).max(200);
+const localized = z.strictObject({ vi: name, en: z.string().trim().max(200) });
+const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:mm');
+
+/** A whole hall configuration as the manager console sends it (`config:update`). */
+export const hallConfigSchema = z.strictObject({
+  hall: z.strictObject({
+    name,
+    address: z.string().max(300),
+    phone: z.string().max(50),
+    timeZone: z.string().min(1).max(64),
+    rolloverHour: z.number().int().min(0).max(23),
+    noticeLine: z.string().max(1_000),
+  }),
+  fields: z
+    .array(z.strictObject({ id: slug.transform(asFieldId), name: localized, kioskOrder: z.number().int() }))
+    .max(200),
+  services: z
+    .array(
+      z.strictObject({
+        id: serviceIdSchema,
+        fieldId: slug.transform(asFieldId),
+        name: localized,
+        prefix: z.string().regex(/^[A-Z]{1,2}$/, '1–2 capital letters'),
+        firstNumber: z.number().int().min(0).max(100_000),
+        dailyQuota: z.number().int().min(1).max(100_000).nullable(),
+        openingHours: z
+          .array(
+            z.strictObject({
+              weekdays: z.array(z.number().int().min(0).max(6)).max(7),
+              from: clock,
+              to: clock,
+            }),
+          )
+          .max(14),
+        expectedServiceMinutes: z.number().min(0.5).max(480),
+        procedures: z.array(z.strictObject({ id: procedureIdSchema, name: localized })).max(500),
+        isActive: z.boolean(),
+        kioskOrder: z.number().int(),
+      }),
+    )
+    .max(1_000),
+  counters: z
+    .array(
+      z.strictObject({
+        id: counterIdSchema,
+        number: z.number().int().min(1).max(9_999),
+        name: localized,
+        serviceIds: z.array(serviceIdSchema).max(200),
+        isActive: z.boolean(),
+      }),
+    )
+    .max(500),
+  clerks: z
+    .array(
+      z.strictObject({
+        id: clerkIdSchema,
+        name,
+        title: z.string().max(200),
+        username: z.string().trim().min(1).max(64),
+        isActive: z.boolean(),
+      }),
+    )
+    .max(2_000),
+  priorityGroups: z.array(z.strictObject({ id: priorityGroupIdSchema, name: localized })).max(20),
+  policy: z.strictObject({
+    priorityBound: z.number().int().min(1).max(100),
+    recallLimit: z.number().int().min(0).max(10),
+    noShowGraceMinutes: z.number().int().min(0).max(24 * 60),
+  }),
+  satisfaction: z.strictObject({
+    levels: z
+      .array(z.strictObject({ value: z.number().int().min(1).max(10), label: localized, isSatisfied: z.boolean() }))
+      .min(3)
+      .max(5),
+    lowRatingReasons: z.array(localized).max(20),
+  }),
+  announcement: z.strictObject({
+    template: z.string().min(1).max(300),
+    style: z.enum(['by-character', 'whole-number']),
+    repeat: z.number().int().min(1).max(3),
+    volume: z.number().min(0).max(1),
+    quietHours: z.strictObject({ from: clock, to: clock }).nullable(),
+    voice: z.enum(['clips', 'browser']),
+  }),
+  terminals: z.strictObject({
+    idleSignOutMinutes: z.number().int().min(1).max(24 * 60),
+    feedbackIdleSeconds: z.number().int().min(5).max(600),
+  }),
+}) satisfies z.ZodType<HallConfig, unknown>;
+
+/** `config:update` — a manager replaces the hall configuration (validated as a whole). */
+export const configUpdateSchema = z.strictObject({
+  requestId: requestIdSchema,
+  config: hallConfigSchema,
+});
+
+/** The `config:update` payload. */
+export type ConfigUpdatePayload = z.input<typeof configUpdateSchema>;
