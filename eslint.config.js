@@ -8,7 +8,15 @@ const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/.vite/**', 'data/**', '**/test-output/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      '**/.vite/**',
+      'data/**',
+      '**/test-output/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -25,8 +33,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object and a union instead of an enum.' },
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (default exports are for config files).' },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use an `as const` object and a union instead of an enum.',
+        },
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Named exports only (default exports are for config files).',
+        },
       ],
     },
   },
@@ -36,11 +50,21 @@ export default tseslint.config(
   },
   {
     // Config files sit outside the packages' tsconfig; they get the untyped rules only.
-    files: ['**/*.config.{js,ts,mjs}', '**/vite.config.ts', '**/vitest.config.ts', '**/electron.vite.config.ts'],
+    files: [
+      '**/*.config.{js,ts,mjs}',
+      '**/vite.config.ts',
+      '**/vitest.config.ts',
+      '**/electron.vite.config.ts',
+    ],
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['**/*.config.{js,ts,mjs}', '**/vite.config.ts', '**/vitest.config.ts', '**/electron.vite.config.ts'],
+    files: [
+      '**/*.config.{js,ts,mjs}',
+      '**/vite.config.ts',
+      '**/vitest.config.ts',
+      '**/electron.vite.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   // shared/: pure TypeScript. No Node, Electron, React, database or network.
@@ -49,8 +73,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: nodeBuiltins, message: 'shared/ is pure: time, ids and I/O come in as arguments.' },
-        { group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'socket.io', 'socket.io-client'], message: 'shared/ is pure.' },
-        { group: ['@luot/server', '**/server/**', '**/apps/**'], message: 'shared/ depends on nothing of ours.' },
+        {
+          group: ['electron', 'react', 'react-dom', 'better-sqlite3', 'socket.io', 'socket.io-client'],
+          message: 'shared/ is pure.',
+        },
+        {
+          group: ['@luot/server', '**/server/**', '**/apps/**'],
+          message: 'shared/ depends on nothing of ours.',
+        },
       ]),
     },
   },
@@ -59,7 +89,10 @@ export default tseslint.config(
     files: ['server/src/db/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/realtime/**', 'socket.io', '**/http/**'], message: 'server/db never imports the transport.' },
+        {
+          group: ['**/realtime/**', 'socket.io', '**/http/**'],
+          message: 'server/db never imports the transport.',
+        },
       ]),
     },
   },
@@ -67,7 +100,10 @@ export default tseslint.config(
     files: ['server/src/realtime/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/db/**', 'better-sqlite3'], message: 'server/realtime talks to the command service, never to the database.' },
+        {
+          group: ['**/db/**', 'better-sqlite3'],
+          message: 'server/realtime talks to the command service, never to the database.',
+        },
       ]),
     },
   },
@@ -76,18 +112,35 @@ export default tseslint.config(
     files: ['apps/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['@luot/server', '@luot/server/**', '**/server/src/**'], message: 'Apps talk to the server over the protocol only.' },
+        {
+          group: ['@luot/server', '@luot/server/**', '**/server/src/**'],
+          message: 'Apps talk to the server over the protocol only.',
+        },
       ]),
     },
   },
   {
-    files: ['apps/kiosk/src/renderer/**/*.{ts,tsx}', 'apps/counter/src/**/*.{ts,tsx}', 'apps/display/src/**/*.{ts,tsx}', 'apps/admin/src/**/*.{ts,tsx}'],
+    files: [
+      'apps/kiosk/src/renderer/**/*.{ts,tsx}',
+      'apps/counter/src/**/*.{ts,tsx}',
+      'apps/display/src/**/*.{ts,tsx}',
+      'apps/admin/src/**/*.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['@luot/server', '@luot/server/**', '**/server/src/**'], message: 'Apps talk to the server over the protocol only.' },
-        { group: ['electron', ...nodeBuiltins], message: 'Browser code: no Electron or Node (the preload bridge is the only door).' },
-        { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches the main process through the preload bridge only.' },
+        {
+          group: ['@luot/server', '@luot/server/**', '**/server/src/**'],
+          message: 'Apps talk to the server over the protocol only.',
+        },
+        {
+          group: ['electron', ...nodeBuiltins],
+          message: 'Browser code: no Electron or Node (the preload bridge is the only door).',
+        },
+        {
+          group: ['**/main/**', '**/preload/**'],
+          message: 'The renderer reaches the main process through the preload bridge only.',
+        },
       ]),
     },
   },

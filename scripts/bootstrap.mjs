@@ -25,8 +25,10 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
-const pnpmVersion = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
-  .packageManager.replace(/^pnpm@/, '');
+const pnpmVersion = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).packageManager.replace(
+  /^pnpm@/,
+  '',
+);
 
 function run(command, args, env = process.env) {
   // npm and pnpm are .cmd shims on Windows, which only a shell can start.

@@ -43,7 +43,8 @@ type ResultOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[
 
 /** A short random id; unique enough per device for idempotency. */
 export function newRequestId(): string {
-  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   return random.replace(/[^A-Za-z0-9_-]/g, '');
 }
 
@@ -160,7 +161,10 @@ export class HallConnection {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
-    return { ok: false, error: { code: 'INTERNAL', message: 'no answer from the hall server' } } as ResultOf<E>;
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'no answer from the hall server' },
+    } as ResultOf<E>;
   }
 
   /** Close the link for good. */

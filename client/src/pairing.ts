@@ -11,7 +11,8 @@ export interface TokenStorage {
 }
 
 /** The stored device token of an app, if paired. */
-export const loadToken = (storage: TokenStorage, app: string): string | null => storage.getItem(tokenKey(app));
+export const loadToken = (storage: TokenStorage, app: string): string | null =>
+  storage.getItem(tokenKey(app));
 
 /** Forget a token (revoked, or re-pairing). */
 export const forgetToken = (storage: TokenStorage, app: string): void => storage.removeItem(tokenKey(app));

@@ -7,12 +7,18 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium-path.mjs';
 
 /** Screenshots of every screen land here on each run (gitignored); look at them. */
-export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-output', 'screenshots');
+export const SCREENSHOT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'test-output',
+  'screenshots',
+);
 
 /** Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this offline machine needs. */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = (findChromium as () => string | undefined)();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH');
+  if (!executablePath)
+    throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH');
   return chromium.launch({
     executablePath,
     args: [

@@ -56,9 +56,17 @@ export interface HallServer {
   /** True when this start seeded a new hall. */
   readonly isNewHall: boolean;
   /** Register a device directly and get its token (tests, CLI, first start). */
-  registerDevice(kind: DeviceKind, name: string, counterId?: CounterId | null): { deviceId: string; token: string };
+  registerDevice(
+    kind: DeviceKind,
+    name: string,
+    counterId?: CounterId | null,
+  ): { deviceId: string; token: string };
   /** Make a one-time pairing code. */
-  createPairingCode(kind: DeviceKind, name: string, counterId?: CounterId | null): { code: string; expiresAt: number };
+  createPairingCode(
+    kind: DeviceKind,
+    name: string,
+    counterId?: CounterId | null,
+  ): { code: string; expiresAt: number };
   close(): Promise<void>;
 }
 
@@ -111,7 +119,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       }),
       pair: (code, name) => pairWithCode(store, code, clock.now(), name),
       apps,
-      voiceDirs: [path.join(options.dataDir, 'voice'), path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi')],
+      voiceDirs: [
+        path.join(options.dataDir, 'voice'),
+        path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
+      ],
       ticketByCode: (code) => store.ticketByCode(code),
     }),
   );
@@ -124,7 +135,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const tick = setInterval(() => service.tick(), options.tickIntervalMs ?? 15_000);
   tick.unref();
   service.tick();
-  logger.log('info', 'hall server started', { port, data: options.dataDir, version: service.state.version, day: service.state.businessDay });
+  logger.log('info', 'hall server started', {
+    port,
+    data: options.dataDir,
+    version: service.state.version,
+    day: service.state.businessDay,
+  });
 
   let isClosed = false;
   return {
@@ -133,8 +149,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     service,
     store,
     isNewHall,
-    registerDevice: (kind, name, counterId = null) => registerDevice(store, { kind, name, counterId }, clock.now()),
-    createPairingCode: (kind, name, counterId = null) => createPairingCode(store, { kind, name, counterId }, clock.now()),
+    registerDevice: (kind, name, counterId = null) =>
+      registerDevice(store, { kind, name, counterId }, clock.now()),
+    createPairingCode: (kind, name, counterId = null) =>
+      createPairingCode(store, { kind, name, counterId }, clock.now()),
     close: async () => {
       if (isClosed) return;
       isClosed = true;

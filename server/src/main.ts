@@ -53,7 +53,9 @@ if (server.isNewHall) {
     '  More devices: pnpm luot pair --kind counter --counter q4 --name "Máy quầy 4"',
   );
 } else {
-  lines.push('  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]');
+  lines.push(
+    '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]',
+  );
 }
 console.log(`${lines.join('\n')}\n`);
 

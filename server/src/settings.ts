@@ -9,7 +9,9 @@ const settingsFileSchema = z.strictObject({
   host: z.string().optional(),
   timeZone: z.string().optional(),
   allowedOrigins: z.array(z.string()).optional(),
-  kioskIssueLimit: z.strictObject({ burst: z.number().int().min(1), perMinute: z.number().min(1) }).optional(),
+  kioskIssueLimit: z
+    .strictObject({ burst: z.number().int().min(1), perMinute: z.number().min(1) })
+    .optional(),
 });
 
 /** Resolved server settings. */
@@ -40,7 +42,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const file = env.LUOT_CONFIG ? path.resolve(env.LUOT_CONFIG) : path.join(dataDir, 'luot.config.json');
   const fromFile = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
   const port = env.PORT !== undefined ? Number(env.PORT) : (fromFile.port ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const timeZone = env.LUOT_TIME_ZONE ?? fromFile.timeZone ?? 'Asia/Ho_Chi_Minh';
   if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
   return {

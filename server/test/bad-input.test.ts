@@ -78,9 +78,15 @@ describe('bad input changes nothing and gets a clear error code', () => {
     ['an array', (good) => [good]],
     ['a number', () => 42],
     ['an unknown field', (good) => ({ ...good, isAdmin: true })],
-    ['a prototype-polluting key', () => JSON.parse(`{"__proto__": {"polluted": true}, "requestId": "${requestId()}"}`) as unknown],
+    [
+      'a prototype-polluting key',
+      () => JSON.parse(`{"__proto__": {"polluted": true}, "requestId": "${requestId()}"}`) as unknown,
+    ],
     ['oversized', (good) => ({ ...good, padding: 'x'.repeat(20_000) })],
-    ['wrong types', (good) => Object.fromEntries(Object.keys(good).map((key) => [key, { nested: [1, 2, 3] }]))],
+    [
+      'wrong types',
+      (good) => Object.fromEntries(Object.keys(good).map((key) => [key, { nested: [1, 2, 3] }])),
+    ],
     ['a too-long string', (good) => ({ ...good, requestId: 'r'.repeat(5_000) })],
   ];
 
@@ -92,7 +98,8 @@ describe('bad input changes nothing and gets a clear error code', () => {
         const before = hall.service.state.version;
         const ack = (await sender.send(event, payload as never)) as { ok: boolean; error?: { code: string } };
         // The snapshot request's good payload is `{}`: "wrong types" of no fields leaves it valid.
-        const isStillValid = (event === 'sync:snapshot' || event === 'device:list') && JSON.stringify(payload) === '{}';
+        const isStillValid =
+          (event === 'sync:snapshot' || event === 'device:list') && JSON.stringify(payload) === '{}';
         if (isStillValid) {
           expect(ack.ok).toBe(true);
           continue;
@@ -109,7 +116,10 @@ describe('bad input changes nothing and gets a clear error code', () => {
       for (const role of ['kiosk', 'display', 'counter', 'feedback', 'manager']) {
         if (allowed.includes(role)) continue;
         const before = hall.service.state.version;
-        const ack = (await clients[role]!.send(event, goodPayload(event) as never)) as { ok: boolean; error?: { code: string } };
+        const ack = (await clients[role]!.send(event, goodPayload(event) as never)) as {
+          ok: boolean;
+          error?: { code: string };
+        };
         expect({ role, ok: ack.ok, code: ack.error?.code }).toEqual({ role, ok: false, code: 'FORBIDDEN' });
         expect(hall.service.state.version).toBe(before);
       }
@@ -126,7 +136,9 @@ describe('bad input changes nothing and gets a clear error code', () => {
       emit: (...args: unknown[]) => void;
       io: { engine: { write: (data: string) => void } };
     };
-    const unknownAck = await new Promise((resolve) => raw.emit('ticket:steal', { requestId: requestId() }, resolve));
+    const unknownAck = await new Promise((resolve) =>
+      raw.emit('ticket:steal', { requestId: requestId() }, resolve),
+    );
     expect(unknownAck).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     raw.emit('ticket:issue', { requestId: requestId(), serviceId: 'ho-tich' }); // no ack: ignored
     const victim = await pairAndConnect(hall, 'kiosk');

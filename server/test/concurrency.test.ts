@@ -17,7 +17,11 @@ describe('60 counters pressing "next" at the same moment', () => {
     kiosk = await pairAndConnect(hall, 'kiosk');
     for (let index = 1; index <= COUNTERS; index += 1) {
       const client = await pairAndConnect(hall, 'counter', asCounterId(`q${index}`));
-      const signedIn = await client.send('clerk:sign-in', { requestId: requestId(), username: `canbo${index}`, pin: '1234' });
+      const signedIn = await client.send('clerk:sign-in', {
+        requestId: requestId(),
+        username: `canbo${index}`,
+        pin: '1234',
+      });
       expect(signedIn.ok).toBe(true);
       counters.push(client);
     }
@@ -68,7 +72,9 @@ describe('60 counters pressing "next" at the same moment', () => {
 
     // The log agrees: one `ticket.called` per called ticket.
     const rows = hall.store.db
-      .prepare("SELECT ticket_id AS id, COUNT(*) AS n FROM events WHERE type = 'ticket.called' GROUP BY ticket_id")
+      .prepare(
+        "SELECT ticket_id AS id, COUNT(*) AS n FROM events WHERE type = 'ticket.called' GROUP BY ticket_id",
+      )
       .all() as { id: number; n: number }[];
     expect(rows.every((row) => row.n === 1)).toBe(true);
     expect(new Set(rows.map((row) => row.id))).toEqual(new Set(calledBy.keys()));
@@ -76,7 +82,9 @@ describe('60 counters pressing "next" at the same moment', () => {
     // None lost: every issued ticket is waiting, being served or done, and the counts add up.
     const state = hall.service.state;
     const statuses = [...issuedIds].map((id) => state.tickets[id]?.status);
-    expect(statuses.every((status) => status === 'waiting' || status === 'serving' || status === 'done')).toBe(true);
+    expect(
+      statuses.every((status) => status === 'waiting' || status === 'serving' || status === 'done'),
+    ).toBe(true);
     const handled = statuses.filter((status) => status !== 'waiting').length;
     expect(handled).toBe(calledBy.size);
     // The counters really competed: far more calls than one round.

@@ -69,10 +69,16 @@ async function kioskLoop(kiosk: RecordingClient, random: SeededRandom, life: num
   }
 }
 
-async function counterLoop(counter: RecordingClient, counterId: CounterId, random: SeededRandom, life: number): Promise<void> {
+async function counterLoop(
+  counter: RecordingClient,
+  counterId: CounterId,
+  random: SeededRandom,
+  life: number,
+): Promise<void> {
   let step = stepOf(counter.snapshot.state, counterId);
   while (counter.isConnected) {
-    const event = step === 'call' ? 'ticket:call-next' : step === 'start' ? 'ticket:start' : 'ticket:complete';
+    const event =
+      step === 'call' ? 'ticket:call-next' : step === 'start' ? 'ticket:start' : 'ticket:complete';
     const outcome = await counter.run(event, {}, life);
     if (outcome.kind === 'unknown') return;
     if (outcome.kind === 'failed') {
@@ -80,7 +86,8 @@ async function counterLoop(counter: RecordingClient, counterId: CounterId, rando
       await sleep(random.int(2, 10));
       continue;
     }
-    if (step === 'call') step = outcome.value.events.some((e) => e.type === 'ticket.called') ? 'start' : 'call';
+    if (step === 'call')
+      step = outcome.value.events.some((e) => e.type === 'ticket.called') ? 'start' : 'call';
     else step = step === 'start' ? 'complete' : 'call';
     await sleep(random.int(0, 4));
   }
@@ -94,132 +101,152 @@ describe('crash safety', () => {
     data.remove();
   });
 
-  it(
-    `keeps every acknowledged command and nothing else across ${KILLS_AT_LEAST}+ SIGKILLs`,
-    async ({ onTestFailed }) => {
-      const seed = seedFrom(process.env, 'LUOT_CRASH_SEED');
-      const random = seededRandom(seed);
-      onTestFailed(() => {
-        console.error(`crash-safety failed with seed ${seed}: replay with LUOT_CRASH_SEED=${seed}`);
-      });
-      const databaseFile = path.join(data.dir, DATABASE_FILE);
-      const history: Operation[] = [];
-      const startedAt = Date.now();
-      let previous: AuditFacts | undefined;
-      let kills = 0;
-      let counterActsAfterRestart = 0;
+  it(`keeps every acknowledged command and nothing else across ${KILLS_AT_LEAST}+ SIGKILLs`, async ({
+    onTestFailed,
+  }) => {
+    const seed = seedFrom(process.env, 'LUOT_CRASH_SEED');
+    const random = seededRandom(seed);
+    onTestFailed(() => {
+      console.error(`crash-safety failed with seed ${seed}: replay with LUOT_CRASH_SEED=${seed}`);
+    });
+    const databaseFile = path.join(data.dir, DATABASE_FILE);
+    const history: Operation[] = [];
+    const startedAt = Date.now();
+    let previous: AuditFacts | undefined;
+    let kills = 0;
+    let counterActsAfterRestart = 0;
 
-      for (let life = 0; ; life += 1) {
-        child = await startHallChild({ dataDir: data.dir, hall: 'demo', terminals: ['q3', 'q4'], kiosks: 1 });
-        const { devices } = child;
-        const prefix = `s${seed}-l${life}`;
-        const kiosk = await RecordingClient.connect(child.url, devices.kiosks[0]!, 'kiosk', history, prefix);
-        const counters = await Promise.all(
-          COUNTERS.map(async ({ counterId }) => {
-            const device = devices.counters.find((candidate) => candidate.counterId === counterId)!;
-            return {
-              device,
-              client: await RecordingClient.connect(child!.url, device, counterId, history, prefix),
-            };
-          }),
+    for (let life = 0; ; life += 1) {
+      child = await startHallChild({ dataDir: data.dir, hall: 'demo', terminals: ['q3', 'q4'], kiosks: 1 });
+      const { devices } = child;
+      const prefix = `s${seed}-l${life}`;
+      const kiosk = await RecordingClient.connect(child.url, devices.kiosks[0]!, 'kiosk', history, prefix);
+      const counters = await Promise.all(
+        COUNTERS.map(async ({ counterId }) => {
+          const device = devices.counters.find((candidate) => candidate.counterId === counterId)!;
+          return {
+            device,
+            client: await RecordingClient.connect(child!.url, device, counterId, history, prefix),
+          };
+        }),
+      );
+
+      if (life === 0) {
+        for (const { device, client } of counters) {
+          const signIn = await client.run(
+            'clerk:sign-in',
+            { username: device.username, pin: DEMO_CLERK_PIN },
+            life,
+          );
+          expect(signIn.kind, `${device.counterId} signs in`).toBe('ok');
+        }
+      } else {
+        // A restarted server has no session map; the clerks stay signed in through the stored state.
+        for (const [index, { client }] of counters.entries()) {
+          const { counterId, clerkId } = COUNTERS[index]!;
+          expect(client.snapshot.identity.clerkId, `${counterId}'s clerk after restart ${life}`).toBe(
+            clerkId,
+          );
+          expect(client.snapshot.state.counters[counterId]).toMatchObject({ clerkId, status: 'open' });
+        }
+        // The restarted server's memory is exactly what the log folds to.
+        const state = kiosk.snapshot.state;
+        const expected = previous!.folded;
+        expect(state.version, `version after restart ${life}`).toBe(previous!.version);
+        expect(state.nextTicketId).toBe(previous!.maxTicketId + 1);
+        expect(isDeepStrictEqual(state.counters, expected.counters), `counters after restart ${life}`).toBe(
+          true,
         );
-
-        if (life === 0) {
-          for (const { device, client } of counters) {
-            const signIn = await client.run('clerk:sign-in', { username: device.username, pin: DEMO_CLERK_PIN }, life);
-            expect(signIn.kind, `${device.counterId} signs in`).toBe('ok');
-          }
-        } else {
-          // A restarted server has no session map; the clerks stay signed in through the stored state.
-          for (const [index, { client }] of counters.entries()) {
-            const { counterId, clerkId } = COUNTERS[index]!;
-            expect(client.snapshot.identity.clerkId, `${counterId}'s clerk after restart ${life}`).toBe(clerkId);
-            expect(client.snapshot.state.counters[counterId]).toMatchObject({ clerkId, status: 'open' });
-          }
-          // The restarted server's memory is exactly what the log folds to.
-          const state = kiosk.snapshot.state;
-          const expected = previous!.folded;
-          expect(state.version, `version after restart ${life}`).toBe(previous!.version);
-          expect(state.nextTicketId).toBe(previous!.maxTicketId + 1);
-          expect(isDeepStrictEqual(state.counters, expected.counters), `counters after restart ${life}`).toBe(true);
-          if (state.businessDay === expected.businessDay) {
-            expect(isDeepStrictEqual(state.tickets, expected.tickets), `tickets after restart ${life}`).toBe(true);
-            expect(state.lastSequence).toEqual(expected.lastSequence);
-          }
+        if (state.businessDay === expected.businessDay) {
+          expect(isDeepStrictEqual(state.tickets, expected.tickets), `tickets after restart ${life}`).toBe(
+            true,
+          );
+          expect(state.lastSequence).toEqual(expected.lastSequence);
         }
-
-        const loops = [
-          kioskLoop(kiosk, random, life),
-          ...counters.map(({ device, client }) => counterLoop(client, device.counterId, random, life)),
-        ];
-        await sleep(random.int(KILL_DELAY_MS.min, KILL_DELAY_MS.max));
-        await child.kill();
-        kills += 1;
-        await Promise.all(loops);
-        kiosk.close();
-        for (const { client } of counters) client.close();
-
-        const mine = history.filter((operation) => operation.life === life);
-        const surprises = mine.filter(
-          (operation) =>
-            operation.outcome !== 'pending' &&
-            operation.outcome.kind === 'failed' &&
-            !EXPECTED_REFUSALS.has(operation.outcome.error.code),
-        );
-        expect(
-          surprises.map((operation) => `${operation.actor} ${operation.event}: ${JSON.stringify(operation.outcome)}`),
-          `unexpected refusals in life ${life}`,
-        ).toEqual([]);
-        if (life > 0) {
-          counterActsAfterRestart += mine.filter(
-            (operation) =>
-              operation.actor !== 'kiosk' && operation.outcome !== 'pending' && operation.outcome.kind === 'ok',
-          ).length;
-        }
-
-        const { violations, facts } = auditDatabase(databaseFile, history);
-        expect(violations.slice(0, 20), `audit after kill ${kills} (life ${life})`).toEqual([]);
-
-        // Numbering goes on after a restart: the first ticket of each service is the next number, and
-        // the first ticket of the life takes the next global id; nothing is reused.
-        if (previous) {
-          const firstOfService = new Map<string, number>();
-          let firstId: number | undefined;
-          for (const operation of mine) {
-            if (operation.event !== 'ticket:issue' || operation.outcome === 'pending' || operation.outcome.kind !== 'ok') {
-              continue;
-            }
-            const { ticket } = operation.outcome.value;
-            firstId ??= ticket.id;
-            const key = sequenceKey(ticket.issuedServiceId, ticket.businessDay);
-            if (!firstOfService.has(key)) firstOfService.set(key, ticket.sequence);
-          }
-          if (firstId !== undefined) expect(firstId, `first ticket id of life ${life}`).toBe(previous.maxTicketId + 1);
-          for (const [key, sequence] of firstOfService) {
-            const serviceId = key.split('|')[0];
-            const firstNumber = facts.config.services.find((service) => service.id === serviceId)?.firstNumber ?? 1;
-            expect(sequence, `first number of ${key} in life ${life}`).toBe((previous.lastSequence.get(key) ?? firstNumber - 1) + 1);
-          }
-        }
-        previous = facts;
-
-        const elapsed = Date.now() - startedAt;
-        if (kills >= KILLS_AT_MOST || (kills >= KILLS_AT_LEAST && elapsed > SOFT_BUDGET_MS)) break;
       }
 
-      const settled = history.map((operation) => (operation.outcome === 'pending' ? 'pending' : operation.outcome.kind));
-      const count = (kind: string): number => settled.filter((value) => value === kind).length;
-      console.info(
-        `crash-safety: seed ${seed}, ${kills} kills in ${Date.now() - startedAt} ms, ${history.length} commands ` +
-          `(${count('ok')} ok, ${count('failed')} refused, ${count('unknown')} unknown), ` +
-          `${previous?.ticketCount ?? 0} tickets, ${previous?.eventCount ?? 0} events`,
+      const loops = [
+        kioskLoop(kiosk, random, life),
+        ...counters.map(({ device, client }) => counterLoop(client, device.counterId, random, life)),
+      ];
+      await sleep(random.int(KILL_DELAY_MS.min, KILL_DELAY_MS.max));
+      await child.kill();
+      kills += 1;
+      await Promise.all(loops);
+      kiosk.close();
+      for (const { client } of counters) client.close();
+
+      const mine = history.filter((operation) => operation.life === life);
+      const surprises = mine.filter(
+        (operation) =>
+          operation.outcome !== 'pending' &&
+          operation.outcome.kind === 'failed' &&
+          !EXPECTED_REFUSALS.has(operation.outcome.error.code),
       );
-      expect(kills).toBeGreaterThanOrEqual(KILLS_AT_LEAST);
-      expect(count('pending')).toBe(0);
-      // The run must have exercised what it claims: tickets issued, counters acting after restarts.
-      expect(previous!.ticketCount).toBeGreaterThan(kills);
-      expect(counterActsAfterRestart).toBeGreaterThan(0);
-    },
-    90_000,
-  );
+      expect(
+        surprises.map(
+          (operation) => `${operation.actor} ${operation.event}: ${JSON.stringify(operation.outcome)}`,
+        ),
+        `unexpected refusals in life ${life}`,
+      ).toEqual([]);
+      if (life > 0) {
+        counterActsAfterRestart += mine.filter(
+          (operation) =>
+            operation.actor !== 'kiosk' && operation.outcome !== 'pending' && operation.outcome.kind === 'ok',
+        ).length;
+      }
+
+      const { violations, facts } = auditDatabase(databaseFile, history);
+      expect(violations.slice(0, 20), `audit after kill ${kills} (life ${life})`).toEqual([]);
+
+      // Numbering goes on after a restart: the first ticket of each service is the next number, and
+      // the first ticket of the life takes the next global id; nothing is reused.
+      if (previous) {
+        const firstOfService = new Map<string, number>();
+        let firstId: number | undefined;
+        for (const operation of mine) {
+          if (
+            operation.event !== 'ticket:issue' ||
+            operation.outcome === 'pending' ||
+            operation.outcome.kind !== 'ok'
+          ) {
+            continue;
+          }
+          const { ticket } = operation.outcome.value;
+          firstId ??= ticket.id;
+          const key = sequenceKey(ticket.issuedServiceId, ticket.businessDay);
+          if (!firstOfService.has(key)) firstOfService.set(key, ticket.sequence);
+        }
+        if (firstId !== undefined)
+          expect(firstId, `first ticket id of life ${life}`).toBe(previous.maxTicketId + 1);
+        for (const [key, sequence] of firstOfService) {
+          const serviceId = key.split('|')[0];
+          const firstNumber =
+            facts.config.services.find((service) => service.id === serviceId)?.firstNumber ?? 1;
+          expect(sequence, `first number of ${key} in life ${life}`).toBe(
+            (previous.lastSequence.get(key) ?? firstNumber - 1) + 1,
+          );
+        }
+      }
+      previous = facts;
+
+      const elapsed = Date.now() - startedAt;
+      if (kills >= KILLS_AT_MOST || (kills >= KILLS_AT_LEAST && elapsed > SOFT_BUDGET_MS)) break;
+    }
+
+    const settled = history.map((operation) =>
+      operation.outcome === 'pending' ? 'pending' : operation.outcome.kind,
+    );
+    const count = (kind: string): number => settled.filter((value) => value === kind).length;
+    console.info(
+      `crash-safety: seed ${seed}, ${kills} kills in ${Date.now() - startedAt} ms, ${history.length} commands ` +
+        `(${count('ok')} ok, ${count('failed')} refused, ${count('unknown')} unknown), ` +
+        `${previous?.ticketCount ?? 0} tickets, ${previous?.eventCount ?? 0} events`,
+    );
+    expect(kills).toBeGreaterThanOrEqual(KILLS_AT_LEAST);
+    expect(count('pending')).toBe(0);
+    // The run must have exercised what it claims: tickets issued, counters acting after restarts.
+    expect(previous!.ticketCount).toBeGreaterThan(kills);
+    expect(counterActsAfterRestart).toBeGreaterThan(0);
+  }, 90_000);
 });

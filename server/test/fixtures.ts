@@ -15,7 +15,9 @@ export function largeHallConfig(counters: number): HallConfig {
       id: asCounterId(`q${index + 1}`),
       number: index + 1,
       name: { vi: `Quầy số ${index + 1}`, en: `Counter ${index + 1}` },
-      serviceIds: [0, 1, 3].slice(0, 2 + (index % 2)).map((offset) => services[(index + offset) % services.length]!),
+      serviceIds: [0, 1, 3]
+        .slice(0, 2 + (index % 2))
+        .map((offset) => services[(index + offset) % services.length]!),
       isActive: true,
     })),
     clerks: Array.from({ length: counters }, (_, index) => ({

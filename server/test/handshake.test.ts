@@ -5,7 +5,11 @@ import { asCounterId, asDeviceId } from '@luot/shared/domain';
 import type { HallClient } from './helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall } from './helpers.ts';
 
-function refusal(url: string, auth: unknown, extraHeaders?: Record<string, string>): Promise<{ code?: string; message: string }> {
+function refusal(
+  url: string,
+  auth: unknown,
+  extraHeaders?: Record<string, string>,
+): Promise<{ code?: string; message: string }> {
   const socket: HallClient = io(url, {
     auth: auth as Record<string, unknown>,
     transports: ['websocket'],
@@ -33,12 +37,16 @@ describe('the handshake', () => {
 
   it('refuses a wrong protocol version', async () => {
     const { token } = hall.registerDevice('display', 'd');
-    expect((await refusal(hall.url, { token, protocolVersion: PROTOCOL_VERSION + 1 })).code).toBe('PROTOCOL_MISMATCH');
+    expect((await refusal(hall.url, { token, protocolVersion: PROTOCOL_VERSION + 1 })).code).toBe(
+      'PROTOCOL_MISMATCH',
+    );
   });
 
   it('refuses no token, an unknown token and a revoked one', async () => {
     expect((await refusal(hall.url, {})).code).toBe('UNAUTHORIZED');
-    expect((await refusal(hall.url, { token: 'x'.repeat(43), protocolVersion: PROTOCOL_VERSION })).code).toBe('UNAUTHORIZED');
+    expect((await refusal(hall.url, { token: 'x'.repeat(43), protocolVersion: PROTOCOL_VERSION })).code).toBe(
+      'UNAUTHORIZED',
+    );
     const { token, deviceId } = hall.registerDevice('kiosk', 'k');
     const client = await connectClient(hall.url, token);
     client.close();
@@ -48,14 +56,21 @@ describe('the handshake', () => {
 
   it('refuses browsers from other origins', async () => {
     const { token } = hall.registerDevice('display', 'd');
-    const result = await refusal(hall.url, { token, protocolVersion: PROTOCOL_VERSION }, { origin: 'http://evil.example' });
+    const result = await refusal(
+      hall.url,
+      { token, protocolVersion: PROTOCOL_VERSION },
+      { origin: 'http://evil.example' },
+    );
     expect(result.code).toBeUndefined(); // refused before Socket.IO speaks: the transport is rejected
   });
 
   it('pairs a device with a one-time code over HTTP, once', async () => {
     const { code } = hall.createPairingCode('counter', 'Máy quầy 2', asCounterId('q2'));
     const first = await fetch(`${hall.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
-    const body = (await first.json()) as { ok: boolean; value: { token: string; kind: string; counterId: string } };
+    const body = (await first.json()) as {
+      ok: boolean;
+      value: { token: string; kind: string; counterId: string };
+    };
     expect(body.ok).toBe(true);
     expect(body.value).toMatchObject({ kind: 'counter', counterId: 'q2' });
     const again = await fetch(`${hall.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
@@ -70,10 +85,18 @@ describe('the handshake', () => {
   it('slows PIN guessing: five wrong PINs lock the clerk out', async () => {
     const counter = await pairAndConnect(hall, 'counter', asCounterId('q5'));
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const ack = await counter.send('clerk:sign-in', { requestId: requestId(), username: 'canbo5', pin: '0000' });
+      const ack = await counter.send('clerk:sign-in', {
+        requestId: requestId(),
+        username: 'canbo5',
+        pin: '0000',
+      });
       expect(ack.ok || ack.error.code).toBe('BAD_CREDENTIALS');
     }
-    const locked = await counter.send('clerk:sign-in', { requestId: requestId(), username: 'canbo5', pin: '1234' });
+    const locked = await counter.send('clerk:sign-in', {
+      requestId: requestId(),
+      username: 'canbo5',
+      pin: '1234',
+    });
     expect(locked.ok || locked.error.code).toBe('LOCKED_OUT');
     counter.close();
   });
@@ -81,9 +104,13 @@ describe('the handshake', () => {
   it('one clerk session per counter: a second terminal takes over and the first is told', async () => {
     const first = await pairAndConnect(hall, 'counter', asCounterId('q6'));
     const second = await pairAndConnect(hall, 'counter', asCounterId('q6'));
-    expect((await first.send('clerk:sign-in', { requestId: requestId(), username: 'canbo6', pin: '1234' })).ok).toBe(true);
+    expect(
+      (await first.send('clerk:sign-in', { requestId: requestId(), username: 'canbo6', pin: '1234' })).ok,
+    ).toBe(true);
     const notice = new Promise((resolve) => first.socket.once('session:ended', resolve));
-    expect((await second.send('clerk:sign-in', { requestId: requestId(), username: 'canbo7', pin: '1234' })).ok).toBe(true);
+    expect(
+      (await second.send('clerk:sign-in', { requestId: requestId(), username: 'canbo7', pin: '1234' })).ok,
+    ).toBe(true);
     expect(await notice).toMatchObject({ reason: 'takeover' });
     const refused = await first.send('ticket:call-next', { requestId: requestId() });
     expect(refused.ok || refused.error.code).toBe('NOT_SIGNED_IN');

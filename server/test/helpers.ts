@@ -63,7 +63,8 @@ export interface TestClient {
 
 let requestCounter = 0;
 /** A unique requestId. */
-export const requestId = (): string => `req-${process.pid}-${Date.now().toString(36)}-${(requestCounter += 1)}`;
+export const requestId = (): string =>
+  `req-${process.pid}-${Date.now().toString(36)}-${(requestCounter += 1)}`;
 
 /** Connect a client with a token and wait for its first snapshot. */
 export async function connectClient(url: string, token: string): Promise<TestClient> {
@@ -99,7 +100,11 @@ export async function connectClient(url: string, token: string): Promise<TestCli
     state: () => replica!,
     send: (event, payload) =>
       new Promise((resolve) => {
-        const emit = socket.emit.bind(socket) as (name: string, body: unknown, ack: (result: unknown) => void) => void;
+        const emit = socket.emit.bind(socket) as (
+          name: string,
+          body: unknown,
+          ack: (result: unknown) => void,
+        ) => void;
         emit(event, payload, resolve as (result: unknown) => void);
       }),
     close: () => socket.close(),
@@ -117,7 +122,11 @@ export async function pairAndConnect(
 }
 
 /** Wait until a condition holds (polling), or fail after a timeout. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

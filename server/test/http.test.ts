@@ -59,7 +59,14 @@ describe('HTTP', () => {
     writeFileSync(path.join(data.dir, 'secret.txt'), 'no');
     const root = path.join(data.dir, 'app');
     expect(resolveInside(root, 'index.html')).toBe(path.join(root, 'index.html'));
-    for (const attack of ['../secret.txt', '..%2fsecret.txt', '%2e%2e/secret.txt', '/../../secret.txt', 'index.html%00.png', '%E0%A4%A']) {
+    for (const attack of [
+      '../secret.txt',
+      '..%2fsecret.txt',
+      '%2e%2e/secret.txt',
+      '/../../secret.txt',
+      'index.html%00.png',
+      '%E0%A4%A',
+    ]) {
       expect(resolveInside(root, attack)).toBeUndefined();
     }
     data.remove();

@@ -33,7 +33,8 @@ describe('5 kiosks issuing 200 tickets at once', () => {
     expect(new Set(tickets.map((ticket) => ticket.number)).size).toBe(200);
     expect(new Set(tickets.map((ticket) => ticket.id)).size).toBe(200);
     const byService = new Map<string, number[]>();
-    for (const ticket of tickets) byService.set(ticket.serviceId, [...(byService.get(ticket.serviceId) ?? []), ticket.sequence]);
+    for (const ticket of tickets)
+      byService.set(ticket.serviceId, [...(byService.get(ticket.serviceId) ?? []), ticket.sequence]);
     for (const [serviceId, sequences] of byService) {
       const sorted = [...sequences].sort((a, b) => a - b);
       expect({ serviceId, sorted }).toEqual({ serviceId, sorted: sorted.map((_, index) => index + 1) });

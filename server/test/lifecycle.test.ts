@@ -27,14 +27,20 @@ describe('the full lifecycle through the socket', () => {
     expect(second.ok && second.value.ticket.number).toBe('B002');
     expect(first.ok && first.value.publicCode.length).toBeGreaterThanOrEqual(16);
 
-    expect((await counter1.send('clerk:sign-in', { requestId: requestId(), username: 'canbo3', pin: '1234' })).ok).toBe(true);
-    expect((await counter2.send('clerk:sign-in', { requestId: requestId(), username: 'canbo4', pin: '1234' })).ok).toBe(true);
+    expect(
+      (await counter1.send('clerk:sign-in', { requestId: requestId(), username: 'canbo3', pin: '1234' })).ok,
+    ).toBe(true);
+    expect(
+      (await counter2.send('clerk:sign-in', { requestId: requestId(), username: 'canbo4', pin: '1234' })).ok,
+    ).toBe(true);
 
     const call1 = await counter1.send('ticket:call-next', { requestId: requestId() });
     const call2 = await counter2.send('ticket:call-next', { requestId: requestId() });
     expect(call1.ok && call2.ok).toBe(true);
 
-    await waitFor(() => Object.values(display.state().tickets).filter((t) => t.status === 'called').length === 2);
+    await waitFor(
+      () => Object.values(display.state().tickets).filter((t) => t.status === 'called').length === 2,
+    );
     const called = Object.values(display.state().tickets).filter((t) => t.status === 'called');
     expect(called.map((t) => [t.number, t.counterId]).sort()).toEqual([
       ['B001', 'q3'],

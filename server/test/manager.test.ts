@@ -23,12 +23,19 @@ describe('manager commands', () => {
     const config = hall.service.hallConfig;
     const changed: HallConfig = {
       ...config,
-      services: config.services.map((service) => (service.id === 'ho-tich' ? { ...service, dailyQuota: 1 } : service)),
+      services: config.services.map((service) =>
+        service.id === 'ho-tich' ? { ...service, dailyQuota: 1 } : service,
+      ),
     };
     const ack = await manager.send('config:update', { requestId: requestId(), config: changed });
     expect(ack.ok).toBe(true);
-    expect(ack.ok && ack.value.events[0]).toMatchObject({ type: 'hall.configured', changes: ['service ho-tich changed'] });
-    expect((await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'ho-tich' })).ok).toBe(true);
+    expect(ack.ok && ack.value.events[0]).toMatchObject({
+      type: 'hall.configured',
+      changes: ['service ho-tich changed'],
+    });
+    expect((await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'ho-tich' })).ok).toBe(
+      true,
+    );
     const refused = await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'ho-tich' });
     expect(refused.ok || refused.error.code).toBe('QUOTA_REACHED');
     // The kiosk asks for a snapshot and sees the new quota.
@@ -51,7 +58,11 @@ describe('manager commands', () => {
   });
 
   it('pairs a device with a code and revokes it, dropping its connection at once', async () => {
-    const code = await manager.send('device:create-pairing', { requestId: requestId(), kind: 'display', name: 'Tầng 2' });
+    const code = await manager.send('device:create-pairing', {
+      requestId: requestId(),
+      kind: 'display',
+      name: 'Tầng 2',
+    });
     expect(code.ok).toBe(true);
     if (!code.ok) return;
     const paired = (await (
@@ -59,23 +70,39 @@ describe('manager commands', () => {
     ).json()) as { value: { token: string; deviceId: string } };
     const display = await connectClient(hall.url, paired.value.token);
     const list = await manager.send('device:list', {});
-    expect(list.ok && list.value.find((device) => device.deviceId === paired.value.deviceId)?.isOnline).toBe(true);
+    expect(list.ok && list.value.find((device) => device.deviceId === paired.value.deviceId)?.isOnline).toBe(
+      true,
+    );
     const statuses: boolean[] = [];
     manager.socket.on('device:status', (status) => {
       if (status.deviceId === paired.value.deviceId) statuses.push(status.isOnline);
     });
-    expect((await manager.send('device:revoke', { requestId: requestId(), deviceId: paired.value.deviceId })).ok).toBe(true);
+    expect(
+      (await manager.send('device:revoke', { requestId: requestId(), deviceId: paired.value.deviceId })).ok,
+    ).toBe(true);
     await waitFor(() => !display.socket.connected, 2_000, 'the revoked display to be dropped');
     await waitFor(() => statuses.includes(false), 2_000, 'the manager to see it offline');
     expect(hall.store.findDevice(asDeviceId(paired.value.deviceId))?.revokedAt).not.toBeNull();
-    const counterWithoutCounter = await manager.send('device:create-pairing', { requestId: requestId(), kind: 'counter', name: 'x' });
+    const counterWithoutCounter = await manager.send('device:create-pairing', {
+      requestId: requestId(),
+      kind: 'counter',
+      name: 'x',
+    });
     expect(counterWithoutCounter.ok || counterWithoutCounter.error.code).toBe('VALIDATION_FAILED');
     display.close();
   });
 
   it('kiosks report printer health and managers see it', async () => {
     const seen = new Promise((resolve) => manager.socket.once('device:status', resolve));
-    expect((await kiosk.send('printer:status', { requestId: requestId(), state: 'paper_out', detail: 'cảm biến hết giấy' })).ok).toBe(true);
+    expect(
+      (
+        await kiosk.send('printer:status', {
+          requestId: requestId(),
+          state: 'paper_out',
+          detail: 'cảm biến hết giấy',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await seen).toMatchObject({ kind: 'kiosk', printer: { state: 'paper_out' } });
   });
 });

@@ -49,13 +49,15 @@ describe('resync', () => {
     });
     await waitFor(() => replica !== undefined);
 
-    for (let index = 0; index < 3; index += 1) await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'dat-dai' });
+    for (let index = 0; index < 3; index += 1)
+      await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'dat-dai' });
     await waitFor(() => replica?.version === hall.service.state.version);
 
     // The link drops; the hall goes on without this display.
     socket.io.engine.close();
     await waitFor(() => !socket.connected);
-    for (let index = 0; index < 5; index += 1) await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'tai-nguyen' });
+    for (let index = 0; index < 5; index += 1)
+      await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'tai-nguyen' });
     await counter.send('ticket:call-next', { requestId: requestId() });
 
     await waitFor(() => socket.connected && replica?.version === hall.service.state.version, 5_000, 'resync');
@@ -67,13 +69,18 @@ describe('resync', () => {
 
   it('a gap in versions is detected and mended with a snapshot', () => {
     const state = hall.service.state;
-    const result = applyChanges({ ...state, version: state.version - 3 }, {
-      fromVersion: state.version,
-      toVersion: state.version + 1,
-      events: [],
-    });
+    const result = applyChanges(
+      { ...state, version: state.version - 3 },
+      {
+        fromVersion: state.version,
+        toVersion: state.version + 1,
+        events: [],
+      },
+    );
     expect(result.outcome).toBe('gap');
-    expect(applyChanges(state, { fromVersion: state.version - 1, toVersion: state.version, events: [] }).outcome).toBe('stale');
+    expect(
+      applyChanges(state, { fromVersion: state.version - 1, toVersion: state.version, events: [] }).outcome,
+    ).toBe('stale');
   });
 
   it('repeating a requestId returns the first result and changes nothing', async () => {

@@ -32,9 +32,15 @@ describe('business-day rollover', () => {
 
     clock.set('2026-11-29T17:00:30Z'); // 00:00:30 on the 30th in Hà Nội
     await waitFor(() => hall.service.state.businessDay === '2026-11-30', 2_000, 'the tick to roll the day');
-    await waitFor(() => display.state().businessDay === '2026-11-30', 2_000, 'the display to see the new day');
+    await waitFor(
+      () => display.state().businessDay === '2026-11-30',
+      2_000,
+      'the display to see the new day',
+    );
     expect(Object.keys(display.state().tickets)).toEqual([]);
-    const expired = hall.store.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'expired'").get() as { n: number };
+    const expired = hall.store.db
+      .prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'expired'")
+      .get() as { n: number };
     expect(expired.n).toBe(2);
 
     const next = await issue(kiosk);

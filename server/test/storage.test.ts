@@ -45,10 +45,18 @@ describe('the database', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db);
     const plan = (sql: string): string =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
-    expect(plan("SELECT id FROM tickets WHERE status IN ('waiting','called','serving')")).toMatch(/tickets_open/);
-    expect(plan("SELECT id FROM tickets WHERE business_day = '2026-11-29'")).toMatch(/tickets_day|sqlite_autoindex/);
-    expect(plan('SELECT body FROM events WHERE version > 10 ORDER BY version')).toMatch(/INTEGER PRIMARY KEY|rowid/i);
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(plan("SELECT id FROM tickets WHERE status IN ('waiting','called','serving')")).toMatch(
+      /tickets_open/,
+    );
+    expect(plan("SELECT id FROM tickets WHERE business_day = '2026-11-29'")).toMatch(
+      /tickets_day|sqlite_autoindex/,
+    );
+    expect(plan('SELECT body FROM events WHERE version > 10 ORDER BY version')).toMatch(
+      /INTEGER PRIMARY KEY|rowid/i,
+    );
     expect(plan('SELECT version FROM events WHERE ticket_id = 5')).toMatch(/events_ticket/);
     expect(plan("SELECT * FROM tickets WHERE public_code = 'abc'")).toMatch(/sqlite_autoindex_tickets/);
     db.close();
@@ -79,11 +87,20 @@ describe('projections agree with the event log', () => {
       await counter.send('ticket:complete', { requestId: requestId() });
     }
     const rated = hall.service.state.counters.q3!.lastCompletedTicketId!;
-    await feedback.send('feedback:rate', { requestId: requestId(), ticketId: rated, rating: 1, reasons: ['Thời gian chờ lâu'] });
+    await feedback.send('feedback:rate', {
+      requestId: requestId(),
+      ticketId: rated,
+      rating: 1,
+      reasons: ['Thời gian chờ lâu'],
+    });
     await counter.send('ticket:call-next', { requestId: requestId() });
     await counter.send('ticket:no-show', { requestId: requestId() });
     await counter.send('ticket:call-next', { requestId: requestId() });
-    await counter.send('ticket:transfer', { requestId: requestId(), ticketId: hall.service.state.counters.q3!.currentTicketId!, toServiceId: 'dat-dai' });
+    await counter.send('ticket:transfer', {
+      requestId: requestId(),
+      ticketId: hall.service.state.counters.q3!.currentTicketId!,
+      toServiceId: 'dat-dai',
+    });
   });
   afterAll(async () => {
     kiosk.close();
@@ -100,7 +117,11 @@ describe('projections agree with the event log', () => {
     const reloaded = new HallStore(hall.store.db).loadQueueState('1970-01-01');
     const comparable = (state: QueueState): unknown => ({
       ...state,
-      tickets: Object.fromEntries(Object.entries(state.tickets).filter(([, ticket]) => ticket.businessDay === state.businessDay || isOpenTicket(ticket))),
+      tickets: Object.fromEntries(
+        Object.entries(state.tickets).filter(
+          ([, ticket]) => ticket.businessDay === state.businessDay || isOpenTicket(ticket),
+        ),
+      ),
     });
     expect(comparable(reloaded)).toEqual(comparable(hall.service.state));
     const ratings = hall.store.db.prepare('SELECT rating, reasons FROM ratings').all();
@@ -117,17 +138,24 @@ describe('projections agree with the event log', () => {
       expect(existsSync(target)).toBe(true);
       const copy = new BetterSqlite3(target, { readonly: true });
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect((copy.prepare('SELECT MAX(version) AS v FROM events').get() as { v: number }).v).toBe(hall.service.state.version);
+      expect((copy.prepare('SELECT MAX(version) AS v FROM events').get() as { v: number }).v).toBe(
+        hall.service.state.version,
+      );
       copy.close();
 
-      expect(await runCli(['pair', '--kind', 'counter', '--counter', 'q7'], (line) => lines.push(line))).toBe(0);
+      expect(await runCli(['pair', '--kind', 'counter', '--counter', 'q7'], (line) => lines.push(line))).toBe(
+        0,
+      );
       const code = /Pairing code: (\d{6})/.exec(lines.join('\n'))?.[1];
       const paired = await fetch(`${hall.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
       expect(paired.status).toBe(200);
       expect(await runCli(['pair', '--kind', 'counter'], (line) => lines.push(line))).toBe(2);
       expect(await runCli(['reset-pin', 'canbo4', '--pin', '8642'], (line) => lines.push(line))).toBe(0);
       const terminal = await pairAndConnect(hall, 'counter', asCounterId('q4'));
-      expect((await terminal.send('clerk:sign-in', { requestId: requestId(), username: 'canbo4', pin: '8642' })).ok).toBe(true);
+      expect(
+        (await terminal.send('clerk:sign-in', { requestId: requestId(), username: 'canbo4', pin: '8642' }))
+          .ok,
+      ).toBe(true);
       terminal.close();
       expect(await runCli(['devices'], (line) => lines.push(line))).toBe(0);
       expect(lines.join('\n')).toMatch(/counter\s+q7\s+active/);

@@ -27,7 +27,11 @@ export type OutcomeOf<E extends ClientEventName> =
 
 interface Route<S extends z.ZodType, E extends ClientEventName> {
   readonly schema: S;
-  readonly run: (service: HallService, identity: Identity, payload: z.output<S>) => Ack<OutcomeOf<E>> | Promise<Ack<OutcomeOf<E>>>;
+  readonly run: (
+    service: HallService,
+    identity: Identity,
+    payload: z.output<S>,
+  ) => Ack<OutcomeOf<E>> | Promise<Ack<OutcomeOf<E>>>;
 }
 
 const route = <E extends ClientEventName, S extends z.ZodType>(
@@ -44,7 +48,9 @@ const counterRoute = <E extends ClientEventName>(
   route(event, counterActionSchema, (service, identity, payload) => {
     const counter = service.actingCounter(identity, payload.counterId);
     if (!counter.ok) return counter;
-    return service.command(identity, payload.requestId, { type, counterId: counter.value }) as Ack<OutcomeOf<E>>;
+    return service.command(identity, payload.requestId, { type, counterId: counter.value }) as Ack<
+      OutcomeOf<E>
+    >;
   });
 
 /**
@@ -81,7 +87,11 @@ const ROUTES: { readonly [E in ClientEventName]: Route<z.ZodType, E> } = {
   'counter:pause': route('counter:pause', pauseCounterSchema, (service, identity, p) => {
     const counter = service.actingCounter(identity, p.counterId);
     if (!counter.ok) return counter;
-    return service.command(identity, p.requestId, { type: 'pause-counter', counterId: counter.value, reason: p.reason });
+    return service.command(identity, p.requestId, {
+      type: 'pause-counter',
+      counterId: counter.value,
+      reason: p.reason,
+    });
   }),
   'ticket:return': route('ticket:return', returnTicketSchema, (service, identity, p) => {
     if (identity.role === 'counter') {
@@ -153,7 +163,10 @@ const ROUTES: { readonly [E in ClientEventName]: Route<z.ZodType, E> } = {
       ? { ok: true, value: { revoked: true } }
       : { ok: false, error: { code: 'NOT_FOUND', message: 'no active device with that id' } },
   ),
-  'device:list': route('device:list', snapshotRequestSchema, (service) => ({ ok: true, value: service.deviceStatuses() })),
+  'device:list': route('device:list', snapshotRequestSchema, (service) => ({
+    ok: true,
+    value: service.deviceStatuses(),
+  })),
 };
 
 /** Whether a string names a client event. */
@@ -163,7 +176,9 @@ function validationError(error: z.ZodError): WireError {
   return {
     code: 'VALIDATION_FAILED',
     message: 'the payload does not match the protocol',
-    issues: error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    issues: error.issues
+      .slice(0, 10)
+      .map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
   };
 }
 

@@ -40,32 +40,82 @@ function service(
     // The demo answers at any hour so that it can be tried in the evening; a hall sets OFFICE_HOURS.
     openingHours: [],
     expectedServiceMinutes,
-    procedures: procedures.map(([procedureId, procedureName]) => ({ id: asProcedureId(procedureId), name: procedureName })),
+    procedures: procedures.map(([procedureId, procedureName]) => ({
+      id: asProcedureId(procedureId),
+      name: procedureName,
+    })),
     isActive: true,
     kioskOrder: 0,
   };
 }
 
 const services: ServiceConfig[] = [
-  service('dat-dai', 'dat-dai', text('Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất', 'Land use right certificates'), 'A', 15, [
-    ['dd-cap-lan-dau', text('Đăng ký, cấp Giấy chứng nhận lần đầu', 'First registration')],
-    ['dd-bien-dong', text('Đăng ký biến động đất đai', 'Registration of changes')],
-    ['dd-cap-doi', text('Cấp đổi, cấp lại Giấy chứng nhận', 'Replacement certificate')],
-  ]),
-  service('ho-tich', 'ho-tich', text('Hộ tịch: khai sinh, kết hôn, khai tử', 'Civil status: births, marriages, deaths'), 'B', 8, [
-    ['ht-khai-sinh', text('Đăng ký khai sinh', 'Birth registration')],
-    ['ht-ket-hon', text('Đăng ký kết hôn', 'Marriage registration')],
-    ['ht-khai-tu', text('Đăng ký khai tử', 'Death registration')],
-    ['ht-xac-nhan', text('Cấp Giấy xác nhận tình trạng hôn nhân', 'Certificate of marital status')],
-  ]),
-  service('chung-thuc', 'tu-phap', text('Chứng thực bản sao, chữ ký', 'Certified copies and signatures'), 'C', 4, [], 300),
-  service('xay-dung', 'xay-dung', text('Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Building permits for houses'), 'D', 12),
-  service('kinh-doanh', 'kinh-doanh', text('Đăng ký hộ kinh doanh', 'Household business registration'), 'E', 10, [
-    ['kd-thanh-lap', text('Đăng ký thành lập hộ kinh doanh', 'New household business')],
-    ['kd-thay-doi', text('Đăng ký thay đổi nội dung', 'Change of registration')],
-  ]),
-  service('ldtbxh', 'ldtbxh', text('Chính sách người có công, bảo trợ xã hội', 'Veterans and social protection'), 'G', 10),
-  service('tai-nguyen', 'tai-nguyen', text('Tài nguyên và môi trường', 'Natural resources and environment'), 'H', 10),
+  service(
+    'dat-dai',
+    'dat-dai',
+    text('Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất', 'Land use right certificates'),
+    'A',
+    15,
+    [
+      ['dd-cap-lan-dau', text('Đăng ký, cấp Giấy chứng nhận lần đầu', 'First registration')],
+      ['dd-bien-dong', text('Đăng ký biến động đất đai', 'Registration of changes')],
+      ['dd-cap-doi', text('Cấp đổi, cấp lại Giấy chứng nhận', 'Replacement certificate')],
+    ],
+  ),
+  service(
+    'ho-tich',
+    'ho-tich',
+    text('Hộ tịch: khai sinh, kết hôn, khai tử', 'Civil status: births, marriages, deaths'),
+    'B',
+    8,
+    [
+      ['ht-khai-sinh', text('Đăng ký khai sinh', 'Birth registration')],
+      ['ht-ket-hon', text('Đăng ký kết hôn', 'Marriage registration')],
+      ['ht-khai-tu', text('Đăng ký khai tử', 'Death registration')],
+      ['ht-xac-nhan', text('Cấp Giấy xác nhận tình trạng hôn nhân', 'Certificate of marital status')],
+    ],
+  ),
+  service(
+    'chung-thuc',
+    'tu-phap',
+    text('Chứng thực bản sao, chữ ký', 'Certified copies and signatures'),
+    'C',
+    4,
+    [],
+    300,
+  ),
+  service(
+    'xay-dung',
+    'xay-dung',
+    text('Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Building permits for houses'),
+    'D',
+    12,
+  ),
+  service(
+    'kinh-doanh',
+    'kinh-doanh',
+    text('Đăng ký hộ kinh doanh', 'Household business registration'),
+    'E',
+    10,
+    [
+      ['kd-thanh-lap', text('Đăng ký thành lập hộ kinh doanh', 'New household business')],
+      ['kd-thay-doi', text('Đăng ký thay đổi nội dung', 'Change of registration')],
+    ],
+  ),
+  service(
+    'ldtbxh',
+    'ldtbxh',
+    text('Chính sách người có công, bảo trợ xã hội', 'Veterans and social protection'),
+    'G',
+    10,
+  ),
+  service(
+    'tai-nguyen',
+    'tai-nguyen',
+    text('Tài nguyên và môi trường', 'Natural resources and environment'),
+    'H',
+    10,
+  ),
   service('tra-ket-qua', 'tra-ket-qua', text('Trả kết quả hồ sơ', 'Collect results'), 'K', 3),
 ].map((entry, index) => ({ ...entry, kioskOrder: index + 1 }));
 

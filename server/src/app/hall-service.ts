@@ -148,7 +148,13 @@ export class HallService {
       device.kind === 'counter' && device.counterId !== null && this.holdsSession(device.counterId, device.id)
         ? (this.queue.counters[device.counterId]?.clerkId ?? null)
         : null;
-    return { role: device.kind, deviceId: device.id, deviceName: device.name, counterId: device.counterId, clerkId };
+    return {
+      role: device.kind,
+      deviceId: device.id,
+      deviceName: device.name,
+      counterId: device.counterId,
+      clerkId,
+    };
   }
 
   /** A terminal holds its counter's session if it signed in last (or nobody has since a restart). */
@@ -180,9 +186,18 @@ export class HallService {
   }
 
   /** Issue a ticket for a kiosk (or a manager), with its status code and wait estimate. */
-  issue(identity: Identity, requestId: string, command: Extract<Command, { type: 'issue' }>): Ack<IssueOutcome> {
+  issue(
+    identity: Identity,
+    requestId: string,
+    command: Extract<Command, { type: 'issue' }>,
+  ): Ack<IssueOutcome> {
     if (identity.role === 'kiosk' && !this.takeIssueToken(identity.deviceId)) {
-      return this.refuse(identity, requestId, command.type, fail('RATE_LIMITED', 'too many tickets from this kiosk'));
+      return this.refuse(
+        identity,
+        requestId,
+        command.type,
+        fail('RATE_LIMITED', 'too many tickets from this kiosk'),
+      );
     }
     return this.execute(identity, requestId, command, (events, after, codes) => {
       const issued = events.find((event) => event.type === 'ticket.issued');
@@ -206,7 +221,12 @@ export class HallService {
    * Sign a clerk in on a counter terminal with username + PIN. Wrong PINs are counted and lock the
    * clerk out for a while, so a PIN cannot be guessed at a terminal.
    */
-  async signIn(identity: Identity, requestId: string, username: string, pin: string): Promise<Ack<SignInOutcome>> {
+  async signIn(
+    identity: Identity,
+    requestId: string,
+    username: string,
+    pin: string,
+  ): Promise<Ack<SignInOutcome>> {
     const counterId = identity.counterId;
     if (identity.role !== 'counter' || counterId === null) {
       return fail('FORBIDDEN', 'only a counter terminal signs clerks in');
@@ -217,10 +237,18 @@ export class HallService {
     const credential = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
     const now = this.options.clock.now();
     if (clerk && credential?.lockedUntil != null && credential.lockedUntil > now) {
-      return this.refuse(identity, requestId, 'sign-in', fail('LOCKED_OUT', 'too many wrong PINs; try again later'));
+      return this.refuse(
+        identity,
+        requestId,
+        'sign-in',
+        fail('LOCKED_OUT', 'too many wrong PINs; try again later'),
+      );
     }
     // Hash even for an unknown user, so timing does not tell which usernames exist.
-    const isValid = await verifyPin(pin, credential?.pinHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    const isValid = await verifyPin(
+      pin,
+      credential?.pinHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
     if (!clerk || !credential || !isValid) {
       if (clerk && credential) {
         const failures = credential.failedAttempts + 1;
@@ -235,10 +263,15 @@ export class HallService {
     }
     if (credential.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
     const previousHolder = this.sessions.get(counterId);
-    const result = this.execute(identity, requestId, { type: 'sign-in', counterId, clerkId: clerk.id }, () => ({
-      clerkId: clerk.id,
-      counterId,
-    }));
+    const result = this.execute(
+      identity,
+      requestId,
+      { type: 'sign-in', counterId, clerkId: clerk.id },
+      () => ({
+        clerkId: clerk.id,
+        counterId,
+      }),
+    );
     if (result.ok) {
       this.sessions.set(counterId, identity.deviceId);
       if (previousHolder !== undefined && previousHolder !== identity.deviceId) {
@@ -264,15 +297,20 @@ export class HallService {
    * The counter a counter-bound sender acts on, checked: a terminal acts only on its own counter and
    * only while it holds the clerk session; a manager names any counter.
    */
-  actingCounter(identity: Identity, named: CounterId | undefined): { ok: true; value: CounterId } | { ok: false; error: WireError } {
+  actingCounter(
+    identity: Identity,
+    named: CounterId | undefined,
+  ): { ok: true; value: CounterId } | { ok: false; error: WireError } {
     if (identity.role === 'manager') {
       if (named === undefined) return fail('VALIDATION_FAILED', 'a manager must name the counter');
-      if (!this.config.counters.some((counter) => counter.id === named)) return fail('NOT_FOUND', 'unknown counter');
+      if (!this.config.counters.some((counter) => counter.id === named))
+        return fail('NOT_FOUND', 'unknown counter');
       return { ok: true, value: named };
     }
     const own = identity.counterId;
     if (own === null) return fail('FORBIDDEN', 'this device is not paired to a counter');
-    if (named !== undefined && named !== own) return fail('FORBIDDEN', 'a terminal acts only on its own counter');
+    if (named !== undefined && named !== own)
+      return fail('FORBIDDEN', 'a terminal acts only on its own counter');
     if (identity.role === 'counter') {
       const counter = this.queue.counters[own];
       if (!counter?.clerkId || !this.holdsSession(own, identity.deviceId)) {
@@ -286,7 +324,11 @@ export class HallService {
     identity: Identity,
     requestId: string,
     command: Command,
-    describe: (events: readonly VersionedEvent[], after: QueueState, codes: ReadonlyMap<TicketId, string>) => T,
+    describe: (
+      events: readonly VersionedEvent[],
+      after: QueueState,
+      codes: ReadonlyMap<TicketId, string>,
+    ) => T,
   ): Ack<CommandOutcome & T> {
     const started = performance.now();
     const now = this.options.clock.now();
@@ -294,12 +336,21 @@ export class HallService {
     const actor = this.actorOf(identity);
     const decision = decide(before, command, { now, config: this.config, actor });
     if (!decision.ok) {
-      return this.refuse(identity, requestId, command.type, fail(decision.error.code, decision.error.message));
+      return this.refuse(
+        identity,
+        requestId,
+        command.type,
+        fail(decision.error.code, decision.error.message),
+      );
     }
-    const events: VersionedEvent[] = decision.value.map((event, index) => ({ ...event, version: before.version + index + 1 }));
+    const events: VersionedEvent[] = decision.value.map((event, index) => ({
+      ...event,
+      version: before.version + index + 1,
+    }));
     const after = evolveAll(before, events);
     const codes = new Map<TicketId, string>();
-    for (const event of events) if (event.type === 'ticket.issued') codes.set(event.ticketId, newPublicCode());
+    for (const event of events)
+      if (event.type === 'ticket.issued') codes.set(event.ticketId, newPublicCode());
     let answer: Ack<CommandOutcome & T>;
     try {
       answer = { ok: true, value: { version: after.version, events, ...describe(events, after, codes) } };
@@ -308,7 +359,10 @@ export class HallService {
         before,
         after,
         publicCodes: codes,
-        idempotency: events.length > 0 ? { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) } : null,
+        idempotency:
+          events.length > 0
+            ? { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) }
+            : null,
         ...(command.type === 'configure' && events.length > 0 ? { config: command.config } : {}),
       });
     } catch (error) {
@@ -349,7 +403,12 @@ export class HallService {
     }
   }
 
-  private refuse<T>(identity: Identity, requestId: string, command: string, refusal: { ok: false; error: WireError }): Ack<T> {
+  private refuse<T>(
+    identity: Identity,
+    requestId: string,
+    command: string,
+    refusal: { ok: false; error: WireError },
+  ): Ack<T> {
     const key = `${identity.deviceId}:${requestId}`;
     this.refusals.set(key, refusal);
     if (this.refusals.size > REMEMBERED_REFUSALS) {
@@ -423,7 +482,8 @@ export class HallService {
     if (isRevoked) {
       this.log('warn', 'device revoked', identity, { revoked: deviceId });
       for (const listener of this.revokeListeners) listener(deviceId);
-      for (const [counterId, holder] of this.sessions) if (holder === deviceId) this.sessions.delete(counterId);
+      for (const [counterId, holder] of this.sessions)
+        if (holder === deviceId) this.sessions.delete(counterId);
     }
     return isRevoked;
   }
@@ -435,10 +495,17 @@ export class HallService {
     name: string,
     counterId: CounterId | null,
   ): Ack<PairingCode> {
-    if (isCounterBound(kind) && (counterId === null || !this.config.counters.some((counter) => counter.id === counterId))) {
+    if (
+      isCounterBound(kind) &&
+      (counterId === null || !this.config.counters.some((counter) => counter.id === counterId))
+    ) {
       return fail('VALIDATION_FAILED', `a ${kind} device must be paired to a known counter`);
     }
-    const code = createPairingCode(this.options.store, { kind, name, counterId: isCounterBound(kind) ? counterId : null }, this.options.clock.now());
+    const code = createPairingCode(
+      this.options.store,
+      { kind, name, counterId: isCounterBound(kind) ? counterId : null },
+      this.options.clock.now(),
+    );
     this.log('info', 'pairing code created', identity, { kind });
     return { ok: true, value: code };
   }
@@ -489,7 +556,12 @@ export class HallService {
     }
   }
 
-  private log(level: 'info' | 'warn' | 'error', message: string, identity: Identity, fields: Record<string, string | number | null>): void {
+  private log(
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    identity: Identity,
+    fields: Record<string, string | number | null>,
+  ): void {
     this.options.logger.log(level, message, {
       role: identity.role,
       device: identity.deviceId,

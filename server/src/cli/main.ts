@@ -27,7 +27,10 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
 Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.`;
 
 /** Run one CLI command; returns the exit code. Output goes through `print` so tests can read it. */
-export async function runCli(argv: readonly string[], print: (line: string) => void = console.log): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  print: (line: string) => void = console.log,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -64,7 +67,9 @@ export async function runCli(argv: readonly string[], print: (line: string) => v
           return 2;
         }
         if (counterId !== null && !config?.counters.some((counter) => counter.id === counterId)) {
-          print(`unknown counter ${values.counter}; counters: ${config?.counters.map((c) => c.id).join(', ') ?? 'none'}`);
+          print(
+            `unknown counter ${values.counter}; counters: ${config?.counters.map((c) => c.id).join(', ') ?? 'none'}`,
+          );
           return 2;
         }
         const { code, expiresAt } = createPairingCode(
@@ -73,11 +78,15 @@ export async function runCli(argv: readonly string[], print: (line: string) => v
           Date.now(),
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
-        print(`Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`);
+        print(
+          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`,
+        );
         return 0;
       }
       case 'reset-pin': {
-        const clerk = config?.clerks.find((candidate) => candidate.username.toLowerCase() === argument?.toLowerCase());
+        const clerk = config?.clerks.find(
+          (candidate) => candidate.username.toLowerCase() === argument?.toLowerCase(),
+        );
         if (!clerk) {
           print(`unknown clerk ${argument ?? '(none)'}`);
           return 2;
@@ -93,7 +102,9 @@ export async function runCli(argv: readonly string[], print: (line: string) => v
       }
       case 'backup': {
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const target = path.resolve(values.to ?? path.join(settings.dataDir, 'backups', `luot-${stamp}.sqlite`));
+        const target = path.resolve(
+          values.to ?? path.join(settings.dataDir, 'backups', `luot-${stamp}.sqlite`),
+        );
         mkdirSync(path.dirname(target), { recursive: true });
         await store.backup(target);
         print(`Backup written: ${target}`);

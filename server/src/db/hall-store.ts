@@ -11,7 +11,13 @@ import type {
   TicketId,
   VersionedEvent,
 } from '@luot/shared/domain';
-import { RECENT_SERVICE_TIMES, asCounterId, asDeviceId, asTicketId, emptyQueueState } from '@luot/shared/domain';
+import {
+  RECENT_SERVICE_TIMES,
+  asCounterId,
+  asDeviceId,
+  asTicketId,
+  emptyQueueState,
+} from '@luot/shared/domain';
 
 /** A ticket row as stored; `Ticket` is the domain shape inside `body`. */
 interface TicketRow {
@@ -41,7 +47,11 @@ export interface CommitBatch {
   /** Status-page codes of the tickets issued in this batch. */
   readonly publicCodes: ReadonlyMap<TicketId, string>;
   /** The (device, requestId) → result record that makes a retry return the same answer. */
-  readonly idempotency: { readonly deviceId: DeviceId; readonly requestId: string; readonly result: string } | null;
+  readonly idempotency: {
+    readonly deviceId: DeviceId;
+    readonly requestId: string;
+    readonly result: string;
+  } | null;
   /** A new hall configuration, saved with the event that records it. */
   readonly config?: HallConfig;
 }
@@ -118,7 +128,16 @@ export class HallStore {
       (serviceTimes[row.service] ??= []).unshift(row.ms);
     }
     const nextTicketId = ((s.maxTicketId.get() as { id: number | null }).id ?? 0) + 1;
-    return { ...emptyQueueState(businessDay), version, businessDay, nextTicketId, tickets, counters, lastSequence, serviceTimes };
+    return {
+      ...emptyQueueState(businessDay),
+      version,
+      businessDay,
+      nextTicketId,
+      tickets,
+      counters,
+      lastSequence,
+      serviceTimes,
+    };
   }
 
   /** Write one command's events and projections atomically. Throws (and writes nothing) on any failure. */
@@ -145,7 +164,14 @@ export class HallStore {
       for (const id of touchedTickets(event)) tickets.add(id);
       if (event.type === 'day.started') s.setMeta.run('business_day', event.businessDay);
       if (event.type === 'feedback.rated') {
-        s.insertRating.run(event.ticketId, event.counterId, event.clerkId, event.rating, JSON.stringify(event.reasons), event.at);
+        s.insertRating.run(
+          event.ticketId,
+          event.counterId,
+          event.clerkId,
+          event.rating,
+          JSON.stringify(event.reasons),
+          event.at,
+        );
       }
     }
     for (const id of tickets) {
@@ -190,7 +216,12 @@ export class HallStore {
       if (before.counters[id] !== counter) s.upsertCounter.run(id, JSON.stringify(counter));
     }
     if (idempotency) {
-      s.insertResult.run(idempotency.deviceId, idempotency.requestId, events.at(-1)?.at ?? 0, idempotency.result);
+      s.insertResult.run(
+        idempotency.deviceId,
+        idempotency.requestId,
+        events.at(-1)?.at ?? 0,
+        idempotency.result,
+      );
     }
   }
 
@@ -231,7 +262,14 @@ export class HallStore {
     tokenHash: string;
     createdAt: number;
   }): void {
-    this.statements.insertDevice.run(device.id, device.kind, device.name, device.counterId, device.tokenHash, device.createdAt);
+    this.statements.insertDevice.run(
+      device.id,
+      device.kind,
+      device.name,
+      device.counterId,
+      device.tokenHash,
+      device.createdAt,
+    );
   }
 
   findDeviceByTokenHash(tokenHash: string): DeviceRow | undefined {
@@ -268,17 +306,37 @@ export class HallStore {
     createdAt: number;
     expiresAt: number;
   }): void {
-    this.statements.insertPairing.run(code.code, code.kind, code.name, code.counterId, code.createdAt, code.expiresAt);
+    this.statements.insertPairing.run(
+      code.code,
+      code.kind,
+      code.name,
+      code.counterId,
+      code.createdAt,
+      code.expiresAt,
+    );
   }
 
   /** Use a pairing code once: returns what it pairs, or undefined when unknown, used or expired. */
-  consumePairingCode(code: string, now: number): { kind: DeviceKind; name: string; counterId: CounterId | null } | undefined {
+  consumePairingCode(
+    code: string,
+    now: number,
+  ): { kind: DeviceKind; name: string; counterId: CounterId | null } | undefined {
     const row = this.statements.getPairing.get(code) as
-      | { kind: DeviceKind; name: string; counter_id: string | null; expires_at: number; used_at: number | null }
+      | {
+          kind: DeviceKind;
+          name: string;
+          counter_id: string | null;
+          expires_at: number;
+          used_at: number | null;
+        }
       | undefined;
     if (!row || row.used_at !== null || row.expires_at < now) return undefined;
     if (this.statements.usePairing.run(now, code).changes === 0) return undefined;
-    return { kind: row.kind, name: row.name, counterId: row.counter_id === null ? null : asCounterId(row.counter_id) };
+    return {
+      kind: row.kind,
+      name: row.name,
+      counterId: row.counter_id === null ? null : asCounterId(row.counter_id),
+    };
   }
 
   // ── clerk credentials ───────────────────────────────────────────────────────────────────────
@@ -286,11 +344,14 @@ export class HallStore {
     this.statements.setPin.run(clerkId, pinHash);
   }
 
-  getClerkCredential(clerkId: ClerkId): { pinHash: string; failedAttempts: number; lockedUntil: number | null } | undefined {
+  getClerkCredential(
+    clerkId: ClerkId,
+  ): { pinHash: string; failedAttempts: number; lockedUntil: number | null } | undefined {
     const row = this.statements.getPin.get(clerkId) as
-      | { pin_hash: string; failed_attempts: number; locked_until: number | null }
-      | undefined;
-    return row ? { pinHash: row.pin_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until } : undefined;
+      { pin_hash: string; failed_attempts: number; locked_until: number | null } | undefined;
+    return row
+      ? { pinHash: row.pin_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until }
+      : undefined;
   }
 
   recordPinFailure(clerkId: ClerkId, failedAttempts: number, lockedUntil: number | null): void {

@@ -19,7 +19,10 @@ export interface HttpDependencies {
   /** Health of the database, read on each /health request. */
   readonly database: () => Record<string, string | number | boolean>;
   /** Pair a device with a one-time code. */
-  readonly pair: (code: string, name?: string) => { deviceId: string; token: string; kind: string; counterId: string | null } | undefined;
+  readonly pair: (
+    code: string,
+    name?: string,
+  ) => { deviceId: string; token: string; kind: string; counterId: string | null } | undefined;
   /** Built web apps by mount name (`counter` → its dist folder). */
   readonly apps: Readonly<Record<string, string>>;
   /** Voice clip folders, the hall's own first. */
@@ -58,17 +61,26 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
  * The HTTP side of the hall server: health, pairing, the public ticket status API, the web apps and
  * the voice clips. Socket.IO shares the same port and handles its own path.
  */
-export function createHttpHandler(deps: HttpDependencies): (request: IncomingMessage, response: ServerResponse) => void {
+export function createHttpHandler(
+  deps: HttpDependencies,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     handle(deps, request, response).catch((error: unknown) => {
-      deps.logger.log('error', 'http error', { path: request.url?.slice(0, 100), error: error instanceof Error ? error.message : String(error) });
+      deps.logger.log('error', 'http error', {
+        path: request.url?.slice(0, 100),
+        error: error instanceof Error ? error.message : String(error),
+      });
       if (!response.headersSent) sendError(response, 500, { code: 'INTERNAL', message: 'internal error' });
       else response.end();
     });
   };
 }
 
-async function handle(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  deps: HttpDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://hall.local');
   const method = request.method ?? 'GET';
   const pathname = url.pathname;
@@ -88,7 +100,8 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
   }
 
   if (pathname === '/api/pair') {
-    if (method !== 'POST') return sendError(response, 405, { code: 'VALIDATION_FAILED', message: 'use POST' });
+    if (method !== 'POST')
+      return sendError(response, 405, { code: 'VALIDATION_FAILED', message: 'use POST' });
     let body: unknown;
     try {
       body = await readJson(request);
@@ -100,10 +113,19 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
       });
     }
     const parsed = pairRequestSchema.safeParse(body);
-    if (!parsed.success) return sendError(response, 400, { code: 'VALIDATION_FAILED', message: 'send { code: "123456" }' });
+    if (!parsed.success)
+      return sendError(response, 400, { code: 'VALIDATION_FAILED', message: 'send { code: "123456" }' });
     const paired = deps.pair(parsed.data.code, parsed.data.name);
-    if (!paired) return sendError(response, 401, { code: 'UNAUTHORIZED', message: 'unknown, used or expired pairing code' });
-    deps.logger.log('info', 'device paired', { device: paired.deviceId, role: paired.kind, counter: paired.counterId });
+    if (!paired)
+      return sendError(response, 401, {
+        code: 'UNAUTHORIZED',
+        message: 'unknown, used or expired pairing code',
+      });
+    deps.logger.log('info', 'device paired', {
+      device: paired.deviceId,
+      role: paired.kind,
+      counter: paired.counterId,
+    });
     return sendJson(response, 200, { ok: true, value: paired });
   }
 
@@ -127,7 +149,7 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
   }
 
   // `/t/<code>` is the public ticket page, part of the display app.
-  const mount = pathname.startsWith('/t/') ? 'display' : pathname.split('/')[1] ?? '';
+  const mount = pathname.startsWith('/t/') ? 'display' : (pathname.split('/')[1] ?? '');
   const root = deps.apps[mount];
   if (root) {
     if (pathname === `/${mount}`) {
@@ -158,7 +180,10 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
 }
 
 /** What the public status page may show: this ticket and counts, nothing about other visitors. */
-export function publicTicketStatus(deps: HttpDependencies, code: string): Record<string, unknown> | undefined {
+export function publicTicketStatus(
+  deps: HttpDependencies,
+  code: string,
+): Record<string, unknown> | undefined {
   const stored = deps.ticketByCode(code);
   if (!stored) return undefined;
   const { service } = deps;
@@ -166,7 +191,8 @@ export function publicTicketStatus(deps: HttpDependencies, code: string): Record
   const config = service.hallConfig;
   const serviceConfig = findService(config, ticket.serviceId);
   const counter = ticket.counterId === null ? undefined : findCounter(config, ticket.counterId);
-  const wait = ticket.status === 'waiting' ? estimateWait(service.state, config, ticket.serviceId, ticket.id) : null;
+  const wait =
+    ticket.status === 'waiting' ? estimateWait(service.state, config, ticket.serviceId, ticket.id) : null;
   return {
     number: ticket.number,
     status: ticket.status,

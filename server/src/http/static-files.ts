@@ -40,7 +40,9 @@ export function resolveInside(root: string, urlPath: string): string | undefined
 /** Send a file with its content type; hashed build assets are cached for long, HTML never. */
 export function sendFile(response: ServerResponse, file: string): void {
   const extension = path.extname(file).toLowerCase();
-  const isHashedAsset = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg)$/.test(file) && file.includes(`${path.sep}assets${path.sep}`);
+  const isHashedAsset =
+    /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg)$/.test(file) &&
+    file.includes(`${path.sep}assets${path.sep}`);
   response.writeHead(200, {
     'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
     'cache-control': isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -53,24 +53,35 @@ export function attachRealtime(
   service: HallService,
   logger: Logger,
   options: RealtimeOptions = {},
-): { io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>; close: () => Promise<void> } {
+): {
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  close: () => Promise<void>;
+} {
   const allowed = options.allowedOrigins ?? [];
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
-    pingInterval: options.pingIntervalMs ?? 5_000,
-    pingTimeout: options.pingTimeoutMs ?? 5_000,
-    maxHttpBufferSize: HARD_LIMIT_BYTES,
-    serveClient: false,
-    // Browsers from other sites must not drive a hall; devices without an Origin (Node, Electron main) may.
-    allowRequest: (request, callback) => {
-      const origin = request.headers.origin;
-      callback(null, origin === undefined || isSameOrigin(request, origin, allowed));
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    httpServer,
+    {
+      pingInterval: options.pingIntervalMs ?? 5_000,
+      pingTimeout: options.pingTimeoutMs ?? 5_000,
+      maxHttpBufferSize: HARD_LIMIT_BYTES,
+      serveClient: false,
+      // Browsers from other sites must not drive a hall; devices without an Origin (Node, Electron main) may.
+      allowRequest: (request, callback) => {
+        const origin = request.headers.origin;
+        callback(null, origin === undefined || isSameOrigin(request, origin, allowed));
+      },
     },
-  });
+  );
 
   io.use((socket, next) => {
     const handshake = handshakeSchema.safeParse(socket.handshake.auth);
     if (!handshake.success) {
-      next(connectError({ code: 'UNAUTHORIZED', message: 'send { token, protocolVersion } in the handshake auth' }));
+      next(
+        connectError({
+          code: 'UNAUTHORIZED',
+          message: 'send { token, protocolVersion } in the handshake auth',
+        }),
+      );
       return;
     }
     if (handshake.data.protocolVersion !== PROTOCOL_VERSION) {
@@ -85,7 +96,12 @@ export function attachRealtime(
     const identity = service.authenticate(handshake.data.token);
     if (!identity) {
       logger.log('warn', 'connection refused', { result: 'UNAUTHORIZED', address: socket.handshake.address });
-      next(connectError({ code: 'UNAUTHORIZED', message: 'unknown or revoked device token; pair this device again' }));
+      next(
+        connectError({
+          code: 'UNAUTHORIZED',
+          message: 'unknown or revoked device token; pair this device again',
+        }),
+      );
       return;
     }
     socket.data.identity = identity;
@@ -97,7 +113,11 @@ export function attachRealtime(
     void socket.join([QUEUE_ROOM, deviceRoom(identity.deviceId)]);
     if (identity.role === 'manager') void socket.join(MANAGER_ROOM);
     service.deviceConnected(identity);
-    logger.log('info', 'connected', { role: identity.role, device: identity.deviceId, counter: identity.counterId });
+    logger.log('info', 'connected', {
+      role: identity.role,
+      device: identity.deviceId,
+      counter: identity.counterId,
+    });
     socket.emit('hall:snapshot', service.snapshot(identity));
 
     // Garbage, unknown events and oversized payloads are answered (when there is an ack) and dropped.
@@ -131,7 +151,9 @@ export function attachRealtime(
     });
 
     // Payloads arrive untyped whatever the contract says: the handler parses them, so listen untyped.
-    const untyped = socket as unknown as { on(event: string, listener: (payload: unknown, ack: (result: unknown) => void) => void): void };
+    const untyped = socket as unknown as {
+      on(event: string, listener: (payload: unknown, ack: (result: unknown) => void) => void): void;
+    };
     const listen = (event: keyof ClientToServerEvents): void => {
       untyped.on(event, (payload, ack) => {
         handleClientEvent(service, identity, event, payload).then(ack, (error: unknown) => {
@@ -153,10 +175,14 @@ export function attachRealtime(
   });
 
   const stopChanges = service.onChanges((changes) => io.to(QUEUE_ROOM).emit('hall:changes', changes));
-  const stopSessions = service.onSessionEnded((deviceId, notice) => io.to(deviceRoom(deviceId)).emit('session:ended', notice));
+  const stopSessions = service.onSessionEnded((deviceId, notice) =>
+    io.to(deviceRoom(deviceId)).emit('session:ended', notice),
+  );
   const stopDevices = service.onDeviceStatus((status) => io.to(MANAGER_ROOM).emit('device:status', status));
   // A revoked device is dropped at once, not at its next reconnect.
-  const stopRevocations = service.onDeviceRevoked((deviceId) => io.in(deviceRoom(deviceId)).disconnectSockets(true));
+  const stopRevocations = service.onDeviceRevoked((deviceId) =>
+    io.in(deviceRoom(deviceId)).disconnectSockets(true),
+  );
 
   return {
     io,

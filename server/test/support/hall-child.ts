@@ -74,12 +74,14 @@ if (!existsSync(deviceFile)) {
     const { deviceId, token } = server.registerDevice('counter', `Máy quầy ${counter.number}`, counter.id);
     return { deviceId, token, counterId: counter.id, username };
   });
+  const register = (kind: 'kiosk' | 'display', name: string): { deviceId: string; token: string } => {
+    const { deviceId, token } = server.registerDevice(kind, name);
+    return { deviceId, token };
+  };
   const devices: DeviceFileInput = {
-    kiosks: Array.from({ length: count('kiosks', values.kiosks) }, (_, index) =>
-      server.registerDevice('kiosk', `Kiosk ${index + 1}`),
-    ),
+    kiosks: Array.from({ length: count('kiosks', values.kiosks) }, (_, index) => register('kiosk', `Kiosk ${index + 1}`)),
     displays: Array.from({ length: count('displays', values.displays) }, (_, index) =>
-      server.registerDevice('display', `Màn hình ${index + 1}`),
+      register('display', `Màn hình ${index + 1}`),
     ),
     counters,
   };

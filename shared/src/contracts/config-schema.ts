@@ -83,11 +83,21 @@ export const hallConfigSchema = z.strictObject({
   policy: z.strictObject({
     priorityBound: z.number().int().min(1).max(100),
     recallLimit: z.number().int().min(0).max(10),
-    noShowGraceMinutes: z.number().int().min(0).max(24 * 60),
+    noShowGraceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
   }),
   satisfaction: z.strictObject({
     levels: z
-      .array(z.strictObject({ value: z.number().int().min(1).max(10), label: localized, isSatisfied: z.boolean() }))
+      .array(
+        z.strictObject({
+          value: z.number().int().min(1).max(10),
+          label: localized,
+          isSatisfied: z.boolean(),
+        }),
+      )
       .min(3)
       .max(5),
     lowRatingReasons: z.array(localized).max(20),
@@ -101,7 +111,11 @@ export const hallConfigSchema = z.strictObject({
     voice: z.enum(['clips', 'browser']),
   }),
   terminals: z.strictObject({
-    idleSignOutMinutes: z.number().int().min(1).max(24 * 60),
+    idleSignOutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
     feedbackIdleSeconds: z.number().int().min(5).max(600),
   }),
 }) satisfies z.ZodType<HallConfig, unknown>;

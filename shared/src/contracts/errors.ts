@@ -27,4 +27,5 @@ export interface WireError {
 }
 
 /** Every command answers through its ack with exactly this. */
-export type Ack<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WireError };
+export type Ack<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WireError };

@@ -73,7 +73,11 @@ export interface DeviceStatus {
   readonly counterId: CounterId | null;
   readonly isOnline: boolean;
   readonly lastSeenAt: number | null;
-  readonly printer: { readonly state: PrinterState; readonly detail: string | null; readonly at: number } | null;
+  readonly printer: {
+    readonly state: PrinterState;
+    readonly detail: string | null;
+    readonly at: number;
+  } | null;
 }
 
 /** Why a server closed a clerk session on a terminal. */

@@ -16,7 +16,10 @@ export type ApplyOutcome =
  * protocol's resync rule: apply only the events after the version held, and report a gap instead of
  * guessing. Every app uses this; none folds changes its own way.
  */
-export function applyChanges(state: QueueState, changes: Changes): { state: QueueState; outcome: ApplyOutcome } {
+export function applyChanges(
+  state: QueueState,
+  changes: Changes,
+): { state: QueueState; outcome: ApplyOutcome } {
   if (changes.toVersion <= state.version) return { state, outcome: 'stale' };
   if (changes.fromVersion > state.version) return { state, outcome: 'gap' };
   let next = state;

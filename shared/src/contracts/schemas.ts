@@ -83,14 +83,22 @@ export const transferTicketSchema = z
   });
 
 /** `ticket:cancel` — a manager removes a waiting ticket. */
-export const cancelTicketSchema = z.strictObject({ requestId: requestIdSchema, ticketId: ticketIdSchema, reason });
+export const cancelTicketSchema = z.strictObject({
+  requestId: requestIdSchema,
+  ticketId: ticketIdSchema,
+  reason,
+});
 
 /** `ticket:print-result` — the kiosk reports whether the ticket came out of the printer. */
 export const printResultSchema = z.strictObject({
   requestId: requestIdSchema,
   ticketId: ticketIdSchema,
   isPrinted: z.boolean(),
-  failure: z.string().max(200).nullish().transform((value) => value ?? null),
+  failure: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 /** `counter:pause` — with a reason from the hall's list (or free text). */
@@ -130,7 +138,11 @@ export type PrinterState = (typeof PRINTER_STATES)[number];
 export const printerStatusSchema = z.strictObject({
   requestId: requestIdSchema,
   state: z.enum(PRINTER_STATES),
-  detail: z.string().max(200).nullish().transform((value) => value ?? null),
+  detail: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 /** `device:create-pairing` — a manager makes a one-time code for a new device. */

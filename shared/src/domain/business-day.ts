@@ -7,7 +7,12 @@ const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormatters.set(timeZone, formatter);
   }
   return formatter;
@@ -42,7 +47,8 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** Local weekday (0 = Sunday) and `HH:mm` of an instant in a zone. */
 export function localClock(epochMs: number, timeZone: string): { weekday: number; time: string } {
   const parts = clockFormatter(timeZone).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return { weekday: WEEKDAYS.indexOf(part('weekday')), time: `${part('hour')}:${part('minute')}` };
 }
 
@@ -54,5 +60,7 @@ export function isWithinOpeningHours(
 ): boolean {
   if (windows.length === 0) return true;
   const { weekday, time } = localClock(epochMs, timeZone);
-  return windows.some((window) => window.weekdays.includes(weekday) && time >= window.from && time < window.to);
+  return windows.some(
+    (window) => window.weekdays.includes(weekday) && time >= window.from && time < window.to,
+  );
 }

@@ -13,7 +13,12 @@ export type Command =
       readonly priorityGroupId: PriorityGroupId | null;
     }
   | { readonly type: 'call-next'; readonly counterId: CounterId }
-  | { readonly type: 'call-specific'; readonly counterId: CounterId; readonly ticketId: TicketId; readonly reason: string }
+  | {
+      readonly type: 'call-specific';
+      readonly counterId: CounterId;
+      readonly ticketId: TicketId;
+      readonly reason: string;
+    }
   | { readonly type: 'recall'; readonly counterId: CounterId }
   | { readonly type: 'start'; readonly counterId: CounterId }
   | { readonly type: 'complete'; readonly counterId: CounterId }

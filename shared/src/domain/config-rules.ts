@@ -13,30 +13,66 @@ export function configProblems(config: HallConfig): string[] {
       seen.add(value);
     }
   };
-  duplicates('field', config.fields.map((field) => field.id));
-  duplicates('service', config.services.map((service) => service.id));
-  duplicates('prefix', config.services.filter((service) => service.isActive).map((service) => service.prefix));
-  duplicates('counter', config.counters.map((counter) => counter.id));
-  duplicates('counter number', config.counters.map((counter) => counter.number));
-  duplicates('clerk', config.clerks.map((clerk) => clerk.id));
-  duplicates('username', config.clerks.map((clerk) => clerk.username.toLowerCase()));
-  duplicates('priority group', config.priorityGroups.map((group) => group.id));
-  duplicates('satisfaction value', config.satisfaction.levels.map((level) => level.value));
+  duplicates(
+    'field',
+    config.fields.map((field) => field.id),
+  );
+  duplicates(
+    'service',
+    config.services.map((service) => service.id),
+  );
+  duplicates(
+    'prefix',
+    config.services.filter((service) => service.isActive).map((service) => service.prefix),
+  );
+  duplicates(
+    'counter',
+    config.counters.map((counter) => counter.id),
+  );
+  duplicates(
+    'counter number',
+    config.counters.map((counter) => counter.number),
+  );
+  duplicates(
+    'clerk',
+    config.clerks.map((clerk) => clerk.id),
+  );
+  duplicates(
+    'username',
+    config.clerks.map((clerk) => clerk.username.toLowerCase()),
+  );
+  duplicates(
+    'priority group',
+    config.priorityGroups.map((group) => group.id),
+  );
+  duplicates(
+    'satisfaction value',
+    config.satisfaction.levels.map((level) => level.value),
+  );
   const fields = new Set<string>(config.fields.map((field) => field.id));
   const services = new Set<string>(config.services.map((service) => service.id));
   for (const service of config.services) {
-    if (!fields.has(service.fieldId)) problems.push(`service ${service.id} is in unknown field ${service.fieldId}`);
-    duplicates(`procedure of ${service.id}`, service.procedures.map((procedure) => procedure.id));
+    if (!fields.has(service.fieldId))
+      problems.push(`service ${service.id} is in unknown field ${service.fieldId}`);
+    duplicates(
+      `procedure of ${service.id}`,
+      service.procedures.map((procedure) => procedure.id),
+    );
     for (const window of service.openingHours) {
-      if (window.from >= window.to) problems.push(`service ${service.id} has an opening window ${window.from}–${window.to} that ends before it starts`);
+      if (window.from >= window.to)
+        problems.push(
+          `service ${service.id} has an opening window ${window.from}–${window.to} that ends before it starts`,
+        );
     }
   }
   for (const counter of config.counters) {
     for (const serviceId of counter.serviceIds) {
-      if (!services.has(serviceId)) problems.push(`counter ${counter.id} serves unknown service ${serviceId}`);
+      if (!services.has(serviceId))
+        problems.push(`counter ${counter.id} serves unknown service ${serviceId}`);
     }
   }
-  if (!config.satisfaction.levels.some((level) => level.isSatisfied)) problems.push('no satisfaction level counts as satisfied');
+  if (!config.satisfaction.levels.some((level) => level.isSatisfied))
+    problems.push('no satisfaction level counts as satisfied');
   try {
     new Intl.DateTimeFormat('en', { timeZone: config.hall.timeZone });
   } catch {

@@ -77,11 +77,15 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (command.procedureId !== null && !service.procedures.some((p) => p.id === command.procedureId)) {
         return refuse('NOT_FOUND', `unknown procedure ${command.procedureId} for ${service.id}`);
       }
-      if (command.priorityGroupId !== null && !config.priorityGroups.some((g) => g.id === command.priorityGroupId)) {
+      if (
+        command.priorityGroupId !== null &&
+        !config.priorityGroups.some((g) => g.id === command.priorityGroupId)
+      ) {
         return refuse('NOT_FOUND', `unknown priority group ${command.priorityGroupId}`);
       }
       const last = state.lastSequence[service.id];
-      if (isQuotaReached(service, last)) return refuse('QUOTA_REACHED', `service ${service.id} reached its quota`);
+      if (isQuotaReached(service, last))
+        return refuse('QUOTA_REACHED', `service ${service.id} reached its quota`);
       const sequence = nextSequence(service, last);
       return ok([
         {
@@ -157,16 +161,27 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (recalls >= config.policy.recallLimit) {
         // The limit is reached: the rule makes it a no-show rather than calling a fourth time.
         return ok([
-          { type: 'ticket.no-show', at, by, ticketId: current.value.id, counterId: command.counterId, isAutomatic: true },
+          {
+            type: 'ticket.no-show',
+            at,
+            by,
+            ticketId: current.value.id,
+            counterId: command.counterId,
+            isAutomatic: true,
+          },
         ]);
       }
-      return ok([{ type: 'ticket.recalled', at, by, ticketId: current.value.id, counterId: command.counterId }]);
+      return ok([
+        { type: 'ticket.recalled', at, by, ticketId: current.value.id, counterId: command.counterId },
+      ]);
     }
 
     case 'start': {
       const current = currentTicket(state, command.counterId, ['called']);
       if (!current.ok) return current;
-      return ok([{ type: 'ticket.started', at, by, ticketId: current.value.id, counterId: command.counterId }]);
+      return ok([
+        { type: 'ticket.started', at, by, ticketId: current.value.id, counterId: command.counterId },
+      ]);
     }
 
     case 'complete': {
@@ -179,7 +194,14 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       const current = currentTicket(state, command.counterId, ['called']);
       if (!current.ok) return current;
       return ok([
-        { type: 'ticket.no-show', at, by, ticketId: current.value.id, counterId: command.counterId, isAutomatic: false },
+        {
+          type: 'ticket.no-show',
+          at,
+          by,
+          ticketId: current.value.id,
+          counterId: command.counterId,
+          isAutomatic: false,
+        },
       ]);
     }
 
@@ -198,7 +220,8 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
     case 'transfer': {
       const ticket = state.tickets[command.ticketId];
       if (!ticket) return refuse('NOT_FOUND', `unknown ticket ${command.ticketId}`);
-      if (!isOpenTicket(ticket)) return refuse('INVALID_STATE', `ticket ${ticket.number} is ${ticket.status}`);
+      if (!isOpenTicket(ticket))
+        return refuse('INVALID_STATE', `ticket ${ticket.number} is ${ticket.status}`);
       if (command.fromCounterId !== null) {
         const from = findCounter(config, command.fromCounterId);
         const isOwn =
@@ -258,7 +281,8 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
     case 'close-counter': {
       const known = knownCounter(state, config, command.counterId);
       if (!known.ok) return known;
-      if (known.value.currentTicketId !== null) return refuse('COUNTER_BUSY', 'finish the current ticket first');
+      if (known.value.currentTicketId !== null)
+        return refuse('COUNTER_BUSY', 'finish the current ticket first');
       if (known.value.status === 'closed') return ok([]);
       return ok([{ type: 'counter.closed', at, by, counterId: command.counterId }]);
     }
@@ -272,7 +296,14 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       // One clerk session per counter and one counter per clerk: the newest sign-in wins.
       for (const other of Object.values(state.counters)) {
         if (other.clerkId === clerk.id && other.id !== command.counterId) {
-          events.push({ type: 'clerk.signed-out', at, by, counterId: other.id, clerkId: clerk.id, reason: 'moved' });
+          events.push({
+            type: 'clerk.signed-out',
+            at,
+            by,
+            counterId: other.id,
+            clerkId: clerk.id,
+            reason: 'moved',
+          });
         }
       }
       if (known.value.clerkId !== null && known.value.clerkId !== clerk.id) {
@@ -288,7 +319,8 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (known.value.clerkId !== clerk.id) {
         events.push({ type: 'clerk.signed-in', at, by, counterId: command.counterId, clerkId: clerk.id });
       }
-      if (known.value.status === 'closed') events.push({ type: 'counter.opened', at, by, counterId: command.counterId });
+      if (known.value.status === 'closed')
+        events.push({ type: 'counter.opened', at, by, counterId: command.counterId });
       return ok(events);
     }
 
@@ -300,7 +332,14 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
         return refuse('COUNTER_BUSY', 'finish the current ticket before signing out');
       }
       const events: DomainEvent[] = [
-        { type: 'clerk.signed-out', at, by, counterId: command.counterId, clerkId: known.value.clerkId, reason: command.reason },
+        {
+          type: 'clerk.signed-out',
+          at,
+          by,
+          counterId: command.counterId,
+          clerkId: known.value.clerkId,
+          reason: command.reason,
+        },
       ];
       if (known.value.currentTicketId === null && known.value.status !== 'closed') {
         events.push({ type: 'counter.closed', at, by, counterId: command.counterId });
@@ -314,7 +353,8 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (by.role === 'kiosk' && ticket.kioskId !== by.deviceId) {
         return refuse('FORBIDDEN', `ticket ${ticket.number} was issued by another kiosk`);
       }
-      if (ticket.printState !== 'pending') return refuse('INVALID_STATE', `print of ${ticket.number} already recorded`);
+      if (ticket.printState !== 'pending')
+        return refuse('INVALID_STATE', `print of ${ticket.number} already recorded`);
       return ok([
         {
           type: 'ticket.print-recorded',
@@ -353,14 +393,22 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
   }
 }
 
-function knownCounter(state: QueueState, config: HallConfig, counterId: CounterId): Result<CounterState, DomainError> {
+function knownCounter(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+): Result<CounterState, DomainError> {
   const counter = findCounter(config, counterId);
   if (!counter || !counter.isActive) return refuse('NOT_FOUND', `unknown counter ${counterId}`);
   return ok(counterOf(state, counterId));
 }
 
 /** A counter that may call: configured, staffed and open. */
-function workingCounter(state: QueueState, config: HallConfig, counterId: CounterId): Result<CounterState, DomainError> {
+function workingCounter(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+): Result<CounterState, DomainError> {
   const known = knownCounter(state, config, counterId);
   if (!known.ok) return known;
   if (known.value.clerkId === null) return refuse('NOT_SIGNED_IN', 'no clerk is signed in at this counter');
@@ -376,7 +424,8 @@ function currentTicket(
   const counter = counterOf(state, counterId);
   const ticket = counter.currentTicketId === null ? undefined : state.tickets[counter.currentTicketId];
   if (!ticket) return refuse('INVALID_STATE', 'the counter has no current ticket');
-  if (!allowed.includes(ticket.status)) return refuse('INVALID_STATE', `ticket ${ticket.number} is ${ticket.status}`);
+  if (!allowed.includes(ticket.status))
+    return refuse('INVALID_STATE', `ticket ${ticket.number} is ${ticket.status}`);
   return ok(ticket);
 }
 
@@ -385,17 +434,24 @@ function completeEvents(ticket: Ticket, counterId: CounterId, at: number, by: Ac
   const startedAt = ticket.startedAt ?? ticket.calledAt ?? at;
   const started: DomainEvent[] =
     ticket.status === 'called' ? [{ type: 'ticket.started', at, by, ticketId: ticket.id, counterId }] : [];
-  return [...started, { type: 'ticket.completed', at, by, ticketId: ticket.id, counterId, serviceMs: at - startedAt }];
+  return [
+    ...started,
+    { type: 'ticket.completed', at, by, ticketId: ticket.id, counterId, serviceMs: at - startedAt },
+  ];
 }
 
 /**
  * "Next" while serving finishes the current visitor first (clerks rarely press both). A ticket that
  * was called but never came must be marked no-show or started explicitly, so it is never counted served.
  */
-function finishCurrent(state: QueueState, counter: CounterState, at: number, by: Actor): Result<Decided, DomainError> {
+function finishCurrent(
+  state: QueueState,
+  counter: CounterState,
+  at: number,
+  by: Actor,
+): Result<Decided, DomainError> {
   const ticket = counter.currentTicketId === null ? undefined : state.tickets[counter.currentTicketId];
   if (!ticket) return ok([]);
   if (ticket.status === 'serving') return ok(completeEvents(ticket, counter.id, at, by));
   return refuse('COUNTER_BUSY', `ticket ${ticket.number} was called and not yet served or marked absent`);
 }
-

@@ -1,4 +1,12 @@
-import type { ClerkId, CounterId, DeviceId, PriorityGroupId, ProcedureId, ServiceId, TicketId } from './ids.ts';
+import type {
+  ClerkId,
+  CounterId,
+  DeviceId,
+  PriorityGroupId,
+  ProcedureId,
+  ServiceId,
+  TicketId,
+} from './ids.ts';
 import type { PrintState } from './state.ts';
 
 /** Who may send what; the server derives it from the device token and the clerk session. */
@@ -26,7 +34,11 @@ export type SignOutReason = 'sign-out' | 'takeover' | 'idle' | 'moved';
 /** Every domain event, past tense. The union is closed: `evolve` switches over all of it. */
 export type DomainEvent = EventBase &
   (
-    | { readonly type: 'day.started'; readonly businessDay: string; readonly expiredTicketIds: readonly TicketId[] }
+    | {
+        readonly type: 'day.started';
+        readonly businessDay: string;
+        readonly expiredTicketIds: readonly TicketId[];
+      }
     | {
         readonly type: 'ticket.issued';
         readonly ticketId: TicketId;

@@ -10,7 +10,11 @@ function withTicket(state: QueueState, id: TicketId, change: (ticket: Ticket) =>
   return { ...state, tickets: { ...state.tickets, [id]: change(ticket) } };
 }
 
-function withCounter(state: QueueState, id: CounterId, change: (counter: CounterState) => CounterState): QueueState {
+function withCounter(
+  state: QueueState,
+  id: CounterId,
+  change: (counter: CounterState) => CounterState,
+): QueueState {
   return { ...state, counters: { ...state.counters, [id]: change(counterOf(state, id)) } };
 }
 
@@ -40,7 +44,12 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       }
       const counters: Record<string, CounterState> = {};
       for (const counter of Object.values(state.counters)) {
-        counters[counter.id] = { ...counter, currentTicketId: null, lastCompletedTicketId: null, priorityStreak: 0 };
+        counters[counter.id] = {
+          ...counter,
+          currentTicketId: null,
+          lastCompletedTicketId: null,
+          priorityStreak: 0,
+        };
       }
       return { ...state, businessDay: event.businessDay, tickets, counters, lastSequence: {} };
     }
@@ -95,16 +104,28 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         ...counter,
         currentTicketId: event.ticketId,
         // Only the policy's own picks count towards the bound; an out-of-order call leaves it alone.
-        priorityStreak: event.isOutOfOrder ? counter.priorityStreak : isPriority ? counter.priorityStreak + 1 : 0,
+        priorityStreak: event.isOutOfOrder
+          ? counter.priorityStreak
+          : isPriority
+            ? counter.priorityStreak + 1
+            : 0,
       }));
     }
     case 'ticket.recalled':
-      return withTicket(state, event.ticketId, (t) => ({ ...t, calledAt: event.at, callCount: t.callCount + 1 }));
+      return withTicket(state, event.ticketId, (t) => ({
+        ...t,
+        calledAt: event.at,
+        callCount: t.callCount + 1,
+      }));
     case 'ticket.started':
       return withTicket(state, event.ticketId, (t) => ({ ...t, status: 'serving', startedAt: event.at }));
     case 'ticket.completed': {
       const ticket = state.tickets[event.ticketId];
-      const done = withTicket(state, event.ticketId, (t) => ({ ...t, status: 'done', completedAt: event.at }));
+      const done = withTicket(state, event.ticketId, (t) => ({
+        ...t,
+        status: 'done',
+        completedAt: event.at,
+      }));
       const withTimes = ticket
         ? {
             ...done,
@@ -123,7 +144,11 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       }));
     }
     case 'ticket.no-show': {
-      const missed = withTicket(state, event.ticketId, (t) => ({ ...t, status: 'no_show', noShowAt: event.at }));
+      const missed = withTicket(state, event.ticketId, (t) => ({
+        ...t,
+        status: 'no_show',
+        noShowAt: event.at,
+      }));
       return releaseCounterOf(missed, event.ticketId);
     }
     case 'ticket.returned':
@@ -147,15 +172,30 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       }));
     }
     case 'ticket.cancelled':
-      return withTicket(releaseCounterOf(state, event.ticketId), event.ticketId, (t) => ({ ...t, status: 'cancelled' }));
+      return withTicket(releaseCounterOf(state, event.ticketId), event.ticketId, (t) => ({
+        ...t,
+        status: 'cancelled',
+      }));
     case 'ticket.print-recorded':
       return withTicket(state, event.ticketId, (t) => ({ ...t, printState: event.printState }));
     case 'counter.opened':
-      return withCounter(state, event.counterId, (counter) => ({ ...counter, status: 'open', pauseReason: null }));
+      return withCounter(state, event.counterId, (counter) => ({
+        ...counter,
+        status: 'open',
+        pauseReason: null,
+      }));
     case 'counter.paused':
-      return withCounter(state, event.counterId, (counter) => ({ ...counter, status: 'paused', pauseReason: event.reason }));
+      return withCounter(state, event.counterId, (counter) => ({
+        ...counter,
+        status: 'paused',
+        pauseReason: event.reason,
+      }));
     case 'counter.closed':
-      return withCounter(state, event.counterId, (counter) => ({ ...counter, status: 'closed', pauseReason: null }));
+      return withCounter(state, event.counterId, (counter) => ({
+        ...counter,
+        status: 'closed',
+        pauseReason: null,
+      }));
     case 'clerk.signed-in':
       return withCounter(state, event.counterId, (counter) => ({ ...counter, clerkId: event.clerkId }));
     case 'clerk.signed-out':
@@ -172,7 +212,8 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         event.counterId,
         (counter) => ({
           ...counter,
-          lastCompletedTicketId: counter.lastCompletedTicketId === event.ticketId ? null : counter.lastCompletedTicketId,
+          lastCompletedTicketId:
+            counter.lastCompletedTicketId === event.ticketId ? null : counter.lastCompletedTicketId,
         }),
       );
   }

@@ -46,7 +46,9 @@ export function callOrder(state: QueueState, config: HallConfig, counterId: Coun
     const nextNormal = normal[n];
     const takeNormal =
       nextPriority === undefined ||
-      (nextNormal !== undefined && streak >= config.policy.priorityBound && nextNormal.queuedAt < nextPriority.queuedAt);
+      (nextNormal !== undefined &&
+        streak >= config.policy.priorityBound &&
+        nextNormal.queuedAt < nextPriority.queuedAt);
     if (takeNormal && nextNormal !== undefined) {
       order.push(nextNormal);
       n += 1;

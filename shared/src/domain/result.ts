@@ -25,14 +25,16 @@ export interface DomainError {
 
 /** A value or a refusal; what crosses every boundary instead of a throw. */
 export type Result<T, E = DomainError> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** Build a success. */
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
 
 /** Build a domain refusal. */
-export const refuse = (code: DomainErrorCode, message: string): { readonly ok: false; readonly error: DomainError } => ({
+export const refuse = (
+  code: DomainErrorCode,
+  message: string,
+): { readonly ok: false; readonly error: DomainError } => ({
   ok: false,
   error: { code, message },
 });

@@ -1,7 +1,23 @@
-import type { ClerkId, CounterId, DeviceId, PriorityGroupId, ProcedureId, ServiceId, TicketId } from './ids.ts';
+import type {
+  ClerkId,
+  CounterId,
+  DeviceId,
+  PriorityGroupId,
+  ProcedureId,
+  ServiceId,
+  TicketId,
+} from './ids.ts';
 
 /** Where a ticket is in its life. `transferred` is an event, after which the ticket waits again. */
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'expired',
+] as const;
 /** A ticket's status. */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
@@ -106,7 +122,8 @@ export function closedCounter(id: CounterId): CounterState {
 }
 
 /** A counter's state, closed when it has none yet. */
-export const counterOf = (state: QueueState, id: CounterId): CounterState => state.counters[id] ?? closedCounter(id);
+export const counterOf = (state: QueueState, id: CounterId): CounterState =>
+  state.counters[id] ?? closedCounter(id);
 
 /** Statuses from which a ticket can still be served. */
 export const isOpenTicket = (ticket: Ticket): boolean =>
