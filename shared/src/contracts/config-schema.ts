@@ -118,7 +118,10 @@ export const hallConfigSchema = z.strictObject({
       .max(24 * 60),
     feedbackIdleSeconds: z.number().int().min(5).max(600),
   }),
-}) satisfies z.ZodType<HallConfig, unknown>;
+});
+
+/** A parsed configuration is a HallConfig: this fails to compile if the schema and the type drift apart. */
+export const asHallConfig = (parsed: z.output<typeof hallConfigSchema>): HallConfig => parsed;
 
 /** `config:update` — a manager replaces the hall configuration (validated as a whole). */
 export const configUpdateSchema = z.strictObject({
@@ -126,5 +129,8 @@ export const configUpdateSchema = z.strictObject({
   config: hallConfigSchema,
 });
 
-/** The `config:update` payload. */
-export type ConfigUpdatePayload = z.input<typeof configUpdateSchema>;
+/** The `config:update` payload: clients send the domain's (readonly) HallConfig as it is. */
+export interface ConfigUpdatePayload {
+  readonly requestId: string;
+  readonly config: HallConfig;
+}
