@@ -12,7 +12,10 @@ import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
 import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
 import type { RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
+import { ManagerAccounts } from './app/managers.ts';
+import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
+import { createAdminRoutes } from './http/admin-api.ts';
 import { openDatabase } from './db/open.ts';
 import { appDist, createHttpHandler } from './http/http-app.ts';
 import type { Logger } from './log.ts';
@@ -55,6 +58,10 @@ export interface HallServer {
   readonly store: HallStore;
   /** True when this start seeded a new hall. */
   readonly isNewHall: boolean;
+  /** True when this start created the first manager account (admin/admin, to be changed). */
+  readonly isFirstManagerSeeded: boolean;
+  /** Manager accounts and console sessions. */
+  readonly accounts: ManagerAccounts;
   /** Register a device directly and get its token (tests, CLI, first start). */
   registerDevice(
     kind: DeviceKind,
@@ -95,7 +102,20 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     for (const clerk of config.clerks) store.setClerkPin(clerk.id, pinHash);
   }
 
-  const service = new HallService({ store, config, clock, logger, kioskIssueLimit: options.kioskIssueLimit });
+  const adminStore = new AdminStore(db);
+  const accounts = new ManagerAccounts(adminStore, clock);
+  // The first manager (admin/admin, must be changed at first sign-in) on a hall that has none.
+  const isFirstManagerSeeded = await accounts.ensureFirstManager();
+
+  const service = new HallService({
+    store,
+    config,
+    clock,
+    logger,
+    kioskIssueLimit: options.kioskIssueLimit,
+    // Manager console sessions connect with their session token.
+    extraAuthenticator: (token) => accounts.identityOf(token),
+  });
   const startedAt = clock.now();
   const apps: Record<string, string> = {};
   for (const name of ['kiosk', 'counter', 'display', 'admin']) {
@@ -124,6 +144,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
       ],
       ticketByCode: (code) => store.ticketByCode(code),
+      extraRoutes: createAdminRoutes({ service, accounts, adminStore, hallStore: store, clock, logger }),
     }),
   );
   const realtime = attachRealtime(httpServer, service, logger, options.realtime);
@@ -132,9 +153,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const tick = setInterval(() => service.tick(), options.tickIntervalMs ?? 15_000);
+  const tick = setInterval(() => void service.tick(), options.tickIntervalMs ?? 15_000);
   tick.unref();
-  service.tick();
+  // A hall that was off across the rollover starts its new day before anyone connects.
+  await service.tick();
   logger.log('info', 'hall server started', {
     port,
     data: options.dataDir,
@@ -149,6 +171,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     service,
     store,
     isNewHall,
+    isFirstManagerSeeded,
+    accounts,
     registerDevice: (kind, name, counterId = null) =>
       registerDevice(store, { kind, name, counterId }, clock.now()),
     createPairingCode: (kind, name, counterId = null) =>

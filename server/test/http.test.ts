@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCounterId } from '@luot/shared/domain';
+import { MIGRATIONS } from '../src/db/migrations.ts';
 import { resolveInside } from '../src/http/static-files.ts';
 import type { TestClient } from './helpers.ts';
 import { pairAndConnect, requestId, startTestHall, tempDataDir } from './helpers.ts';
@@ -25,7 +26,7 @@ describe('HTTP', () => {
     expect(body).toMatchObject({
       ok: true,
       protocolVersion: 1,
-      database: { journalMode: 'wal', synchronous: 'FULL', schemaVersion: 1 },
+      database: { journalMode: 'wal', synchronous: 'FULL', schemaVersion: MIGRATIONS.length },
     });
     expect(typeof body.uptimeSeconds).toBe('number');
   });

@@ -48,8 +48,8 @@ const counterRoute = <E extends ClientEventName>(
   route(event, counterActionSchema, (service, identity, payload) => {
     const counter = service.actingCounter(identity, payload.counterId);
     if (!counter.ok) return counter;
-    return service.command(identity, payload.requestId, { type, counterId: counter.value }) as Ack<
-      OutcomeOf<E>
+    return service.command(identity, payload.requestId, { type, counterId: counter.value }) as Promise<
+      Ack<OutcomeOf<E>>
     >;
   });
 

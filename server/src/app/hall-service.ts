@@ -27,7 +27,7 @@ import type {
   VersionedEvent,
 } from '@luot/shared/domain';
 import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll } from '@luot/shared/domain';
-import type { DeviceRow, HallStore } from '../db/hall-store.ts';
+import type { CommitBatch, DeviceRow, HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import { hashToken, newPublicCode, verifyPin } from './credentials.ts';
@@ -70,6 +70,17 @@ const fail = (code: ErrorCode, message: string): { ok: false; error: WireError }
   error: { code, message },
 });
 
+/** A command decided and waiting for its transaction. */
+interface PendingCommand {
+  readonly batch: CommitBatch;
+  readonly answer: Ack<unknown>;
+  readonly identity: Identity;
+  readonly command: Command['type'];
+  readonly started: number;
+  readonly key: string;
+  readonly resolve: (result: Ack<unknown>) => void;
+}
+
 /** Listener of committed changes (the realtime layer broadcasts them). */
 export type ChangesListener = (changes: Changes) => void;
 /** Listener of clerk sessions ended on a device. */
@@ -97,22 +108,28 @@ export class HallService {
   private readonly buckets = new Map<DeviceId, { tokens: number; at: number }>();
   private readonly connections = new Map<DeviceId, number>();
   private readonly kioskIssueLimit: RateLimit;
+  /** The state and configuration on disk: what snapshots and the status page show. */
+  private committed: { queue: QueueState; config: HallConfig };
+  /** Commands decided but not yet committed: written together in one transaction (group commit). */
+  private pending: PendingCommand[] = [];
+  private readonly pendingByKey = new Map<string, Promise<Ack<unknown>>>();
 
   constructor(private readonly options: HallServiceOptions) {
     this.config = options.config;
     this.kioskIssueLimit = options.kioskIssueLimit ?? { burst: 6, perMinute: 20 };
     const { timeZone, rolloverHour } = options.config.hall;
     this.queue = options.store.loadQueueState(businessDayOf(options.clock.now(), timeZone, rolloverHour));
+    this.committed = { queue: this.queue, config: this.config };
   }
 
-  /** The queue state at the current version. */
+  /** The queue state at the last committed version (what every client is told). */
   get state(): QueueState {
-    return this.queue;
+    return this.committed.queue;
   }
 
-  /** The hall's configuration. */
+  /** The hall's configuration as committed. */
   get hallConfig(): HallConfig {
-    return this.config;
+    return this.committed.config;
   }
 
   onChanges(listener: ChangesListener): () => void {
@@ -167,18 +184,20 @@ export class HallService {
   snapshot(identity: Identity): Snapshot {
     return {
       protocolVersion: PROTOCOL_VERSION,
-      version: this.queue.version,
+      version: this.committed.queue.version,
       serverTime: this.options.clock.now(),
-      state: this.queue,
-      config: this.config,
+      state: this.committed.queue,
+      config: this.committed.config,
       identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
     };
   }
 
   // ── commands ────────────────────────────────────────────────────────────────────────────────
   /** The first answer to a request that was already handled, if any. */
-  previousAnswer(deviceId: DeviceId, requestId: string): Ack<unknown> | undefined {
+  previousAnswer(deviceId: DeviceId, requestId: string): Ack<unknown> | Promise<Ack<unknown>> | undefined {
     const key = `${deviceId}:${requestId}`;
+    const inFlight = this.pendingByKey.get(key);
+    if (inFlight) return inFlight;
     const refusal = this.refusals.get(key);
     if (refusal) return refusal;
     const stored = this.options.store.findCommandResult(deviceId, requestId);
@@ -190,7 +209,7 @@ export class HallService {
     identity: Identity,
     requestId: string,
     command: Extract<Command, { type: 'issue' }>,
-  ): Ack<IssueOutcome> {
+  ): Ack<IssueOutcome> | Promise<Ack<IssueOutcome>> {
     if (identity.role === 'kiosk' && !this.takeIssueToken(identity.deviceId)) {
       return this.refuse(
         identity,
@@ -213,7 +232,7 @@ export class HallService {
   }
 
   /** Carry out any other command for an authorised sender. */
-  command(identity: Identity, requestId: string, command: Command): Ack<CommandOutcome> {
+  command(identity: Identity, requestId: string, command: Command): Promise<Ack<CommandOutcome>> {
     return this.execute(identity, requestId, command, () => ({}));
   }
 
@@ -263,7 +282,7 @@ export class HallService {
     }
     if (credential.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
     const previousHolder = this.sessions.get(counterId);
-    const result = this.execute(
+    const result = await this.execute(
       identity,
       requestId,
       { type: 'sign-in', counterId, clerkId: clerk.id },
@@ -282,13 +301,17 @@ export class HallService {
   }
 
   /** The clerk session on a terminal ends (sign-out button or idle timeout). */
-  signOut(identity: Identity, requestId: string, reason: 'sign-out' | 'idle'): Ack<CommandOutcome> {
+  async signOut(
+    identity: Identity,
+    requestId: string,
+    reason: 'sign-out' | 'idle',
+  ): Promise<Ack<CommandOutcome>> {
     const counterId = identity.counterId;
     if (identity.role !== 'counter' || counterId === null) return fail('FORBIDDEN', 'not a counter terminal');
     if (!this.holdsSession(counterId, identity.deviceId)) {
       return fail('NOT_SIGNED_IN', 'another terminal holds this counter');
     }
-    const result = this.command(identity, requestId, { type: 'sign-out', counterId, reason });
+    const result = await this.command(identity, requestId, { type: 'sign-out', counterId, reason });
     if (result.ok) this.sessions.delete(counterId);
     return result;
   }
@@ -320,6 +343,12 @@ export class HallService {
     return { ok: true, value: own };
   }
 
+  /**
+   * Decide and evolve now, against the working state that includes commands still waiting for their
+   * commit, so each command sees every earlier one. The answer is given only after the transaction
+   * holding it has committed: commands arriving in the same turn of the event loop share one
+   * transaction and one fsync (group commit), which keeps "next" fast when sixty counters press at once.
+   */
   private execute<T extends object>(
     identity: Identity,
     requestId: string,
@@ -329,68 +358,107 @@ export class HallService {
       after: QueueState,
       codes: ReadonlyMap<TicketId, string>,
     ) => T,
-  ): Ack<CommandOutcome & T> {
+  ): Promise<Ack<CommandOutcome & T>> {
     const started = performance.now();
     const now = this.options.clock.now();
     const before = this.queue;
     const actor = this.actorOf(identity);
     const decision = decide(before, command, { now, config: this.config, actor });
     if (!decision.ok) {
-      return this.refuse(
-        identity,
-        requestId,
-        command.type,
-        fail(decision.error.code, decision.error.message),
+      return Promise.resolve(
+        this.refuse(identity, requestId, command.type, fail(decision.error.code, decision.error.message)),
       );
     }
     const events: VersionedEvent[] = decision.value.map((event, index) => ({
       ...event,
       version: before.version + index + 1,
     }));
+    if (events.length === 0) {
+      return Promise.resolve({
+        ok: true,
+        value: { version: before.version, events, ...describe(events, before, new Map()) },
+      });
+    }
     const after = evolveAll(before, events);
     const codes = new Map<TicketId, string>();
     for (const event of events)
       if (event.type === 'ticket.issued') codes.set(event.ticketId, newPublicCode());
-    let answer: Ack<CommandOutcome & T>;
-    try {
-      answer = { ok: true, value: { version: after.version, events, ...describe(events, after, codes) } };
-      this.options.store.commit({
-        events,
-        before,
-        after,
-        publicCodes: codes,
-        idempotency:
-          events.length > 0
-            ? { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) }
-            : null,
-        ...(command.type === 'configure' && events.length > 0 ? { config: command.config } : {}),
-      });
-    } catch (error) {
-      this.log('error', 'command failed', identity, {
-        command: command.type,
-        result: 'INTERNAL',
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return fail('INTERNAL', 'the server could not record this; nothing was changed');
-    }
+    const answer: Ack<CommandOutcome & T> = {
+      ok: true,
+      value: { version: after.version, events, ...describe(events, after, codes) },
+    };
     this.queue = after;
-    if (command.type === 'configure' && events.length > 0) this.config = command.config;
-    for (const event of events) this.afterEvent(event);
-    this.log('info', 'command', identity, {
-      command: command.type,
-      result: 'ok',
-      events: events.length,
-      version: after.version,
-      ms: Math.round((performance.now() - started) * 100) / 100,
-    });
-    if (events.length > 0) {
-      const changes: Changes = { fromVersion: before.version, toVersion: after.version, events };
-      // After the caller's ack has gone out (acks are sent from microtasks; this runs after them).
-      setImmediate(() => {
-        for (const listener of this.changeListeners) listener(changes);
+    if (command.type === 'configure') this.config = command.config;
+    const key = `${identity.deviceId}:${requestId}`;
+    const promise = new Promise<Ack<CommandOutcome & T>>((resolve) => {
+      this.pending.push({
+        batch: {
+          events,
+          before,
+          after,
+          publicCodes: codes,
+          idempotency: { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) },
+          ...(command.type === 'configure' ? { config: command.config } : {}),
+        },
+        answer,
+        identity,
+        command: command.type,
+        started,
+        key,
+        resolve: resolve as (result: Ack<unknown>) => void,
       });
+    });
+    this.pendingByKey.set(key, promise);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
+    return promise;
+  }
+
+  /** Commit every pending command in one transaction, then answer them and broadcast their events. */
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      this.options.store.commitAll(batch.map((item) => item.batch));
+    } catch (error) {
+      // Nothing of this batch is on disk: forget it in memory too, and tell every sender.
+      this.queue = this.committed.queue;
+      this.config = this.committed.config;
+      for (const item of batch) {
+        this.pendingByKey.delete(item.key);
+        this.log('error', 'command failed', item.identity, {
+          command: item.command,
+          result: 'INTERNAL',
+          error: error instanceof Error ? error.message : String(error),
+        });
+        item.resolve(fail('INTERNAL', 'the server could not record this; nothing was changed'));
+      }
+      return;
     }
-    return answer;
+    const last = batch.at(-1)!;
+    this.committed = { queue: last.batch.after, config: last.batch.config ?? this.committed.config };
+    for (const item of batch) {
+      this.pendingByKey.delete(item.key);
+      for (const event of item.batch.events) this.afterEvent(event);
+      this.log('info', 'command', item.identity, {
+        command: item.command,
+        result: 'ok',
+        events: item.batch.events.length,
+        version: item.batch.after.version,
+        batch: batch.length,
+        ms: Math.round((performance.now() - item.started) * 100) / 100,
+      });
+      item.resolve(item.answer);
+    }
+    const changes: Changes = {
+      fromVersion: batch[0]!.batch.before.version,
+      toVersion: last.batch.after.version,
+      events: batch.flatMap((item) => item.batch.events),
+    };
+    // After the senders' acks have gone out (they are sent from the microtasks these resolves queue).
+    setImmediate(() => {
+      for (const listener of this.changeListeners) listener(changes);
+    });
   }
 
   private afterEvent(event: VersionedEvent): void {
@@ -547,11 +615,11 @@ export class HallService {
    * Called on a timer: start the new business day when the clock passes the rollover hour, so the
    * displays clear and numbering restarts even if nobody acts; forget old idempotency records.
    */
-  tick(): void {
+  async tick(): Promise<void> {
     const now = this.options.clock.now();
     const { timeZone, rolloverHour } = this.config.hall;
     if (businessDayOf(now, timeZone, rolloverHour) > this.queue.businessDay) {
-      this.execute(SYSTEM_IDENTITY, `roll-${now}`, { type: 'roll-day' }, () => ({}));
+      await this.execute(SYSTEM_IDENTITY, `roll-${now}`, { type: 'roll-day' }, () => ({}));
       this.options.store.pruneCommandResults(now - 2 * 24 * 60 * 60_000);
     }
   }

@@ -80,11 +80,13 @@ function touchedTickets(event: VersionedEvent): readonly TicketId[] {
  */
 export class HallStore {
   private readonly statements: ReturnType<typeof prepare>;
-  private readonly commitTransaction: (batch: CommitBatch) => void;
+  private readonly commitTransaction: (batches: readonly CommitBatch[]) => void;
 
   constructor(readonly db: Database) {
     this.statements = prepare(db);
-    this.commitTransaction = db.transaction((batch: CommitBatch) => this.writeBatch(batch));
+    this.commitTransaction = db.transaction((batches: readonly CommitBatch[]) => {
+      for (const batch of batches) this.writeBatch(batch);
+    });
   }
 
   // ── configuration ────────────────────────────────────────────────────────────────────────────
@@ -140,9 +142,12 @@ export class HallStore {
     };
   }
 
-  /** Write one command's events and projections atomically. Throws (and writes nothing) on any failure. */
-  commit(batch: CommitBatch): void {
-    this.commitTransaction(batch);
+  /**
+   * Write several commands' events and projections in one transaction (one fsync). Throws, and writes
+   * nothing, on any failure.
+   */
+  commitAll(batches: readonly CommitBatch[]): void {
+    this.commitTransaction(batches);
   }
 
   private writeBatch({ events, before, after, publicCodes, idempotency, config }: CommitBatch): void {
