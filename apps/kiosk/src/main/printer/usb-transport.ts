@@ -1,0 +1,196 @@
+import {
+  PrinterTimeoutError,
+  PrinterUnavailableError,
+  TransportClosedError,
+  withTimeout,
+  type PrinterTransport,
+} from './transport.ts';
+
+// The slice of the `usb` package (node-usb 2.18.0, libusb) this transport uses. Written out here so the
+// real module is checked against it and the module itself is only loaded when a USB printer is used.
+type UsbEndpoint = {
+  readonly direction: 'in' | 'out';
+  readonly transferType: number;
+  timeout: number;
+  readonly descriptor: { readonly wMaxPacketSize: number };
+};
+type UsbOutEndpoint = UsbEndpoint & {
+  transfer(buffer: Buffer, callback: (error: UsbError | undefined, actual: number) => void): unknown;
+};
+type UsbInEndpoint = UsbEndpoint & {
+  transfer(length: number, callback: (error: UsbError | undefined, data?: Buffer) => void): unknown;
+};
+type UsbInterface = {
+  readonly descriptor: { readonly bInterfaceClass: number };
+  readonly endpoints: readonly UsbEndpoint[];
+  claim(): void;
+  release(closeEndpoints: boolean, callback: (error?: Error) => void): void;
+  isKernelDriverActive(): boolean;
+  detachKernelDriver(): void;
+};
+type UsbDevice = {
+  open(): void;
+  close(): void;
+  readonly interfaces?: readonly UsbInterface[] | undefined;
+};
+type UsbError = Error & { readonly errno?: number };
+
+/** What {@link UsbTransport} needs from the `usb` package; the real module satisfies it. */
+export type UsbBinding = {
+  findByIds(vendorId: number, productId: number): UsbDevice | undefined;
+  readonly usb: {
+    readonly LIBUSB_TRANSFER_TYPE_BULK: number;
+    readonly LIBUSB_TRANSFER_TIMED_OUT: number;
+    readonly LIBUSB_ERROR_TIMEOUT: number;
+  };
+};
+
+export type UsbTransportOptions = {
+  readonly vendorId: number;
+  readonly productId: number;
+};
+
+const PRINTER_CLASS = 7;
+
+/** Loads node-usb on first use, so code paths and tests without a USB printer never load libusb. */
+export const loadUsbBinding = async (): Promise<UsbBinding> => import('usb');
+
+type Opened = { device: UsbDevice; iface: UsbInterface; out: UsbOutEndpoint; in: UsbInEndpoint | null };
+
+/**
+ * A USB printer through libusb: bulk OUT for the job, bulk IN (when the printer has one) for status.
+ * Transfers carry libusb's own timeout, which cancels the transfer in the kernel, so bytes of an
+ * abandoned job are never sent later. On Linux the `usblp` kernel driver is detached first.
+ */
+export class UsbTransport implements PrinterTransport {
+  readonly description: string;
+  readonly #options: UsbTransportOptions;
+  readonly #load: () => Promise<UsbBinding>;
+  #binding: UsbBinding | null = null;
+  #opened: Opened | null = null;
+  #isClosed = false;
+
+  constructor(options: UsbTransportOptions, load: () => Promise<UsbBinding> = loadUsbBinding) {
+    this.#options = options;
+    this.#load = load;
+    this.description = `usb ${hex4(options.vendorId)}:${hex4(options.productId)}`;
+  }
+
+  async write(bytes: Uint8Array, timeoutMs: number): Promise<void> {
+    this.#assertOpen();
+    const { out } = await this.#open();
+    const transfer = new Promise<void>((resolve, reject) => {
+      out.timeout = timeoutMs;
+      out.transfer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) => {
+        if (!error) resolve();
+        else if (this.#isTimeout(error))
+          reject(new PrinterTimeoutError(`${this.description}: write timed out`));
+        else {
+          this.#release();
+          reject(new PrinterUnavailableError(`${this.description}: ${error.message}`, { cause: error }));
+        }
+      });
+    });
+    // libusb enforces the timeout; this guard only covers a binding that never calls back.
+    await withTimeout(transfer, timeoutMs + 500, `${this.description}: write timed out`, () =>
+      this.#release(),
+    );
+  }
+
+  async query(request: Uint8Array, timeoutMs: number): Promise<Uint8Array | null> {
+    this.#assertOpen();
+    const opened = await this.#open();
+    // A printer without a bulk IN endpoint is write-only: it can never answer.
+    if (!opened.in) return null;
+    await this.#read(opened.in, 5); // drop a late answer to an earlier query still waiting in the FIFO
+    try {
+      await this.write(request, timeoutMs);
+    } catch (error) {
+      if (error instanceof PrinterTimeoutError) return null;
+      throw error;
+    }
+    return this.#read(opened.in, timeoutMs);
+  }
+
+  close(): Promise<void> {
+    this.#isClosed = true;
+    this.#release();
+    return Promise.resolve();
+  }
+
+  #read(endpoint: UsbInEndpoint, timeoutMs: number): Promise<Uint8Array | null> {
+    return new Promise((resolve) => {
+      endpoint.timeout = timeoutMs;
+      endpoint.transfer(Math.max(endpoint.descriptor.wMaxPacketSize, 8), (error, data) => {
+        if (error && !this.#isTimeout(error)) this.#release();
+        resolve(!error && data && data.length > 0 ? new Uint8Array(data) : null);
+      });
+    });
+  }
+
+  async #open(): Promise<Opened> {
+    if (this.#opened) return this.#opened;
+    this.#binding ??= await this.#load();
+    const binding = this.#binding;
+    const device = binding.findByIds(this.#options.vendorId, this.#options.productId);
+    if (!device) throw new PrinterUnavailableError(`${this.description}: no such device is connected`);
+    try {
+      device.open();
+      const isBulk = (endpoint: UsbEndpoint): boolean =>
+        endpoint.transferType === binding.usb.LIBUSB_TRANSFER_TYPE_BULK;
+      const interfaces = device.interfaces ?? [];
+      // Prefer the USB printer class; some cheap printers declare a vendor class with the same endpoints.
+      const iface =
+        interfaces.find((candidate) => candidate.descriptor.bInterfaceClass === PRINTER_CLASS) ??
+        interfaces.find((candidate) => candidate.endpoints.some((e) => e.direction === 'out' && isBulk(e)));
+      const out = iface?.endpoints.find((e) => e.direction === 'out' && isBulk(e));
+      if (!iface || !out) throw new Error('no bulk OUT endpoint');
+      if (process.platform === 'linux' && iface.isKernelDriverActive()) iface.detachKernelDriver();
+      iface.claim();
+      const inEndpoint = iface.endpoints.find((e) => e.direction === 'in' && isBulk(e));
+      // The direction checks above are what the `usb` package itself uses to pick the subclass.
+      this.#opened = {
+        device,
+        iface,
+        out: out as UsbOutEndpoint,
+        in: (inEndpoint as UsbInEndpoint | undefined) ?? null,
+      };
+      return this.#opened;
+    } catch (error) {
+      try {
+        device.close();
+      } catch {
+        // Already closed or never opened; the original error is the one worth reporting.
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      throw new PrinterUnavailableError(`${this.description}: ${message}`, { cause: error });
+    }
+  }
+
+  #isTimeout(error: UsbError): boolean {
+    const codes = this.#binding?.usb;
+    return error.errno === codes?.LIBUSB_TRANSFER_TIMED_OUT || error.errno === codes?.LIBUSB_ERROR_TIMEOUT;
+  }
+
+  /** Let go of the device; the next call opens it again (it may have been unplugged and replugged). */
+  #release(): void {
+    const opened = this.#opened;
+    this.#opened = null;
+    if (!opened) return;
+    opened.iface.release(true, () => {
+      try {
+        opened.device.close();
+      } catch {
+        // The device is gone (unplugged); nothing left to close.
+      }
+    });
+  }
+
+  #assertOpen(): void {
+    if (this.#isClosed) throw new TransportClosedError(this.description);
+  }
+}
+
+function hex4(value: number): string {
+  return value.toString(16).padStart(4, '0');
+}
