@@ -1,0 +1,689 @@
+/**
+ * The message catalogue: every user-facing string in Vietnamese (shown first) and English (shown second).
+ * Message ids are type-checked, and so are the `{name}` placeholders each message needs.
+ */
+
+import type { ErrorCode } from '../contracts/errors.ts';
+import type { LocalizedText } from '../domain/config.ts';
+import type { CounterStatus, TicketStatus } from '../domain/state.ts';
+
+/** A UI language. Vietnamese is always shown first; English is the second line. */
+export type Locale = 'vi' | 'en';
+
+/** The locales, in the order a screen shows them. */
+export const LOCALES = ['vi', 'en'] as const satisfies readonly Locale[];
+
+/**
+ * Every message, keyed by id. Ids are grouped by prefix: `error.<ErrorCode>` for the protocol's error
+ * codes, `ticketStatus.*`, `counterState.*`, `satisfaction.*` (the default scale, best first),
+ * `priorityGroup.*` (the default groups) and `call.*` for announcements.
+ */
+export const messages = {
+  'error.VALIDATION_FAILED': {
+    vi: 'Thông tin gửi lên chưa hợp lệ. Vui lòng kiểm tra lại.',
+    en: 'Some of the information is not valid. Please check it and try again.',
+  },
+  'error.UNAUTHORIZED': {
+    vi: 'Thiết bị hoặc tài khoản chưa được xác thực. Vui lòng đăng nhập hoặc ghép nối lại thiết bị.',
+    en: 'This device or account is not authenticated. Please sign in or pair the device again.',
+  },
+  'error.FORBIDDEN': {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  'error.PROTOCOL_MISMATCH': {
+    vi: 'Phiên bản ứng dụng không khớp với máy chủ. Vui lòng tải lại trang hoặc cập nhật ứng dụng.',
+    en: 'This app version does not match the server. Please reload the page or update the app.',
+  },
+  'error.NOT_SIGNED_IN': {
+    vi: 'Bạn chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.',
+    en: 'You are not signed in. Please sign in to continue.',
+  },
+  'error.NOT_FOUND': {
+    vi: 'Không tìm thấy thông tin được yêu cầu.',
+    en: 'The requested item was not found.',
+  },
+  'error.INVALID_STATE': {
+    vi: 'Không thể thực hiện thao tác này lúc này. Vui lòng tải lại và thử lại.',
+    en: 'This cannot be done right now. Please refresh and try again.',
+  },
+  'error.SERVICE_CLOSED': {
+    vi: 'Dịch vụ này hiện ngoài giờ tiếp nhận.',
+    en: 'This service is outside its opening hours.',
+  },
+  'error.SERVICE_INACTIVE': {
+    vi: 'Dịch vụ này đang tạm ngừng tiếp nhận.',
+    en: 'This service is currently unavailable.',
+  },
+  'error.QUOTA_REACHED': {
+    vi: 'Dịch vụ này đã hết số trong ngày hôm nay.',
+    en: "This service has issued all of today's tickets.",
+  },
+  'error.QUEUE_EMPTY': {
+    vi: 'Hiện không có ai đang chờ.',
+    en: 'No one is waiting.',
+  },
+  'error.RECALL_LIMIT': {
+    vi: 'Số này đã được gọi lại đủ số lần cho phép.',
+    en: 'This ticket has already been called again the maximum number of times.',
+  },
+  'error.GRACE_EXPIRED': {
+    vi: 'Đã quá thời gian chờ cho phép. Vui lòng lấy số mới.',
+    en: 'The time allowed to return has passed. Please take a new ticket.',
+  },
+  'error.COUNTER_CLOSED': {
+    vi: 'Quầy này đang đóng.',
+    en: 'This counter is closed.',
+  },
+  'error.COUNTER_BUSY': {
+    vi: 'Quầy này đang bận. Vui lòng hoàn tất lượt hiện tại hoặc chọn quầy khác.',
+    en: 'This counter is busy. Please finish the current ticket or choose another counter.',
+  },
+  'error.RATE_LIMITED': {
+    vi: 'Thao tác quá nhanh. Vui lòng đợi một chút rồi thử lại.',
+    en: 'Too many requests. Please wait a moment and try again.',
+  },
+  'error.PAYLOAD_TOO_LARGE': {
+    vi: 'Dữ liệu gửi lên quá lớn.',
+    en: 'The data sent is too large.',
+  },
+  'error.ALREADY_RATED': {
+    vi: 'Lượt phục vụ này đã được đánh giá. Xin cảm ơn!',
+    en: 'This visit has already been rated. Thank you!',
+  },
+  'error.BAD_CREDENTIALS': {
+    vi: 'Tên đăng nhập hoặc mã PIN không đúng.',
+    en: 'The user name or PIN is incorrect.',
+  },
+  'error.LOCKED_OUT': {
+    vi: 'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    en: 'Too many failed attempts. Please try again in a few minutes.',
+  },
+  'error.PRINTER_UNAVAILABLE': {
+    vi: 'Máy in số đang gặp sự cố. Vui lòng liên hệ cán bộ hướng dẫn.',
+    en: 'The ticket printer is not working. Please ask a staff member for help.',
+  },
+  'error.INTERNAL': {
+    vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hỗ trợ.',
+    en: 'Something went wrong. Please try again or ask a staff member for help.',
+  },
+
+  'ticketStatus.waiting': { vi: 'Đang chờ', en: 'Waiting' },
+  'ticketStatus.called': { vi: 'Đã gọi', en: 'Called' },
+  'ticketStatus.serving': { vi: 'Đang phục vụ', en: 'Being served' },
+  'ticketStatus.done': { vi: 'Hoàn thành', en: 'Done' },
+  'ticketStatus.no_show': { vi: 'Vắng mặt', en: 'No-show' },
+  'ticketStatus.cancelled': { vi: 'Đã hủy', en: 'Cancelled' },
+  'ticketStatus.expired': { vi: 'Hết hạn', en: 'Expired' },
+
+  'counterState.open': { vi: 'Đang mở', en: 'Open' },
+  'counterState.paused': { vi: 'Tạm dừng', en: 'Paused' },
+  'counterState.closed': { vi: 'Đã đóng', en: 'Closed' },
+
+  'satisfaction.very_satisfied': { vi: 'Rất hài lòng', en: 'Very satisfied' },
+  'satisfaction.satisfied': { vi: 'Hài lòng', en: 'Satisfied' },
+  'satisfaction.neutral': { vi: 'Bình thường', en: 'Neutral' },
+  'satisfaction.dissatisfied': { vi: 'Không hài lòng', en: 'Dissatisfied' },
+
+  'priorityGroup.elderly': { vi: 'Người cao tuổi', en: 'Older people' },
+  'priorityGroup.disabled': { vi: 'Người khuyết tật', en: 'People with disabilities' },
+  'priorityGroup.pregnant': { vi: 'Phụ nữ mang thai', en: 'Pregnant women' },
+  'priorityGroup.meritorious': {
+    vi: 'Người có công với cách mạng',
+    en: 'People with meritorious service to the revolution',
+  },
+  'priorityGroup.young_child': { vi: 'Trẻ em dưới 6 tuổi', en: 'Children under 6' },
+
+  'call.announcement': {
+    vi: 'Mời công dân có số thứ tự {ticket} đến quầy số {counter}',
+    en: 'Ticket {ticket}, please go to counter {counter}',
+  },
+
+  // apps/counter — pairing (shared by the clerk terminal and the feedback tablet)
+  'counter.pairing.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
+  'counter.pairing.terminalHint': {
+    vi: 'Máy này sẽ trở thành máy tính của quầy. Quản lý trung tâm cấp mã gồm 6 chữ số cho quầy.',
+    en: "This device becomes a counter terminal. The hall manager gives you the counter's six-digit code.",
+  },
+  'counter.pairing.feedbackHint': {
+    vi: 'Máy này sẽ trở thành máy đánh giá mức độ hài lòng của một quầy. Quản lý trung tâm cấp mã gồm 6 chữ số.',
+    en: "This device becomes a counter's satisfaction tablet. The hall manager gives you a six-digit code.",
+  },
+  'counter.pairing.code': { vi: 'Mã ghép nối (6 chữ số)', en: 'Pairing code (6 digits)' },
+  'counter.pairing.submit': { vi: 'Ghép nối', en: 'Pair' },
+  'counter.pairing.working': { vi: 'Đang ghép nối…', en: 'Pairing…' },
+  'counter.pairing.badCode': {
+    vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn. Vui lòng xin mã mới.',
+    en: 'The pairing code is wrong, used or expired. Please ask for a new one.',
+  },
+  'counter.pairing.unreachable': {
+    vi: 'Không kết nối được máy chủ của trung tâm. Vui lòng kiểm tra mạng rồi thử lại.',
+    en: 'The hall server cannot be reached. Please check the network and try again.',
+  },
+  'counter.pairing.wrongKind': {
+    vi: 'Mã này không dành cho loại thiết bị này. Vui lòng xin mã cho {device}.',
+    en: 'This code is for another kind of device. Please ask for a code for {device}.',
+  },
+  'counter.pairing.revoked': {
+    vi: 'Thiết bị đã bị thu hồi quyền kết nối. Vui lòng ghép nối lại.',
+    en: 'This device was unpaired by the manager. Please pair it again.',
+  },
+  'counter.pairing.deviceTerminal': { vi: 'máy tính quầy', en: 'a counter terminal' },
+  'counter.pairing.deviceFeedback': { vi: 'máy đánh giá tại quầy', en: 'a counter feedback tablet' },
+
+  // apps/counter — connection
+  'counter.connection.online': { vi: 'Đã kết nối', en: 'Connected' },
+  'counter.connection.connecting': { vi: 'Đang kết nối…', en: 'Connecting…' },
+  'counter.connection.offline': { vi: 'Mất kết nối', en: 'Disconnected' },
+  'counter.connection.offlineBanner': {
+    vi: 'Mất kết nối với máy chủ. Các thao tác tạm khóa; màn hình tự cập nhật khi kết nối lại.',
+    en: 'Connection to the server lost. Actions are locked; the screen updates itself when it reconnects.',
+  },
+  'counter.connection.reload': { vi: 'Tải lại trang', en: 'Reload the page' },
+
+  // apps/counter — clerk sign-in and session
+  'counter.signIn.title': { vi: 'Đăng nhập cán bộ', en: 'Clerk sign-in' },
+  'counter.signIn.username': { vi: 'Tên đăng nhập', en: 'User name' },
+  'counter.signIn.pin': { vi: 'Mã PIN', en: 'PIN' },
+  'counter.signIn.submit': { vi: 'Đăng nhập', en: 'Sign in' },
+  'counter.signIn.working': { vi: 'Đang đăng nhập…', en: 'Signing in…' },
+  'counter.signIn.takeover': {
+    vi: 'Cán bộ {name} đang đăng nhập tại quầy này trên máy khác. Đăng nhập ở đây sẽ chuyển phiên làm việc sang máy này.',
+    en: 'Clerk {name} is signed in to this counter on another terminal. Signing in here moves the session to this terminal.',
+  },
+  'counter.session.takeover': {
+    vi: 'Phiên làm việc đã kết thúc: có người vừa đăng nhập vào quầy này trên một máy khác.',
+    en: 'Your session ended: someone signed in to this counter on another terminal.',
+  },
+  'counter.session.moved': {
+    vi: 'Phiên làm việc đã kết thúc: tài khoản của bạn vừa đăng nhập tại một quầy khác.',
+    en: 'Your session ended: your account signed in at another counter.',
+  },
+  'counter.session.idle': {
+    vi: 'Đã tự động đăng xuất sau {minutes} phút không thao tác.',
+    en: 'Signed out automatically after {minutes} minutes without activity.',
+  },
+  'counter.session.signedOut': { vi: 'Đã đăng xuất.', en: 'Signed out.' },
+  'counter.session.dismiss': { vi: 'Đã hiểu', en: 'OK' },
+
+  // apps/counter — header
+  'counter.header.clerk': { vi: 'Cán bộ: {name}', en: 'Clerk: {name}' },
+  'counter.header.signOut': { vi: 'Đăng xuất', en: 'Sign out' },
+  'counter.header.signOutBusy': {
+    vi: 'Hoàn thành, chuyển hoặc đánh dấu vắng mặt số hiện tại trước khi đăng xuất.',
+    en: 'Complete, transfer or mark the current ticket absent before signing out.',
+  },
+  'counter.header.language': { vi: 'English', en: 'Tiếng Việt' },
+
+  // apps/counter — the current ticket
+  'counter.current.title': { vi: 'Số đang phục vụ', en: 'Current ticket' },
+  'counter.current.none': { vi: 'Chưa có số nào tại quầy.', en: 'No ticket at this counter.' },
+  'counter.current.noneHint': {
+    vi: 'Nhấn “Gọi số tiếp theo” (phím 1) để mời công dân tiếp theo.',
+    en: 'Press “Call next” (key 1) to call the next visitor.',
+  },
+  'counter.current.waited': { vi: 'Đã chờ', en: 'Waited' },
+  'counter.current.served': { vi: 'Đang phục vụ', en: 'Serving for' },
+  'counter.current.notStarted': { vi: 'Chưa bắt đầu', en: 'Not started' },
+  'counter.current.calls': { vi: 'Số lần gọi', en: 'Times called' },
+  'counter.current.outOfOrder': { vi: 'Gọi ngoài thứ tự', en: 'Called out of order' },
+  'counter.current.transferred': { vi: 'Đã chuyển {count} lần', en: 'Transferred {count}×' },
+  'counter.current.paused': { vi: 'Quầy đang tạm dừng: {reason}', en: 'Counter paused: {reason}' },
+  'counter.current.closed': {
+    vi: 'Quầy đang đóng. Nhấn “Tiếp tục” (phím 8) để mở quầy.',
+    en: 'The counter is closed. Press “Resume” (key 8) to open it.',
+  },
+
+  // apps/counter — actions
+  'counter.action.group': { vi: 'Thao tác', en: 'Actions' },
+  'counter.action.next': { vi: 'Gọi số tiếp theo', en: 'Call next' },
+  'counter.action.recall': { vi: 'Gọi lại', en: 'Recall' },
+  'counter.action.start': { vi: 'Bắt đầu phục vụ', en: 'Start serving' },
+  'counter.action.complete': { vi: 'Hoàn thành', en: 'Complete' },
+  'counter.action.noShow': { vi: 'Vắng mặt', en: 'No-show' },
+  'counter.action.transfer': { vi: 'Chuyển', en: 'Transfer' },
+  'counter.action.callSpecific': { vi: 'Gọi số cụ thể', en: 'Call a ticket' },
+  'counter.action.pause': { vi: 'Tạm dừng', en: 'Pause' },
+  'counter.action.resume': { vi: 'Tiếp tục', en: 'Resume' },
+  'counter.action.key': { vi: 'Phím {key}', en: 'Key {key}' },
+  'counter.action.recallCount': { vi: 'Đã gọi lại {count}/{limit}', en: 'Recalled {count}/{limit}' },
+  'counter.action.recallHint': {
+    vi: 'Gọi lại tối đa {limit} lần; gọi lại thêm một lần nữa sẽ tự động đánh dấu vắng mặt.',
+    en: 'Up to {limit} recalls; one more recall marks the ticket a no-show automatically.',
+  },
+  'counter.action.recallMarksNoShow': { vi: 'Lần sau: vắng mặt', en: 'Next: no-show' },
+  'counter.action.nextCompletes': {
+    vi: 'Hoàn thành số đang phục vụ rồi gọi số tiếp theo.',
+    en: 'Completes the current ticket, then calls the next one.',
+  },
+  'counter.action.nextBlocked': {
+    vi: 'Số vừa gọi chưa được phục vụ: bắt đầu phục vụ, đánh dấu vắng mặt hoặc chuyển trước.',
+    en: 'The called ticket has not been served: start, mark absent or transfer it first.',
+  },
+  'counter.action.working': { vi: 'Đang xử lý…', en: 'Working…' },
+
+  // apps/counter — confirmations
+  'counter.confirm.noShow': {
+    vi: 'Đánh dấu số {ticket} vắng mặt?',
+    en: 'Mark ticket {ticket} as a no-show?',
+  },
+  'counter.confirm.recallLimit': {
+    vi: 'Số {ticket} đã được gọi lại {limit} lần. Gọi lại nữa sẽ đánh dấu vắng mặt. Tiếp tục?',
+    en: 'Ticket {ticket} was already recalled {limit} times. Recalling again marks it a no-show. Go ahead?',
+  },
+  'counter.confirm.signOut': { vi: 'Đăng xuất khỏi quầy này?', en: 'Sign out of this counter?' },
+  'counter.confirm.yes': { vi: 'Đồng ý', en: 'Confirm' },
+  'counter.confirm.cancel': { vi: 'Hủy', en: 'Cancel' },
+
+  // apps/counter — what an action did
+  'counter.done.called': { vi: 'Đã gọi số {ticket}.', en: 'Called {ticket}.' },
+  'counter.done.recalled': { vi: 'Đã gọi lại số {ticket}.', en: 'Recalled {ticket}.' },
+  'counter.done.started': { vi: 'Bắt đầu phục vụ số {ticket}.', en: 'Serving {ticket}.' },
+  'counter.done.completed': { vi: 'Đã hoàn thành số {ticket}.', en: 'Completed {ticket}.' },
+  'counter.done.noShow': {
+    vi: 'Số {ticket} được đánh dấu vắng mặt.',
+    en: 'Ticket {ticket} marked as a no-show.',
+  },
+  'counter.done.autoNoShow': {
+    vi: 'Số {ticket} đã quá số lần gọi lại và được đánh dấu vắng mặt.',
+    en: 'Ticket {ticket} reached the recall limit and was marked as a no-show.',
+  },
+  'counter.done.transferred': {
+    vi: 'Đã chuyển số {ticket} đến {target}.',
+    en: 'Transferred {ticket} to {target}.',
+  },
+  'counter.done.paused': { vi: 'Quầy đã tạm dừng.', en: 'The counter is paused.' },
+  'counter.done.resumed': { vi: 'Quầy đã mở lại.', en: 'The counter is open again.' },
+  'counter.done.queueEmpty': {
+    vi: 'Đã hoàn thành số {ticket}. Hiện không có ai đang chờ.',
+    en: 'Completed {ticket}. No one is waiting.',
+  },
+  'counter.message.dismiss': { vi: 'Đóng', en: 'Close' },
+
+  // apps/counter — transfer dialog
+  'counter.transfer.title': { vi: 'Chuyển số {ticket}', en: 'Transfer ticket {ticket}' },
+  'counter.transfer.toService': { vi: 'Chuyển sang dịch vụ', en: 'To service' },
+  'counter.transfer.keepService': { vi: 'Giữ dịch vụ hiện tại', en: 'Keep the current service' },
+  'counter.transfer.toCounter': { vi: 'Chuyển đến quầy', en: 'To counter' },
+  'counter.transfer.anyCounter': {
+    vi: 'Quầy bất kỳ phục vụ dịch vụ này',
+    en: 'Any counter serving the service',
+  },
+  'counter.transfer.note': { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
+  'counter.transfer.submit': { vi: 'Chuyển số', en: 'Transfer' },
+  'counter.transfer.needTarget': {
+    vi: 'Chọn dịch vụ hoặc quầy cần chuyển đến.',
+    en: 'Choose a service or a counter to transfer to.',
+  },
+
+  // apps/counter — call a specific ticket
+  'counter.callSpecific.title': { vi: 'Gọi số cụ thể', en: 'Call a specific ticket' },
+  'counter.callSpecific.ticket': { vi: 'Số cần gọi', en: 'Ticket to call' },
+  'counter.callSpecific.reason': { vi: 'Lý do (bắt buộc)', en: 'Reason (required)' },
+  'counter.callSpecific.reasonReturning': {
+    vi: 'Công dân quay lại bổ sung hồ sơ',
+    en: 'Visitor back with missing documents',
+  },
+  'counter.callSpecific.reasonRelated': {
+    vi: 'Hồ sơ liên quan đến số vừa phục vụ',
+    en: 'Case related to the previous ticket',
+  },
+  'counter.callSpecific.reasonManager': { vi: 'Theo yêu cầu của lãnh đạo', en: "At the manager's request" },
+  'counter.callSpecific.submit': { vi: 'Gọi số này', en: 'Call this ticket' },
+  'counter.callSpecific.needReason': { vi: 'Vui lòng nhập lý do gọi số này.', en: 'Please give a reason.' },
+
+  // apps/counter — pause dialog
+  'counter.pause.title': { vi: 'Tạm dừng quầy', en: 'Pause the counter' },
+  'counter.pause.reason': { vi: 'Lý do tạm dừng', en: 'Reason' },
+  'counter.pause.break': { vi: 'Nghỉ giải lao', en: 'Break' },
+  'counter.pause.meeting': { vi: 'Họp', en: 'Meeting' },
+  'counter.pause.paperwork': { vi: 'Xử lý hồ sơ tồn', en: 'Processing files' },
+  'counter.pause.technical': { vi: 'Sự cố kỹ thuật', en: 'Technical problem' },
+  'counter.pause.other': { vi: 'Lý do khác', en: 'Other reason' },
+  'counter.pause.submit': { vi: 'Tạm dừng quầy', en: 'Pause' },
+
+  // apps/counter — the waiting list
+  'counter.waiting.title': { vi: 'Danh sách chờ', en: 'Waiting' },
+  'counter.waiting.count': { vi: '{count} người chờ', en: '{count} waiting' },
+  'counter.waiting.longest': { vi: 'lâu nhất {duration}', en: 'longest {duration}' },
+  'counter.waiting.empty': { vi: 'Không có ai đang chờ.', en: 'No one is waiting.' },
+  'counter.waiting.next': { vi: 'Tiếp theo', en: 'Next' },
+  'counter.waiting.toThisCounter': { vi: 'Chuyển đến quầy này', en: 'Sent to this counter' },
+  'counter.waiting.more': { vi: 'và {count} số khác', en: 'and {count} more' },
+  'counter.waiting.callThis': { vi: 'Gọi số {ticket}', en: 'Call {ticket}' },
+
+  // apps/counter — the day at a glance
+  'counter.day.title': { vi: 'Hôm nay tại quầy', en: 'Today at this counter' },
+  'counter.day.served': { vi: 'Đã phục vụ', en: 'Served' },
+  'counter.day.noShows': { vi: 'Vắng mặt', en: 'No-shows' },
+  'counter.day.average': { vi: 'TB mỗi lượt', en: 'Avg. per visit' },
+
+  // apps/counter — durations
+  'counter.duration.seconds': { vi: '{seconds} giây', en: '{seconds} s' },
+  'counter.duration.minutes': { vi: '{minutes} phút', en: '{minutes} min' },
+  'counter.duration.hours': { vi: '{hours} giờ {minutes} phút', en: '{hours} h {minutes} min' },
+
+  // apps/counter — the citizen feedback tablet
+  'feedback.idle.title': { vi: 'Kính chào quý công dân', en: 'Welcome' },
+  'feedback.idle.subtitle': {
+    vi: 'Sau khi được phục vụ, xin quý công dân đánh giá mức độ hài lòng tại đây.',
+    en: 'After your visit, please rate our service here.',
+  },
+  'feedback.serving.ticket': { vi: 'Số thứ tự', en: 'Ticket' },
+  'feedback.serving.clerk': { vi: 'Cán bộ tiếp nhận', en: 'Your clerk' },
+  'feedback.ask.title': {
+    vi: 'Quý công dân có hài lòng với lượt phục vụ vừa rồi không?',
+    en: 'How satisfied are you with the service you just received?',
+  },
+  'feedback.ask.ticket': { vi: 'Số {ticket}', en: 'Ticket {ticket}' },
+  'feedback.reasons.title': {
+    vi: 'Xin quý công dân cho biết lý do (không bắt buộc)',
+    en: 'Please tell us why (optional)',
+  },
+  'feedback.reasons.submit': { vi: 'Gửi đánh giá', en: 'Send' },
+  'feedback.reasons.back': { vi: 'Chọn lại', en: 'Back' },
+  'feedback.thanks.title': { vi: 'Xin cảm ơn quý công dân!', en: 'Thank you!' },
+  'feedback.thanks.subtitle': {
+    vi: 'Ý kiến của quý công dân giúp chúng tôi phục vụ tốt hơn.',
+    en: 'Your opinion helps us serve you better.',
+  },
+  'feedback.sending': { vi: 'Đang gửi…', en: 'Sending…' },
+
+  // The kiosk (apps/kiosk): a citizen's touch flow, in plain words an elderly visitor understands.
+  'kiosk.language.other': { vi: 'English', en: 'Tiếng Việt' },
+  'kiosk.welcome.greeting': { vi: 'Kính chào quý công dân', en: 'Welcome' },
+  'kiosk.welcome.start': { vi: 'Chạm vào đây để lấy số thứ tự', en: 'Touch here to take a number' },
+  'kiosk.welcome.hint': {
+    vi: 'Chọn lĩnh vực và dịch vụ, sau đó nhận phiếu ở khe máy in.',
+    en: 'Choose a field and a service, then take your ticket from the printer slot.',
+  },
+  'kiosk.unavailable.title': { vi: 'Tạm thời chưa lấy được số', en: 'Tickets are not available right now' },
+  'kiosk.unavailable.offline': {
+    vi: 'Kiosk đang mất kết nối với máy chủ. Vui lòng liên hệ cán bộ hướng dẫn.',
+    en: 'The kiosk has lost its connection to the hall server. Please ask a staff member for help.',
+  },
+  'kiosk.unavailable.connecting': { vi: 'Đang kết nối máy chủ…', en: 'Connecting to the hall server…' },
+  'kiosk.unavailable.staff': {
+    vi: 'Vui lòng liên hệ cán bộ hướng dẫn.',
+    en: 'Please ask a staff member for help.',
+  },
+  'kiosk.fields.title': { vi: 'Chọn lĩnh vực', en: 'Choose a field' },
+  'kiosk.fields.serviceCount': { vi: '{count} dịch vụ', en: '{count} services' },
+  'kiosk.services.title': { vi: 'Chọn dịch vụ', en: 'Choose a service' },
+  'kiosk.services.waiting': { vi: '{count} người đang chờ', en: '{count} waiting' },
+  'kiosk.reason.closed': { vi: 'Ngoài giờ tiếp nhận', en: 'Closed at this time' },
+  'kiosk.reason.hoursToday': { vi: 'Giờ tiếp nhận hôm nay: {hours}', en: "Today's hours: {hours}" },
+  'kiosk.reason.closedToday': { vi: 'Hôm nay không tiếp nhận', en: 'Not open today' },
+  'kiosk.reason.inactive': { vi: 'Tạm ngừng tiếp nhận', en: 'Temporarily unavailable' },
+  'kiosk.reason.quota': { vi: 'Đã hết số hôm nay', en: "All of today's numbers are taken" },
+  'kiosk.reason.noService': { vi: 'Hiện không có dịch vụ nào nhận hồ sơ', en: 'No service is open now' },
+  'kiosk.procedures.title': { vi: 'Chọn thủ tục', en: 'Choose a procedure' },
+  'kiosk.procedures.other': { vi: 'Thủ tục khác hoặc chưa rõ', en: 'Another procedure, or not sure' },
+  'kiosk.priority.title': { vi: 'Chọn loại số', en: 'Choose your ticket' },
+  'kiosk.priority.regular': { vi: 'Lấy số thường', en: 'Regular ticket' },
+  'kiosk.priority.regularHint': { vi: 'Dành cho đa số công dân', en: 'For most visitors' },
+  'kiosk.priority.heading': { vi: 'Số ưu tiên dành cho', en: 'Priority tickets are for' },
+  'kiosk.priority.confirmTitle': { vi: 'Xác nhận lấy số ưu tiên', en: 'Confirm a priority ticket' },
+  'kiosk.priority.confirmQuestion': { vi: 'Bạn thuộc diện: {group}?', en: 'Are you in this group: {group}?' },
+  'kiosk.priority.confirmNote': {
+    vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh.',
+    en: 'Staff may ask you for proof.',
+  },
+  'kiosk.priority.confirmYes': { vi: 'Đúng, lấy số ưu tiên', en: 'Yes, take a priority ticket' },
+  'kiosk.priority.confirmNo': { vi: 'Không, quay lại', en: 'No, go back' },
+  'kiosk.nav.back': { vi: 'Quay lại', en: 'Back' },
+  'kiosk.nav.home': { vi: 'Về trang đầu', en: 'Start over' },
+  'kiosk.nav.previous': { vi: 'Trang trước', en: 'Previous page' },
+  'kiosk.nav.next': { vi: 'Trang sau', en: 'Next page' },
+  'kiosk.nav.page': { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
+  'kiosk.issuing': { vi: 'Đang cấp số, vui lòng chờ…', en: 'Issuing your ticket, please wait…' },
+  'kiosk.result.title': { vi: 'Số thứ tự của bạn', en: 'Your number' },
+  'kiosk.result.priority': { vi: 'Ưu tiên: {group}', en: 'Priority: {group}' },
+  'kiosk.result.peopleAhead': {
+    vi: 'Số người đang chờ trước bạn: {count}',
+    en: 'People ahead of you: {count}',
+  },
+  'kiosk.result.wait': { vi: 'Thời gian chờ dự kiến: {range} phút', en: 'Estimated wait: {range} min' },
+  'kiosk.result.noCounter': {
+    vi: 'Chưa có quầy nào đang phục vụ dịch vụ này; vui lòng chờ.',
+    en: 'No counter is serving this service yet; please wait.',
+  },
+  'kiosk.result.takeTicket': { vi: 'Vui lòng nhận phiếu', en: 'Please take your ticket' },
+  'kiosk.result.printFailed': { vi: 'Không in được phiếu', en: 'The ticket could not be printed' },
+  'kiosk.result.noteNumber': {
+    vi: 'Số của bạn đã được ghi nhận. Vui lòng ghi lại số thứ tự ở trên và chờ gọi số.',
+    en: 'Your number is recorded. Please write down the number above and wait to be called.',
+  },
+  'kiosk.result.done': { vi: 'Xong', en: 'Done' },
+  'kiosk.result.returning': {
+    vi: 'Màn hình tự quay về trang đầu sau {seconds} giây',
+    en: 'This screen returns to the start in {seconds} s',
+  },
+  'kiosk.result.preview': { vi: 'Phiếu in (xem trên màn hình)', en: 'Printed ticket (on-screen preview)' },
+  'kiosk.refused.title': { vi: 'Chưa cấp được số', en: 'No ticket was issued' },
+  'kiosk.refused.noTicket': {
+    vi: 'Chưa có số nào được cấp cho bạn. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
+    en: 'No number was issued to you. Please try again or ask a staff member for help.',
+  },
+  'kiosk.refused.offline': {
+    vi: 'Không kết nối được máy chủ của Trung tâm.',
+    en: 'The hall server cannot be reached.',
+  },
+  'kiosk.refused.tryAgain': { vi: 'Thử lại', en: 'Try again' },
+  'kiosk.printer.ok': { vi: 'Máy in sẵn sàng.', en: 'The printer is ready.' },
+  'kiosk.printer.paper_low': { vi: 'Máy in sắp hết giấy.', en: 'The printer is running low on paper.' },
+  'kiosk.printer.paper_out': { vi: 'Máy in đã hết giấy.', en: 'The printer is out of paper.' },
+  'kiosk.printer.cover_open': { vi: 'Nắp máy in đang mở.', en: 'The printer cover is open.' },
+  'kiosk.printer.offline': { vi: 'Máy in không hoạt động.', en: 'The printer is not working.' },
+  'kiosk.printer.no_answer': { vi: 'Máy in không phản hồi.', en: 'The printer does not answer.' },
+  'kiosk.pairing.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
+  'kiosk.pairing.hint': {
+    vi: 'Mã gồm 6 chữ số, do cán bộ quản lý cung cấp.',
+    en: 'Six digits, given by the hall manager.',
+  },
+  'kiosk.pairing.submit': { vi: 'Ghép nối', en: 'Pair' },
+  'kiosk.pairing.erase': { vi: 'Xóa', en: 'Delete' },
+  'kiosk.pairing.failed': { vi: 'Mã không đúng hoặc đã hết hạn.', en: 'The code is wrong or has expired.' },
+  'kiosk.pairing.unreachable': {
+    vi: 'Không kết nối được máy chủ. Vui lòng thử lại.',
+    en: 'The hall server cannot be reached. Please try again.',
+  },
+  'kiosk.pairing.revoked': {
+    vi: 'Thiết bị này cần được ghép nối lại.',
+    en: 'This device must be paired again.',
+  },
+  'kiosk.pairing.working': { vi: 'Đang ghép nối…', en: 'Pairing…' },
+  'kiosk.mismatch': {
+    vi: 'Ứng dụng đang được cập nhật, vui lòng chờ…',
+    en: 'The app is being updated, please wait…',
+  },
+
+  // ── hall display (apps/display) ──
+  'display.pair.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
+  'display.pair.hint': {
+    vi: 'Mã gồm 6 chữ số, do cán bộ quản trị cấp cho màn hình này.',
+    en: 'Six digits, given by the hall manager for this display.',
+  },
+  'display.pair.submit': { vi: 'Ghép nối', en: 'Pair' },
+  'display.pair.working': { vi: 'Đang ghép nối…', en: 'Pairing…' },
+  'display.pair.wrongKind': {
+    vi: 'Mã này dành cho loại thiết bị khác, không phải màn hình hiển thị. Vui lòng xin mã mới.',
+    en: 'This code is for another kind of device, not a hall display. Please ask for a new code.',
+  },
+  'display.pair.revoked': {
+    vi: 'Màn hình này chưa được ghép nối hoặc đã bị thu hồi. Vui lòng nhập mã mới.',
+    en: 'This display is not paired or was revoked. Please enter a new code.',
+  },
+  'display.status.connecting': { vi: 'Đang kết nối…', en: 'Connecting…' },
+  'display.status.offline': { vi: 'Mất kết nối — đang kết nối lại', en: 'Disconnected — reconnecting' },
+  'display.status.outdated': { vi: 'Có thể chưa cập nhật', en: 'May be out of date' },
+  'display.status.mismatch': {
+    vi: 'Phiên bản màn hình không khớp với máy chủ — đang tải lại…',
+    en: 'This display does not match the server version — reloading…',
+  },
+  'display.call.invite': { vi: 'Mời công dân có số', en: 'Ticket' },
+  'display.call.toCounter': { vi: 'đến quầy số', en: 'please go to counter' },
+  'display.call.sentence': {
+    vi: 'Mời công dân có số {ticket} đến quầy số {counter}',
+    en: 'Ticket {ticket}, please go to counter {counter}',
+  },
+  'display.call.none': { vi: 'Chưa có số nào được gọi', en: 'No ticket has been called yet' },
+  'display.counters.title': { vi: 'Số đang phục vụ tại các quầy', en: 'Now serving at each counter' },
+  'display.recent.title': { vi: 'Số vừa gọi', en: 'Last calls' },
+  'display.recent.entry': { vi: '{ticket} → quầy {counter}', en: '{ticket} → counter {counter}' },
+  'display.waiting.title': { vi: 'Số người đang chờ', en: 'People waiting' },
+  'display.sound.enable': { vi: 'Nhấn để bật âm thanh', en: 'Press to enable sound' },
+  'display.sound.hint': {
+    vi: 'Trình duyệt cần một lần nhấn trước khi màn hình được phép đọc số.',
+    en: 'The browser needs one press before the display may speak the calls.',
+  },
+  'display.sound.off': { vi: 'Âm thanh đang tắt', en: 'Sound is off' },
+  'display.settings.open': { vi: 'Cài đặt', en: 'Settings' },
+  'display.settings.title': { vi: 'Cài đặt màn hình', en: 'Display settings' },
+  'display.settings.services': {
+    vi: 'Dịch vụ hiển thị trên màn hình này',
+    en: 'Services shown on this display',
+  },
+  'display.settings.all': { vi: 'Tất cả dịch vụ', en: 'All services' },
+  'display.settings.fromUrl': {
+    vi: 'Danh sách dịch vụ đang lấy từ địa chỉ trang (?services=…). Bấm Lưu để dùng lựa chọn dưới đây.',
+    en: 'The service list comes from the page address (?services=…). Press Save to use the choice below.',
+  },
+  'display.settings.save': { vi: 'Lưu', en: 'Save' },
+  'display.settings.close': { vi: 'Đóng', en: 'Close' },
+  'display.settings.testSound': { vi: 'Thử âm thanh', en: 'Test the sound' },
+  'display.settings.unpair': { vi: 'Hủy ghép nối màn hình này', en: 'Unpair this display' },
+
+  // ── public ticket-status page (/t/<code>) ──
+  'status.title': { vi: 'Theo dõi số thứ tự', en: 'Ticket status' },
+  'status.loading': { vi: 'Đang tải…', en: 'Loading…' },
+  'status.yourNumber': { vi: 'Số của bạn', en: 'Your number' },
+  'status.service': { vi: 'Dịch vụ', en: 'Service' },
+  'status.status': { vi: 'Trạng thái', en: 'Status' },
+  'status.peopleAhead': { vi: 'Số người trước bạn', en: 'People ahead of you' },
+  'status.wait': { vi: 'Thời gian chờ dự kiến', en: 'Expected wait' },
+  'status.waitRange': { vi: 'khoảng {min}–{max} phút', en: 'about {min}–{max} min' },
+  'status.waitUnknown': {
+    vi: 'Chưa có quầy nào đang phục vụ dịch vụ này',
+    en: 'No counter is serving this service right now',
+  },
+  'status.calledHeadline': { vi: 'Mời bạn đến ngay', en: 'Please go now to' },
+  'status.counter': { vi: 'Quầy số {counter}', en: 'Counter {counter}' },
+  'status.serving': {
+    vi: 'Bạn đang được phục vụ tại quầy số {counter}',
+    en: 'You are being served at counter {counter}',
+  },
+  'status.done': { vi: 'Đã hoàn thành. Cảm ơn bạn!', en: 'Done. Thank you!' },
+  'status.noShow': {
+    vi: 'Bạn không có mặt khi được gọi. Vui lòng đến quầy hướng dẫn nếu bạn vẫn cần làm thủ tục.',
+    en: 'You were not there when called. Please ask at the help desk if you still need the service.',
+  },
+  'status.cancelled': { vi: 'Số này đã bị hủy.', en: 'This ticket was cancelled.' },
+  'status.expired': {
+    vi: 'Số này đã hết hạn. Vui lòng lấy số mới.',
+    en: 'This ticket has expired. Please take a new one.',
+  },
+  'status.notFound': {
+    vi: 'Không tìm thấy số thứ tự này. Vui lòng kiểm tra lại mã QR trên phiếu.',
+    en: 'This ticket was not found. Please check the QR code on your ticket.',
+  },
+  'status.reconnecting': { vi: 'Đang kết nối lại…', en: 'Reconnecting…' },
+  'status.updatedAt': { vi: 'Cập nhật lúc {time}', en: 'Updated at {time}' },
+  'status.liveNote': {
+    vi: 'Trang tự cập nhật. Vui lòng vẫn chú ý loa gọi số.',
+    en: 'This page updates itself. Please also listen for the calls.',
+  },
+  'status.switchLanguage': { vi: 'English', en: 'Tiếng Việt' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** The id of a message in {@link messages}. */
+export type MessageId = keyof typeof messages;
+
+// Compile-time completeness: a new error code, ticket status or counter status in the domain or the
+// contract fails the build here until it has a message in both languages.
+type RequiredMessageId =
+  `error.${ErrorCode}` | `ticketStatus.${TicketStatus}` | `counterState.${CounterStatus}`;
+const _everyCodeHasAMessage: Readonly<Record<RequiredMessageId, LocalizedText>> = messages;
+
+/** The `{name}` placeholders of a message string, as a union of names (`never` when it has none). */
+export type PlaceholderName<Text extends string> = Text extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PlaceholderName<Rest>
+  : never;
+
+/** The values a message's placeholders take. */
+export type MessageParams<Id extends MessageId> = Readonly<
+  Record<PlaceholderName<(typeof messages)[Id]['vi']>, string | number>
+>;
+
+/**
+ * The trailing arguments of {@link translate}: nothing for a message without placeholders, a params object
+ * naming every placeholder otherwise.
+ */
+export type TranslateParamsArgs<Id extends MessageId> = [
+  PlaceholderName<(typeof messages)[Id]['vi']>,
+] extends [never]
+  ? [params?: Readonly<Record<string, never>>]
+  : [params: MessageParams<Id>];
+
+// A compile-time guard: a message whose Vietnamese and English texts disagree on placeholders makes this
+// type a union of the offending ids instead of `never`, and the assignment below stops the build.
+type MismatchedPlaceholders = {
+  [Id in MessageId]: [PlaceholderName<(typeof messages)[Id]['vi']>] extends [
+    PlaceholderName<(typeof messages)[Id]['en']>,
+  ]
+    ? [PlaceholderName<(typeof messages)[Id]['en']>] extends [PlaceholderName<(typeof messages)[Id]['vi']>]
+      ? never
+      : Id
+    : Id;
+}[MessageId];
+const _placeholdersAgree: [MismatchedPlaceholders] extends [never] ? true : MismatchedPlaceholders = true;
+
+/** The id of a protocol error code's message, e.g. `error.QUOTA_REACHED`. */
+export type ErrorMessageId = Extract<MessageId, `error.${string}`>;
+
+/** True when `id` names a message (for ids that arrive as plain strings, such as an error code). */
+export function isMessageId(id: string): id is MessageId {
+  return Object.hasOwn(messages, id);
+}
+
+/**
+ * The text of a message in one language, with `{name}` placeholders filled in.
+ *
+ * A placeholder with no value is left as written (`{name}`) rather than throwing: a slightly odd label is
+ * better than a blank hall screen. The type system already requires every value.
+ *
+ * @example translate('vi', 'ticketStatus.waiting') // 'Đang chờ'
+ * @example translate('en', 'call.announcement', { ticket: 'A012', counter: 5 })
+ * // 'Ticket A012, please go to counter 5'
+ */
+export function translate<Id extends MessageId>(
+  locale: Locale,
+  id: Id,
+  ...[params]: TranslateParamsArgs<Id>
+): string {
+  const text: string = messages[id][locale];
+  if (params === undefined) return text;
+  const values: Readonly<Record<string, string | number | undefined>> = params;
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = values[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+/** Both lines of a message (the domain's `LocalizedText`), Vietnamese first, for bilingual screens. */
+export function translateBoth<Id extends MessageId>(id: Id, ...args: TranslateParamsArgs<Id>): LocalizedText {
+  return { vi: translate('vi', id, ...args), en: translate('en', id, ...args) };
+}
+
+/**
+ * The user-facing text for a protocol error code. An unknown code (a newer server, say) gets the
+ * generic `error.INTERNAL` text rather than a raw code on a citizen's screen.
+ */
+export function translateErrorCode(locale: Locale, code: string): string {
+  const id = `error.${code}`;
+  return translate(locale, isErrorMessageId(id) ? id : 'error.INTERNAL');
+}
+
+function isErrorMessageId(id: string): id is ErrorMessageId {
+  return id.startsWith('error.') && isMessageId(id);
+}

@@ -1,0 +1,94 @@
+/**
+ * Vietnamese date and time formatting for screens and tickets. Pure: the instant and the hall's time zone
+ * are arguments, never the machine's clock or zone.
+ */
+
+// Intl gives the calendar fields in the hall's zone; the Vietnamese wording is ours, because Intl's
+// "vi" weekday names vary between ICU versions ("Chủ Nhật" vs "Chủ nhật") and tickets must not change.
+const WEEKDAYS_VI = {
+  Sun: 'Chủ nhật',
+  Mon: 'Thứ hai',
+  Tue: 'Thứ ba',
+  Wed: 'Thứ tư',
+  Thu: 'Thứ năm',
+  Fri: 'Thứ sáu',
+  Sat: 'Thứ bảy',
+} as const;
+
+type WeekdayKey = keyof typeof WEEKDAYS_VI;
+
+interface ZonedFields {
+  readonly weekday: WeekdayKey;
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+  readonly hour: string;
+  readonly minute: string;
+}
+
+// Building a DateTimeFormat is costly and a display formats every second, so keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      // h23, not hour12:false: some engines print midnight as "24" with the latter.
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function isWeekdayKey(value: string): value is WeekdayKey {
+  return Object.hasOwn(WEEKDAYS_VI, value);
+}
+
+function zonedFields(epochMs: number, timeZone: string): ZonedFields {
+  if (!Number.isFinite(epochMs)) throw new RangeError(`Not an instant: ${epochMs}`);
+  const fields = new Map<string, string>();
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) fields.set(part.type, part.value);
+  const weekday = fields.get('weekday') ?? '';
+  if (!isWeekdayKey(weekday)) throw new RangeError(`Unexpected weekday "${weekday}" from Intl`);
+  return {
+    weekday,
+    day: fields.get('day') ?? '',
+    month: fields.get('month') ?? '',
+    year: fields.get('year') ?? '',
+    hour: fields.get('hour') ?? '',
+    minute: fields.get('minute') ?? '',
+  };
+}
+
+/**
+ * The date in the hall's zone, weekday first: `formatDateVi(t, 'Asia/Ho_Chi_Minh')` →
+ * `"Chủ nhật, 29/11/2026"`.
+ *
+ * @param epochMs the instant, in milliseconds since the Unix epoch
+ * @param timeZone an IANA zone name, e.g. `Asia/Ho_Chi_Minh`
+ * @throws RangeError for an unknown time zone or a non-finite instant
+ */
+export function formatDateVi(epochMs: number, timeZone: string): string {
+  const { weekday, day, month, year } = zonedFields(epochMs, timeZone);
+  return `${WEEKDAYS_VI[weekday]}, ${day}/${month}/${year}`;
+}
+
+/**
+ * The 24-hour clock time in the hall's zone: `"07:45"`.
+ *
+ * @param epochMs the instant, in milliseconds since the Unix epoch
+ * @param timeZone an IANA zone name, e.g. `Asia/Ho_Chi_Minh`
+ * @throws RangeError for an unknown time zone or a non-finite instant
+ */
+export function formatTimeVi(epochMs: number, timeZone: string): string {
+  const { hour, minute } = zonedFields(epochMs, timeZone);
+  return `${hour}:${minute}`;
+}
