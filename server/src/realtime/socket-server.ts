@@ -2,7 +2,12 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, Identity, ServerToClientEvents, WireError } from '@luot/shared/contracts';
-import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, handshakeSchema } from '@luot/shared/contracts';
+import {
+  MAX_CONFIG_PAYLOAD_BYTES,
+  MAX_PAYLOAD_BYTES,
+  PROTOCOL_VERSION,
+  handshakeSchema,
+} from '@luot/shared/contracts';
 import type { DeviceId } from '@luot/shared/domain';
 import { handleClientEvent, isClientEvent } from '../app/command-router.ts';
 import type { HallService } from '../app/hall-service.ts';
@@ -28,7 +33,7 @@ const MANAGER_ROOM = 'role:manager';
 const deviceRoom = (deviceId: DeviceId): string => `device:${deviceId}`;
 
 /** Anything above this closes the connection in engine.io; below it but above MAX_PAYLOAD_BYTES gets a clear refusal. */
-const HARD_LIMIT_BYTES = 4 * MAX_PAYLOAD_BYTES;
+const HARD_LIMIT_BYTES = 2 * MAX_CONFIG_PAYLOAD_BYTES;
 
 function connectError(error: WireError): Error & { data: WireError } {
   return Object.assign(new Error(error.message), { data: error });
@@ -143,8 +148,9 @@ export function attachRealtime(
         answer({ code: 'VALIDATION_FAILED', message: 'payload is not JSON' });
         return;
       }
-      if (size > MAX_PAYLOAD_BYTES) {
-        answer({ code: 'PAYLOAD_TOO_LARGE', message: `payloads are limited to ${MAX_PAYLOAD_BYTES} bytes` });
+      const limit = event === 'config:update' ? MAX_CONFIG_PAYLOAD_BYTES : MAX_PAYLOAD_BYTES;
+      if (size > limit) {
+        answer({ code: 'PAYLOAD_TOO_LARGE', message: `payloads are limited to ${limit} bytes` });
         return;
       }
       next();

@@ -28,6 +28,8 @@ export function applyChanges(
     if (event.version !== next.version + 1) return { state, outcome: 'gap' };
     next = evolve(next, event);
   }
+  // Events that stop short of toVersion leave a hole: resync rather than sit behind.
+  if (next.version !== changes.toVersion) return { state, outcome: 'gap' };
   return { state: next, outcome: 'applied' };
 }
 

@@ -157,8 +157,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
     case 'recall': {
       const current = currentTicket(state, command.counterId, ['called']);
       if (!current.ok) return current;
-      const recalls = current.value.callCount - 1;
-      if (recalls >= config.policy.recallLimit) {
+      if (current.value.recallCount >= config.policy.recallLimit) {
         // The limit is reached: the rule makes it a no-show rather than calling a fourth time.
         return ok([
           {
@@ -304,6 +303,10 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
             clerkId: clerk.id,
             reason: 'moved',
           });
+          // As a sign-out would: a counter left without a clerk and without a visitor closes.
+          if (other.currentTicketId === null && other.status !== 'closed') {
+            events.push({ type: 'counter.closed', at, by, counterId: other.id });
+          }
         }
       }
       if (known.value.clerkId !== null && known.value.clerkId !== clerk.id) {

@@ -71,10 +71,12 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         targetCounterId: null,
         clerkId: null,
         calledAt: null,
+        lastCalledAt: null,
         startedAt: null,
         completedAt: null,
         noShowAt: null,
         callCount: 0,
+        recallCount: 0,
         transferCount: 0,
         isCalledOutOfOrder: false,
         printState: 'pending',
@@ -97,7 +99,9 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         targetCounterId: null,
         clerkId: event.clerkId,
         calledAt: event.at,
+        lastCalledAt: event.at,
         callCount: t.callCount + 1,
+        recallCount: 0,
         isCalledOutOfOrder: t.isCalledOutOfOrder || event.isOutOfOrder,
       }));
       return withCounter(called, event.counterId, (counter) => ({
@@ -112,18 +116,22 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       }));
     }
     case 'ticket.recalled':
+      // `calledAt` stays the first call of this turn: waits are measured to when the visitor was first called.
       return withTicket(state, event.ticketId, (t) => ({
         ...t,
-        calledAt: event.at,
+        lastCalledAt: event.at,
         callCount: t.callCount + 1,
+        recallCount: t.recallCount + 1,
       }));
     case 'ticket.started':
       return withTicket(state, event.ticketId, (t) => ({ ...t, status: 'serving', startedAt: event.at }));
     case 'ticket.completed': {
       const ticket = state.tickets[event.ticketId];
+      // The service began serviceMs before the end (at the call, when the clerk never pressed start).
       const done = withTicket(state, event.ticketId, (t) => ({
         ...t,
         status: 'done',
+        startedAt: event.at - event.serviceMs,
         completedAt: event.at,
       }));
       const withTimes = ticket
@@ -167,6 +175,7 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         counterId: null,
         targetCounterId: event.toCounterId,
         calledAt: null,
+        lastCalledAt: null,
         startedAt: null,
         transferCount: t.transferCount + 1,
       }));

@@ -47,12 +47,17 @@ export interface Ticket {
   /** Set when transferred to one counter: only that counter calls it. */
   readonly targetCounterId: CounterId | null;
   readonly clerkId: ClerkId | null;
+  /** The first call of its current turn (waits are measured to it). */
   readonly calledAt: number | null;
+  /** The latest call or recall: what the hall display features and announces. */
+  readonly lastCalledAt: number | null;
   readonly startedAt: number | null;
   readonly completedAt: number | null;
   readonly noShowAt: number | null;
   /** Times it was called, recalls included. */
   readonly callCount: number;
+  /** Recalls since the last call (a returned or transferred visitor gets the full allowance again). */
+  readonly recallCount: number;
   readonly transferCount: number;
   readonly isCalledOutOfOrder: boolean;
   readonly printState: PrintState;

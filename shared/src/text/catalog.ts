@@ -530,7 +530,6 @@ export const messages = {
   'display.call.none': { vi: 'Chưa có số nào được gọi', en: 'No ticket has been called yet' },
   'display.counters.title': { vi: 'Số đang phục vụ tại các quầy', en: 'Now serving at each counter' },
   'display.recent.title': { vi: 'Số vừa gọi', en: 'Last calls' },
-  'display.recent.entry': { vi: '{ticket} → quầy {counter}', en: '{ticket} → counter {counter}' },
   'display.waiting.title': { vi: 'Số người đang chờ', en: 'People waiting' },
   'display.sound.enable': { vi: 'Nhấn để bật âm thanh', en: 'Press to enable sound' },
   'display.sound.hint': {
@@ -558,8 +557,6 @@ export const messages = {
   'status.title': { vi: 'Theo dõi số thứ tự', en: 'Ticket status' },
   'status.loading': { vi: 'Đang tải…', en: 'Loading…' },
   'status.yourNumber': { vi: 'Số của bạn', en: 'Your number' },
-  'status.service': { vi: 'Dịch vụ', en: 'Service' },
-  'status.status': { vi: 'Trạng thái', en: 'Status' },
   'status.peopleAhead': { vi: 'Số người trước bạn', en: 'People ahead of you' },
   'status.wait': { vi: 'Thời gian chờ dự kiến', en: 'Expected wait' },
   'status.waitRange': { vi: 'khoảng {min}–{max} phút', en: 'about {min}–{max} min' },
@@ -594,6 +591,1011 @@ export const messages = {
     en: 'This page updates itself. Please also listen for the calls.',
   },
   'status.switchLanguage': { vi: 'English', en: 'Tiếng Việt' },
+  // ── manager console (apps/admin) ──────────────────────────────────────────────────────────
+  'admin.login.title': {
+    vi: 'Bảng điều khiển quản lý sảnh',
+    en: 'Hall manager console',
+  },
+  'admin.login.username': {
+    vi: 'Tên đăng nhập',
+    en: 'Username',
+  },
+  'admin.login.password': {
+    vi: 'Mật khẩu',
+    en: 'Password',
+  },
+  'admin.login.submit': {
+    vi: 'Đăng nhập',
+    en: 'Sign in',
+  },
+  'admin.login.expired': {
+    vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  'admin.password.title': {
+    vi: 'Đổi mật khẩu',
+    en: 'Change password',
+  },
+  'admin.password.forced': {
+    vi: 'Tài khoản {username} đang dùng mật khẩu mặc định. Hãy đặt mật khẩu mới trước khi tiếp tục.',
+    en: 'The account {username} still has the default password. Choose a new password before you continue.',
+  },
+  'admin.password.current': {
+    vi: 'Mật khẩu hiện tại',
+    en: 'Current password',
+  },
+  'admin.password.new': {
+    vi: 'Mật khẩu mới',
+    en: 'New password',
+  },
+  'admin.password.repeat': {
+    vi: 'Nhập lại mật khẩu mới',
+    en: 'Repeat the new password',
+  },
+  'admin.password.rules': {
+    vi: 'Ít nhất {min} ký tự, khác tên đăng nhập và khác mật khẩu mặc định.',
+    en: 'At least {min} characters, not the username and not the default password.',
+  },
+  'admin.password.tooShort': {
+    vi: 'Mật khẩu cần ít nhất {min} ký tự.',
+    en: 'The password needs at least {min} characters.',
+  },
+  'admin.password.mismatch': {
+    vi: 'Hai mật khẩu mới không khớp.',
+    en: 'The two new passwords differ.',
+  },
+  'admin.password.rejected': {
+    vi: 'Mật khẩu mới chưa đạt yêu cầu. Vui lòng chọn mật khẩu khác.',
+    en: 'The new password does not meet the rules. Please choose another one.',
+  },
+  'admin.password.submit': {
+    vi: 'Lưu mật khẩu mới',
+    en: 'Save the new password',
+  },
+  'admin.common.cancel': {
+    vi: 'Hủy',
+    en: 'Cancel',
+  },
+  'admin.common.loading': {
+    vi: 'Đang tải dữ liệu…',
+    en: 'Loading…',
+  },
+  'admin.common.id': {
+    vi: 'Mã',
+    en: 'Id',
+  },
+  'admin.common.nameVi': {
+    vi: 'Tên (tiếng Việt)',
+    en: 'Name (Vietnamese)',
+  },
+  'admin.common.nameEn': {
+    vi: 'Tên (tiếng Anh)',
+    en: 'Name (English)',
+  },
+  'admin.common.kioskOrder': {
+    vi: 'Thứ tự trên kiosk',
+    en: 'Kiosk order',
+  },
+  'admin.common.active': {
+    vi: 'Hoạt động',
+    en: 'Active',
+  },
+  'admin.nav.label': {
+    vi: 'Các mục quản lý',
+    en: 'Console sections',
+  },
+  'admin.nav.monitor': {
+    vi: 'Giám sát',
+    en: 'Monitor',
+  },
+  'admin.nav.config': {
+    vi: 'Cấu hình',
+    en: 'Configuration',
+  },
+  'admin.nav.devices': {
+    vi: 'Thiết bị',
+    en: 'Devices',
+  },
+  'admin.nav.reports': {
+    vi: 'Báo cáo',
+    en: 'Reports',
+  },
+  'admin.nav.audit': {
+    vi: 'Nhật ký',
+    en: 'Audit log',
+  },
+  'admin.nav.signOut': {
+    vi: 'Đăng xuất',
+    en: 'Sign out',
+  },
+  'admin.status.connecting': {
+    vi: 'Đang kết nối',
+    en: 'Connecting',
+  },
+  'admin.status.online': {
+    vi: 'Trực tuyến',
+    en: 'Online',
+  },
+  'admin.status.offline': {
+    vi: 'Mất kết nối',
+    en: 'Offline',
+  },
+  'admin.status.unauthorized': {
+    vi: 'Hết phiên',
+    en: 'Session ended',
+  },
+  'admin.status.mismatch': {
+    vi: 'Cần tải lại trang',
+    en: 'Reload needed',
+  },
+  'admin.monitor.alerts': {
+    vi: 'Cảnh báo',
+    en: 'Alerts',
+  },
+  'admin.monitor.threshold': {
+    vi: 'Ngưỡng chờ (phút)',
+    en: 'Wait threshold (min)',
+  },
+  'admin.monitor.noAlerts': {
+    vi: 'Không có cảnh báo nào.',
+    en: 'No alerts.',
+  },
+  'admin.monitor.services': {
+    vi: 'Hàng chờ theo dịch vụ',
+    en: 'Queues by service',
+  },
+  'admin.monitor.service': {
+    vi: 'Dịch vụ',
+    en: 'Service',
+  },
+  'admin.monitor.waiting': {
+    vi: 'Đang chờ',
+    en: 'Waiting',
+  },
+  'admin.monitor.longestWait': {
+    vi: 'Chờ lâu nhất',
+    en: 'Longest wait',
+  },
+  'admin.monitor.estimate': {
+    vi: 'Ước tính chờ',
+    en: 'Estimated wait',
+  },
+  'admin.monitor.servingCounters': {
+    vi: 'Quầy đang phục vụ',
+    en: 'Serving counters',
+  },
+  'admin.monitor.noCounter': {
+    vi: 'Chưa có quầy',
+    en: 'No counter',
+  },
+  'admin.monitor.counters': {
+    vi: 'Các quầy',
+    en: 'Counters',
+  },
+  'admin.monitor.counter': {
+    vi: 'Quầy',
+    en: 'Counter',
+  },
+  'admin.monitor.counterNumber': {
+    vi: 'Quầy {number}',
+    en: 'Counter {number}',
+  },
+  'admin.monitor.state': {
+    vi: 'Trạng thái',
+    en: 'State',
+  },
+  'admin.monitor.clerk': {
+    vi: 'Cán bộ',
+    en: 'Clerk',
+  },
+  'admin.monitor.current': {
+    vi: 'Số đang xử lý',
+    en: 'Current ticket',
+  },
+  'admin.monitor.since': {
+    vi: 'Thời gian',
+    en: 'For',
+  },
+  'admin.alert.printer': {
+    vi: 'Máy in của {device}: {state}',
+    en: 'Printer of {device}: {state}',
+  },
+  'admin.alert.offline': {
+    vi: '{device} đang mất kết nối',
+    en: '{device} is offline',
+  },
+  'admin.alert.longWait': {
+    vi: 'Số {ticket} ({service}) đã chờ {minutes} phút',
+    en: 'Ticket {ticket} ({service}) has waited {minutes} min',
+  },
+  'admin.alert.lowRating': {
+    vi: 'Đánh giá “Không hài lòng” cho số {ticket} tại quầy {counter}',
+    en: '“Dissatisfied” rating for ticket {ticket} at counter {counter}',
+  },
+  'admin.printer.ok': {
+    vi: 'Bình thường',
+    en: 'OK',
+  },
+  'admin.printer.paper_low': {
+    vi: 'Sắp hết giấy',
+    en: 'Paper low',
+  },
+  'admin.printer.paper_out': {
+    vi: 'Hết giấy',
+    en: 'Out of paper',
+  },
+  'admin.printer.cover_open': {
+    vi: 'Nắp máy in đang mở',
+    en: 'Cover open',
+  },
+  'admin.printer.offline': {
+    vi: 'Máy in mất kết nối',
+    en: 'Printer offline',
+  },
+  'admin.printer.no_answer': {
+    vi: 'Máy in không phản hồi',
+    en: 'Printer not answering',
+  },
+  'admin.search.title': {
+    vi: 'Tra cứu số thứ tự',
+    en: 'Find a ticket',
+  },
+  'admin.search.number': {
+    vi: 'Số thứ tự',
+    en: 'Ticket number',
+  },
+  'admin.search.day': {
+    vi: 'Ngày',
+    en: 'Day',
+  },
+  'admin.search.submit': {
+    vi: 'Tra cứu',
+    en: 'Search',
+  },
+  'admin.search.none': {
+    vi: 'Không tìm thấy số này.',
+    en: 'No ticket with this number.',
+  },
+  'admin.search.cancel': {
+    vi: 'Hủy số',
+    en: 'Cancel ticket',
+  },
+  'admin.search.cancelReason': {
+    vi: 'Quản lý hủy số',
+    en: 'Cancelled by the manager',
+  },
+  'admin.search.return': {
+    vi: 'Đưa lại vào hàng chờ',
+    en: 'Return to the queue',
+  },
+  'admin.search.transferTo': {
+    vi: 'Chuyển sang dịch vụ…',
+    en: 'Transfer to service…',
+  },
+  'admin.search.transfer': {
+    vi: 'Chuyển',
+    en: 'Transfer',
+  },
+  'admin.event.unknown': {
+    vi: 'Sự kiện',
+    en: 'Event',
+  },
+  'admin.event.day.started': {
+    vi: 'Bắt đầu ngày làm việc',
+    en: 'Business day started',
+  },
+  'admin.event.ticket.issued': {
+    vi: 'Phát số',
+    en: 'Ticket issued',
+  },
+  'admin.event.ticket.called': {
+    vi: 'Gọi số',
+    en: 'Ticket called',
+  },
+  'admin.event.ticket.recalled': {
+    vi: 'Gọi lại',
+    en: 'Ticket recalled',
+  },
+  'admin.event.ticket.started': {
+    vi: 'Bắt đầu phục vụ',
+    en: 'Service started',
+  },
+  'admin.event.ticket.completed': {
+    vi: 'Hoàn thành',
+    en: 'Service completed',
+  },
+  'admin.event.ticket.no-show': {
+    vi: 'Vắng mặt',
+    en: 'No-show',
+  },
+  'admin.event.ticket.returned': {
+    vi: 'Quay lại hàng chờ',
+    en: 'Returned to the queue',
+  },
+  'admin.event.ticket.transferred': {
+    vi: 'Chuyển số',
+    en: 'Ticket transferred',
+  },
+  'admin.event.ticket.cancelled': {
+    vi: 'Hủy số',
+    en: 'Ticket cancelled',
+  },
+  'admin.event.ticket.print-recorded': {
+    vi: 'Kết quả in vé',
+    en: 'Print result',
+  },
+  'admin.event.counter.opened': {
+    vi: 'Mở quầy',
+    en: 'Counter opened',
+  },
+  'admin.event.counter.paused': {
+    vi: 'Tạm dừng quầy',
+    en: 'Counter paused',
+  },
+  'admin.event.counter.closed': {
+    vi: 'Đóng quầy',
+    en: 'Counter closed',
+  },
+  'admin.event.clerk.signed-in': {
+    vi: 'Cán bộ đăng nhập',
+    en: 'Clerk signed in',
+  },
+  'admin.event.clerk.signed-out': {
+    vi: 'Cán bộ đăng xuất',
+    en: 'Clerk signed out',
+  },
+  'admin.event.hall.configured': {
+    vi: 'Thay đổi cấu hình',
+    en: 'Configuration changed',
+  },
+  'admin.event.feedback.rated': {
+    vi: 'Đánh giá mức độ hài lòng',
+    en: 'Satisfaction rated',
+  },
+  'admin.event.manager.signed-in': {
+    vi: 'Quản lý đăng nhập',
+    en: 'Manager signed in',
+  },
+  'admin.event.manager.signed-out': {
+    vi: 'Quản lý đăng xuất',
+    en: 'Manager signed out',
+  },
+  'admin.event.manager.sign-in-refused': {
+    vi: 'Đăng nhập sai mật khẩu',
+    en: 'Wrong password at sign-in',
+  },
+  'admin.event.manager.password-changed': {
+    vi: 'Đổi mật khẩu quản lý',
+    en: 'Manager password changed',
+  },
+  'admin.event.clerk.pin-reset': {
+    vi: 'Đặt lại mã PIN cán bộ',
+    en: 'Clerk PIN reset',
+  },
+  'admin.event.hall.logo-changed': {
+    vi: 'Thay đổi logo',
+    en: 'Logo changed',
+  },
+  'admin.event.device.pairing-created': {
+    vi: 'Tạo mã ghép nối thiết bị',
+    en: 'Pairing code created',
+  },
+  'admin.event.device.revoked': {
+    vi: 'Thu hồi thiết bị',
+    en: 'Device revoked',
+  },
+  'admin.config.hall': {
+    vi: 'Thông tin sảnh',
+    en: 'Hall',
+  },
+  'admin.config.services': {
+    vi: 'Lĩnh vực và dịch vụ',
+    en: 'Fields and services',
+  },
+  'admin.config.counters': {
+    vi: 'Quầy và cán bộ',
+    en: 'Counters and clerks',
+  },
+  'admin.config.policy': {
+    vi: 'Quy tắc, đánh giá, loa gọi',
+    en: 'Policy, ratings, announcements',
+  },
+  'admin.config.unsaved': {
+    vi: 'Có thay đổi chưa lưu',
+    en: 'Unsaved changes',
+  },
+  'admin.config.discard': {
+    vi: 'Bỏ thay đổi',
+    en: 'Discard',
+  },
+  'admin.config.save': {
+    vi: 'Lưu cấu hình',
+    en: 'Save configuration',
+  },
+  'admin.config.saved': {
+    vi: 'Đã lưu. Các thiết bị trong sảnh đã nhận cấu hình mới.',
+    en: 'Saved. The devices in the hall have the new configuration.',
+  },
+  'admin.hall.name': {
+    vi: 'Tên đơn vị',
+    en: 'Hall name',
+  },
+  'admin.hall.address': {
+    vi: 'Địa chỉ',
+    en: 'Address',
+  },
+  'admin.hall.phone': {
+    vi: 'Điện thoại',
+    en: 'Phone',
+  },
+  'admin.hall.timeZone': {
+    vi: 'Múi giờ',
+    en: 'Time zone',
+  },
+  'admin.hall.rolloverHour': {
+    vi: 'Giờ bắt đầu ngày mới (0–23)',
+    en: 'Hour the day starts again (0–23)',
+  },
+  'admin.hall.noticeLine': {
+    vi: 'Dòng thông báo trên màn hình sảnh',
+    en: 'Notice line on the hall displays',
+  },
+  'admin.hall.logo': {
+    vi: 'Logo in trên phiếu',
+    en: 'Logo printed on tickets',
+  },
+  'admin.hall.logoUpload': {
+    vi: 'Chọn tệp logo (PNG)',
+    en: 'Choose a logo file (PNG)',
+  },
+  'admin.hall.logoHint': {
+    vi: 'Ảnh PNG đen trắng, rộng tối đa 384 điểm, dưới 64 KB.',
+    en: 'A black-and-white PNG, at most 384 dots wide, under 64 KB.',
+  },
+  'admin.hall.logoPngOnly': {
+    vi: 'Chỉ nhận ảnh PNG.',
+    en: 'Only PNG images are accepted.',
+  },
+  'admin.hall.hoursHint': {
+    vi: 'Giờ tiếp nhận được đặt cho từng dịch vụ trong mục “Lĩnh vực và dịch vụ” (để trống là theo giờ làm việc của sảnh).',
+    en: 'Opening hours are set per service under “Fields and services” (empty means whenever the hall is open).',
+  },
+  'admin.services.import': {
+    vi: 'Nhập danh mục dịch vụ từ tệp CSV',
+    en: 'Import the service catalogue from CSV',
+  },
+  'admin.services.importHint': {
+    vi: 'Tệp CSV UTF-8 (có thể lưu từ Excel), mỗi dòng một thủ tục, các cột:',
+    en: 'A UTF-8 CSV file (Excel can save one), one procedure per line, with the columns:',
+  },
+  'admin.services.importFile': {
+    vi: 'Chọn tệp CSV',
+    en: 'Choose a CSV file',
+  },
+  'admin.services.importSummary': {
+    vi: 'Đọc được {fields} lĩnh vực, {services} dịch vụ, {procedures} thủ tục; {errors} dòng lỗi.',
+    en: 'Read {fields} fields, {services} services, {procedures} procedures; {errors} lines with errors.',
+  },
+  'admin.services.importLine': {
+    vi: 'Dòng {line}: {message}',
+    en: 'Line {line}: {message}',
+  },
+  'admin.services.importApply': {
+    vi: 'Đưa vào cấu hình (chưa lưu)',
+    en: 'Add to the configuration (not saved yet)',
+  },
+  'admin.services.fields': {
+    vi: 'Lĩnh vực',
+    en: 'Fields',
+  },
+  'admin.services.addField': {
+    vi: 'Thêm lĩnh vực',
+    en: 'Add a field',
+  },
+  'admin.services.services': {
+    vi: 'Dịch vụ',
+    en: 'Services',
+  },
+  'admin.services.addService': {
+    vi: 'Thêm dịch vụ',
+    en: 'Add a service',
+  },
+  'admin.services.prefix': {
+    vi: 'Ký hiệu',
+    en: 'Prefix',
+  },
+  'admin.services.field': {
+    vi: 'Lĩnh vực',
+    en: 'Field',
+  },
+  'admin.services.firstNumber': {
+    vi: 'Số đầu',
+    en: 'First number',
+  },
+  'admin.services.quota': {
+    vi: 'Giới hạn/ngày',
+    en: 'Daily quota',
+  },
+  'admin.services.expected': {
+    vi: 'Phút/hồ sơ',
+    en: 'Min per case',
+  },
+  'admin.services.hours': {
+    vi: 'Giờ tiếp nhận',
+    en: 'Opening hours',
+  },
+  'admin.services.procedures': {
+    vi: 'Thủ tục',
+    en: 'Procedures',
+  },
+  'admin.services.procedureCount': {
+    vi: '{count} thủ tục',
+    en: '{count} procedures',
+  },
+  'admin.services.proceduresHint': {
+    vi: 'Mỗi dòng một thủ tục: tên tiếng Việt | tên tiếng Anh',
+    en: 'One procedure per line: Vietnamese name | English name',
+  },
+  'admin.counters.title': {
+    vi: 'Quầy',
+    en: 'Counters',
+  },
+  'admin.counters.servicesHint': {
+    vi: 'Dịch vụ của mỗi quầy ghi theo ký hiệu, theo thứ tự ưu tiên, ví dụ: A, C, B.',
+    en: 'Each counter lists its services by prefix, in order of preference, e.g. A, C, B.',
+  },
+  'admin.counters.number': {
+    vi: 'Số quầy',
+    en: 'Number',
+  },
+  'admin.counters.services': {
+    vi: 'Dịch vụ (ký hiệu)',
+    en: 'Services (prefixes)',
+  },
+  'admin.counters.add': {
+    vi: 'Thêm quầy',
+    en: 'Add a counter',
+  },
+  'admin.clerks.title': {
+    vi: 'Cán bộ',
+    en: 'Clerks',
+  },
+  'admin.clerks.name': {
+    vi: 'Họ và tên',
+    en: 'Name',
+  },
+  'admin.clerks.titleColumn': {
+    vi: 'Chức danh',
+    en: 'Title',
+  },
+  'admin.clerks.username': {
+    vi: 'Tên đăng nhập',
+    en: 'Username',
+  },
+  'admin.clerks.pin': {
+    vi: 'Mã PIN',
+    en: 'PIN',
+  },
+  'admin.clerks.resetPin': {
+    vi: 'Đặt lại PIN',
+    en: 'Reset PIN',
+  },
+  'admin.clerks.pinPrompt': {
+    vi: 'Mã PIN mới cho {name} (4–8 chữ số):',
+    en: 'New PIN for {name} (4–8 digits):',
+  },
+  'admin.clerks.pinInvalid': {
+    vi: 'Mã PIN gồm 4 đến 8 chữ số.',
+    en: 'A PIN has 4 to 8 digits.',
+  },
+  'admin.clerks.pinDone': {
+    vi: 'Đã đặt lại mã PIN cho {name}.',
+    en: 'The PIN of {name} was reset.',
+  },
+  'admin.clerks.pinHint': {
+    vi: 'Cán bộ mới cần được lưu cấu hình trước khi đặt mã PIN.',
+    en: 'Save the configuration before setting the PIN of a new clerk.',
+  },
+  'admin.clerks.add': {
+    vi: 'Thêm cán bộ',
+    en: 'Add a clerk',
+  },
+  'admin.policy.queue': {
+    vi: 'Quy tắc gọi số',
+    en: 'Calling rules',
+  },
+  'admin.policy.priorityBound': {
+    vi: 'Số lượt ưu tiên liên tiếp tối đa',
+    en: 'Priority calls in a row at most',
+  },
+  'admin.policy.recallLimit': {
+    vi: 'Số lần gọi lại tối đa',
+    en: 'Recalls at most',
+  },
+  'admin.policy.grace': {
+    vi: 'Thời gian quay lại khi vắng mặt (phút)',
+    en: 'No-show grace period (min)',
+  },
+  'admin.policy.priorityGroups': {
+    vi: 'Nhóm ưu tiên (mỗi dòng: tên tiếng Việt | tên tiếng Anh)',
+    en: 'Priority groups (one per line: Vietnamese | English)',
+  },
+  'admin.policy.satisfaction': {
+    vi: 'Đánh giá mức độ hài lòng',
+    en: 'Satisfaction rating',
+  },
+  'admin.policy.levels': {
+    vi: 'Số mức đánh giá',
+    en: 'Number of levels',
+  },
+  'admin.policy.value': {
+    vi: 'Giá trị',
+    en: 'Value',
+  },
+  'admin.policy.isSatisfied': {
+    vi: 'Tính là hài lòng',
+    en: 'Counts as satisfied',
+  },
+  'admin.policy.reasons': {
+    vi: 'Lý do chưa hài lòng (mỗi dòng: tiếng Việt | tiếng Anh)',
+    en: 'Reasons offered for a low rating (one per line: Vietnamese | English)',
+  },
+  'admin.policy.announcement': {
+    vi: 'Loa gọi số và máy quầy',
+    en: 'Announcements and terminals',
+  },
+  'admin.policy.template': {
+    vi: 'Câu gọi số (giữ nguyên chỗ ghi số thứ tự và số quầy như mẫu)',
+    en: 'Call phrase (keep the ticket and counter placeholders as in the sample)',
+  },
+  'admin.policy.style': {
+    vi: 'Cách đọc số',
+    en: 'How numbers are read',
+  },
+  'admin.policy.styleByCharacter': {
+    vi: 'Đọc từng ký tự (A, không, một, hai)',
+    en: 'Character by character',
+  },
+  'admin.policy.styleWhole': {
+    vi: 'Đọc cả số (A mười hai)',
+    en: 'As a whole number',
+  },
+  'admin.policy.repeat': {
+    vi: 'Số lần đọc',
+    en: 'Times said',
+  },
+  'admin.policy.volume': {
+    vi: 'Âm lượng',
+    en: 'Volume',
+  },
+  'admin.policy.voice': {
+    vi: 'Giọng đọc',
+    en: 'Voice',
+  },
+  'admin.policy.voiceClips': {
+    vi: 'Tệp âm thanh có sẵn',
+    en: 'Bundled clips',
+  },
+  'admin.policy.voiceBrowser': {
+    vi: 'Giọng của trình duyệt',
+    en: 'Browser voice',
+  },
+  'admin.policy.quietHours': {
+    vi: 'Giờ không phát loa (HH:mm-HH:mm)',
+    en: 'Quiet hours (HH:mm-HH:mm)',
+  },
+  'admin.policy.idleSignOut': {
+    vi: 'Tự đăng xuất cán bộ sau (phút)',
+    en: 'Sign clerks out after (min)',
+  },
+  'admin.policy.feedbackIdle': {
+    vi: 'Màn hình đánh giá trở về sau (giây)',
+    en: 'Feedback screen resets after (s)',
+  },
+  'admin.devices.pairTitle': {
+    vi: 'Ghép nối thiết bị mới',
+    en: 'Pair a new device',
+  },
+  'admin.devices.kind': {
+    vi: 'Loại thiết bị',
+    en: 'Kind',
+  },
+  'admin.devices.name': {
+    vi: 'Tên thiết bị',
+    en: 'Device name',
+  },
+  'admin.devices.namePlaceholder': {
+    vi: 'Ví dụ: Kiosk sảnh chính',
+    en: 'e.g. Main hall kiosk',
+  },
+  'admin.devices.counter': {
+    vi: 'Quầy',
+    en: 'Counter',
+  },
+  'admin.devices.createCode': {
+    vi: 'Tạo mã ghép nối',
+    en: 'Create a pairing code',
+  },
+  'admin.devices.codeFor': {
+    vi: 'Mã ghép nối cho “{name}”:',
+    en: 'Pairing code for “{name}”:',
+  },
+  'admin.devices.codeHint': {
+    vi: 'Nhập mã này trên thiết bị; dùng được một lần, hết hạn lúc {until}.',
+    en: 'Type this code on the device; it works once and expires at {until}.',
+  },
+  'admin.devices.listTitle': {
+    vi: 'Thiết bị đã ghép nối',
+    en: 'Paired devices',
+  },
+  'admin.devices.state': {
+    vi: 'Kết nối',
+    en: 'Connection',
+  },
+  'admin.devices.lastSeen': {
+    vi: 'Lần cuối hoạt động',
+    en: 'Last seen',
+  },
+  'admin.devices.printer': {
+    vi: 'Máy in',
+    en: 'Printer',
+  },
+  'admin.devices.online': {
+    vi: 'Trực tuyến',
+    en: 'Online',
+  },
+  'admin.devices.offline': {
+    vi: 'Ngoại tuyến',
+    en: 'Offline',
+  },
+  'admin.devices.revoke': {
+    vi: 'Thu hồi',
+    en: 'Revoke',
+  },
+  'admin.devices.revokeConfirm': {
+    vi: 'Thu hồi “{name}”? Thiết bị sẽ bị ngắt ngay và phải ghép nối lại.',
+    en: 'Revoke “{name}”? It is disconnected at once and must be paired again.',
+  },
+  'admin.devices.none': {
+    vi: 'Chưa có thiết bị nào.',
+    en: 'No device yet.',
+  },
+  'admin.deviceKind.kiosk': {
+    vi: 'Kiosk lấy số',
+    en: 'Ticket kiosk',
+  },
+  'admin.deviceKind.counter': {
+    vi: 'Máy tính quầy',
+    en: 'Counter terminal',
+  },
+  'admin.deviceKind.feedback': {
+    vi: 'Máy đánh giá',
+    en: 'Feedback tablet',
+  },
+  'admin.deviceKind.display': {
+    vi: 'Màn hình sảnh',
+    en: 'Hall display',
+  },
+  'admin.deviceKind.manager': {
+    vi: 'Máy quản lý',
+    en: 'Manager console',
+  },
+  'admin.role.kiosk': {
+    vi: 'Kiosk',
+    en: 'Kiosk',
+  },
+  'admin.role.counter': {
+    vi: 'Quầy',
+    en: 'Counter',
+  },
+  'admin.role.feedback': {
+    vi: 'Máy đánh giá',
+    en: 'Feedback',
+  },
+  'admin.role.display': {
+    vi: 'Màn hình',
+    en: 'Display',
+  },
+  'admin.role.manager': {
+    vi: 'Quản lý',
+    en: 'Manager',
+  },
+  'admin.role.system': {
+    vi: 'Hệ thống',
+    en: 'System',
+  },
+  'admin.reports.from': {
+    vi: 'Từ ngày',
+    en: 'From',
+  },
+  'admin.reports.to': {
+    vi: 'Đến ngày',
+    en: 'To',
+  },
+  'admin.reports.target': {
+    vi: 'Chờ mục tiêu (phút)',
+    en: 'Target wait (min)',
+  },
+  'admin.reports.show': {
+    vi: 'Xem báo cáo',
+    en: 'Show report',
+  },
+  'admin.reports.csv': {
+    vi: 'Tải CSV',
+    en: 'Download CSV',
+  },
+  'admin.reports.xlsx': {
+    vi: 'Tải Excel (XLSX)',
+    en: 'Download Excel (XLSX)',
+  },
+  'admin.reports.issued': {
+    vi: 'Số phát ra',
+    en: 'Issued',
+  },
+  'admin.reports.served': {
+    vi: 'Đã phục vụ',
+    en: 'Served',
+  },
+  'admin.reports.noShow': {
+    vi: 'Vắng mặt',
+    en: 'No-show',
+  },
+  'admin.reports.transferred': {
+    vi: 'Chuyển',
+    en: 'Transferred',
+  },
+  'admin.reports.cancelled': {
+    vi: 'Đã hủy',
+    en: 'Cancelled',
+  },
+  'admin.reports.avgWait': {
+    vi: 'Chờ trung bình',
+    en: 'Average wait',
+  },
+  'admin.reports.medianWait': {
+    vi: 'Chờ trung vị',
+    en: 'Median wait',
+  },
+  'admin.reports.p90Wait': {
+    vi: 'Chờ P90',
+    en: '90th pct wait',
+  },
+  'admin.reports.avgService': {
+    vi: 'Phục vụ trung bình',
+    en: 'Average service',
+  },
+  'admin.reports.p90Service': {
+    vi: 'Phục vụ P90',
+    en: '90th pct service',
+  },
+  'admin.reports.onTime': {
+    vi: 'Gọi trong {minutes} phút',
+    en: 'Called within {minutes} min',
+  },
+  'admin.reports.satisfied': {
+    vi: 'Tỷ lệ hài lòng',
+    en: 'Satisfied',
+  },
+  'admin.reports.ratings': {
+    vi: 'Số phiếu',
+    en: 'Ratings',
+  },
+  'admin.reports.formulaTitle': {
+    vi: 'Cách tính tỷ lệ hài lòng',
+    en: 'How satisfaction is computed',
+  },
+  'admin.reports.formula': {
+    vi: '% hài lòng = (số phiếu {levels}) / tổng số phiếu đánh giá × 100',
+    en: '% satisfied = (ratings {levels}) / all ratings × 100',
+  },
+  'admin.reports.definitions': {
+    vi: 'Thời gian chờ = lúc gọi lần đầu − lúc vào hàng chờ; thời gian phục vụ = lúc hoàn thành − lúc bắt đầu; “đã phục vụ” = hoàn thành; phân vị theo hạng gần nhất; ngày theo múi giờ của sảnh.',
+    en: 'Wait = first call − queue time; service = completed − started; “served” = completed; percentiles by nearest rank; days in the hall’s time zone.',
+  },
+  'admin.reports.chartArrivals': {
+    vi: 'Số phát ra theo giờ',
+    en: 'Tickets issued by hour',
+  },
+  'admin.reports.chartWaits': {
+    vi: 'Thời gian chờ theo dịch vụ (phút)',
+    en: 'Waits by service (min)',
+  },
+  'admin.reports.chartSatisfaction': {
+    vi: 'Tỷ lệ hài lòng theo ngày',
+    en: 'Satisfaction by day',
+  },
+  'admin.reports.chartDistribution': {
+    vi: 'Phân bố mức đánh giá',
+    en: 'Ratings by level',
+  },
+  'admin.reports.table': {
+    vi: 'Bảng số liệu',
+    en: 'Figures',
+  },
+  'admin.reports.by': {
+    vi: 'Theo',
+    en: 'By',
+  },
+  'admin.reports.by.day': {
+    vi: 'Theo ngày',
+    en: 'By day',
+  },
+  'admin.reports.by.hour': {
+    vi: 'Theo giờ',
+    en: 'By hour',
+  },
+  'admin.reports.by.field': {
+    vi: 'Theo lĩnh vực',
+    en: 'By field',
+  },
+  'admin.reports.by.service': {
+    vi: 'Theo dịch vụ',
+    en: 'By service',
+  },
+  'admin.reports.by.counter': {
+    vi: 'Theo quầy',
+    en: 'By counter',
+  },
+  'admin.reports.by.clerk': {
+    vi: 'Theo cán bộ',
+    en: 'By clerk',
+  },
+  'admin.audit.type': {
+    vi: 'Loại sự kiện',
+    en: 'Event type',
+  },
+  'admin.audit.allTypes': {
+    vi: 'Mọi loại sự kiện',
+    en: 'All event types',
+  },
+  'admin.audit.role': {
+    vi: 'Vai trò',
+    en: 'Role',
+  },
+  'admin.audit.allRoles': {
+    vi: 'Mọi vai trò',
+    en: 'All roles',
+  },
+  'admin.audit.counter': {
+    vi: 'Quầy',
+    en: 'Counter',
+  },
+  'admin.audit.allCounters': {
+    vi: 'Mọi quầy',
+    en: 'All counters',
+  },
+  'admin.audit.day': {
+    vi: 'Ngày',
+    en: 'Day',
+  },
+  'admin.audit.when': {
+    vi: 'Thời điểm',
+    en: 'When',
+  },
+  'admin.audit.who': {
+    vi: 'Người thực hiện',
+    en: 'Who',
+  },
+  'admin.audit.what': {
+    vi: 'Nội dung',
+    en: 'What',
+  },
+  'admin.audit.none': {
+    vi: 'Không có mục nào.',
+    en: 'No entries.',
+  },
+  'admin.audit.more': {
+    vi: 'Xem thêm',
+    en: 'Load more',
+  },
+  'admin.audit.manager': {
+    vi: 'Quản lý',
+    en: 'Manager',
+  },
+  'admin.audit.system': {
+    vi: 'Hệ thống',
+    en: 'System',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 /** The id of a message in {@link messages}. */

@@ -1,0 +1,185 @@
+import '@luot/client/theme.css';
+import './status.css';
+import type { Locale } from '@luot/shared/text';
+import { formatTimeVi, translate } from '@luot/shared/text';
+import type { PollResult, StatusPageState } from './status-model.ts';
+import {
+  INITIAL_STATUS_STATE,
+  codeFromLocation,
+  describeTicket,
+  foldPoll,
+  pollTicket,
+} from './status-model.ts';
+
+// The public ticket-status page (/t/<code>): plain DOM, no framework, so it loads fast on an old phone.
+// It polls every 5 s while visible, at once when the page becomes visible or the phone comes back online,
+// and keeps the last answer on screen while the hall server cannot be reached.
+
+const POLL_INTERVAL_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 8_000;
+const LOCALE_KEY = 'luot.status.locale';
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (found === null) throw new Error(`status.html lacks #${id}`);
+  return found;
+}
+
+const view = {
+  main: document.querySelector('main') ?? document.body,
+  hallName: element('hall-name'),
+  language: element('language'),
+  link: element('link'),
+  numberLabel: element('number-label'),
+  number: element('number'),
+  service: element('service'),
+  state: element('state'),
+  called: element('called'),
+  headline: element('headline'),
+  counterLine: element('counter-line'),
+  wait: element('wait'),
+  aheadLabel: element('ahead-label'),
+  ahead: element('ahead'),
+  waitLabel: element('wait-label'),
+  waitText: element('wait-text'),
+  message: element('message'),
+  updated: element('updated'),
+  note: element('note'),
+};
+
+function readLocale(): Locale {
+  try {
+    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+const localZone = ((): string => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Ho_Chi_Minh';
+  } catch {
+    return 'Asia/Ho_Chi_Minh';
+  }
+})();
+
+let locale: Locale = readLocale();
+let page: StatusPageState = INITIAL_STATUS_STATE;
+const code = codeFromLocation(location.pathname, location.search);
+
+function show(node: HTMLElement, text: string | null): void {
+  node.textContent = text ?? '';
+  node.hidden = text === null || text === '';
+}
+
+function render(): void {
+  document.documentElement.lang = locale;
+  view.language.textContent = translate(locale, 'status.switchLanguage');
+  view.language.lang = locale === 'vi' ? 'en' : 'vi';
+  view.numberLabel.textContent = translate(locale, 'status.yourNumber');
+  view.aheadLabel.textContent = translate(locale, 'status.peopleAhead');
+  view.waitLabel.textContent = translate(locale, 'status.wait');
+  view.note.textContent = translate(locale, 'status.liveNote');
+  show(view.link, page.link === 'reconnecting' ? translate(locale, 'status.reconnecting') : null);
+  view.main.dataset.link = page.link;
+
+  const ticket = page.ticket;
+  const isNotFound = page.link === 'not-found';
+  view.numberLabel.hidden = isNotFound;
+  view.number.hidden = isNotFound;
+  view.state.hidden = isNotFound;
+  view.note.hidden = isNotFound;
+  if (ticket === null) {
+    view.main.dataset.tone = isNotFound ? 'problem' : 'waiting';
+    view.number.textContent = '…';
+    show(view.service, null);
+    view.state.textContent = translate(locale, 'status.loading');
+    view.called.hidden = true;
+    view.wait.hidden = true;
+    show(view.message, isNotFound ? translate(locale, 'status.notFound') : null);
+    show(view.updated, null);
+    document.title = `Lượt — ${translate(locale, 'status.title')}`;
+    return;
+  }
+  const described = describeTicket(ticket, locale);
+  view.main.dataset.tone = described.tone;
+  view.hallName.textContent = described.hallName;
+  view.number.textContent = described.number;
+  show(view.service, described.serviceName);
+  view.state.textContent = described.statusLabel;
+  view.called.hidden = described.headline === null;
+  view.headline.textContent = described.headline ?? '';
+  show(view.counterLine, described.tone === 'called' ? described.counterLine : null);
+  view.wait.hidden = described.tone !== 'waiting';
+  view.ahead.textContent = described.peopleAhead === null ? '—' : String(described.peopleAhead);
+  view.waitText.textContent = described.waitText ?? '';
+  show(view.message, described.message);
+  show(
+    view.updated,
+    page.updatedAt === null
+      ? null
+      : translate(locale, 'status.updatedAt', { time: formatTimeVi(page.updatedAt, localZone) }),
+  );
+  document.title =
+    described.tone === 'called' && described.counterLine !== null
+      ? `🔔 ${described.number} → ${described.counterLine}`
+      : `${described.number} — ${described.statusLabel}`;
+}
+
+function fetchWithTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  return fetch(input, { ...init, signal: controller.signal }).finally(() => clearTimeout(timer));
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let isPolling = false;
+
+function schedule(): void {
+  clearTimeout(timer);
+  if (document.visibilityState === 'visible' && page.link !== 'not-found') {
+    timer = setTimeout(() => void poll(), POLL_INTERVAL_MS);
+  }
+}
+
+async function poll(): Promise<void> {
+  if (code === null || isPolling) return;
+  isPolling = true;
+  const before = page.ticket?.status;
+  let result: PollResult;
+  try {
+    result = await pollTicket(code, fetchWithTimeout, Date.now);
+  } finally {
+    isPolling = false;
+  }
+  page = foldPoll(page, result);
+  if (before !== undefined && before !== 'called' && page.ticket?.status === 'called') {
+    // A short buzz for a phone in a pocket; browsers that refuse it simply ignore it.
+    navigator.vibrate?.([300, 120, 300]);
+  }
+  render();
+  schedule();
+}
+
+view.language.addEventListener('click', () => {
+  locale = locale === 'vi' ? 'en' : 'vi';
+  try {
+    localStorage.setItem(LOCALE_KEY, locale);
+  } catch {
+    // Private browsing: the choice lasts for this page only.
+  }
+  render();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void poll();
+  else clearTimeout(timer);
+});
+window.addEventListener('online', () => void poll());
+
+if (code === null) {
+  page = { ticket: null, updatedAt: null, link: 'not-found' };
+  render();
+} else {
+  render();
+  void poll();
+}

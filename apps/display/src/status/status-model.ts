@@ -1,0 +1,161 @@
+import * as z from 'zod/mini';
+import { TICKET_STATUSES } from '@luot/shared/domain';
+import type { Locale } from '@luot/shared/text';
+import { translate } from '@luot/shared/text';
+
+// The public ticket-status page's logic, without the DOM: parsing the server's answer, the page's
+// connection state, and the words to show. `zod/mini` keeps the page light for old phones.
+
+const localizedSchema = z.strictObject({ vi: z.string(), en: z.string() });
+
+/** What `GET /api/tickets/<code>` tells a visitor about their own ticket (and only counts of others). */
+export const publicTicketSchema = z.strictObject({
+  number: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  service: z.nullable(localizedSchema),
+  counter: z.nullable(z.strictObject({ number: z.number(), name: localizedSchema })),
+  peopleAhead: z.nullable(z.number()),
+  waitMinutes: z.nullable(z.strictObject({ min: z.number(), max: z.number() })),
+  issuedAt: z.number(),
+  calledAt: z.nullable(z.number()),
+  hallName: z.string(),
+  version: z.number(),
+});
+
+/** A visitor's ticket as the page shows it. */
+export type PublicTicket = z.infer<typeof publicTicketSchema>;
+
+const answerSchema = z.union([
+  z.strictObject({ ok: z.literal(true), value: publicTicketSchema }),
+  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
+]);
+
+/** One poll's result. */
+export type PollResult =
+  | { readonly kind: 'ticket'; readonly ticket: PublicTicket; readonly at: number }
+  | { readonly kind: 'not-found' }
+  /** The server could not be reached or answered nonsense: keep what we had. */
+  | { readonly kind: 'unreachable' };
+
+/** The code in the address: `/t/<code>` (served by the hall server) or `?code=` (the dev server). */
+export function codeFromLocation(pathname: string, search: string): string | null {
+  const fromPath = /\/t\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname)?.[1];
+  const code = fromPath ?? new URLSearchParams(search).get('code');
+  return code !== null && /^[A-Za-z0-9_-]{8,64}$/.test(code) ? code : null;
+}
+
+/** Ask the hall server about a ticket; never throws. */
+export async function pollTicket(
+  code: string,
+  fetcher: typeof fetch,
+  now: () => number,
+): Promise<PollResult> {
+  try {
+    const response = await fetcher(`/api/tickets/${encodeURIComponent(code)}`, {
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 404) return { kind: 'not-found' };
+    const parsed = answerSchema.safeParse(await response.json());
+    if (!parsed.success) return { kind: 'unreachable' };
+    if (parsed.data.ok) return { kind: 'ticket', ticket: parsed.data.value, at: now() };
+    return parsed.data.error.code === 'NOT_FOUND' ? { kind: 'not-found' } : { kind: 'unreachable' };
+  } catch {
+    return { kind: 'unreachable' };
+  }
+}
+
+/** What the page knows: the last ticket data it had, and how the link stands. */
+export interface StatusPageState {
+  readonly ticket: PublicTicket | null;
+  readonly updatedAt: number | null;
+  readonly link: 'loading' | 'live' | 'not-found' | 'reconnecting';
+}
+
+/** The page before its first answer. */
+export const INITIAL_STATUS_STATE: StatusPageState = { ticket: null, updatedAt: null, link: 'loading' };
+
+/**
+ * Fold one poll into the page state. An unreachable server keeps the last data on screen (marked as
+ * reconnecting): a visitor on flaky Wi-Fi still sees their number and counter.
+ */
+export function foldPoll(state: StatusPageState, result: PollResult): StatusPageState {
+  switch (result.kind) {
+    case 'ticket':
+      return { ticket: result.ticket, updatedAt: result.at, link: 'live' };
+    case 'not-found':
+      return { ticket: null, updatedAt: null, link: 'not-found' };
+    case 'unreachable':
+      return { ...state, link: 'reconnecting' };
+  }
+}
+
+/** How the status card looks. */
+export type StatusTone = 'waiting' | 'called' | 'serving' | 'finished' | 'problem';
+
+/** The words of the page for one ticket, in one language. */
+export interface StatusView {
+  readonly hallName: string;
+  readonly number: string;
+  readonly serviceName: string | null;
+  readonly statusLabel: string;
+  readonly tone: StatusTone;
+  /** Called: "Mời bạn đến ngay" above the counter line. */
+  readonly headline: string | null;
+  /** Called or serving: "Quầy số 5" (huge when called). */
+  readonly counterLine: string | null;
+  readonly peopleAhead: number | null;
+  readonly waitText: string | null;
+  /** A closing sentence for finished or problem tickets, or a serving note. */
+  readonly message: string | null;
+}
+
+/** Describe a ticket for the page. */
+export function describeTicket(ticket: PublicTicket, locale: Locale): StatusView {
+  const base = {
+    hallName: ticket.hallName,
+    number: ticket.number,
+    serviceName: ticket.service === null ? null : ticket.service[locale],
+    statusLabel: translate(locale, `ticketStatus.${ticket.status}`),
+    headline: null,
+    counterLine: null,
+    peopleAhead: null,
+    waitText: null,
+    message: null,
+  };
+  const counter = ticket.counter?.number ?? null;
+  switch (ticket.status) {
+    case 'waiting':
+      return {
+        ...base,
+        tone: 'waiting',
+        peopleAhead: ticket.peopleAhead,
+        waitText:
+          ticket.waitMinutes === null
+            ? translate(locale, 'status.waitUnknown')
+            : translate(locale, 'status.waitRange', ticket.waitMinutes),
+      };
+    case 'called':
+      return {
+        ...base,
+        tone: 'called',
+        headline: translate(locale, 'status.calledHeadline'),
+        counterLine: counter === null ? null : translate(locale, 'status.counter', { counter }),
+      };
+    case 'serving':
+      return {
+        ...base,
+        tone: 'serving',
+        counterLine: counter === null ? null : translate(locale, 'status.counter', { counter }),
+        message: counter === null ? null : translate(locale, 'status.serving', { counter }),
+      };
+    case 'done':
+      return { ...base, tone: 'finished', message: translate(locale, 'status.done') };
+    case 'no_show':
+      return { ...base, tone: 'problem', message: translate(locale, 'status.noShow') };
+    case 'cancelled':
+      return { ...base, tone: 'problem', message: translate(locale, 'status.cancelled') };
+    case 'expired':
+      return { ...base, tone: 'problem', message: translate(locale, 'status.expired') };
+  }
+}
