@@ -1,0 +1,15 @@
+import '@luot/client/theme.css';
+import './styles/common.css';
+import './styles/feedback.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { FeedbackApp } from './FeedbackApp.tsx';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <FeedbackApp />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,15 @@
+import '@luot/client/theme.css';
+import './styles/common.css';
+import './styles/terminal.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { TerminalApp } from './TerminalApp.tsx';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <TerminalApp />
+    </StrictMode>,
+  );
+}
