@@ -13,6 +13,8 @@ export function useHallView(connection: HallConnection): HallView {
 export function useNow(intervalMs = 1_000, offsetMs = 0): number {
   const [now, setNow] = useState(() => Date.now() + offsetMs);
   useEffect(() => {
+    // Apply a new server offset at once, not on the next tick.
+    setNow(Date.now() + offsetMs);
     const timer = setInterval(() => setNow(Date.now() + offsetMs), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs, offsetMs]);

@@ -1,0 +1,63 @@
+import type { PrintableTicket } from '@luot/shared/ticket';
+import type { BridgePrintResult, BridgePrinterStatus } from '../bridge.ts';
+import type { KioskPrinter } from './printer/index.ts';
+
+/** What the IPC handlers ask of the printer: the bridge's two calls, on the main-process side. */
+export interface PrinterService {
+  /** The printer's status; never rejects (a failing read is `offline`). */
+  status(): Promise<BridgePrinterStatus>;
+  /** Print one parsed ticket; never rejects, never prints the same ticket twice. */
+  print(ticket: PrintableTicket): Promise<BridgePrintResult>;
+}
+
+/** How many printed tickets are remembered to refuse a second copy (a day of a busy kiosk). */
+const REMEMBERED_TICKETS = 2_000;
+
+/**
+ * Put the printer helper's `KioskPrinter` behind the bridge. It adds one rule the renderer cannot be
+ * trusted with alone: a ticket (known by its unique status URL) comes out of the printer at most once,
+ * so a renderer bug or a replayed message can never hand out a second copy of a number.
+ */
+export function createPrinterService(printer: Pick<KioskPrinter, 'printTicket' | 'status'>): PrinterService {
+  const printed = new Set<string>();
+  const inFlight = new Set<string>();
+  return {
+    async status() {
+      try {
+        return await printer.status();
+      } catch (error) {
+        return { state: 'offline', detail: messageOf(error) };
+      }
+    },
+    async print(ticket) {
+      const key = ticket.statusUrl;
+      if (printed.has(key) || inFlight.has(key)) {
+        return { ok: false, status: { state: 'ok', detail: 'already printed' }, failure: 'duplicate' };
+      }
+      inFlight.add(key);
+      try {
+        const result = await printer.printTicket(ticket);
+        if (result.ok) remember(printed, key);
+        return result.ok
+          ? { ok: true, status: result.status }
+          : { ok: false, status: result.status, failure: result.failure };
+      } catch (error) {
+        return { ok: false, status: { state: 'offline', detail: messageOf(error) }, failure: 'write_failed' };
+      } finally {
+        inFlight.delete(key);
+      }
+    },
+  };
+}
+
+function remember(set: Set<string>, key: string): void {
+  set.add(key);
+  if (set.size > REMEMBERED_TICKETS) {
+    const oldest = set.values().next().value;
+    if (oldest !== undefined) set.delete(oldest);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

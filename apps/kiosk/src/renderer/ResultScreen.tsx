@@ -1,0 +1,86 @@
+import type { HallConfig } from '@luot/shared/domain';
+import { findService } from '@luot/shared/domain';
+import type { Locale } from '@luot/shared/text';
+import { translate } from '@luot/shared/text';
+import { formatMinuteRange } from '@luot/shared/ticket';
+import type { IssuedTicket } from './issue-flow.ts';
+import { TicketPreview } from './TicketPreview.tsx';
+
+/** Props of the result screen. */
+export type ResultScreenProps = {
+  readonly issued: IssuedTicket;
+  readonly config: HallConfig;
+  readonly locale: Locale;
+  readonly secondsLeft: number;
+  readonly onDone: () => void;
+};
+
+/**
+ * The number, huge; the service; how many are ahead and for how long; "please take your ticket". When
+ * the printer failed after the server recorded the number, the number stays on screen with a plain
+ * instruction to note it. In a browser the printed ticket is shown beside it.
+ */
+export function ResultScreen(props: ResultScreenProps) {
+  const { issued, locale, config } = props;
+  const { ticket, wait } = issued;
+  const service = findService(config, ticket.serviceId);
+  const procedure = service?.procedures.find((candidate) => candidate.id === ticket.procedureId);
+  const group = config.priorityGroups.find((candidate) => candidate.id === ticket.priorityGroupId);
+  return (
+    <div
+      className={`kiosk-screen kiosk-result${issued.isScreenPrinted ? ' kiosk-result--with-preview' : ''}`}
+      data-screen="result"
+      lang={locale}
+    >
+      <div className="kiosk-result__main">
+        <div className="kiosk-result__label">{translate(locale, 'kiosk.result.title')}</div>
+        <div className="kiosk-result__number" data-testid="ticket-number">
+          {ticket.number}
+        </div>
+        {group ? (
+          <div className="kiosk-result__priority" data-testid="ticket-priority">
+            {translate(locale, 'kiosk.result.priority', { group: group.name[locale] })}
+          </div>
+        ) : null}
+        <div className="kiosk-result__service">{service?.name[locale] ?? ticket.serviceId}</div>
+        {procedure ? <div className="kiosk-result__procedure">{procedure.name[locale]}</div> : null}
+        <div className="kiosk-result__facts">
+          <div data-testid="people-ahead">
+            {translate(locale, 'kiosk.result.peopleAhead', { count: wait.peopleAhead })}
+          </div>
+          <div data-testid="wait">
+            {wait.minutes
+              ? translate(locale, 'kiosk.result.wait', { range: formatMinuteRange(wait.minutes) })
+              : translate(locale, 'kiosk.result.noCounter')}
+          </div>
+        </div>
+        {issued.isPrinted ? (
+          <div className="kiosk-result__take" data-testid="take-ticket">
+            <span>{translate(locale, 'kiosk.result.takeTicket')}</span>
+            <span className="kiosk-result__arrow" aria-hidden="true">
+              ↓
+            </span>
+          </div>
+        ) : (
+          <div className="kiosk-result__print-failed" role="alert" data-testid="print-failed">
+            <div className="kiosk-result__print-failed-title">
+              {translate(locale, 'kiosk.result.printFailed')}
+            </div>
+            <div>{translate(locale, 'kiosk.result.noteNumber')}</div>
+          </div>
+        )}
+        <div className="kiosk-result__footer">
+          <span className="kiosk-result__countdown">
+            {translate(locale, 'kiosk.result.returning', { seconds: props.secondsLeft })}
+          </span>
+          <button type="button" className="kiosk-result__done" data-testid="done" onClick={props.onDone}>
+            {translate(locale, 'kiosk.result.done')}
+          </button>
+        </div>
+      </div>
+      {issued.isScreenPrinted ? (
+        <TicketPreview ticket={issued.printable} caption={translate(locale, 'kiosk.result.preview')} />
+      ) : null}
+    </div>
+  );
+}
