@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import type { DeviceKind } from '@luot/shared/contracts';
 import type { CounterId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from './app/demo-hall.ts';
+import { FIRST_MANAGER } from './app/managers.ts';
 import { startHallServer } from './hall-server.ts';
 import { loadSettings } from './settings.ts';
 
@@ -33,6 +34,12 @@ const lines = [
   `  Hall server: ${base}   (health: ${base}/health)`,
   `  Data folder: ${settings.dataDir}`,
 ];
+if (server.isFirstManagerSeeded) {
+  lines.push(
+    '',
+    `  Manager console: ${base}/admin/   sign in as ${FIRST_MANAGER.username} / ${FIRST_MANAGER.password} (you must change it at once)`,
+  );
+}
 if (server.isNewHall) {
   const pairings: [DeviceKind, string, string, CounterId | null][] = [
     ['manager', 'Quản lý', 'admin', null],

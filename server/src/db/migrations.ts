@@ -111,6 +111,52 @@ export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Dat
         ) STRICT;
       `),
   },
+  {
+    // The manager console: accounts, sessions, manager actions outside the queue's event log, and the
+    // indexes the reports, the ticket search and the audit view need (see server/test/admin-store.test.ts).
+    name: '002-managers',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE managers (
+          id INTEGER PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          display_name TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          must_change_password INTEGER NOT NULL,
+          failed_attempts INTEGER NOT NULL DEFAULT 0,
+          locked_until INTEGER,
+          created_at INTEGER NOT NULL,
+          password_changed_at INTEGER
+        ) STRICT;
+
+        -- Only a hash of each session token is kept; a stolen database file opens no console.
+        CREATE TABLE manager_sessions (
+          token_hash TEXT PRIMARY KEY,
+          manager_id INTEGER NOT NULL REFERENCES managers (id),
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          last_used_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX manager_sessions_expiry ON manager_sessions (expires_at);
+
+        -- What managers did that is not a queue event (sign-ins, passwords, PIN resets, logo, devices).
+        CREATE TABLE admin_actions (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          manager_id INTEGER,
+          type TEXT NOT NULL,
+          detail TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX admin_actions_at ON admin_actions (at);
+
+        -- A ticket's first call (wait time) and its history, looked up per ticket.
+        CREATE INDEX events_ticket_type ON events (ticket_id, type, at) WHERE ticket_id IS NOT NULL;
+        -- Audit filters by type within a date range.
+        CREATE INDEX events_type_at ON events (type, at);
+        -- Ticket search by printed number.
+        CREATE INDEX tickets_number ON tickets (number, business_day);
+      `),
+  },
 ];
 
 /** Bring a database to the newest schema; refuse one written by a newer Lượt. */

@@ -29,6 +29,8 @@ export interface HttpDependencies {
   readonly voiceDirs: readonly string[];
   /** Public ticket lookup by status-page code. */
   readonly ticketByCode: (code: string) => Ticket | undefined;
+  /** More routes (the manager console's `/api/admin/…`), tried first; true when one answered. */
+  readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 const MAX_BODY_BYTES = 4 * 1024;
@@ -84,6 +86,8 @@ async function handle(
   const url = new URL(request.url ?? '/', 'http://hall.local');
   const method = request.method ?? 'GET';
   const pathname = url.pathname;
+
+  if (deps.extraRoutes && (await deps.extraRoutes(request, response, url))) return;
 
   if (pathname === '/health' && method === 'GET') {
     const { service } = deps;

@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import type { ClerkConfig, CounterConfig } from '@luot/shared/domain';
+import { asClerkId, asCounterId } from '@luot/shared/domain';
+import { translateErrorCode } from '@luot/shared/text';
+import type { EditorProps } from './ConfigScreen.tsx';
+import { useText } from './text.ts';
+
+/** Counters with the ordered services each serves; clerks with their PIN reset. */
+export function CountersEditor({ draft, onChange, api }: EditorProps) {
+  const { t, locale } = useText();
+  const [pinMessage, setPinMessage] = useState<string | null>(null);
+  const setCounter = (id: string, patch: Partial<CounterConfig>): void =>
+    onChange({
+      ...draft,
+      counters: draft.counters.map((counter) => (counter.id === id ? { ...counter, ...patch } : counter)),
+    });
+  const setClerk = (id: string, patch: Partial<ClerkConfig>): void =>
+    onChange({
+      ...draft,
+      clerks: draft.clerks.map((clerk) => (clerk.id === id ? { ...clerk, ...patch } : clerk)),
+    });
+  const byPrefix = new Map(draft.services.map((service) => [service.prefix, service.id]));
+  const prefixOf = new Map(draft.services.map((service) => [service.id as string, service.prefix]));
+
+  const resetPin = async (clerk: ClerkConfig): Promise<void> => {
+    const pin = window.prompt(t('admin.clerks.pinPrompt', { name: clerk.name }));
+    if (pin === null) return;
+    if (!/^\d{4,8}$/.test(pin)) {
+      setPinMessage(t('admin.clerks.pinInvalid'));
+      return;
+    }
+    const result = await api.resetPin(clerk.id, pin);
+    setPinMessage(
+      result.ok
+        ? t('admin.clerks.pinDone', { name: clerk.name })
+        : translateErrorCode(locale, result.error.code),
+    );
+  };
+
+  return (
+    <div className="stack">
+      <section className="panel">
+        <h2>{t('admin.counters.title')}</h2>
+        <p className="muted small">{t('admin.counters.servicesHint')}</p>
+        <table>
+          <thead>
+            <tr>
+              <th className="num">{t('admin.counters.number')}</th>
+              <th>{t('admin.common.nameVi')}</th>
+              <th>{t('admin.common.nameEn')}</th>
+              <th>{t('admin.counters.services')}</th>
+              <th>{t('admin.common.active')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.counters.map((counter) => (
+              <tr key={counter.id}>
+                <td className="num">
+                  <input
+                    className="short"
+                    type="number"
+                    min={1}
+                    value={counter.number}
+                    onChange={(e) =>
+                      setCounter(counter.id, { number: Math.max(1, Number(e.target.value) || 1) })
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    value={counter.name.vi}
+                    onChange={(e) =>
+                      setCounter(counter.id, { name: { ...counter.name, vi: e.target.value } })
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    value={counter.name.en}
+                    onChange={(e) =>
+                      setCounter(counter.id, { name: { ...counter.name, en: e.target.value } })
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    defaultValue={counter.serviceIds.map((id) => prefixOf.get(id) ?? id).join(', ')}
+                    aria-label={t('admin.counters.services')}
+                    onBlur={(e) =>
+                      setCounter(counter.id, {
+                        serviceIds: e.target.value
+                          .split(/[,\s]+/)
+                          .map((prefix) => byPrefix.get(prefix.trim().toUpperCase()))
+                          .filter((id) => id !== undefined),
+                      })
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={counter.isActive}
+                    onChange={(e) => setCounter(counter.id, { isActive: e.target.checked })}
+                    aria-label={t('admin.common.active')}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button
+          onClick={() => {
+            const number = Math.max(0, ...draft.counters.map((counter) => counter.number)) + 1;
+            onChange({
+              ...draft,
+              counters: [
+                ...draft.counters,
+                {
+                  id: asCounterId(`q${number}`),
+                  number,
+                  name: { vi: `Quầy ${number}`, en: `Counter ${number}` },
+                  serviceIds: [],
+                  isActive: true,
+                },
+              ],
+            });
+          }}
+        >
+          {t('admin.counters.add')}
+        </button>
+      </section>
+
+      <section className="panel">
+        <h2>{t('admin.clerks.title')}</h2>
+        {pinMessage && <p className="notice">{pinMessage}</p>}
+        <table>
+          <thead>
+            <tr>
+              <th>{t('admin.clerks.name')}</th>
+              <th>{t('admin.clerks.titleColumn')}</th>
+              <th>{t('admin.clerks.username')}</th>
+              <th>{t('admin.common.active')}</th>
+              <th>{t('admin.clerks.pin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.clerks.map((clerk) => (
+              <tr key={clerk.id}>
+                <td>
+                  <input value={clerk.name} onChange={(e) => setClerk(clerk.id, { name: e.target.value })} />
+                </td>
+                <td>
+                  <input
+                    value={clerk.title}
+                    onChange={(e) => setClerk(clerk.id, { title: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    value={clerk.username}
+                    onChange={(e) => setClerk(clerk.id, { username: e.target.value.trim() })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={clerk.isActive}
+                    onChange={(e) => setClerk(clerk.id, { isActive: e.target.checked })}
+                    aria-label={t('admin.common.active')}
+                  />
+                </td>
+                <td>
+                  <button onClick={() => void resetPin(clerk)}>{t('admin.clerks.resetPin')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button
+          onClick={() => {
+            const n = draft.clerks.length + 1;
+            onChange({
+              ...draft,
+              clerks: [
+                ...draft.clerks,
+                {
+                  id: asClerkId(`cb-moi-${n}`),
+                  name: 'Cán bộ mới',
+                  title: '',
+                  username: `canbo-moi-${n}`,
+                  isActive: true,
+                },
+              ],
+            });
+          }}
+        >
+          {t('admin.clerks.add')}
+        </button>
+        <p className="muted small">{t('admin.clerks.pinHint')}</p>
+      </section>
+    </div>
+  );
+}

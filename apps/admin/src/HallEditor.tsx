@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { translateErrorCode } from '@luot/shared/text';
+import type { EditorProps } from './ConfigScreen.tsx';
+import { useText } from './text.ts';
+
+/** Hall name, address, phone, time zone, rollover hour, display notice line, and the ticket logo. */
+export function HallEditor({ draft, onChange, api }: EditorProps) {
+  const { t, locale } = useText();
+  const hall = draft.hall;
+  const set = (patch: Partial<typeof hall>): void => onChange({ ...draft, hall: { ...hall, ...patch } });
+  const [logoVersion, setLogoVersion] = useState(() => Date.now());
+  const [logoProblem, setLogoProblem] = useState<string | null>(null);
+  const [hasLogo, setHasLogo] = useState(true);
+
+  const uploadLogo = (file: File): void => {
+    if (file.type !== 'image/png') {
+      setLogoProblem(t('admin.hall.logoPngOnly'));
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      if (typeof reader.result !== 'string') return;
+      void api.saveLogo(reader.result).then((result) => {
+        setLogoProblem(result.ok ? null : translateErrorCode(locale, result.error.code));
+        setHasLogo(true);
+        setLogoVersion(Date.now());
+      });
+    };
+    reader.readAsDataURL(file);
+  };
+
+  return (
+    <section className="panel form-grid">
+      <label>
+        {t('admin.hall.name')}
+        <input value={hall.name} onChange={(e) => set({ name: e.target.value })} />
+      </label>
+      <label>
+        {t('admin.hall.address')}
+        <input value={hall.address} onChange={(e) => set({ address: e.target.value })} />
+      </label>
+      <label>
+        {t('admin.hall.phone')}
+        <input value={hall.phone} onChange={(e) => set({ phone: e.target.value })} />
+      </label>
+      <label>
+        {t('admin.hall.timeZone')}
+        <input value={hall.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
+      </label>
+      <label>
+        {t('admin.hall.rolloverHour')}
+        <input
+          type="number"
+          min={0}
+          max={23}
+          value={hall.rolloverHour}
+          onChange={(e) => set({ rolloverHour: Math.min(23, Math.max(0, Number(e.target.value) || 0)) })}
+        />
+      </label>
+      <label className="wide">
+        {t('admin.hall.noticeLine')}
+        <textarea rows={2} value={hall.noticeLine} onChange={(e) => set({ noticeLine: e.target.value })} />
+      </label>
+      <div className="wide logo">
+        <span>{t('admin.hall.logo')}</span>
+        {hasLogo && (
+          <img
+            src={`/api/hall/logo?v=${logoVersion}`}
+            alt={t('admin.hall.logo')}
+            onError={() => setHasLogo(false)}
+            height={64}
+          />
+        )}
+        <input
+          type="file"
+          accept="image/png"
+          aria-label={t('admin.hall.logoUpload')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) uploadLogo(file);
+          }}
+        />
+        <span className="muted small">{t('admin.hall.logoHint')}</span>
+        {logoProblem && <span className="problem">{logoProblem}</span>}
+      </div>
+      <p className="wide muted small">{t('admin.hall.hoursHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { translateErrorCode } from '@luot/shared/text';
+import type { Manager } from './api.ts';
+import { AdminApi } from './api.ts';
+import { useText } from './text.ts';
+
+/** Sign-in with username and password. */
+export function LoginScreen(props: {
+  notice: 'expired' | null;
+  onSignedIn: (token: string, manager: Manager) => void;
+  onToggleLocale: () => void;
+}) {
+  const { t, locale } = useText();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(
+    props.notice === 'expired' ? t('admin.login.expired') : null,
+  );
+  const [isBusy, setBusy] = useState(false);
+
+  const submit = async (): Promise<void> => {
+    setBusy(true);
+    const result = await new AdminApi(null).login(username, password);
+    setBusy(false);
+    if (result.ok) props.onSignedIn(result.value.token, result.value.manager);
+    else setProblem(translateErrorCode(locale, result.error.code));
+  };
+
+  return (
+    <main className="auth">
+      <form
+        className="auth-card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <button type="button" className="link locale" onClick={props.onToggleLocale}>
+          {locale === 'vi' ? 'English' : 'Tiếng Việt'}
+        </button>
+        <h1>Lượt</h1>
+        <p className="muted">{t('admin.login.title')}</p>
+        <label>
+          {t('admin.login.username')}
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoFocus
+          />
+        </label>
+        <label>
+          {t('admin.login.password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {problem && (
+          <p className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <button className="primary" type="submit" disabled={isBusy || !username || !password}>
+          {t('admin.login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import type { DeviceStatus, PrinterState } from '@luot/shared/contracts';
+import type { HallConfig, QueueState, ServiceId } from '@luot/shared/domain';
+
+/** Something the manager should look at now. */
+export type Alert = { readonly key: string; readonly severity: 'high' | 'medium' } & (
+  | {
+      readonly kind: 'printer';
+      readonly deviceName: string;
+      readonly printerState: Exclude<PrinterState, 'ok'>;
+    }
+  | { readonly kind: 'offline'; readonly deviceName: string }
+  | {
+      readonly kind: 'long-wait';
+      readonly ticketNumber: string;
+      readonly serviceId: ServiceId;
+      readonly minutes: number;
+    }
+  | { readonly kind: 'low-rating'; readonly ticketNumber: string; readonly counterNumber: number | string }
+);
+
+/**
+ * The alerts of the live monitor, most urgent first: kiosk printers that cannot print, devices that
+ * went offline, tickets waiting longer than the threshold, and "Không hài lòng" ratings of today.
+ */
+export function alertsOf(input: {
+  readonly state: QueueState;
+  readonly config: HallConfig;
+  readonly devices: readonly DeviceStatus[];
+  readonly lowRatings: readonly { at: number; ticketId: number; counterId: string; rating: number }[];
+  readonly now: number;
+  readonly thresholdMs: number;
+}): Alert[] {
+  const alerts: Alert[] = [];
+  for (const device of input.devices) {
+    if (device.kind === 'manager') continue;
+    if (device.printer && device.printer.state !== 'ok') {
+      alerts.push({
+        key: `printer-${device.deviceId}`,
+        severity: device.printer.state === 'paper_low' ? 'medium' : 'high',
+        kind: 'printer',
+        deviceName: device.name,
+        printerState: device.printer.state,
+      });
+    }
+    if (!device.isOnline && device.lastSeenAt !== null) {
+      alerts.push({
+        key: `offline-${device.deviceId}`,
+        severity: 'high',
+        kind: 'offline',
+        deviceName: device.name,
+      });
+    }
+  }
+  const late = Object.values(input.state.tickets)
+    .filter((ticket) => ticket.status === 'waiting' && input.now - ticket.queuedAt > input.thresholdMs)
+    .sort((a, b) => a.queuedAt - b.queuedAt);
+  for (const ticket of late) {
+    alerts.push({
+      key: `wait-${ticket.id}`,
+      severity: 'medium',
+      kind: 'long-wait',
+      ticketNumber: ticket.number,
+      serviceId: ticket.serviceId,
+      minutes: Math.floor((input.now - ticket.queuedAt) / 60_000),
+    });
+  }
+  for (const rating of [...input.lowRatings].sort((a, b) => b.at - a.at)) {
+    const ticket = input.state.tickets[rating.ticketId];
+    const counter = input.config.counters.find((candidate) => candidate.id === rating.counterId);
+    alerts.push({
+      key: `rating-${rating.ticketId}`,
+      severity: 'medium',
+      kind: 'low-rating',
+      ticketNumber: ticket?.number ?? `#${rating.ticketId}`,
+      counterNumber: counter ? counter.number : rating.counterId,
+    });
+  }
+  const order = { high: 0, medium: 1 } as const;
+  return alerts.sort((a, b) => order[a.severity] - order[b.severity]);
+}

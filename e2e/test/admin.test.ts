@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Changes } from '@luot/shared/contracts';
+import { asCounterId } from '@luot/shared/domain';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
+
+// The manager console in Debian's Chromium against a real hall: first sign-in with the demo password,
+// the forced change, the live monitor with alerts and ticket search, every configuration screen (a
+// change reaching a kiosk live, a CSV catalogue import), devices, reports with charts, the audit log.
+
+const CATALOG_CSV =
+  '\uFEFFfield_id,field_vi,field_en,service_id,service_vi,service_en,prefix,first_number,daily_quota,expected_minutes,procedure_id,procedure_vi,procedure_en,active,kiosk_order\r\n' +
+  'tu-phap,Tư pháp,Justice,nuoi-con-nuoi,Nuôi con nuôi,Adoption,N,1,,20,,Đăng ký nuôi con nuôi trong nước,Domestic adoption,1,20\r\n' +
+  'tu-phap,Tư pháp,Justice,nuoi-con-nuoi,Nuôi con nuôi,Adoption,N,1,,20,,"Đăng ký lại việc nuôi con nuôi, có yếu tố nước ngoài",Re-registration,1,20\r\n' +
+  'tu-phap,Tư pháp,Justice,ly-lich,Lý lịch tư pháp,Criminal record,LL,1,50,15,,Cấp phiếu lý lịch tư pháp số 1,Record no. 1,1,21\r\n' +
+  'tu-phap,Tư pháp,Justice,sai,Dòng lỗi,Bad line,123,x,,,,,,,\r\n';
+
+describe('manager console', () => {
+  let hall: Awaited<ReturnType<typeof startE2eHall>>;
+  let browser: Browser;
+  let page: Page;
+  const kioskChanges: Changes[] = [];
+
+  beforeAll(async () => {
+    hall = await startE2eHall();
+    // Some traffic: tickets, one served and rated "Không hài lòng", a kiosk whose printer ran out of paper.
+    const kiosk = await nodeDevice(hall, 'kiosk');
+    kiosk.on('hall:changes', (changes) => kioskChanges.push(changes));
+    for (const serviceId of ['dat-dai', 'dat-dai', 'ho-tich', 'chung-thuc', 'dat-dai', 'kinh-doanh']) {
+      await kiosk.emitWithAck('ticket:issue', { requestId: e2eRequestId(), serviceId });
+    }
+    await kiosk.emitWithAck('printer:status', {
+      requestId: e2eRequestId(),
+      state: 'paper_out',
+      detail: null,
+    });
+    const counter = await nodeDevice(hall, 'counter', asCounterId('q1'));
+    await counter.emitWithAck('clerk:sign-in', {
+      requestId: e2eRequestId(),
+      username: 'canbo1',
+      pin: '1234',
+    });
+    await counter.emitWithAck('counter:open', { requestId: e2eRequestId() });
+    await counter.emitWithAck('ticket:call-next', { requestId: e2eRequestId() });
+    await counter.emitWithAck('ticket:start', { requestId: e2eRequestId() });
+    const done = await counter.emitWithAck('ticket:complete', { requestId: e2eRequestId() });
+    const feedback = await nodeDevice(hall, 'feedback', asCounterId('q1'));
+    const ticketId = done.ok
+      ? done.value.events.find((event) => event.type === 'ticket.completed')?.ticketId
+      : undefined;
+    await feedback.emitWithAck('feedback:rate', {
+      requestId: e2eRequestId(),
+      ticketId: ticketId ?? 1,
+      rating: 1,
+      reasons: [],
+    });
+    await counter.emitWithAck('ticket:call-next', { requestId: e2eRequestId() });
+    feedback.close();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    // A script error on the page fails loudly in the run's output.
+    page.on('pageerror', (error) => console.log('PAGE ERROR', error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.dispose();
+  });
+
+  it('signs in with the demo account and must change its password first', async () => {
+    await page.goto(`${hall.url}/admin/`);
+    await page.getByRole('heading', { name: 'Lượt' }).waitFor();
+    await saveScreenshot(page, 'admin-01-login');
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Tên đăng nhập hoặc');
+    await page.getByLabel('Mật khẩu').fill('admin');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await saveScreenshot(page, 'admin-02-forced-password-change');
+    await page.getByLabel('Mật khẩu hiện tại').fill('admin');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sen-Hong-2026');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+  });
+
+  it('shows the live monitor with its alerts, and finds a ticket with its history', async () => {
+    await page.getByText('Trực tuyến', { exact: true }).first().waitFor();
+    await page.getByText('Hết giấy').waitFor();
+    await page.getByText(/Đánh giá “Không hài lòng”/).waitFor();
+    expect(await page.locator('.alerts li').count()).toBeGreaterThanOrEqual(2);
+    await page.getByLabel('Số thứ tự').fill('A1');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.locator('.ticket-card').waitFor();
+    expect(await page.locator('.history li').count()).toBeGreaterThanOrEqual(4);
+    await saveScreenshot(page, 'admin-03-monitor');
+  });
+
+  it('a manager cancels a waiting ticket from the search', async () => {
+    await page.getByLabel('Số thứ tự').fill('A003');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('button', { name: 'Hủy số' }).click();
+    await page.locator('.ticket-card .pill', { hasText: 'Đã hủy' }).waitFor();
+    const cancelled = Object.values(hall.service.state.tickets).find((ticket) => ticket.number === 'A003');
+    expect(cancelled?.status).toBe('cancelled');
+  });
+
+  it('edits the hall and saves: the change reaches a kiosk live', async () => {
+    await page.getByRole('button', { name: 'Cấu hình' }).click();
+    await page
+      .getByLabel('Dòng thông báo trên màn hình sảnh')
+      .fill('Sảnh làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu.');
+    await page.getByText('Có thay đổi chưa lưu').waitFor();
+    await saveScreenshot(page, 'admin-04-config-hall');
+    const before = kioskChanges.length;
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    await expect
+      .poll(() => kioskChanges.slice(before).some((c) => c.events.some((e) => e.type === 'hall.configured')))
+      .toBe(true);
+    expect(hall.service.hallConfig.hall.noticeLine).toBe(
+      'Sảnh làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu.',
+    );
+  });
+
+  it('imports a service catalogue from a CSV with a BOM, reporting the bad line', async () => {
+    await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ' }).click();
+    await page.getByLabel('Chọn tệp CSV').setInputFiles({
+      name: 'danh-muc.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CATALOG_CSV, 'utf8'),
+    });
+    await page.getByText('Đọc được 1 lĩnh vực, 2 dịch vụ, 3 thủ tục; 1 dòng lỗi.').waitFor();
+    await page.getByText(/^Dòng 5:/).waitFor();
+    await saveScreenshot(page, 'admin-05-config-services-import');
+    await page.getByRole('button', { name: 'Đưa vào cấu hình (chưa lưu)' }).click();
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    const imported = hall.service.hallConfig.services.find((service) => service.id === 'nuoi-con-nuoi');
+    expect(imported?.procedures.map((procedure) => procedure.name.vi)).toEqual([
+      'Đăng ký nuôi con nuôi trong nước',
+      'Đăng ký lại việc nuôi con nuôi, có yếu tố nước ngoài',
+    ]);
+    await saveScreenshot(page, 'admin-06-config-services');
+  });
+
+  it('shows counters and clerks, and the policy, rating and announcement settings', async () => {
+    await page.getByRole('button', { name: 'Quầy và cán bộ' }).click();
+    await page.getByRole('heading', { name: 'Cán bộ' }).waitFor();
+    await saveScreenshot(page, 'admin-07-config-counters');
+    await page.getByRole('button', { name: 'Quy tắc, đánh giá, loa gọi' }).click();
+    await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await saveScreenshot(page, 'admin-08-config-policy');
+  });
+
+  it('pairs a display with a one-time code and lists devices with their printer', async () => {
+    await page.getByRole('button', { name: 'Thiết bị' }).click();
+    await page.getByLabel('Loại thiết bị').selectOption('display');
+    await page.getByLabel('Tên thiết bị').fill('Màn hình tầng 2');
+    await page.getByRole('button', { name: 'Tạo mã ghép nối' }).click();
+    const code = (await page.locator('.pair-code strong').textContent()) ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    const paired = await fetch(`${hall.url}/api/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(paired.status).toBe(200);
+    await page.getByRole('cell', { name: 'Hết giấy' }).waitFor();
+    await saveScreenshot(page, 'admin-09-devices');
+  });
+
+  it('shows a report with its figures, formula and charts', async () => {
+    await page.getByRole('button', { name: 'Báo cáo' }).click();
+    await page.getByText('Cách tính tỷ lệ hài lòng').waitFor();
+    expect(await page.locator('.chart svg').count()).toBe(4);
+    expect(await page.locator('.cards .card').first().textContent()).toContain('6');
+    await saveScreenshot(page, 'admin-10-reports');
+  });
+
+  it('shows the audit log, filterable by role', async () => {
+    await page.getByRole('button', { name: 'Nhật ký' }).click();
+    await page.getByText('Thay đổi cấu hình').first().waitFor();
+    await saveScreenshot(page, 'admin-11-audit');
+    await page.getByLabel('Vai trò').selectOption('manager');
+    await page.getByText('Đặt lại mã PIN cán bộ').or(page.getByText('Quản lý đăng nhập')).first().waitFor();
+    const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(roles.length).toBeGreaterThan(0);
+    expect(new Set(roles)).toEqual(new Set(['Quản lý']));
+  });
+});

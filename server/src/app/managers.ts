@@ -1,0 +1,261 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Identity } from '@luot/shared/contracts';
+import { asDeviceId } from '@luot/shared/domain';
+import type { AdminStore, ManagerRow } from '../db/admin-store.ts';
+import type { Clock } from './clock.ts';
+import { hashToken } from './credentials.ts';
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+/** scrypt cost for passwords: N = 2^15 (≈ 30–60 ms on a hall PC), r = 8, p = 1 — OWASP's floor. */
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+/** A session lives 12 h after its last use (sliding). */
+export const SESSION_TTL_MS = 12 * 60 * 60_000;
+/** Wrong passwords in a row before the account is locked for a while (doubling each time, ≤ 1 h). */
+const ATTEMPTS_BEFORE_LOCK = 5;
+const LOCK_MS = 60_000;
+const MAX_LOCK_MS = 60 * 60_000;
+/** Every refused sign-in also waits this long, so guessing is slow even across accounts. */
+export const FAILED_LOGIN_DELAY_MS = 400;
+/** The demo account a new hall starts with; the console forces its password to be changed. */
+export const FIRST_MANAGER = { username: 'admin', password: 'admin' } as const;
+/** The shortest password a manager may choose. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Hash a password with scrypt and a random salt: `scrypt2$N$r$p$<salt>$<hash>`. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(password, salt, 32, SCRYPT);
+  return `scrypt2$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+/** Check a password against its stored hash in constant time. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt2' || !n || !r || !p || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+// A hash of nothing, checked for unknown usernames so timing does not tell which accounts exist.
+let decoyHash: Promise<string> | undefined;
+
+/** A manager as the console sees them. */
+export interface ManagerView {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly mustChangePassword: boolean;
+}
+
+/** The result of a sign-in attempt. */
+export type LoginResult =
+  | { readonly ok: true; readonly token: string; readonly expiresAt: number; readonly manager: ManagerView }
+  | { readonly ok: false; readonly code: 'BAD_CREDENTIALS' | 'LOCKED_OUT'; readonly retryAt: number | null };
+
+/** A session found by its token. */
+export interface ActiveSession {
+  readonly tokenHash: string;
+  readonly manager: ManagerView;
+  readonly expiresAt: number;
+}
+
+const viewOf = (row: ManagerRow): ManagerView => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  mustChangePassword: row.mustChangePassword,
+});
+
+/** The Socket.IO identity of a manager's console (the device id names the account in the audit log). */
+export const managerDeviceId = (managerId: number): string => `mgr_${managerId}`;
+
+/**
+ * Manager accounts and their sessions. Passwords are scrypt-hashed; session tokens are 256 random bits
+ * of which only a SHA-256 is stored; a session expires 12 h after its last use. Guessing is slowed by
+ * a fixed delay on every refusal and a growing lock after five wrong passwords in a row.
+ */
+export class ManagerAccounts {
+  constructor(
+    private readonly store: AdminStore,
+    private readonly clock: Clock,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  /** Create the first manager (`admin`/`admin`, must change it) when the hall has none. */
+  async ensureFirstManager(): Promise<boolean> {
+    if (this.store.countManagers() > 0) return false;
+    await this.create(FIRST_MANAGER.username, 'Quản trị viên', FIRST_MANAGER.password, true);
+    return true;
+  }
+
+  /** Add a manager account. */
+  async create(
+    username: string,
+    displayName: string,
+    password: string,
+    mustChangePassword: boolean,
+  ): Promise<number> {
+    return this.store.insertManager({
+      username,
+      displayName,
+      passwordHash: await hashPassword(password),
+      mustChangePassword,
+      createdAt: this.clock.now(),
+    });
+  }
+
+  /** Check a username and password; on success open a session. */
+  async login(username: string, password: string): Promise<LoginResult> {
+    const now = this.clock.now();
+    const manager = this.store.findManagerByUsername(username.trim());
+    if (manager && manager.lockedUntil !== null && manager.lockedUntil > now) {
+      await this.sleep(FAILED_LOGIN_DELAY_MS);
+      return { ok: false, code: 'LOCKED_OUT', retryAt: manager.lockedUntil };
+    }
+    decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const isValid = await verifyPassword(password, manager?.passwordHash ?? (await decoyHash));
+    if (!manager || !isValid) {
+      let retryAt: number | null = null;
+      if (manager) {
+        const failures = manager.failedAttempts + 1;
+        retryAt =
+          failures >= ATTEMPTS_BEFORE_LOCK
+            ? now + Math.min(LOCK_MS * 2 ** (failures - ATTEMPTS_BEFORE_LOCK), MAX_LOCK_MS)
+            : null;
+        this.store.recordLoginFailure(manager.id, failures, retryAt);
+        this.store.recordAction({
+          at: now,
+          managerId: manager.id,
+          type: 'manager.sign-in-refused',
+          detail: { failures },
+        });
+      }
+      await this.sleep(FAILED_LOGIN_DELAY_MS);
+      return { ok: false, code: retryAt === null ? 'BAD_CREDENTIALS' : 'LOCKED_OUT', retryAt };
+    }
+    if (manager.failedAttempts > 0) this.store.recordLoginFailure(manager.id, 0, null);
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = now + SESSION_TTL_MS;
+    this.store.pruneSessions(now);
+    this.store.insertSession({
+      tokenHash: hashToken(token),
+      managerId: manager.id,
+      createdAt: now,
+      expiresAt,
+      lastUsedAt: now,
+    });
+    this.store.recordAction({
+      at: now,
+      managerId: manager.id,
+      type: 'manager.signed-in',
+      detail: { username: manager.username },
+    });
+    return { ok: true, token, expiresAt, manager: viewOf(manager) };
+  }
+
+  /** The live session of a token, extended (sliding expiry); undefined when unknown or expired. */
+  session(token: string): ActiveSession | undefined {
+    const now = this.clock.now();
+    const tokenHash = hashToken(token);
+    const session = this.store.findSession(tokenHash);
+    if (!session) return undefined;
+    if (session.expiresAt <= now) {
+      this.store.deleteSession(tokenHash);
+      return undefined;
+    }
+    const manager = this.store.findManager(session.managerId);
+    if (!manager) return undefined;
+    // Slide the expiry, writing at most once a minute: every console request must not be a disk write.
+    const isDue = now - session.lastUsedAt > 60_000;
+    const expiresAt = isDue ? now + SESSION_TTL_MS : session.expiresAt;
+    if (isDue) this.store.extendSession(tokenHash, now, expiresAt);
+    return { tokenHash, manager: viewOf(manager), expiresAt };
+  }
+
+  /**
+   * The Socket.IO identity of a session token (HallService's `extraAuthenticator`). A manager who must
+   * still change the demo password gets no socket: the console shows only the password form.
+   */
+  identityOf(token: string): Identity | undefined {
+    const session = this.session(token);
+    if (!session || session.manager.mustChangePassword) return undefined;
+    return {
+      role: 'manager',
+      deviceId: asDeviceId(managerDeviceId(session.manager.id)),
+      deviceName: session.manager.displayName,
+      counterId: null,
+      clerkId: null,
+    };
+  }
+
+  /** End a session. */
+  logout(token: string): void {
+    const session = this.session(token);
+    this.store.deleteSession(hashToken(token));
+    if (session) {
+      this.store.recordAction({
+        at: this.clock.now(),
+        managerId: session.manager.id,
+        type: 'manager.signed-out',
+        detail: {},
+      });
+    }
+  }
+
+  /**
+   * Change the password of the session's manager; the current password is asked again (a console left
+   * open must not let a passer-by lock the owner out). Other sessions of the account end.
+   */
+  async changePassword(
+    session: ActiveSession,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ ok: true } | { ok: false; code: 'BAD_CREDENTIALS' | 'VALIDATION_FAILED'; message: string }> {
+    const manager = this.store.findManager(session.manager.id);
+    if (!manager || !(await verifyPassword(currentPassword, manager.passwordHash))) {
+      await this.sleep(FAILED_LOGIN_DELAY_MS);
+      return { ok: false, code: 'BAD_CREDENTIALS', message: 'the current password is wrong' };
+    }
+    const problem = passwordProblem(newPassword, manager.username, currentPassword);
+    if (problem) return { ok: false, code: 'VALIDATION_FAILED', message: problem };
+    const now = this.clock.now();
+    this.store.setPassword(manager.id, await hashPassword(newPassword), false, now);
+    this.store.deleteOtherSessions(manager.id, session.tokenHash);
+    this.store.recordAction({ at: now, managerId: manager.id, type: 'manager.password-changed', detail: {} });
+    return { ok: true };
+  }
+
+  /** Managers by id, for the audit view. */
+  names(): Map<number, string> {
+    return new Map(this.store.listManagers().map((manager) => [manager.id, manager.username]));
+  }
+}
+
+/** Why a new password is refused, or null when it is acceptable. */
+export function passwordProblem(password: string, username: string, previous: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > 200) return 'at most 200 characters';
+  if (password === previous) return 'choose a password different from the current one';
+  if (
+    password.toLowerCase() === username.toLowerCase() ||
+    password.toLowerCase() === FIRST_MANAGER.password
+  ) {
+    return 'choose a password that is not the username or the demo password';
+  }
+  return null;
+}
