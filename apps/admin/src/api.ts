@@ -1,87 +1,25 @@
-import type { DeviceKind, DeviceStatus, ErrorCode, WireError } from '@luot/shared/contracts';
-import type { HallConfig, LocalizedText, SatisfactionLevel, Ticket } from '@luot/shared/domain';
+import type {
+  AuditEntry,
+  DeviceKind,
+  DeviceStatus,
+  DurationStats,
+  ErrorCode,
+  FoundTicket,
+  HallReport,
+  ManagerProfile,
+  ReportDimension,
+  ReportRow,
+  WireError,
+} from '@luot/shared/contracts';
+import { REPORT_DIMENSIONS } from '@luot/shared/contracts';
+import type { HallConfig } from '@luot/shared/domain';
 
-// The shapes of the admin REST API (server/src/http/admin-api.ts and server/src/reports/report.ts).
-// Apps never import the server, so the JSON shapes are declared here; the server is their source.
+// The admin REST API client; its JSON shapes are declared once in `@luot/shared/contracts` (reports.ts).
 
 /** The signed-in manager. */
-export interface Manager {
-  readonly id: number;
-  readonly username: string;
-  readonly displayName: string;
-  readonly mustChangePassword: boolean;
-}
-
-/** Duration statistics in ms (nearest-rank percentiles). */
-export interface DurationStats {
-  readonly count: number;
-  readonly averageMs: number | null;
-  readonly medianMs: number | null;
-  readonly p90Ms: number | null;
-}
-
-/** One group of a report. */
-export interface ReportRow {
-  readonly key: string;
-  readonly label: LocalizedText;
-  readonly issued: number;
-  readonly served: number;
-  readonly noShow: number;
-  readonly transferred: number;
-  readonly cancelled: number;
-  readonly expired: number;
-  readonly open: number;
-  readonly wait: DurationStats;
-  readonly service: DurationStats;
-  readonly withinTarget: number;
-  readonly withinTargetPercent: number | null;
-  readonly satisfaction: {
-    readonly total: number;
-    readonly byLevel: Readonly<Record<string, number>>;
-    readonly satisfied: number;
-    readonly percentSatisfied: number | null;
-  };
-}
-
-/** The dimensions of a report. */
-export const REPORT_DIMENSIONS = ['day', 'hour', 'field', 'service', 'counter', 'clerk'] as const;
-/** One dimension. */
-export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
-
-/** A report over a range of business days. */
-export interface HallReport {
-  readonly from: string;
-  readonly to: string;
-  readonly timeZone: string;
-  readonly targetWaitMinutes: number;
-  readonly generatedAt: number;
-  readonly levels: readonly SatisfactionLevel[];
-  readonly total: ReportRow;
-  readonly by: Readonly<Record<ReportDimension, readonly ReportRow[]>>;
-}
-
-/** A line of the audit view. */
-export interface AuditEntry {
-  readonly source: 'event' | 'admin';
-  readonly id: number;
-  readonly at: number;
-  readonly type: string;
-  readonly actorRole: string;
-  readonly deviceId: string | null;
-  readonly clerkId: string | null;
-  readonly managerId: number | null;
-  readonly ticketId: number | null;
-  readonly counterId: string | null;
-  readonly body: Readonly<Record<string, unknown>>;
-}
-
-/** A ticket found by number, with its history. */
-export interface FoundTicket {
-  readonly id: number;
-  readonly businessDay: string;
-  readonly body: Ticket;
-  readonly history: readonly AuditEntry[];
-}
+export type Manager = ManagerProfile;
+export { REPORT_DIMENSIONS };
+export type { AuditEntry, DurationStats, FoundTicket, HallReport, ReportDimension, ReportRow };
 
 /** An API answer. */
 export type ApiResult<T> =

@@ -1,4 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { AuditEntry } from '@luot/shared/contracts';
+
+export type { AuditEntry };
 
 /** A manager account as stored (the password hash never leaves the server). */
 export interface ManagerRow {
@@ -51,23 +54,6 @@ export interface RatingFact {
   readonly rating: number;
   readonly reasons: readonly string[];
   readonly at: number;
-}
-
-/** One line of the audit view: a queue event or a manager action. */
-export interface AuditEntry {
-  /** `event` rows come from the append-only event log, `admin` rows from manager actions. */
-  readonly source: 'event' | 'admin';
-  /** The event's version, or the admin action's id. */
-  readonly id: number;
-  readonly at: number;
-  readonly type: string;
-  readonly actorRole: string;
-  readonly deviceId: string | null;
-  readonly clerkId: string | null;
-  readonly managerId: number | null;
-  readonly ticketId: number | null;
-  readonly counterId: string | null;
-  readonly body: unknown;
 }
 
 /** Filters of the audit view; every one is optional. */
@@ -409,7 +395,7 @@ const toEventEntry = (row: RawEvent): AuditEntry => ({
   managerId: null,
   ticketId: row.ticket_id,
   counterId: row.counter_id,
-  body: JSON.parse(row.body) as unknown,
+  body: JSON.parse(row.body) as Readonly<Record<string, unknown>>,
 });
 
 const toActionEntry = (row: RawAction): AuditEntry => ({
@@ -423,7 +409,7 @@ const toActionEntry = (row: RawAction): AuditEntry => ({
   managerId: row.manager_id,
   ticketId: null,
   counterId: null,
-  body: JSON.parse(row.detail) as unknown,
+  body: JSON.parse(row.detail) as Readonly<Record<string, unknown>>,
 });
 
 function prepare(db: Database) {

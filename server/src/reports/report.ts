@@ -1,62 +1,16 @@
+import type {
+  DurationStats,
+  HallReport,
+  ReportDimension,
+  ReportRow,
+  SatisfactionStats,
+} from '@luot/shared/contracts';
+import { REPORT_DIMENSIONS } from '@luot/shared/contracts';
 import type { HallConfig, LocalizedText, SatisfactionLevel } from '@luot/shared/domain';
+
+export { REPORT_DIMENSIONS };
+export type { DurationStats, HallReport, ReportDimension, ReportRow, SatisfactionStats };
 import type { RatingFact, TicketFact } from '../db/admin-store.ts';
-
-/** Average, median and 90th percentile (nearest rank) of a set of durations in ms. */
-export interface DurationStats {
-  readonly count: number;
-  readonly averageMs: number | null;
-  readonly medianMs: number | null;
-  readonly p90Ms: number | null;
-}
-
-/** Satisfaction of a group: counts per level of the hall's scale and the share of "satisfied" ones. */
-export interface SatisfactionStats {
-  readonly total: number;
-  /** Ratings per level value (`"4"` → 12). */
-  readonly byLevel: Readonly<Record<string, number>>;
-  /** Ratings at a level marked `isSatisfied`. */
-  readonly satisfied: number;
-  /** satisfied / total × 100, or null without ratings. */
-  readonly percentSatisfied: number | null;
-}
-
-/** The figures of one group (a day, an hour, a service, a counter…) or of the whole range. */
-export interface ReportRow {
-  readonly key: string;
-  readonly label: LocalizedText;
-  readonly issued: number;
-  readonly served: number;
-  readonly noShow: number;
-  readonly transferred: number;
-  readonly cancelled: number;
-  /** Still open when the day ended (status `expired`). */
-  readonly expired: number;
-  /** Still waiting, called or being served (today's open tickets). */
-  readonly open: number;
-  readonly wait: DurationStats;
-  readonly service: DurationStats;
-  /** Tickets called within the target wait, among those called at all. */
-  readonly withinTarget: number;
-  readonly withinTargetPercent: number | null;
-  readonly satisfaction: SatisfactionStats;
-}
-
-/** The dimensions a report is broken down by. */
-export const REPORT_DIMENSIONS = ['day', 'hour', 'field', 'service', 'counter', 'clerk'] as const;
-/** One dimension. */
-export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
-
-/** A report over a range of business days. */
-export interface HallReport {
-  readonly from: string;
-  readonly to: string;
-  readonly timeZone: string;
-  readonly targetWaitMinutes: number;
-  readonly generatedAt: number;
-  readonly levels: readonly SatisfactionLevel[];
-  readonly total: ReportRow;
-  readonly by: Readonly<Record<ReportDimension, readonly ReportRow[]>>;
-}
 
 /**
  * The nearest-rank percentile of sorted values: the smallest value such that at least p % of the values

@@ -10,3 +10,4 @@ export * from './socket-events.ts';
 export * from './permissions.ts';
 export * from './replica.ts';
 export * from './config-schema.ts';
+export * from './reports.ts';
