@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // One entry point for a fresh machine that has only Node.js 20+ and npm (Windows or Linux):
-//   node scripts/bootstrap.mjs start   install everything, then start a hall with demo data
+//   node scripts/bootstrap.mjs start   install everything, build the web apps, start a hall with demo data
+//   node scripts/bootstrap.mjs install install everything and build the web apps (a hall's server PC)
 //   node scripts/bootstrap.mjs test    install everything, then lint, typecheck and run every test
 // It needs no global state: pnpm runs through `npm exec` at the version package.json pins, and the
 // native-build settings it needs are passed to that one install through the environment.
@@ -77,6 +78,10 @@ if (mode === 'test') {
   if (status !== 0) process.exit(status);
   status = run(pnpm.command, [...pnpm.prefix, 'run', 'check'], installEnv);
 } else if (mode === 'start') {
-  status = run(pnpm.command, [...pnpm.prefix, 'run', 'start'], installEnv);
+  // The hall server serves the web apps from their build output.
+  status = run(pnpm.command, [...pnpm.prefix, 'run', 'build'], installEnv);
+  if (status === 0) status = run(pnpm.command, [...pnpm.prefix, 'run', 'start'], installEnv);
+} else if (mode === 'install') {
+  status = run(pnpm.command, [...pnpm.prefix, 'run', 'build'], installEnv);
 }
 process.exit(status);
