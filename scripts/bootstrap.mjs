@@ -80,7 +80,9 @@ if (mode === 'test') {
 } else if (mode === 'start') {
   // The hall server serves the web apps from their build output.
   status = run(pnpm.command, [...pnpm.prefix, 'run', 'build'], installEnv);
-  if (status === 0) status = run(pnpm.command, [...pnpm.prefix, 'run', 'start'], installEnv);
+  // glibc keeps a memory pool per worker thread; two keep the server's memory flat (docs/BENCHMARKS.md).
+  const serverEnv = { MALLOC_ARENA_MAX: '2', ...installEnv };
+  if (status === 0) status = run(pnpm.command, [...pnpm.prefix, 'run', 'start'], serverEnv);
 } else if (mode === 'install') {
   status = run(pnpm.command, [...pnpm.prefix, 'run', 'build'], installEnv);
 }

@@ -45,10 +45,18 @@ describe('heartbeat', () => {
       await waitFor(() => statuses.some((status) => status.isOnline), 10_000, 'the display to come online');
       const frozenAt = Date.now();
       child.kill('SIGSTOP');
-      await waitFor(() => statuses.at(-1)?.isOnline === false, 16_000, 'the frozen display to be marked offline');
+      await waitFor(
+        () => statuses.at(-1)?.isOnline === false,
+        16_000,
+        'the frozen display to be marked offline',
+      );
       expect(statuses.at(-1)!.at - frozenAt).toBeLessThanOrEqual(15_000);
       child.kill('SIGCONT');
-      await waitFor(() => statuses.at(-1)?.isOnline === true && snapshots >= 2, 10_000, 'the display to resync');
+      await waitFor(
+        () => statuses.at(-1)?.isOnline === true && snapshots >= 2,
+        10_000,
+        'the display to resync',
+      );
     } finally {
       child.kill('SIGKILL');
     }

@@ -266,7 +266,8 @@ export class HallService {
     // Hash even for an unknown user, so timing does not tell which usernames exist.
     const isValid = await verifyPin(
       pin,
-      credential?.pinHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+      credential?.pinHash ??
+        'scrypt$4096$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
     if (!clerk || !credential || !isValid) {
       if (clerk && credential) {

@@ -53,7 +53,10 @@ export const sequenceKey = (serviceId: string, businessDay: string): string => `
  * - the projections (tickets, counters) equal the state folded from the event log.
  * Returns the violations found (empty when all hold) and the facts for the next life.
  */
-export function auditDatabase(file: string, history: readonly Operation[]): { violations: string[]; facts: AuditFacts } {
+export function auditDatabase(
+  file: string,
+  history: readonly Operation[],
+): { violations: string[]; facts: AuditFacts } {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
     return audit(db, history);
@@ -62,7 +65,10 @@ export function auditDatabase(file: string, history: readonly Operation[]): { vi
   }
 }
 
-function audit(db: BetterSqlite3.Database, history: readonly Operation[]): { violations: string[]; facts: AuditFacts } {
+function audit(
+  db: BetterSqlite3.Database,
+  history: readonly Operation[],
+): { violations: string[]; facts: AuditFacts } {
   const violations: string[] = [];
   const fail = (message: string): void => {
     violations.push(message);
@@ -71,7 +77,8 @@ function audit(db: BetterSqlite3.Database, history: readonly Operation[]): { vio
   const integrity = db.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') fail(`integrity_check: ${String(integrity)}`);
 
-  const configRow = db.prepare("SELECT value FROM hall_meta WHERE key = 'hall_config'").get() as { value: string } | undefined;
+  const configRow = db.prepare("SELECT value FROM hall_meta WHERE key = 'hall_config'").get() as
+    { value: string } | undefined;
   if (!configRow) throw new Error('the database has no hall configuration');
   const config = JSON.parse(configRow.value) as HallConfig;
 
@@ -79,7 +86,8 @@ function audit(db: BetterSqlite3.Database, history: readonly Operation[]): { vio
   const eventRows = db.prepare('SELECT version, body FROM events ORDER BY version').all() as EventRow[];
   const events: VersionedEvent[] = [];
   eventRows.forEach((row, index) => {
-    if (row.version !== index + 1) fail(`event versions are not gap-free: position ${index + 1} holds version ${row.version}`);
+    if (row.version !== index + 1)
+      fail(`event versions are not gap-free: position ${index + 1} holds version ${row.version}`);
     const event = JSON.parse(row.body) as VersionedEvent;
     if (event.version !== row.version) fail(`event ${row.version}: body says version ${event.version}`);
     events.push(event);
@@ -87,8 +95,12 @@ function audit(db: BetterSqlite3.Database, history: readonly Operation[]): { vio
   const eventAt = new Map(events.map((event) => [event.version, event]));
 
   // ── stored command results against the history ──────────────────────────────────────────────
-  const operations = new Map(history.map((operation) => [`${operation.deviceId}:${operation.requestId}`, operation]));
-  const resultRows = db.prepare('SELECT device_id, request_id, result FROM command_results').all() as ResultRow[];
+  const operations = new Map(
+    history.map((operation) => [`${operation.deviceId}:${operation.requestId}`, operation]),
+  );
+  const resultRows = db
+    .prepare('SELECT device_id, request_id, result FROM command_results')
+    .all() as ResultRow[];
   const stored = new Map<string, Ack<CommandOutcome>>();
   const claimedBy = new Map<number, string>();
   for (const row of resultRows) {
@@ -108,7 +120,8 @@ function audit(db: BetterSqlite3.Database, history: readonly Operation[]): { vio
     }
     for (const event of result.value.events) {
       const previous = claimedBy.get(event.version);
-      if (previous !== undefined) fail(`event ${event.version} belongs to two commands: ${previous} and ${key}`);
+      if (previous !== undefined)
+        fail(`event ${event.version} belongs to two commands: ${previous} and ${key}`);
       claimedBy.set(event.version, key);
       if (!isDeepStrictEqual(eventAt.get(event.version), event)) {
         fail(`event ${event.version} of ${key} differs from the log (or is missing)`);
@@ -116,17 +129,21 @@ function audit(db: BetterSqlite3.Database, history: readonly Operation[]): { vio
     }
   }
   for (const event of events) {
-    if (!claimedBy.has(event.version)) fail(`event ${event.version} (${event.type}) belongs to no stored command`);
+    if (!claimedBy.has(event.version))
+      fail(`event ${event.version} (${event.type}) belongs to no stored command`);
   }
 
   // ── tickets ──────────────────────────────────────────────────────────────────────────────────
   const ticketRows = db
-    .prepare('SELECT id, business_day, issued_service_id, sequence, number, public_code, body FROM tickets ORDER BY id')
+    .prepare(
+      'SELECT id, business_day, issued_service_id, sequence, number, public_code, body FROM tickets ORDER BY id',
+    )
     .all() as TicketRow[];
   const ticketById = new Map(ticketRows.map((row) => [row.id, row]));
   const issuedEvents = new Map<number, number>();
   for (const event of events) {
-    if (event.type === 'ticket.issued') issuedEvents.set(event.ticketId, (issuedEvents.get(event.ticketId) ?? 0) + 1);
+    if (event.type === 'ticket.issued')
+      issuedEvents.set(event.ticketId, (issuedEvents.get(event.ticketId) ?? 0) + 1);
   }
   for (const [ticketId, times] of issuedEvents) {
     if (times !== 1) fail(`ticket ${ticketId} was issued ${times} times in the log`);

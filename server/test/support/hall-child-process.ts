@@ -4,13 +4,104 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import type { DeviceFile, ServerStats } from './hall-child-protocol.ts';
 import { DEVICE_FILE, READY_LINE, childReplySchema, deviceFileSchema } from './hall-child-protocol.ts';
 
-/** tsx's loader as a file URL: `node --import <url>` works on Node 20.6+ and on Windows paths too. */
+const replyIdSchema = z.object({ id: z.number().int() });
+
+/** tsx's loader as a file URL: `node --import <url>` works on Node 20.6+ and with Windows paths too. */
 export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-const CHILD_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hall-child.ts');
+const HALL_CHILD_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hall-child.ts');
+
+/** A TypeScript script running in its own Node process that has printed `READY <port>`. */
+export interface ReadyChild {
+  readonly process: ChildProcess;
+  readonly port: number;
+  /** Settles when the process has exited. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL and wait for the exit (no handler runs, no buffer is flushed). */
+  kill(): Promise<void>;
+  /** The last few KB the child wrote to stderr, for failure messages. */
+  stderrTail(): string;
+}
+
+/**
+ * Start `node [execArgv] --import tsx <entry> [args]` and wait for its READY line. Its stdout is always
+ * drained (a full pipe would block the child's synchronous log writes); a child that fails to start is
+ * killed, never left behind.
+ */
+export async function spawnReadyChild(
+  entry: string,
+  args: readonly string[],
+  options: {
+    env?: NodeJS.ProcessEnv;
+    ipc?: boolean;
+    execArgv?: readonly string[];
+    readyTimeoutMs?: number;
+    /** Every stdout line after READY (e.g. the server's JSON log). */
+    onLine?: (line: string) => void;
+  } = {},
+): Promise<ReadyChild> {
+  const child = spawn(
+    process.execPath,
+    [...(options.execArgv ?? []), '--import', TSX_LOADER, entry, ...args],
+    {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
+      windowsHide: true,
+    },
+  );
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-8_000);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const kill = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  const timeoutMs = options.readyTimeoutMs ?? 30_000;
+  const port = await new Promise<number>((resolve, reject) => {
+    let pending = '';
+    let isReady = false;
+    const timer = setTimeout(() => {
+      reject(new Error(`${path.basename(entry)} not ready within ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      if (isReady && !options.onLine) return;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (isReady) {
+          options.onLine?.(line);
+          continue;
+        }
+        const match = READY_LINE.exec(line.trim());
+        if (match) {
+          isReady = true;
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      if (!isReady)
+        reject(new Error(`${path.basename(entry)} exited (${code ?? signal}) before READY\n${stderr}`));
+    });
+  }).catch(async (error: unknown) => {
+    await kill();
+    throw error;
+  });
+  return { process: child, port, exited, kill, stderrTail: () => stderr };
+}
 
 /** How to start a hall in a child process. */
 export interface HallChildOptions {
@@ -28,124 +119,103 @@ export interface HallChildOptions {
   readonly execArgv?: readonly string[];
   /** Open an IPC channel for `stats()`, `resetStats()` and `stop()`. */
   readonly ipc?: boolean;
-  readonly readyTimeoutMs?: number;
+  /** Every stdout line after READY: with `log: 'json'`, the server's log. */
+  readonly onLine?: (line: string) => void;
 }
 
 /** A running hall child. */
-export interface HallChild {
-  readonly port: number;
+export interface HallChild extends ReadyChild {
   readonly url: string;
-  readonly pid: number;
   readonly devices: DeviceFile;
-  /** Settles when the process has exited. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGKILL: no handler runs, no buffer is flushed, exactly like pulling the plug on the process. */
-  kill(): Promise<void>;
-  /** Close the server and exit cleanly (IPC), falling back to SIGKILL after a timeout. */
+  /** Close the server and exit cleanly (IPC; a CPU profile gets written), SIGKILL after a timeout. */
   stop(timeoutMs?: number): Promise<void>;
   stats(): Promise<ServerStats>;
   resetStats(): Promise<void>;
-  /** The last few KB the child wrote to stderr, for failure messages. */
-  stderrTail(): string;
 }
 
-/** Start `hall-child.ts` with `node --import tsx` and wait for its READY line and device file. */
+/** Start `hall-child.ts` and wait for its READY line and its device file. */
 export async function startHallChild(options: HallChildOptions): Promise<HallChild> {
-  const args = [
-    ...(options.execArgv ?? []),
-    '--import',
-    TSX_LOADER,
-    CHILD_ENTRY,
-    `--hall=${options.hall ?? 'demo'}`,
-    `--counters=${options.counters ?? 60}`,
-    `--terminals=${options.terminals === undefined || options.terminals === 'all' ? 'all' : options.terminals.join(',')}`,
-    `--kiosks=${options.kiosks ?? 1}`,
-    `--displays=${options.displays ?? 0}`,
-    `--log=${options.log ?? 'silent'}`,
-  ];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, LUOT_DATA_DIR: options.dataDir },
-    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
-    windowsHide: true,
-  });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-8_000);
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-
-  const port = await new Promise<number>((resolve, reject) => {
-    let pending = '';
-    let isReady = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`hall child not ready within ${options.readyTimeoutMs ?? 30_000} ms\n${stderr}`));
-    }, options.readyTimeoutMs ?? 30_000);
-    child.stdout!.setEncoding('utf8');
-    // Always drain stdout: a full pipe would block the child's (synchronous) log writes.
-    child.stdout!.on('data', (chunk: string) => {
-      if (isReady) return;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = READY_LINE.exec(line.trim());
-        if (match) {
-          isReady = true;
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-          return;
-        }
-      }
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      if (!isReady) reject(new Error(`hall child exited (${code ?? signal}) before READY\n${stderr}`));
-    });
-  });
-
-  const devices = deviceFileSchema.parse(JSON.parse(readFileSync(path.join(options.dataDir, DEVICE_FILE), 'utf8')));
+  const terminals =
+    options.terminals === undefined || options.terminals === 'all' ? 'all' : options.terminals.join(',');
+  const ready = await spawnReadyChild(
+    HALL_CHILD_ENTRY,
+    [
+      `--hall=${options.hall ?? 'demo'}`,
+      `--counters=${options.counters ?? 60}`,
+      `--terminals=${terminals}`,
+      `--kiosks=${options.kiosks ?? 1}`,
+      `--displays=${options.displays ?? 0}`,
+      `--log=${options.log ?? 'silent'}`,
+    ],
+    {
+      env: { ...process.env, LUOT_DATA_DIR: options.dataDir },
+      ipc: options.ipc,
+      execArgv: options.execArgv,
+      onLine: options.onLine,
+    },
+  );
+  const child = ready.process;
+  let devices: DeviceFile;
+  try {
+    devices = deviceFileSchema.parse(
+      JSON.parse(readFileSync(path.join(options.dataDir, DEVICE_FILE), 'utf8')),
+    );
+  } catch (error) {
+    await ready.kill();
+    throw error;
+  }
 
   let requestCount = 0;
-  const waiting = new Map<number, (stats: ServerStats | null) => void>();
+  const waiting = new Map<
+    number,
+    { resolve: (stats: ServerStats | null) => void; reject: (error: Error) => void }
+  >();
   child.on('message', (message: unknown) => {
     const reply = childReplySchema.safeParse(message);
-    if (!reply.success) return;
-    waiting.get(reply.data.id)?.(reply.data.stats);
-    waiting.delete(reply.data.id);
+    // A reply that does not parse must fail its request, not leave it waiting forever.
+    const id = reply.success ? reply.data.id : replyIdSchema.safeParse(message).data?.id;
+    const request = id === undefined ? undefined : waiting.get(id);
+    if (id === undefined || !request) return;
+    waiting.delete(id);
+    if (reply.success) request.resolve(reply.data.stats);
+    else request.reject(new Error(`bad reply from the hall child: ${reply.error.message}`));
   });
   const request = (type: 'stats' | 'reset-stats'): Promise<ServerStats | null> => {
-    if (!child.send) return Promise.reject(new Error('start the hall child with ipc: true'));
+    const send = child.send?.bind(child);
+    if (!send) return Promise.reject(new Error('start the hall child with ipc: true'));
     const id = (requestCount += 1);
     return new Promise((resolve, reject) => {
-      waiting.set(id, resolve);
-      child.send!({ id, type }, (error) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`the hall child did not answer ${type} within 10 s`));
+      }, 10_000);
+      const settle = { resolve, reject };
+      waiting.set(id, {
+        resolve: (stats) => {
+          clearTimeout(timer);
+          settle.resolve(stats);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          settle.reject(error);
+        },
+      });
+      send({ id, type }, (error) => {
         if (error) reject(error);
       });
     });
   };
 
-  const kill = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  };
-
   return {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
+    ...ready,
+    url: `http://127.0.0.1:${ready.port}`,
     devices,
-    exited,
-    kill,
     stop: async (timeoutMs = 10_000) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      if (!child.send) return kill();
+      if (!child.send) return ready.kill();
       child.send({ id: 0, type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      await exited;
+      await ready.exited;
       clearTimeout(timer);
     },
     stats: async () => {
@@ -156,6 +226,5 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     resetStats: async () => {
       await request('reset-stats');
     },
-    stderrTail: () => stderr,
   };
 }

@@ -10,7 +10,10 @@ import { asCounterId, asDeviceId } from '@luot/shared/domain';
 /** The file in the data folder that holds the tokens of the devices the child registered. */
 export const DEVICE_FILE = 'test-devices.json';
 
-const device = z.strictObject({ deviceId: z.string().min(1).transform(asDeviceId), token: z.string().min(1) });
+const device = z.strictObject({
+  deviceId: z.string().min(1).transform(asDeviceId),
+  token: z.string().min(1),
+});
 
 /** Devices registered on the hall's first start; counters come with the username of their clerk. */
 export const deviceFileSchema = z.strictObject({

@@ -47,7 +47,9 @@ function hallConfig(): HallConfig | undefined {
   return { ...config, services: config.services.map((service) => ({ ...service, dailyQuota: null })) };
 }
 
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+/** The histogram records whole timer intervals; the delay is what exceeds this resolution. */
+const LOOP_RESOLUTION_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 loopDelay.enable();
 
 const server = await startHallServer({
@@ -79,7 +81,9 @@ if (!existsSync(deviceFile)) {
     return { deviceId, token };
   };
   const devices: DeviceFileInput = {
-    kiosks: Array.from({ length: count('kiosks', values.kiosks) }, (_, index) => register('kiosk', `Kiosk ${index + 1}`)),
+    kiosks: Array.from({ length: count('kiosks', values.kiosks) }, (_, index) =>
+      register('kiosk', `Kiosk ${index + 1}`),
+    ),
     displays: Array.from({ length: count('displays', values.displays) }, (_, index) =>
       register('display', `Màn hình ${index + 1}`),
     ),
@@ -93,7 +97,11 @@ if (!existsSync(deviceFile)) {
 function stats(): ServerStats {
   const memory = process.memoryUsage();
   const cpu = process.cpuUsage();
-  const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+  // An empty histogram (just reset) answers NaN, which IPC would carry as null.
+  const ms = (ns: number): number =>
+    loopDelay.count === 0 || !Number.isFinite(ns)
+      ? 0
+      : Math.max(0, Math.round(ns / 1e4) / 100 - LOOP_RESOLUTION_MS);
   return {
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,

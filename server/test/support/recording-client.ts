@@ -19,7 +19,8 @@ export type Outcome<T> =
   | { readonly kind: 'unknown' };
 
 /** The commands the crash test sends. */
-export type TrackedEvent = 'ticket:issue' | 'ticket:call-next' | 'ticket:start' | 'ticket:complete' | 'clerk:sign-in';
+export type TrackedEvent =
+  'ticket:issue' | 'ticket:call-next' | 'ticket:start' | 'ticket:complete' | 'clerk:sign-in';
 
 type PayloadOf<E extends TrackedEvent> = Omit<Parameters<ClientToServerEvents[E]>[0], 'requestId'>;
 

@@ -35,7 +35,8 @@ export function seedFrom(env: NodeJS.ProcessEnv, name: string): number {
   const given = env[name];
   if (given !== undefined && given !== '') {
     const parsed = Number(given);
-    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got ${given}`);
+    if (!Number.isInteger(parsed) || parsed < 0)
+      throw new Error(`${name} must be a non-negative integer, got ${given}`);
     return parsed >>> 0;
   }
   return (Date.now() ^ (process.pid << 16)) >>> 0;

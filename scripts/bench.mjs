@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `pnpm bench`: every benchmark of the repository, one after the other, failing if any fails.
+//   node scripts/bench.mjs [--only <name part>] [--seconds N]
+// --seconds goes to the hall simulation (default 60 s measured). Each benchmark is a TypeScript script
+// run as `node --import <tsx loader> <file>` in its own package folder: no shell, so it runs the same on
+// Windows and Linux. Results are printed; docs/BENCHMARKS.md records the figures of a reference run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsxLoader = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    seconds: { type: 'string' },
+  },
+});
+
+/**
+ * The benchmarks: the hall simulation, then every `*.bench.ts` a package keeps in its `bench/` folder
+ * (server, shared, apps/*), each run from its package folder as its own script would be.
+ */
+function benchmarks() {
+  const list = [
+    {
+      name: 'server: hall simulation',
+      cwd: root,
+      file: path.join(root, 'server', 'bench', 'hall-simulation.ts'),
+      args: values.seconds === undefined ? [] : ['--seconds', values.seconds],
+    },
+  ];
+  const apps = existsSync(path.join(root, 'apps')) ? readdirSync(path.join(root, 'apps')).sort() : [];
+  const packages = ['server', 'shared', ...apps.map((app) => path.join('apps', app))];
+  for (const relative of packages) {
+    const folder = path.join(root, relative, 'bench');
+    if (!existsSync(folder)) continue;
+    for (const entry of readdirSync(folder).sort()) {
+      if (!entry.endsWith('.bench.ts')) continue;
+      list.push({
+        name: `${path.basename(relative)}: ${entry}`,
+        cwd: path.join(root, relative),
+        file: path.join(folder, entry),
+        args: [],
+      });
+    }
+  }
+  return list.filter((bench) => values.only === undefined || bench.name.includes(values.only));
+}
+
+const results = [];
+for (const bench of benchmarks()) {
+  console.log(`\n── ${bench.name} ${'─'.repeat(Math.max(0, 70 - bench.name.length))}`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, ['--import', tsxLoader, bench.file, ...bench.args], {
+    cwd: bench.cwd,
+    stdio: 'inherit',
+    windowsHide: true,
+    // As a hall runs the server (docs/OPERATIONS.md): glibc with two memory pools, not one per thread.
+    env: { MALLOC_ARENA_MAX: '2', ...process.env },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const status = run.error
+    ? `failed to start: ${run.error.message}`
+    : run.status === 0
+      ? 'ok'
+      : `failed (exit ${run.status ?? run.signal})`;
+  results.push({ name: bench.name, status, seconds });
+}
+
+console.log('\n── summary');
+for (const result of results)
+  console.log(`  ${result.status === 'ok' ? 'ok    ' : 'FAILED'} ${result.name} (${result.seconds} s)`);
+if (results.length === 0) {
+  console.error('no benchmark matched');
+  process.exit(1);
+}
+process.exit(results.every((result) => result.status === 'ok') ? 0 : 1);

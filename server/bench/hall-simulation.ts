@@ -1,0 +1,483 @@
+// A busy hall on loopback: 60 counters, 10 displays and 5 kiosks as real Socket.IO clients against a real
+// hall server in its own process (so its memory is its own), next to a bare Socket.IO relay measured in the
+// same run as the baseline. Prints latencies, the server's memory and event-loop delay, and the targets.
+//
+//   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
+//   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 60] [--warmup 5] [--think-ms 200-1000]
+//        [--issue-every-ms 150] [--server-log json|silent] [--profile] [--json out.json] [--check-targets]
+//
+// --profile writes a CPU profile of the hall server to server/test-output/bench/ (open it in Chrome
+// DevTools → Performance). --check-targets makes a missed target fail the run (exit code 1).
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type {
+  Ack,
+  Changes,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Snapshot,
+} from '@luot/shared/contracts';
+import { PROTOCOL_VERSION } from '@luot/shared/contracts';
+import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
+import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
+import { tempDataDir } from '../test/helpers.ts';
+import type { ServerStats } from '../test/support/hall-child-protocol.ts';
+import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
+import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
+import { seededRandom } from '../test/support/seeded-random.ts';
+
+const COUNTERS = 60;
+const DISPLAYS = 10;
+const KIOSKS = 5;
+/** Tickets waiting before the clock starts, so counters find a queue from the first second. */
+const BACKLOG = 2 * COUNTERS;
+const TARGETS = { issueP99Ms: 20, callP99Ms: 50, callOverBareP99: 2, serverRssMb: 150 } as const;
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
+    'think-ms': { type: 'string', default: '200-1000' },
+    'issue-every-ms': { type: 'string', default: '150' },
+    'server-log': { type: 'string', default: 'json' },
+    seed: { type: 'string', default: '20261129' },
+    profile: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    'check-targets': { type: 'boolean', default: false },
+  },
+});
+
+const positive = (name: string, text: string): number => {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`--${name} must be a non-negative number, got ${text}`);
+  return value;
+};
+const seconds = positive('seconds', values.seconds);
+const warmupSeconds = positive('warmup', values.warmup);
+const issueEveryMs = positive('issue-every-ms', values['issue-every-ms']);
+const { thinkMin, thinkMax } = ((text: string) => {
+  const [min, max] = text.split('-').map((part) => positive('think-ms', part));
+  if (min === undefined || max === undefined || max < min)
+    throw new Error(`--think-ms is min-max, got ${text}`);
+  return { thinkMin: min, thinkMax: max };
+})(values['think-ms']);
+if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
+  throw new Error('--server-log is json or silent');
+const serverLog = values['server-log'];
+
+type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Command = keyof ClientToServerEvents;
+type PayloadOf<E extends Command> = Parameters<ClientToServerEvents[E]>[0];
+type AckOf<E extends Command> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const random = seededRandom(Number(values.seed));
+let requestCount = 0;
+const nextRequestId = (): string => `bench-${(requestCount += 1).toString(36).padStart(6, '0')}`;
+
+/** Percentiles by the nearest-rank rule (p99 of 100 samples is the 99th). */
+function summary(samples: readonly number[]): { count: number; p50: number; p99: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p: number): number =>
+    sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return { count: sorted.length, p50: rank(50), p99: rank(99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+async function connectHall(url: string, token: string): Promise<{ socket: HallSocket; snapshot: Snapshot }> {
+  const socket: HallSocket = connect(url, {
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const snapshot = await new Promise<Snapshot>((resolve, reject) => {
+    socket.once('hall:snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, snapshot };
+}
+
+function send<E extends Command>(
+  socket: HallSocket,
+  event: E,
+  payload: Omit<PayloadOf<E>, 'requestId'>,
+): Promise<AckOf<E>> {
+  return new Promise((resolve) => {
+    const emit = socket.emit.bind(socket) as (
+      name: string,
+      body: unknown,
+      ack: (result: AckOf<E>) => void,
+    ) => void;
+    emit(event, { ...payload, requestId: nextRequestId() }, resolve);
+  });
+}
+
+/** fsync latency of the disk under the data folder: what synchronous=FULL pays on every commit. */
+function probeFsync(dir: string, rounds = 200): ReturnType<typeof summary> {
+  const file = path.join(dir, 'fsync-probe.bin');
+  const fd = openSync(file, 'w');
+  const page = Buffer.alloc(4096, 7);
+  const samples: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      writeSync(fd, page);
+      const started = performance.now();
+      fsyncSync(fd);
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+  return summary(samples);
+}
+
+/** The fields of the server's per-command log line that matter here (other fields pass through). */
+const commandLogSchema = z.object({
+  msg: z.literal('command'),
+  command: z.string(),
+  /** From the command's arrival to its commit (group commit: includes the wait for the batch). */
+  ms: z.number(),
+  /** How many commands shared the transaction. */
+  batch: z.number().optional(),
+});
+
+// ── the run ─────────────────────────────────────────────────────────────────────────────────────
+const repoServer = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const profileDir = path.join(repoServer, 'test-output', 'bench');
+const data = tempDataDir('luot-bench-');
+const children: ReadyChild[] = [];
+const sockets: Socket[] = [];
+let isMeasuring = false;
+let isRunning = true;
+const errors: string[] = [];
+
+async function main(): Promise<number> {
+  if (values.profile) mkdirSync(profileDir, { recursive: true });
+  const fsync = probeFsync(data.dir);
+  const serverCommandMs: number[] = [];
+  const batchSizes: number[] = [];
+  const onLine = (line: string): void => {
+    if (!isMeasuring || !line.includes('"msg":"command"')) return;
+    const parsed = commandLogSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) return;
+    serverCommandMs.push(parsed.data.ms);
+    if (parsed.data.batch !== undefined) batchSizes.push(parsed.data.batch);
+  };
+  const hall: HallChild = await startHallChild({
+    dataDir: data.dir,
+    hall: 'large',
+    counters: COUNTERS,
+    terminals: 'all',
+    kiosks: KIOSKS,
+    displays: DISPLAYS,
+    log: serverLog,
+    ipc: true,
+    onLine,
+    execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  children.push(hall);
+  const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);
+  children.push(bare);
+
+  // Displays: the time each call's version arrives, per display.
+  const displayArrivals: Map<number, number>[] = [];
+  let lastCallChanges: Changes | undefined;
+  for (const device of hall.devices.displays) {
+    const { socket } = await connectHall(hall.url, device.token);
+    sockets.push(socket);
+    const arrivals = new Map<number, number>();
+    displayArrivals.push(arrivals);
+    socket.on('hall:changes', (changes) => {
+      const now = performance.now();
+      for (const event of changes.events) {
+        if (event.type === 'ticket.called') {
+          arrivals.set(event.version, now);
+          lastCallChanges = changes;
+        }
+      }
+    });
+  }
+
+  const kiosks = await Promise.all(
+    hall.devices.kiosks.map(async (device) => (await connectHall(hall.url, device.token)).socket),
+  );
+  sockets.push(...kiosks);
+  const counters = await Promise.all(
+    hall.devices.counters.map(async (device) => {
+      const { socket } = await connectHall(hall.url, device.token);
+      sockets.push(socket);
+      const signIn = await send(socket, 'clerk:sign-in', { username: device.username, pin: DEMO_CLERK_PIN });
+      if (!signIn.ok) throw new Error(`${device.counterId} could not sign in: ${signIn.error.code}`);
+      return socket;
+    }),
+  );
+  const { services, priorityGroups } = (
+    await connectHall(hall.url, hall.devices.kiosks[0]!.token).then(({ socket, snapshot }) => {
+      socket.close();
+      return snapshot;
+    })
+  ).config;
+  const serviceIds: readonly ServiceId[] = services.map((service) => service.id);
+  const priorityIds: readonly PriorityGroupId[] = priorityGroups.map((group) => group.id);
+
+  // Bare relay: the same 10 receivers and one sender, sending the hall's own call payloads.
+  const bareUrl = `http://127.0.0.1:${bare.port}`;
+  const bareArrivals: Map<number, number>[] = [];
+  for (let index = 0; index < DISPLAYS; index += 1) {
+    const socket = connect(bareUrl, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { role: 'receiver' },
+    });
+    sockets.push(socket);
+    const arrivals = new Map<number, number>();
+    bareArrivals.push(arrivals);
+    socket.on('message', (message: { seq: number }) => arrivals.set(message.seq, performance.now()));
+  }
+  const bareSender = connect(bareUrl, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { role: 'sender' },
+  });
+  sockets.push(bareSender);
+  const isConnected = (socket: Socket): Promise<void> =>
+    socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', () => resolve()));
+  await Promise.all(sockets.map(isConnected));
+
+  // A backlog so that counters start with a queue.
+  for (let index = 0; index < BACKLOG; index += 1) {
+    const issued = await send(kiosks[index % KIOSKS]!, 'ticket:issue', {
+      serviceId: serviceIds[index % serviceIds.length]!,
+    });
+    if (!issued.ok) throw new Error(`backlog: ${issued.error.code}`);
+  }
+
+  // ── load ──────────────────────────────────────────────────────────────────────────────────────
+  const issueMs: number[] = [];
+  const calls: { sentAt: number; version: number }[] = [];
+  const bareSent: { seq: number; sentAt: number }[] = [];
+  const counts = { issued: 0, calls: 0, commands: 0, queueEmpty: 0 };
+  const refuse = (what: string, code: string): void => {
+    if (errors.length < 20) errors.push(`${what}: ${code}`);
+  };
+
+  const kioskLoop = async (socket: HallSocket, offset: number): Promise<void> => {
+    let due = performance.now() + offset;
+    while (isRunning) {
+      await sleep(Math.max(0, due - performance.now()));
+      due += issueEveryMs;
+      const sentAt = performance.now();
+      const answer = await send(socket, 'ticket:issue', {
+        serviceId: random.pick(serviceIds),
+        priorityGroupId: random.next() < 0.1 ? random.pick(priorityIds) : null,
+      });
+      if (!answer.ok) refuse('issue', answer.error.code);
+      else if (isMeasuring) {
+        issueMs.push(performance.now() - sentAt);
+        counts.issued += 1;
+      }
+    }
+  };
+
+  const think = (): Promise<void> => sleep(random.int(thinkMin, thinkMax));
+  const counterLoop = async (socket: HallSocket): Promise<void> => {
+    await sleep(random.int(0, thinkMax));
+    while (isRunning) {
+      const sentAt = performance.now();
+      const call = await send(socket, 'ticket:call-next', {});
+      if (!call.ok) {
+        if (call.error.code === 'QUEUE_EMPTY') counts.queueEmpty += 1;
+        else refuse('call-next', call.error.code);
+        await think();
+        continue;
+      }
+      const called = call.value.events.find((event) => event.type === 'ticket.called');
+      if (isMeasuring && called) {
+        calls.push({ sentAt, version: called.version });
+        counts.calls += 1;
+      }
+      if (!called) continue;
+      await think();
+      const start = await send(socket, 'ticket:start', {});
+      if (!start.ok) refuse('start', start.error.code);
+      await think();
+      const complete = await send(socket, 'ticket:complete', {});
+      if (!complete.ok) refuse('complete', complete.error.code);
+      if (isMeasuring) counts.commands += 3;
+      await think();
+    }
+  };
+
+  const bareLoop = async (): Promise<void> => {
+    let seq = 0;
+    while (isRunning) {
+      // As many relays a second as the hall makes calls, each carrying a real call's changes.
+      await sleep(Math.max(5, ((thinkMin + thinkMax) * 1.5) / COUNTERS));
+      seq += 1;
+      const sentAt = performance.now();
+      bareSender.emit('relay', { seq, changes: lastCallChanges });
+      if (isMeasuring) bareSent.push({ seq, sentAt });
+    }
+  };
+
+  // The histogram records whole timer intervals: the delay is what exceeds the resolution.
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  const beyond = (ns: number): number => Math.max(0, ns / 1e6 - 10);
+  const loops = [
+    ...kiosks.map((socket, index) => kioskLoop(socket, (index * issueEveryMs) / KIOSKS)),
+    ...counters.map((socket) => counterLoop(socket)),
+    bareLoop(),
+  ];
+
+  await sleep(warmupSeconds * 1000);
+  await hall.resetStats();
+  const before = await hall.stats();
+  clientLoop.enable();
+  isMeasuring = true;
+  const measuredFrom = performance.now();
+  const samples: ServerStats[] = [];
+  while (performance.now() - measuredFrom < seconds * 1000) {
+    await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (performance.now() - measuredFrom))));
+    samples.push(await hall.stats());
+  }
+  isMeasuring = false;
+  const measuredMs = performance.now() - measuredFrom;
+  const after = samples.at(-1) ?? (await hall.stats());
+  clientLoop.disable();
+  isRunning = false;
+  await Promise.all(loops);
+  await sleep(500); // the last broadcasts land
+  const final = await new Promise<Ack<Snapshot>>((resolve) => kiosks[0]!.emit('sync:snapshot', {}, resolve));
+  const waitingAtEnd = final.ok
+    ? Object.values(final.value.state.tickets).filter((ticket) => ticket.status === 'waiting').length
+    : Number.NaN;
+
+  // ── figures ───────────────────────────────────────────────────────────────────────────────────
+  let missing = 0;
+  const callMs = calls.flatMap(({ sentAt, version }) => {
+    const arrivals = displayArrivals.map((display) => display.get(version));
+    if (arrivals.some((at) => at === undefined)) {
+      missing += 1;
+      return [];
+    }
+    return [Math.max(...(arrivals as number[])) - sentAt];
+  });
+  if (missing > 0) errors.push(`${missing} calls never reached every display`);
+  const bareMs = bareSent.flatMap(({ seq, sentAt }) => {
+    const arrivals = bareArrivals.map((receiver) => receiver.get(seq));
+    return arrivals.some((at) => at === undefined) ? [] : [Math.max(...(arrivals as number[])) - sentAt];
+  });
+  const issue = summary(issueMs);
+  const call = summary(callMs);
+  const bareBroadcast = summary(bareMs);
+  const serverCommand = summary(serverCommandMs);
+  const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
+  const rssMaxMb = mb(Math.max(...samples.map((sample) => sample.rssBytes)));
+  const heapMaxMb = mb(Math.max(...samples.map((sample) => sample.heapUsedBytes)));
+  const serverCpuPercent =
+    Math.round(
+      ((after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / measuredMs) * 1000,
+    ) / 10;
+  const ratio = call.p99 / bareBroadcast.p99;
+  const checks = [
+    { name: `p99 issue → ack ≤ ${TARGETS.issueP99Ms} ms`, isMet: issue.p99 <= TARGETS.issueP99Ms },
+    { name: `p99 call → last display ≤ ${TARGETS.callP99Ms} ms`, isMet: call.p99 <= TARGETS.callP99Ms },
+    {
+      name: `p99 call → last display ≤ ${TARGETS.callOverBareP99}× bare broadcast`,
+      isMet: ratio <= TARGETS.callOverBareP99,
+    },
+    { name: `server RSS < ${TARGETS.serverRssMb} MB`, isMet: rssMaxMb < TARGETS.serverRssMb },
+  ];
+
+  const f = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
+  const line = (label: string, figures: ReturnType<typeof summary>): string =>
+    `  ${label.padEnd(26)} p50 ${f(figures.p50)}   p99 ${f(figures.p99)}   max ${f(figures.max)}   (n=${figures.count})`;
+  const perSecond = (n: number): string => (n / (measuredMs / 1000)).toFixed(1);
+  const output = [
+    `Hall simulation: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks; ${seconds} s measured after ${warmupSeconds} s warm-up`,
+    `  machine: Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}${process.env.MALLOC_ARENA_MAX ? `, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}`,
+    `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
+      `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +
+      `${perSecond(counts.issued + counts.commands + counts.queueEmpty)} commands/s, ${counts.queueEmpty} empty-queue calls, ` +
+      `${waitingAtEnd} waiting at the end`,
+    line('issue → ack', issue),
+    line('call → last display', call),
+    line('bare broadcast (baseline)', bareBroadcast),
+    `  ratio p99 call / bare       ${ratio.toFixed(2)}×`,
+    serverLog === 'json'
+      ? line('server: command → commit', serverCommand) +
+        (batchSizes.length > 0
+          ? `\n  group commit               ${(batchSizes.length / batchSizes.reduce((sum, size) => sum + 1 / size, 0)).toFixed(2)} commands per transaction on average, at most ${Math.max(...batchSizes)}`
+          : '')
+      : '  server: command → commit   (run with --server-log json to see it)',
+    line('disk fsync (4 KB, probe)', fsync),
+    `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB (end: RSS ${mb(after.rssBytes)} MB, heap ${mb(after.heapUsedBytes)} MB)`,
+    `  server event-loop delay    p50 ${f(after.loopDelayMs.p50)}   p99 ${f(after.loopDelayMs.p99)}   max ${f(after.loopDelayMs.max)}`,
+    `  server CPU                 ${serverCpuPercent}% of one core`,
+    `  bench client loop delay    p50 ${f(beyond(clientLoop.percentile(50)))}   p99 ${f(beyond(clientLoop.percentile(99)))}   max ${f(beyond(clientLoop.max))}`,
+    ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
+    ...errors.map((error) => `  ERROR ${error}`),
+  ];
+  console.log(output.join('\n'));
+  if (values.json) {
+    const figures = {
+      issue,
+      call,
+      bareBroadcast,
+      ratio,
+      serverCommand,
+      fsync,
+      rssMaxMb,
+      heapMaxMb,
+      serverCpuPercent,
+      loopDelayMs: after.loopDelayMs,
+      counts,
+      checks,
+      errors,
+    };
+    writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+  }
+
+  await hall.stop();
+  if (values.profile) console.log(`  CPU profile of the server in ${profileDir}`);
+  const isMissed = checks.some((check) => !check.isMet);
+  return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
+}
+
+// A run that hangs must not hold the machine (or CI) forever, nor leave its servers behind.
+const watchdog = setTimeout(
+  () => {
+    console.error('hall simulation: no result within the expected time; stopping');
+    for (const child of children) child.process.kill('SIGKILL');
+    process.exit(1);
+  },
+  (seconds + warmupSeconds + 120) * 1000,
+);
+watchdog.unref();
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  isRunning = false;
+  for (const socket of sockets) socket.close();
+  for (const child of children) await child.kill();
+  data.remove();
+}
+process.exit(exitCode);
