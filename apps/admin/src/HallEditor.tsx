@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { EditorProps } from './ConfigScreen.tsx';
+import { formatOpeningHours, parseOpeningHours } from './opening-hours.ts';
 import { useText } from './text.ts';
 
 /** Hall name, address, phone, time zone, rollover hour, display notice line, and the ticket logo. */
@@ -11,6 +12,8 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
   const [logoVersion, setLogoVersion] = useState(() => Date.now());
   const [logoProblem, setLogoProblem] = useState<string | null>(null);
   const [hasLogo, setHasLogo] = useState(true);
+  const [hours, setHours] = useState(() => formatOpeningHours(hall.openingHours ?? []));
+  const hoursParsed = parseOpeningHours(hours);
 
   const uploadLogo = (file: File): void => {
     if (file.type !== 'image/png') {
@@ -83,6 +86,19 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
         <span className="muted small">{t('admin.hall.logoHint')}</span>
         {logoProblem && <span className="problem">{logoProblem}</span>}
       </div>
+      <label className="wide">
+        {t('admin.hall.openingHours')}
+        <input
+          className={hoursParsed === null ? 'invalid' : ''}
+          placeholder="1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30"
+          value={hours}
+          onChange={(e) => {
+            setHours(e.target.value);
+            const parsed = parseOpeningHours(e.target.value);
+            if (parsed) set({ openingHours: parsed });
+          }}
+        />
+      </label>
       <p className="wide muted small">{t('admin.hall.hoursHint')}</p>
     </section>
   );

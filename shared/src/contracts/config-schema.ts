@@ -19,6 +19,12 @@ const name = z.string().trim().min(1).max(200);
 const localized = z.strictObject({ vi: name, en: z.string().trim().max(200) });
 const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:mm');
 
+const openingWindow = z.strictObject({
+  weekdays: z.array(z.number().int().min(0).max(6)).max(7),
+  from: clock,
+  to: clock,
+});
+
 /** A whole hall configuration as the manager console sends it (`config:update`). */
 export const hallConfigSchema = z.strictObject({
   hall: z.strictObject({
@@ -28,6 +34,7 @@ export const hallConfigSchema = z.strictObject({
     timeZone: z.string().min(1).max(64),
     rolloverHour: z.number().int().min(0).max(23),
     noticeLine: z.string().max(1_000),
+    openingHours: z.array(openingWindow).max(14).optional(),
   }),
   fields: z
     .array(z.strictObject({ id: slug.transform(asFieldId), name: localized, kioskOrder: z.number().int() }))
@@ -41,15 +48,7 @@ export const hallConfigSchema = z.strictObject({
         prefix: z.string().regex(/^[A-Z]{1,2}$/, '1–2 capital letters'),
         firstNumber: z.number().int().min(0).max(100_000),
         dailyQuota: z.number().int().min(1).max(100_000).nullable(),
-        openingHours: z
-          .array(
-            z.strictObject({
-              weekdays: z.array(z.number().int().min(0).max(6)).max(7),
-              from: clock,
-              to: clock,
-            }),
-          )
-          .max(14),
+        openingHours: z.array(openingWindow).max(14),
         expectedServiceMinutes: z.number().min(0.5).max(480),
         procedures: z.array(z.strictObject({ id: procedureIdSchema, name: localized })).max(500),
         isActive: z.boolean(),

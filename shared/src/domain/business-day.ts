@@ -52,6 +52,21 @@ export function localClock(epochMs: number, timeZone: string): { weekday: number
   return { weekday: WEEKDAYS.indexOf(part('weekday')), time: `${part('hour')}:${part('minute')}` };
 }
 
+/**
+ * Whether a service takes tickets at an instant: inside the hall's opening hours (if it has any) and
+ * inside the service's own (if it has any).
+ */
+export function isServiceOpen(
+  hall: { readonly timeZone: string; readonly openingHours?: readonly OpeningWindow[] },
+  service: { readonly openingHours: readonly OpeningWindow[] },
+  epochMs: number,
+): boolean {
+  return (
+    isWithinOpeningHours(hall.openingHours ?? [], epochMs, hall.timeZone) &&
+    isWithinOpeningHours(service.openingHours, epochMs, hall.timeZone)
+  );
+}
+
 /** Whether an instant falls in any of the windows; no windows means always open. */
 export function isWithinOpeningHours(
   windows: readonly OpeningWindow[],

@@ -102,6 +102,8 @@ export interface HallInfo {
   readonly rolloverHour: number;
   /** Scrolling notice line on the hall displays. */
   readonly noticeLine: string;
+  /** When the hall takes tickets at all; empty or absent means always. A service's own hours apply within these. */
+  readonly openingHours?: readonly OpeningWindow[];
 }
 
 /** How calls are announced on the hall displays. */

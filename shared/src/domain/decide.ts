@@ -1,4 +1,4 @@
-import { businessDayOf, isWithinOpeningHours } from './business-day.ts';
+import { businessDayOf, isServiceOpen } from './business-day.ts';
 import type { Command } from './commands.ts';
 import { configProblems, describeConfigChanges } from './config-rules.ts';
 import type { HallConfig } from './config.ts';
@@ -71,7 +71,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       const service = findService(config, command.serviceId);
       if (!service) return refuse('NOT_FOUND', `unknown service ${command.serviceId}`);
       if (!service.isActive) return refuse('SERVICE_INACTIVE', `service ${service.id} is not active`);
-      if (!isWithinOpeningHours(service.openingHours, at, config.hall.timeZone)) {
+      if (!isServiceOpen(config.hall, service, at)) {
         return refuse('SERVICE_CLOSED', `service ${service.id} is closed now`);
       }
       if (command.procedureId !== null && !service.procedures.some((p) => p.id === command.procedureId)) {

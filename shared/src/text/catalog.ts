@@ -1056,9 +1056,13 @@ export const messages = {
     vi: 'Chỉ nhận ảnh PNG.',
     en: 'Only PNG images are accepted.',
   },
+  'admin.hall.openingHours': {
+    vi: 'Giờ làm việc của trung tâm (để trống là luôn nhận số)',
+    en: 'Hall opening hours (empty means always open)',
+  },
   'admin.hall.hoursHint': {
-    vi: 'Giờ tiếp nhận được đặt cho từng dịch vụ trong mục “Lĩnh vực và dịch vụ” (để trống là theo giờ làm việc của sảnh).',
-    en: 'Opening hours are set per service under “Fields and services” (empty means whenever the hall is open).',
+    vi: 'Ví dụ “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 là Chủ nhật). Mỗi dịch vụ có thể có giờ riêng trong mục “Lĩnh vực và dịch vụ”, áp dụng bên trong giờ của trung tâm.',
+    en: 'For example “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 is Sunday). Each service may have its own hours under “Fields and services”, within the hall’s.',
   },
   'admin.services.import': {
     vi: 'Nhập danh mục dịch vụ từ tệp CSV',

@@ -1,5 +1,12 @@
-import type { FieldConfig, FieldId, HallConfig, QueueState, ServiceConfig } from '@luot/shared/domain';
-import { isQuotaReached, isWithinOpeningHours, localClock } from '@luot/shared/domain';
+import type {
+  FieldConfig,
+  FieldId,
+  HallConfig,
+  OpeningWindow,
+  QueueState,
+  ServiceConfig,
+} from '@luot/shared/domain';
+import { isQuotaReached, isServiceOpen, localClock } from '@luot/shared/domain';
 
 /** Why a service cannot be taken right now; the kiosk shows it on the disabled button. */
 export type UnavailableReason =
@@ -33,12 +40,13 @@ export function serviceAvailability(
   state: QueueState,
   now: number,
   timeZone: string,
+  hallHours: readonly OpeningWindow[] = [],
 ): UnavailableReason | null {
   if (!service.isActive) return { kind: 'inactive' };
   if (isQuotaReached(service, state.lastSequence[service.id])) return { kind: 'quota' };
-  if (!isWithinOpeningHours(service.openingHours, now, timeZone)) {
+  if (!isServiceOpen({ timeZone, openingHours: hallHours }, service, now)) {
     const { weekday } = localClock(now, timeZone);
-    const todayHours = service.openingHours
+    const todayHours = (service.openingHours.length > 0 ? service.openingHours : hallHours)
       .filter((window) => window.weekdays.includes(weekday))
       .map((window) => `${window.from}–${window.to}`);
     return { kind: 'closed', todayHours };
@@ -64,7 +72,7 @@ export function kioskCatalogue(config: HallConfig, state: QueueState, now: numbe
     choices.push({
       service,
       waiting: waiting.get(service.id) ?? 0,
-      unavailable: serviceAvailability(service, state, now, config.hall.timeZone),
+      unavailable: serviceAvailability(service, state, now, config.hall.timeZone, config.hall.openingHours),
     });
     servicesByField.set(service.fieldId, choices);
   }

@@ -37,6 +37,15 @@ describe('serviceAvailability', () => {
       todayHours: [],
     });
   });
+
+  it("closes every service outside the hall's own opening hours, naming the hall's hours", () => {
+    const hallHours = [{ weekdays: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' }];
+    expect(serviceAvailability(serviceOf('dat-dai'), empty, MONDAY_9AM, ZONE, hallHours)).toBeNull();
+    expect(serviceAvailability(serviceOf('dat-dai'), empty, MONDAY_8PM, ZONE, hallHours)).toEqual({
+      kind: 'closed',
+      todayHours: ['07:30–11:30'],
+    });
+  });
 });
 
 describe('kioskCatalogue', () => {
