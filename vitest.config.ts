@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['shared', 'client', 'server', 'apps/*', 'e2e'],
+    // Suites start real servers, child processes and Chromium: two at a time suits the 2-core machines.
+    maxWorkers: 2,
   },
 });

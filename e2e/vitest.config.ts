@@ -7,7 +7,8 @@ export default defineProject({
     globalSetup: ['./support/build-apps.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // One Chromium at a time: two cores.
+    // One Chromium at a time (two cores), after every other project: a group of its own.
     fileParallelism: false,
+    sequence: { groupOrder: 1 },
   },
 });

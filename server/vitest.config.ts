@@ -6,7 +6,5 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Several suites start real servers and child processes; two cores cannot run them all at once.
-    maxWorkers: 2,
   },
 });
