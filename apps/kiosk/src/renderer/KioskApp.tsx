@@ -5,6 +5,8 @@ import { useHallView, useNow } from '@luot/client/react';
 import { translate } from '@luot/shared/text';
 import type { BridgePrinterStatus } from '../bridge.ts';
 import type { HallPort } from './issue-flow.ts';
+import type { TicketLogo } from '@luot/shared/ticket';
+import { loadHallLogo } from './hall-logo.ts';
 import { KioskFlow, type FlowTimings } from './KioskFlow.tsx';
 import { PairingScreen, type PairingNotice } from './PairingScreen.tsx';
 import type { PrinterPort } from './printer-port.ts';
@@ -113,6 +115,24 @@ function ConnectedKiosk(props: ConnectedKioskProps) {
   const now = useNow(1_000) + view.clockOffsetMs;
   const [printerStatus, setPrinterStatus] = useState<BridgePrinterStatus | null>(null);
   const reporter = useRef<PrinterReporter | null>(null);
+  const [logo, setLogo] = useState<TicketLogo | null>(null);
+
+  // The hall's logo for printed tickets: read when the configuration arrives or changes, and every ten
+  // minutes (an upload in the console is not a configuration event).
+  useEffect(() => {
+    let isCurrent = true;
+    const refresh = (): void => {
+      void loadHallLogo(props.origin).then((loaded) => {
+        if (isCurrent) setLogo(loaded);
+      });
+    };
+    refresh();
+    const timer = setInterval(refresh, 10 * 60_000);
+    return () => {
+      isCurrent = false;
+      clearInterval(timer);
+    };
+  }, [props.origin, view.config]);
 
   useEffect(() => {
     const started = startPrinterReporter({
@@ -183,6 +203,7 @@ function ConnectedKiosk(props: ConnectedKioskProps) {
       printerStatus={printerStatus}
       onPrinterStatus={(status) => reporter.current?.note(status)}
       origin={props.origin}
+      logo={logo}
       {...(props.timings ? { timings: props.timings } : {})}
     />
   );

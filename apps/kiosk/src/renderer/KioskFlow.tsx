@@ -10,6 +10,7 @@ import type {
 } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
+import type { TicketLogo } from '@luot/shared/ticket';
 import type { BridgePrinterStatus } from '../bridge.ts';
 import { kioskCatalogue, type FieldChoice, type ServiceChoice } from './catalogue.ts';
 import { FieldScreen } from './FieldScreen.tsx';
@@ -82,6 +83,8 @@ export type KioskFlowProps = {
   readonly printerStatus: BridgePrinterStatus | null;
   readonly onPrinterStatus: (status: BridgePrinterStatus) => void;
   readonly origin: string;
+  /** The hall's logo for printed tickets (null when none). */
+  readonly logo?: TicketLogo | null;
   readonly timings?: Partial<FlowTimings>;
 };
 
@@ -158,6 +161,7 @@ export function KioskFlow(props: KioskFlowProps) {
       config,
       origin: props.origin,
       onPrinterStatus: props.onPrinterStatus,
+      logo: props.logo ?? null,
     })
       .catch((): { kind: 'refused'; refusal: Refusal } => ({
         kind: 'refused',

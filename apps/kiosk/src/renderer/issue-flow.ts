@@ -8,7 +8,7 @@ import type {
   WaitEstimate,
 } from '@luot/shared/domain';
 import { findService } from '@luot/shared/domain';
-import type { PrintableTicket } from '@luot/shared/ticket';
+import type { PrintableTicket, TicketLogo } from '@luot/shared/ticket';
 import type { BridgePrintFailure, BridgePrinterStatus } from '../bridge.ts';
 import { canPrintIn, type PrinterPort } from './printer-port.ts';
 
@@ -61,6 +61,8 @@ export type IssueContext = {
   readonly origin: string;
   /** Every printer status learned on the way goes here (to be reported to the server). */
   readonly onPrinterStatus: (status: BridgePrinterStatus) => void;
+  /** The hall's logo for the top of the ticket, when the manager set one. */
+  readonly logo?: TicketLogo | null;
 };
 
 /**
@@ -84,7 +86,7 @@ export async function issueAndPrint(request: TicketRequest, context: IssueContex
     return { kind: 'refused', refusal };
   }
   const { ticket, wait, publicCode } = ack.value;
-  const printable = printableTicket(config, ticket, wait, `${context.origin}/t/${publicCode}`);
+  const printable = printableTicket(config, ticket, wait, `${context.origin}/t/${publicCode}`, context.logo);
   const printed = await printer.print(printable);
   if (!printed.ok || printed.status.state !== status.state) context.onPrinterStatus(printed.status);
   const failure = printed.ok ? null : printed.failure;
@@ -116,6 +118,7 @@ export function printableTicket(
   ticket: Ticket,
   wait: WaitEstimate,
   statusUrl: string,
+  logo: TicketLogo | null = null,
 ): PrintableTicket {
   const service = findService(config, ticket.serviceId);
   const procedure = service?.procedures.find((candidate) => candidate.id === ticket.procedureId);
@@ -131,5 +134,6 @@ export function printableTicket(
     peopleAhead: wait.peopleAhead,
     waitMinutes: wait.minutes === null ? null : { min: wait.minutes.min, max: wait.minutes.max },
     statusUrl,
+    ...(logo ? { hallLogo: logo } : {}),
   };
 }
