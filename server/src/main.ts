@@ -42,7 +42,6 @@ if (server.isFirstManagerSeeded) {
 }
 if (server.isNewHall) {
   const pairings: [DeviceKind, string, string, CounterId | null][] = [
-    ['manager', 'Quản lý', 'admin', null],
     ['kiosk', 'Kiosk sảnh chính', 'kiosk', null],
     ['display', 'Màn hình sảnh', 'display', null],
   ];
