@@ -3,7 +3,7 @@ import type { HallConfig, Ticket, TicketId } from '@luot/shared/domain';
 import { findService } from '@luot/shared/domain';
 import type { Locale, MessageId } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormButtons } from './Dialog.tsx';
 import { localized } from './text.ts';
 
 /** Reasons a clerk usually gives for calling out of order; one tap fills the (required) reason. */
@@ -87,14 +87,11 @@ export function CallSpecificDialog({
             {translate(locale, 'counter.callSpecific.needReason')}
           </p>
         )}
-        <div className="dialog__buttons">
-          <button type="button" className="button" onClick={onCancel}>
-            {translate(locale, 'counter.confirm.cancel')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {translate(locale, 'counter.callSpecific.submit')}
-          </button>
-        </div>
+        <FormButtons
+          locale={locale}
+          onCancel={onCancel}
+          submitLabel={translate(locale, 'counter.callSpecific.submit')}
+        />
       </form>
     </Dialog>
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';
+import type { Locale } from '@luot/shared/text';
+import { translate } from '@luot/shared/text';
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {
@@ -50,6 +52,29 @@ export function Dialog({ title, onClose, children, isWide = false }: DialogProps
         </h2>
         {children}
       </div>
+    </div>
+  );
+}
+
+/** Props of {@link FormButtons}. */
+export interface FormButtonsProps {
+  readonly locale: Locale;
+  readonly onCancel: () => void;
+  /** The translated label of the submit button, which submits the surrounding form. */
+  readonly submitLabel: string;
+  readonly isSubmitDisabled?: boolean;
+}
+
+/** The cancel / submit row that ends every form dialog of the terminal. */
+export function FormButtons({ locale, onCancel, submitLabel, isSubmitDisabled = false }: FormButtonsProps) {
+  return (
+    <div className="dialog__buttons">
+      <button type="button" className="button" onClick={onCancel}>
+        {translate(locale, 'counter.confirm.cancel')}
+      </button>
+      <button type="submit" className="button button--primary" disabled={isSubmitDisabled}>
+        {submitLabel}
+      </button>
     </div>
   );
 }

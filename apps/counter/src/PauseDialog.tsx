@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Locale, MessageId } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormButtons } from './Dialog.tsx';
 
 /** The usual reasons a counter pauses; the Vietnamese text is what the server records and managers read. */
 export const PAUSE_REASONS = [
@@ -70,14 +70,12 @@ export function PauseDialog({ locale, onSubmit, onCancel }: PauseDialogProps) {
             />
           )}
         </fieldset>
-        <div className="dialog__buttons">
-          <button type="button" className="button" onClick={onCancel}>
-            {translate(locale, 'counter.confirm.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={reason === ''}>
-            {translate(locale, 'counter.pause.submit')}
-          </button>
-        </div>
+        <FormButtons
+          locale={locale}
+          onCancel={onCancel}
+          submitLabel={translate(locale, 'counter.pause.submit')}
+          isSubmitDisabled={reason === ''}
+        />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import type { CounterId, HallConfig, ServiceId, Ticket } from '@luot/shared/doma
 import { findService } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormButtons } from './Dialog.tsx';
 import { localized } from './text.ts';
 
 /** What the clerk chose in the transfer dialog. */
@@ -103,14 +103,11 @@ export function TransferDialog({
             {translate(locale, 'counter.transfer.needTarget')}
           </p>
         )}
-        <div className="dialog__buttons">
-          <button type="button" className="button" onClick={onCancel}>
-            {translate(locale, 'counter.confirm.cancel')}
-          </button>
-          <button type="submit" className="button button--primary">
-            {translate(locale, 'counter.transfer.submit')}
-          </button>
-        </div>
+        <FormButtons
+          locale={locale}
+          onCancel={onCancel}
+          submitLabel={translate(locale, 'counter.transfer.submit')}
+        />
       </form>
     </Dialog>
   );
