@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -77,8 +77,12 @@ export interface HallServer {
   close(): Promise<void>;
 }
 
+/** The server's version, as its package.json states it (shown on /health). */
 function readPackageVersion(): string {
-  return '0.1.0';
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'server', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
 }
 
 /**

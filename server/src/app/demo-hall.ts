@@ -14,13 +14,6 @@ import {
 
 const text = (vi: string, en: string): LocalizedText => ({ vi, en });
 
-/** Office hours of a Vietnamese one-stop centre: Monday–Friday mornings and afternoons, Saturday morning. */
-const OFFICE_HOURS = [
-  { weekdays: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' },
-  { weekdays: [1, 2, 3, 4, 5], from: '13:30', to: '17:00' },
-  { weekdays: [6], from: '07:30', to: '11:30' },
-];
-
 function service(
   id: string,
   fieldId: string,
@@ -37,7 +30,7 @@ function service(
     prefix,
     firstNumber: 1,
     dailyQuota,
-    // The demo answers at any hour so that it can be tried in the evening; a hall sets OFFICE_HOURS.
+    // The demo answers at any hour so that it can be tried in the evening; a hall sets its hours in the console.
     openingHours: [],
     expectedServiceMinutes,
     procedures: procedures.map(([procedureId, procedureName]) => ({
@@ -209,6 +202,3 @@ export function demoHallConfig(timeZone = 'Asia/Ho_Chi_Minh'): HallConfig {
     terminals: DEFAULT_TERMINALS,
   };
 }
-
-/** Office hours for halls that want the service windows enforced (see docs/OPERATIONS.md). */
-export const OFFICE_HOURS_TEMPLATE = OFFICE_HOURS;

@@ -154,12 +154,6 @@ export class HallService {
     return device ? this.identityOf(device) : this.options.extraAuthenticator?.(token);
   }
 
-  /** Re-read an identity (the clerk signed in changes over time). */
-  refreshIdentity(identity: Identity): Identity | undefined {
-    const device = this.options.store.findDevice(identity.deviceId);
-    return device && device.revokedAt === null ? this.identityOf(device) : undefined;
-  }
-
   private identityOf(device: DeviceRow): Identity {
     const clerkId =
       device.kind === 'counter' && device.counterId !== null && this.holdsSession(device.counterId, device.id)

@@ -368,10 +368,6 @@ export class HallStore {
   async backup(file: string): Promise<void> {
     await this.db.backup(file);
   }
-
-  integrityCheck(): string {
-    return String(this.db.pragma('integrity_check', { simple: true }));
-  }
 }
 
 function withStatusExpired(ticket: Ticket | undefined): Ticket | undefined {

@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, Identity, ServerToClientEvents, WireError } from '@luot/shared/contracts';
 import {
+  EVENT_ROLES,
   MAX_CONFIG_PAYLOAD_BYTES,
   MAX_PAYLOAD_BYTES,
   PROTOCOL_VERSION,
@@ -202,28 +203,5 @@ export function attachRealtime(
   };
 }
 
-const CLIENT_EVENTS: readonly (keyof ClientToServerEvents)[] = [
-  'ticket:issue',
-  'ticket:call-next',
-  'ticket:call',
-  'ticket:recall',
-  'ticket:start',
-  'ticket:complete',
-  'ticket:no-show',
-  'ticket:return',
-  'ticket:transfer',
-  'ticket:cancel',
-  'ticket:print-result',
-  'counter:open',
-  'counter:pause',
-  'counter:close',
-  'clerk:sign-in',
-  'clerk:sign-out',
-  'feedback:rate',
-  'printer:status',
-  'sync:snapshot',
-  'config:update',
-  'device:create-pairing',
-  'device:revoke',
-  'device:list',
-];
+/** Every client event, from the one role table of the contract (a new event cannot be forgotten here). */
+const CLIENT_EVENTS = Object.keys(EVENT_ROLES) as (keyof typeof EVENT_ROLES)[];

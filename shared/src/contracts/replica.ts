@@ -1,6 +1,6 @@
 import { evolve } from '../domain/evolve.ts';
 import type { QueueState } from '../domain/state.ts';
-import type { Changes, Snapshot } from './messages.ts';
+import type { Changes } from './messages.ts';
 
 /** What happened when a client offered changes to its replica. */
 export type ApplyOutcome =
@@ -32,6 +32,3 @@ export function applyChanges(
   if (next.version !== changes.toVersion) return { state, outcome: 'gap' };
   return { state: next, outcome: 'applied' };
 }
-
-/** The queue held after a snapshot (a snapshot always replaces what a client had). */
-export const stateFromSnapshot = (snapshot: Snapshot): QueueState => snapshot.state;
