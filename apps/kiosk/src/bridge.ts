@@ -15,8 +15,11 @@ export type BridgePrinterStatus = {
 export type BridgePrintFailure =
   /** The printer said it cannot print (paper out, cover open…); nothing was sent. */
   | 'refused'
+  /** The printer stopped taking the job, or the link broke: part of the ticket may have come out. */
   | 'write_timeout'
   | 'write_failed'
+  /** Every byte went out but the printer reported a fault right after: the ticket may be incomplete. */
+  | 'unconfirmed'
   /** The same ticket was already printed once: a second copy is never made. */
   | 'duplicate';
 

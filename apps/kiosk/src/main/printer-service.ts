@@ -10,16 +10,19 @@ export interface PrinterService {
   print(ticket: PrintableTicket): Promise<BridgePrintResult>;
 }
 
-/** How many printed tickets are remembered to refuse a second copy (a day of a busy kiosk). */
+/** How many sent tickets are remembered to refuse a second copy (a day of a busy kiosk). */
 const REMEMBERED_TICKETS = 2_000;
 
 /**
  * Put the printer helper's `KioskPrinter` behind the bridge. It adds one rule the renderer cannot be
  * trusted with alone: a ticket (known by its unique status URL) comes out of the printer at most once,
- * so a renderer bug or a replayed message can never hand out a second copy of a number.
+ * so a renderer bug or a replayed message can never hand out a second copy of a number. A job that
+ * failed after its bytes started going out counts as sent: a printer that stopped mid-ticket keeps the
+ * rest in its buffer and finishes it once paper is loaded, so printing it again could make two. Only a
+ * job the printer refused before anything was sent may be tried again.
  */
 export function createPrinterService(printer: Pick<KioskPrinter, 'printTicket' | 'status'>): PrinterService {
-  const printed = new Set<string>();
+  const sent = new Set<string>();
   const inFlight = new Set<string>();
   return {
     async status() {
@@ -31,17 +34,22 @@ export function createPrinterService(printer: Pick<KioskPrinter, 'printTicket' |
     },
     async print(ticket) {
       const key = ticket.statusUrl;
-      if (printed.has(key) || inFlight.has(key)) {
-        return { ok: false, status: { state: 'ok', detail: 'already printed' }, failure: 'duplicate' };
+      if (sent.has(key) || inFlight.has(key)) {
+        return {
+          ok: false,
+          status: { state: 'ok', detail: 'already sent to the printer' },
+          failure: 'duplicate',
+        };
       }
       inFlight.add(key);
       try {
         const result = await printer.printTicket(ticket);
-        if (result.ok) remember(printed, key);
+        if (result.ok || result.failure !== 'refused') remember(sent, key);
         return result.ok
           ? { ok: true, status: result.status }
           : { ok: false, status: result.status, failure: result.failure };
       } catch (error) {
+        // The ticket could not be drawn (a bug): nothing reached the printer.
         return { ok: false, status: { state: 'offline', detail: messageOf(error) }, failure: 'write_failed' };
       } finally {
         inFlight.delete(key);

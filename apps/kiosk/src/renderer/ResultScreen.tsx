@@ -4,6 +4,8 @@ import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
 import { formatMinuteRange } from '@luot/shared/ticket';
 import type { IssuedTicket } from './issue-flow.ts';
+import { canPrintIn } from './printer-port.ts';
+import { printerText } from './reason-text.ts';
 import { TicketPreview } from './TicketPreview.tsx';
 
 /** Props of the result screen. */
@@ -17,8 +19,8 @@ export type ResultScreenProps = {
 
 /**
  * The number, huge; the service; how many are ahead and for how long; "please take your ticket". When
- * the printer failed after the server recorded the number, the number stays on screen with a plain
- * instruction to note it. In a browser the printed ticket is shown beside it.
+ * the printer failed after the server recorded the number, the number stays on screen with the printer's
+ * reason and a plain instruction to note it. In a browser the printed ticket is shown beside it.
  */
 export function ResultScreen(props: ResultScreenProps) {
   const { issued, locale, config } = props;
@@ -66,6 +68,9 @@ export function ResultScreen(props: ResultScreenProps) {
             <div className="kiosk-result__print-failed-title">
               {translate(locale, 'kiosk.result.printFailed')}
             </div>
+            {issued.printFailureState !== null && !canPrintIn(issued.printFailureState) ? (
+              <div data-testid="print-failed-reason">{printerText(locale, issued.printFailureState)}</div>
+            ) : null}
             <div>{translate(locale, 'kiosk.result.noteNumber')}</div>
           </div>
         )}

@@ -32,6 +32,8 @@ export type IssuedTicket = {
   readonly printable: PrintableTicket;
   readonly isPrinted: boolean;
   readonly printFailure: BridgePrintFailure | null;
+  /** The printer's state when the print failed (why, for the visitor); null when it printed. */
+  readonly printFailureState: PrinterState | null;
   /** True in a browser: show the printed ticket on screen. */
   readonly isScreenPrinted: boolean;
 };
@@ -107,6 +109,7 @@ export async function issueAndPrint(request: TicketRequest, context: IssueContex
       printable,
       isPrinted: printed.ok,
       printFailure: failure,
+      printFailureState: printed.ok ? null : printed.status.state,
       isScreenPrinted: printer.isScreen,
     },
   };

@@ -77,8 +77,9 @@ describe('createPrinterFromConfig', () => {
       try {
         expect(await printer.printTicket(goldenTicket)).toMatchObject({ ok: true });
         const ticketBytes = encodeTicket(renderTicket(layoutTicket(goldenTicket), 384).bitmap).length;
-        const wire = await networkPrinter.received(3 * 3 + ticketBytes);
-        expect(wire.length).toBe(3 * 3 + ticketBytes);
+        // Status before the job, the job, and status again after it (the printer confirms it is fine).
+        const wire = await networkPrinter.received(3 * 3 + ticketBytes + 3 * 3);
+        expect(wire.length).toBe(3 * 3 + ticketBytes + 3 * 3);
         const { commands, consumed } = decodeEscPos(wire);
         expect(consumed).toBe(wire.length);
         expect(commands.slice(0, 4).map((command) => command.kind)).toEqual([
@@ -86,6 +87,11 @@ describe('createPrinterFromConfig', () => {
           'status-request',
           'status-request',
           'init',
+        ]);
+        expect(commands.slice(-3).map((command) => command.kind)).toEqual([
+          'status-request',
+          'status-request',
+          'status-request',
         ]);
         const raster = rasterOf(commands);
         expect(raster.width).toBe(384);

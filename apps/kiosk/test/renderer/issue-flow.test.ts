@@ -100,6 +100,7 @@ describe('issueAndPrint', () => {
     if (result.kind !== 'issued') return;
     expect(result.issued.isPrinted).toBe(false);
     expect(result.issued.printFailure).toBe('write_failed');
+    expect(result.issued.printFailureState).toBe('offline');
     expect(hall.ticketCount()).toBe(1);
     expect(hall.printResults).toEqual([
       {

@@ -34,6 +34,7 @@ function issued(overrides: Partial<IssuedTicket> = {}): IssuedTicket {
     printable: printableTicket(config, ticket, wait, 'http://hall.local:8080/t/abcd1234'),
     isPrinted: true,
     printFailure: null,
+    printFailureState: null,
     isScreenPrinted: false,
     ...overrides,
   };
@@ -56,12 +57,13 @@ describe('ResultScreen', () => {
     expect(onDone).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the number on screen with a plain instruction when the printer failed', () => {
+  it('keeps the number on screen with the reason and a plain instruction when the printer failed', () => {
     render(
       <ResultScreen
         issued={issued({
           isPrinted: false,
-          printFailure: 'write_failed',
+          printFailure: 'write_timeout',
+          printFailureState: 'paper_out',
           wait: { peopleAhead: 0, servingCounters: 0, minutes: null },
         })}
         config={config}
@@ -74,6 +76,7 @@ describe('ResultScreen', () => {
     expect(screen.queryByTestId('take-ticket')).toBeNull();
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Không in được phiếu');
+    expect(screen.getByTestId('print-failed-reason').textContent).toBe('Máy in đã hết giấy.');
     expect(alert.textContent).toContain('Vui lòng ghi lại số thứ tự');
     expect(screen.getByTestId('wait').textContent).toBe(
       'Chưa có quầy nào đang phục vụ dịch vụ này; vui lòng chờ.',

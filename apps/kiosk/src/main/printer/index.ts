@@ -14,6 +14,7 @@ export {
   printerConfigSchema,
   type PrinterConfig,
   type KioskPrinter,
+  type PrinterEdges,
 } from './printer.ts';
 export {
   renderTicket,

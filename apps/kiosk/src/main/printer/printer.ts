@@ -7,12 +7,13 @@ import { renderTicket, PAPER_WIDTH_DOTS, type PaperWidthMm } from './render-tick
 import type { PrinterStatus } from './status.ts';
 import { TcpTransport } from './tcp-transport.ts';
 import type { PrinterTransport } from './transport.ts';
-import { UsbTransport } from './usb-transport.ts';
+import { UsbTransport, loadUsbBinding, type UsbBinding } from './usb-transport.ts';
 
 const common = {
   paperWidthMm: z.union([z.literal(58), z.literal(80)]),
   statusTimeoutMs: z.number().int().positive().max(10_000).optional(),
   writeTimeoutMs: z.number().int().positive().max(120_000).optional(),
+  stallTimeoutMs: z.number().int().positive().max(60_000).optional(),
   printWhenSilent: z.boolean().optional(),
   bandRows: z.number().int().min(1).max(2303).optional(),
   /** False for printers with a tear bar instead of a cutter. */
@@ -50,12 +51,20 @@ export type KioskPrinter = {
   close(): Promise<void>;
 };
 
+/** The hardware edge below the printer, replaceable in tests (a fake libusb device). */
+export type PrinterEdges = {
+  /** Loads node-usb; by default `import('usb')` on first use. */
+  readonly loadUsb?: () => Promise<UsbBinding>;
+};
+
 /** Build the printer the kiosk's settings describe. Throws a ZodError when the settings are invalid. */
-export function createPrinterFromConfig(input: PrinterConfig): KioskPrinter {
+export function createPrinterFromConfig(input: PrinterConfig, edges: PrinterEdges = {}): KioskPrinter {
   const config = printerConfigSchema.parse(input);
-  const transport = createTransport(config);
-  const queue = new PrintQueue(transport, config);
+  const transport = createTransport(config, edges);
   const widthDots = PAPER_WIDTH_DOTS[config.paperWidthMm];
+  // A job cut off mid-band leaves the printer waiting for the rest of that band's image data.
+  const resyncBytes = 8 + (widthDots / 8) * (config.bandRows ?? 24);
+  const queue = new PrintQueue(transport, { ...config, resyncBytes });
   return {
     transport,
     paperWidthMm: config.paperWidthMm,
@@ -68,10 +77,13 @@ export function createPrinterFromConfig(input: PrinterConfig): KioskPrinter {
   };
 }
 
-function createTransport(config: PrinterConfig): PrinterTransport {
+function createTransport(config: PrinterConfig, edges: PrinterEdges): PrinterTransport {
   switch (config.kind) {
     case 'usb':
-      return new UsbTransport({ vendorId: config.vendorId, productId: config.productId });
+      return new UsbTransport(
+        { vendorId: config.vendorId, productId: config.productId },
+        edges.loadUsb ?? loadUsbBinding,
+      );
     case 'tcp':
       return new TcpTransport({ host: config.host, port: config.port });
     case 'file':

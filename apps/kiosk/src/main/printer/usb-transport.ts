@@ -51,6 +51,7 @@ export type UsbTransportOptions = {
 };
 
 const PRINTER_CLASS = 7;
+const RELEASE_WAIT_MS = 1_000;
 
 /** Loads node-usb on first use, so code paths and tests without a USB printer never load libusb. */
 export const loadUsbBinding = async (): Promise<UsbBinding> => import('usb');
@@ -68,6 +69,8 @@ export class UsbTransport implements PrinterTransport {
   readonly #load: () => Promise<UsbBinding>;
   #binding: UsbBinding | null = null;
   #opened: Opened | null = null;
+  /** A release in progress: the device is not opened again before its close has run. */
+  #releasing: Promise<void> | null = null;
   #isClosed = false;
 
   constructor(options: UsbTransportOptions, load: () => Promise<UsbBinding> = loadUsbBinding) {
@@ -130,6 +133,10 @@ export class UsbTransport implements PrinterTransport {
 
   async #open(): Promise<Opened> {
     if (this.#opened) return this.#opened;
+    // Otherwise the late close of the old handle could close the one opened now (the same device).
+    // A release libusb never calls back from must not hold the printer for ever.
+    if (this.#releasing) await Promise.race([this.#releasing, delay(RELEASE_WAIT_MS)]);
+    if (this.#opened) return this.#opened;
     this.#binding ??= await this.#load();
     const binding = this.#binding;
     const device = binding.findByIds(this.#options.vendorId, this.#options.productId);
@@ -177,18 +184,29 @@ export class UsbTransport implements PrinterTransport {
     const opened = this.#opened;
     this.#opened = null;
     if (!opened) return;
-    opened.iface.release(true, () => {
-      try {
-        opened.device.close();
-      } catch {
-        // The device is gone (unplugged); nothing left to close.
-      }
+    const releasing = new Promise<void>((resolve) => {
+      opened.iface.release(true, () => {
+        try {
+          opened.device.close();
+        } catch {
+          // The device is gone (unplugged); nothing left to close.
+        }
+        resolve();
+      });
+    });
+    this.#releasing = releasing;
+    void releasing.then(() => {
+      if (this.#releasing === releasing) this.#releasing = null;
     });
   }
 
   #assertOpen(): void {
     if (this.#isClosed) throw new TransportClosedError(this.description);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function hex4(value: number): string {
