@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeviceKind } from '@luot/shared/contracts';
 import type { CounterId, HallConfig } from '@luot/shared/domain';
+import { asDeviceId } from '@luot/shared/domain';
 import type { Clock } from './app/clock.ts';
 import { systemClock } from './app/clock.ts';
 import { hashPin } from './app/credentials.ts';
@@ -12,7 +13,7 @@ import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
 import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
 import type { RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
-import { ManagerAccounts } from './app/managers.ts';
+import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { createAdminRoutes } from './http/admin-api.ts';
@@ -148,10 +149,15 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
       ],
       ticketByCode: (code) => store.ticketByCode(code),
+      allowedOrigins: options.realtime?.allowedOrigins ?? [],
       extraRoutes: createAdminRoutes({ service, accounts, adminStore, hallStore: store, clock, logger }),
     }),
   );
   const realtime = attachRealtime(httpServer, service, logger, options.realtime);
+  // A console whose session ended (sign-out, password change) is cut off at once.
+  const stopSessionWatch = accounts.onSessionsEnded(
+    (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),
+  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
@@ -185,6 +191,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       if (isClosed) return;
       isClosed = true;
       clearInterval(tick);
+      stopSessionWatch();
       await realtime.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();

@@ -263,9 +263,20 @@ export class HallService {
       credential?.pinHash ??
         'scrypt$4096$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
-    if (!clerk || !credential || !isValid) {
-      if (clerk && credential) {
-        const failures = credential.failedAttempts + 1;
+    // Read the lock again after the hash: guesses sent together all passed the check above before any
+    // failure was counted, so each must see the failures of the others (or 10,000 guesses at once count as one).
+    const latest = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
+    if (clerk && latest?.lockedUntil != null && latest.lockedUntil > now) {
+      return this.refuse(
+        identity,
+        requestId,
+        'sign-in',
+        fail('LOCKED_OUT', 'too many wrong PINs; try again later'),
+      );
+    }
+    if (!clerk || !credential || !latest || !isValid) {
+      if (clerk && latest) {
+        const failures = latest.failedAttempts + 1;
         const lockedUntil =
           failures >= PIN_ATTEMPTS_BEFORE_LOCK
             ? now + Math.min(PIN_LOCK_MS * 2 ** (failures - PIN_ATTEMPTS_BEFORE_LOCK), 60 * 60_000)
@@ -275,7 +286,7 @@ export class HallService {
       this.log('warn', 'sign-in refused', identity, { result: 'BAD_CREDENTIALS' });
       return fail('BAD_CREDENTIALS', 'wrong username or PIN');
     }
-    if (credential.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
+    if (latest.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
     const previousHolder = this.sessions.get(counterId);
     const result = await this.execute(
       identity,

@@ -89,6 +89,8 @@ export const managerDeviceId = (managerId: number): string => `mgr_${managerId}`
  * a fixed delay on every refusal and a growing lock after five wrong passwords in a row.
  */
 export class ManagerAccounts {
+  private readonly endedListeners = new Set<(managerId: number) => void>();
+
   constructor(
     private readonly store: AdminStore,
     private readonly clock: Clock,
@@ -129,18 +131,25 @@ export class ManagerAccounts {
     }
     decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const isValid = await verifyPassword(password, manager?.passwordHash ?? (await decoyHash));
-    if (!manager || !isValid) {
+    // Read the account again after the hash: attempts sent together all passed the lock check above, so
+    // each must count on top of the others' failures (and a lock set meanwhile refuses even a right one).
+    const latest = manager ? this.store.findManager(manager.id) : undefined;
+    if (latest && latest.lockedUntil !== null && latest.lockedUntil > now) {
+      await this.sleep(FAILED_LOGIN_DELAY_MS);
+      return { ok: false, code: 'LOCKED_OUT', retryAt: latest.lockedUntil };
+    }
+    if (!manager || !latest || !isValid) {
       let retryAt: number | null = null;
-      if (manager) {
-        const failures = manager.failedAttempts + 1;
+      if (latest) {
+        const failures = latest.failedAttempts + 1;
         retryAt =
           failures >= ATTEMPTS_BEFORE_LOCK
             ? now + Math.min(LOCK_MS * 2 ** (failures - ATTEMPTS_BEFORE_LOCK), MAX_LOCK_MS)
             : null;
-        this.store.recordLoginFailure(manager.id, failures, retryAt);
+        this.store.recordLoginFailure(latest.id, failures, retryAt);
         this.store.recordAction({
           at: now,
-          managerId: manager.id,
+          managerId: latest.id,
           type: 'manager.sign-in-refused',
           detail: { failures },
         });
@@ -148,7 +157,7 @@ export class ManagerAccounts {
       await this.sleep(FAILED_LOGIN_DELAY_MS);
       return { ok: false, code: retryAt === null ? 'BAD_CREDENTIALS' : 'LOCKED_OUT', retryAt };
     }
-    if (manager.failedAttempts > 0) this.store.recordLoginFailure(manager.id, 0, null);
+    if (latest.failedAttempts > 0) this.store.recordLoginFailure(latest.id, 0, null);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + SESSION_TTL_MS;
     this.store.pruneSessions(now);
@@ -214,7 +223,21 @@ export class ManagerAccounts {
         type: 'manager.signed-out',
         detail: {},
       });
+      this.notifyEnded(session.manager.id);
     }
+  }
+
+  /**
+   * Called when sessions of a manager end (sign-out, password change), so that the consoles connected
+   * with them are cut off at once rather than keeping a live socket with manager rights.
+   */
+  onSessionsEnded(listener: (managerId: number) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  private notifyEnded(managerId: number): void {
+    for (const listener of this.endedListeners) listener(managerId);
   }
 
   /**
@@ -237,6 +260,7 @@ export class ManagerAccounts {
     this.store.setPassword(manager.id, await hashPassword(newPassword), false, now);
     this.store.deleteOtherSessions(manager.id, session.tokenHash);
     this.store.recordAction({ at: now, managerId: manager.id, type: 'manager.password-changed', detail: {} });
+    this.notifyEnded(manager.id);
     return { ok: true };
   }
 

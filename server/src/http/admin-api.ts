@@ -11,6 +11,7 @@ import { managerDeviceId } from '../app/managers.ts';
 import type { AdminStore } from '../db/admin-store.ts';
 import type { HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
+import { readBody } from './http-app.ts';
 import { reportCsv, reportXlsx } from '../reports/export.ts';
 import { REPORT_DIMENSIONS, computeReport } from '../reports/report.ts';
 
@@ -47,6 +48,8 @@ const problem = (status: number, code: WireError['code'], message: string): Http
   new HttpError(status, { code, message });
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  // After a refused body the rest of the upload is not wanted: close the connection once answered.
+  if (status === 413) response.setHeader('connection', 'close');
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -58,15 +61,14 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 const ok = (response: ServerResponse, value: unknown): void => sendJson(response, 200, { ok: true, value });
 
 async function readJson(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw problem(413, 'PAYLOAD_TOO_LARGE', 'body too large');
-    chunks.push(chunk as Buffer);
+  let body: Buffer;
+  try {
+    body = await readBody(request, limit);
+  } catch {
+    throw problem(413, 'PAYLOAD_TOO_LARGE', 'body too large');
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw problem(400, 'VALIDATION_FAILED', 'body is not JSON');
   }

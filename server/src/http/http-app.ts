@@ -29,6 +29,8 @@ export interface HttpDependencies {
   readonly voiceDirs: readonly string[];
   /** Public ticket lookup by status-page code. */
   readonly ticketByCode: (code: string) => Ticket | undefined;
+  /** Origins besides the server's own whose browsers may send state-changing requests (settings file). */
+  readonly allowedOrigins?: readonly string[];
   /** More routes (the manager console's `/api/admin/…`), tried first; true when one answered. */
   readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
@@ -45,18 +47,37 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 function sendError(response: ServerResponse, status: number, error: WireError): void {
+  // After a refused body the rest of the upload is not wanted: close the connection once answered.
+  if (status === 413) response.setHeader('connection', 'close');
   sendJson(response, status, { ok: false, error });
 }
 
+/**
+ * A request body of at most `limit` bytes. Past the limit it rejects with code PAYLOAD_TOO_LARGE and
+ * discards the rest unread (not buffered): the connection stays whole, so the client gets its 413
+ * rather than a reset (breaking out of `for await` would destroy the socket before the answer).
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData).off('end', onEnd);
+      request.resume();
+      reject(Object.assign(new Error('too large'), { code: 'PAYLOAD_TOO_LARGE' }));
+    };
+    const onEnd = (): void => resolve(Buffer.concat(chunks));
+    request.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('too large'), { code: 'PAYLOAD_TOO_LARGE' });
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  return JSON.parse((await readBody(request, MAX_BODY_BYTES)).toString('utf8')) as unknown;
 }
 
 /**
@@ -83,9 +104,28 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://hall.local');
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://hall.local');
+  } catch {
+    // An absolute-form target with a bad host or port (`GET http://x:99999/`) is the client's mistake.
+    return sendError(response, 400, { code: 'VALIDATION_FAILED', message: 'bad request target' });
+  }
   const method = request.method ?? 'GET';
   const pathname = url.pathname;
+
+  // A page on another site must not drive the hall through a visitor's or manager's browser (CSRF:
+  // a text/plain form can post JSON to /api/admin/login and lock the manager out). Browsers always send
+  // Origin on such requests; devices without one (Node, Electron main, curl) are not browsers.
+  const origin = request.headers.origin;
+  if (
+    method !== 'GET' &&
+    method !== 'HEAD' &&
+    origin !== undefined &&
+    !isAllowedOrigin(origin, request.headers.host, deps.allowedOrigins ?? [])
+  ) {
+    return sendError(response, 403, { code: 'FORBIDDEN', message: 'cross-site request refused' });
+  }
 
   if (deps.extraRoutes && (await deps.extraRoutes(request, response, url))) return;
 
@@ -154,7 +194,8 @@ async function handle(
 
   // `/t/<code>` is the public ticket page, part of the display app.
   const mount = pathname.startsWith('/t/') ? 'display' : (pathname.split('/')[1] ?? '');
-  const root = deps.apps[mount];
+  // Own keys only: `/__proto__/` or `/constructor/` must not find Object.prototype's members.
+  const root = Object.hasOwn(deps.apps, mount) ? deps.apps[mount] : undefined;
   if (root) {
     if (pathname === `/${mount}`) {
       response.writeHead(301, { location: `/${mount}/${url.search}` });
@@ -181,6 +222,16 @@ async function handle(
     return;
   }
   sendError(response, 404, { code: 'NOT_FOUND', message: 'not found' });
+}
+
+/** Whether a browser's Origin is the server itself (same host) or one the settings file allows. */
+function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+  if (allowed.includes(origin)) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** What the public status page may show: this ticket and counts, nothing about other visitors. */

@@ -16,6 +16,8 @@ import type { Logger } from '../log.ts';
 
 interface SocketData {
   identity: Identity;
+  /** The credential it connected with, checked again before every command (it may have been revoked). */
+  token: string;
 }
 
 type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -62,6 +64,8 @@ export function attachRealtime(
 ): {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   close: () => Promise<void>;
+  /** Check the credentials of a device's open connections again and drop those no longer valid. */
+  revalidate: (deviceId: DeviceId) => Promise<void>;
 } {
   const allowed = options.allowedOrigins ?? [];
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
@@ -111,6 +115,7 @@ export function attachRealtime(
       return;
     }
     socket.data.identity = identity;
+    socket.data.token = handshake.data.token;
     next();
   });
 
@@ -138,6 +143,12 @@ export function attachRealtime(
         return;
       }
       if (typeof ack !== 'function') return; // every command answers through its ack; no ack, no command
+      // A manager session signed out, expired or ended by a password change acts no more.
+      if (!service.authenticate(socket.data.token)) {
+        answer({ code: 'UNAUTHORIZED', message: 'this session or device token is no longer valid' });
+        socket.disconnect(true);
+        return;
+      }
       if (args.length !== 2) {
         answer({ code: 'VALIDATION_FAILED', message: 'send exactly one payload and an ack' });
         return;
@@ -191,8 +202,15 @@ export function attachRealtime(
     io.in(deviceRoom(deviceId)).disconnectSockets(true),
   );
 
+  const revalidate = async (deviceId: DeviceId): Promise<void> => {
+    for (const socket of await io.in(deviceRoom(deviceId)).fetchSockets()) {
+      if (!service.authenticate(socket.data.token)) socket.disconnect(true);
+    }
+  };
+
   return {
     io,
+    revalidate,
     close: async () => {
       stopChanges();
       stopSessions();

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@luot/shared/contracts';
 import { asCounterId, asDeviceId } from '@luot/shared/domain';
-import type { HallClient } from './helpers.ts';
-import { connectClient, pairAndConnect, requestId, startTestHall } from './helpers.ts';
+import type { HallClient } from '../helpers.ts';
+import { connectClient, pairAndConnect, requestId, startTestHall } from '../helpers.ts';
 
 function refusal(
   url: string,
@@ -26,7 +26,7 @@ function refusal(
   });
 }
 
-describe('the handshake', () => {
+describe('the handshake', { timeout: 60_000 }, () => {
   let hall: Awaited<ReturnType<typeof startTestHall>>;
   beforeAll(async () => {
     hall = await startTestHall();
