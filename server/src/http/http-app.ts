@@ -5,6 +5,8 @@ import type { WireError } from '@luot/shared/contracts';
 import type { Ticket } from '@luot/shared/domain';
 import { estimateWait, findCounter, findService } from '@luot/shared/domain';
 import type { Clock } from '../app/clock.ts';
+import { FailureWindow, PAIRING_FAILURE_LIMITS } from '../app/failure-window.ts';
+import type { FailureWindowLimits } from '../app/failure-window.ts';
 import type { HallService } from '../app/hall-service.ts';
 import type { Logger } from '../log.ts';
 import { resolveInside, sendFile } from './static-files.ts';
@@ -31,6 +33,8 @@ export interface HttpDependencies {
   readonly ticketByCode: (code: string) => Ticket | undefined;
   /** Origins besides the server's own whose browsers may send state-changing requests (settings file). */
   readonly allowedOrigins?: readonly string[];
+  /** How many wrong pairing codes are tolerated (default PAIRING_FAILURE_LIMITS). */
+  readonly pairingFailureLimits?: FailureWindowLimits;
   /** More routes (the manager console's `/api/admin/…`), tried first; true when one answered. */
   readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
@@ -87,8 +91,9 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 export function createHttpHandler(
   deps: HttpDependencies,
 ): (request: IncomingMessage, response: ServerResponse) => void {
+  const pairingFailures = new FailureWindow(deps.pairingFailureLimits ?? PAIRING_FAILURE_LIMITS);
   return (request, response) => {
-    handle(deps, request, response).catch((error: unknown) => {
+    handle(deps, pairingFailures, request, response).catch((error: unknown) => {
       deps.logger.log('error', 'http error', {
         path: request.url?.slice(0, 100),
         error: error instanceof Error ? error.message : String(error),
@@ -101,6 +106,7 @@ export function createHttpHandler(
 
 async function handle(
   deps: HttpDependencies,
+  pairingFailures: FailureWindow,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -159,12 +165,25 @@ async function handle(
     const parsed = pairRequestSchema.safeParse(body);
     if (!parsed.success)
       return sendError(response, 400, { code: 'VALIDATION_FAILED', message: 'send { code: "123456" }' });
+    const source = request.socket.remoteAddress ?? 'unknown';
+    const now = deps.clock.now();
+    const retryAt = pairingFailures.blockedUntil(source, now);
+    if (retryAt !== null) {
+      response.setHeader('retry-after', String(Math.ceil((retryAt - now) / 1_000)));
+      return sendError(response, 429, {
+        code: 'RATE_LIMITED',
+        message: 'too many wrong pairing codes; try again later',
+      });
+    }
     const paired = deps.pair(parsed.data.code, parsed.data.name);
-    if (!paired)
+    if (!paired) {
+      pairingFailures.recordFailure(source, now);
+      deps.logger.log('warn', 'pairing refused', { result: 'UNAUTHORIZED' });
       return sendError(response, 401, {
         code: 'UNAUTHORIZED',
         message: 'unknown, used or expired pairing code',
       });
+    }
     deps.logger.log('info', 'device paired', {
       device: paired.deviceId,
       role: paired.kind,

@@ -77,6 +77,34 @@ function api(
 
 const codeOf = (ack: Ack<unknown>): string => (ack.ok ? 'ok' : ack.error.code);
 
+/** POST /api/pair from one loopback address (127.0.0.x: each is another machine as the server sees it). */
+function pairFrom(
+  url: string,
+  localAddress: string,
+  code: string,
+): Promise<{ status: number; code: string; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${url}/api/pair`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => {
+          const json = JSON.parse(text) as Reply['json'];
+          resolve({
+            status: response.statusCode ?? 0,
+            code: json.ok ? 'ok' : (json.error?.code ?? '?'),
+            retryAfter: response.headers['retry-after'],
+          });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify({ code, name: 'Máy thử' }));
+  });
+}
+
 describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
   const clock = new TestClock();
   let hall: Awaited<ReturnType<typeof startTestHall>>;
@@ -528,6 +556,45 @@ describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
       expect(codes.filter((code) => code === 'BAD_CREDENTIALS')).toHaveLength(4);
       expect(codes.filter((code) => code === 'LOCKED_OUT')).toHaveLength(8);
       expect((await login('mot-mat-khau-dai')).json.error?.code).toBe('LOCKED_OUT');
+    });
+  });
+  describe('pairing code guessing', () => {
+    // Codes are six digits and live up to 24 hours, and one may pair a manager console: wrong codes are
+    // counted per address and over all addresses in a 10-minute window.
+    const wrongCode = (index: number): string => String(100_000 + ((index * 7_919) % 900_000));
+
+    it('ten wrong codes from one address, then even the right code is refused (429, Retry-After) until the window passes', async () => {
+      const right = hall.createPairingCode('display', 'Màn hình sảnh 3').code;
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const reply = await pairFrom(hall.url, '127.0.0.2', wrongCode(attempt));
+        expect({ status: reply.status, code: reply.code }).toEqual({ status: 401, code: 'UNAUTHORIZED' });
+      }
+      const blocked = await pairFrom(hall.url, '127.0.0.2', right);
+      expect({ status: blocked.status, code: blocked.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+      expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
+      expect(Number(blocked.retryAfter)).toBeLessThanOrEqual(600);
+      // Another machine is not punished for this one's guesses, and the refused right code was not used up.
+      clock.advance(10 * 60_000 + 1_000);
+      const paired = await pairFrom(hall.url, '127.0.0.2', right);
+      expect(paired.status).toBe(200);
+    });
+
+    it('a hundred wrong codes spread over ten addresses stop every address, then the window passes', async () => {
+      const right = hall.createPairingCode('display', 'Màn hình sảnh 4').code;
+      for (let source = 0; source < 10; source += 1) {
+        for (let attempt = 0; attempt < 10; attempt += 1) {
+          const reply = await pairFrom(
+            hall.url,
+            `127.0.1.${source + 1}`,
+            wrongCode(source * 10 + attempt + 50),
+          );
+          expect(reply.code).toBe('UNAUTHORIZED');
+        }
+      }
+      const fresh = await pairFrom(hall.url, '127.0.2.1', right);
+      expect({ status: fresh.status, code: fresh.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+      clock.advance(10 * 60_000 + 1_000);
+      expect((await pairFrom(hall.url, '127.0.2.1', right)).status).toBe(200);
     });
   });
 });
