@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Ack, CommandOutcome } from '@luot/shared/contracts';
 import type { CounterState, HallConfig, QueueState, Ticket, VersionedEvent } from '@luot/shared/domain';
-import { businessDayOf, emptyQueueState, evolveAll, formatTicketNumber } from '@luot/shared/domain';
+import { businessDayOf, emptyQueueState, evolve, formatTicketNumber } from '@luot/shared/domain';
 import type { Operation } from './recording-client.ts';
 
 /** What an audit learnt about the database, for the checks of the next server life. */
@@ -50,6 +50,9 @@ export const sequenceKey = (serviceId: string, businessDay: string): string => `
  *   and every event belongs to exactly one stored command;
  * - every ticket row comes from exactly one `ticket.issued` event, numbers per (service, day) are
  *   contiguous from the service's first number and formatted from the prefix;
+ * - every ticket comes from an invoked `ticket:issue` (nothing appears that was never issued);
+ * - nothing is called twice: the log calls only waiting tickets, no two counters ever hold one ticket,
+ *   and no ticket is in two acknowledged calls unless the log put it back in the queue in between;
  * - the projections (tickets, counters) equal the state folded from the event log.
  * Returns the violations found (empty when all hold) and the facts for the next life.
  */
@@ -152,6 +155,15 @@ function audit(
   for (const row of ticketRows) {
     if (!issuedEvents.has(row.id)) fail(`ticket row ${row.id} (${row.number}) has no ticket.issued event`);
   }
+  // Nothing appears that was never issued: each ticket's issuing event is the answer to a ticket:issue
+  // some client invoked (a stored result of another command, or of nobody, would be a phantom).
+  for (const event of events) {
+    if (event.type !== 'ticket.issued') continue;
+    const key = claimedBy.get(event.version);
+    const operation = key === undefined ? undefined : operations.get(key);
+    if (operation?.event !== 'ticket:issue')
+      fail(`ticket ${event.ticketId} (${event.number}) was not issued by an invoked ticket:issue`);
+  }
   const sequences = new Map<string, number[]>();
   for (const row of ticketRows) {
     const key = sequenceKey(row.issued_service_id, row.business_day);
@@ -210,12 +222,53 @@ function audit(
     }
   }
 
-  // ── projections agree with the log ───────────────────────────────────────────────────────────
+  // ── nothing called twice ─────────────────────────────────────────────────────────────────────
+  // Folding the log event by event: a call takes only a waiting ticket, and after every event no two
+  // counters hold the same ticket.
   const firstAt = events[0]?.at ?? 0;
-  const folded = evolveAll(
-    emptyQueueState(businessDayOf(firstAt, config.hall.timeZone, config.hall.rolloverHour)),
-    events,
-  );
+  let folded = emptyQueueState(businessDayOf(firstAt, config.hall.timeZone, config.hall.rolloverHour));
+  const requeued = new Map<number, number[]>();
+  for (const event of events) {
+    if (event.type === 'ticket.called') {
+      const status = folded.tickets[event.ticketId]?.status ?? 'unknown';
+      if (status !== 'waiting')
+        fail(`event ${event.version} calls ticket ${event.ticketId} to ${event.counterId} while ${status}`);
+    }
+    if (event.type === 'ticket.returned' || event.type === 'ticket.transferred')
+      requeued.set(event.ticketId, [...(requeued.get(event.ticketId) ?? []), event.version]);
+    folded = evolve(folded, event);
+    if (event.type === 'ticket.called') {
+      const holders = Object.values(folded.counters).filter(
+        (counter) => counter.currentTicketId === event.ticketId,
+      );
+      if (holders.length > 1)
+        fail(`after event ${event.version} counters ${holders.map((c) => c.id).join(', ')} hold one ticket`);
+    }
+  }
+  // The same from the clients' side: two acknowledged calls of one ticket, with no return or transfer
+  // between them in the log, mean two counters were told to serve one visitor.
+  const ackedCalls = new Map<number, Map<string, number>>();
+  for (const operation of history) {
+    if (operation.outcome === 'pending' || operation.outcome.kind !== 'ok') continue;
+    const value: CommandOutcome = operation.outcome.value;
+    for (const event of value.events) {
+      if (event.type !== 'ticket.called') continue;
+      const calls = ackedCalls.get(event.ticketId) ?? new Map<string, number>();
+      calls.set(`${operation.deviceId}:${operation.requestId}`, event.version);
+      ackedCalls.set(event.ticketId, calls);
+    }
+  }
+  for (const [ticketId, calls] of ackedCalls) {
+    const versions = [...calls.values()].sort((a, b) => a - b);
+    for (let index = 1; index < versions.length; index += 1) {
+      const [before, after] = [versions[index - 1]!, versions[index]!];
+      const isRequeued = (requeued.get(ticketId) ?? []).some((v) => v > before && v < after);
+      if (!isRequeued)
+        fail(`ticket ${ticketId} is in two acknowledged calls (events ${before} and ${after})`);
+    }
+  }
+
+  // ── projections agree with the log ───────────────────────────────────────────────────────────
   for (const row of ticketRows) {
     const ticket = folded.tickets[row.id];
     if (ticket !== undefined && !isDeepStrictEqual(JSON.parse(row.body) as Ticket, ticket)) {

@@ -40,13 +40,20 @@ export async function spawnReadyChild(
     ipc?: boolean;
     execArgv?: readonly string[];
     readyTimeoutMs?: number;
+    /** False for plain JavaScript (a prebuilt bundle): no tsx loader, a quarter of the start-up CPU. */
+    useTsx?: boolean;
     /** Every stdout line after READY (e.g. the server's JSON log). */
     onLine?: (line: string) => void;
   } = {},
 ): Promise<ReadyChild> {
   const child = spawn(
     process.execPath,
-    [...(options.execArgv ?? []), '--import', TSX_LOADER, entry, ...args],
+    [
+      ...(options.execArgv ?? []),
+      ...(options.useTsx === false ? [] : ['--import', TSX_LOADER]),
+      entry,
+      ...args,
+    ],
     {
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
@@ -121,6 +128,12 @@ export interface HallChildOptions {
   readonly ipc?: boolean;
   /** Every stdout line after READY: with `log: 'json'`, the server's log. */
   readonly onLine?: (line: string) => void;
+  /** The large hall's business-day rollover hour (local time); the demo's (0) when not given. */
+  readonly rolloverHour?: number;
+  /** The port to listen on; 0 (default) picks a free one. A restart passes the previous life's port. */
+  readonly port?: number;
+  /** A prebuilt JavaScript bundle of hall-child.ts (hall-child-bundle.ts) to run instead of tsx. */
+  readonly bundle?: string;
 }
 
 /** A running hall child. */
@@ -131,6 +144,10 @@ export interface HallChild extends ReadyChild {
   stop(timeoutMs?: number): Promise<void>;
   stats(): Promise<ServerStats>;
   resetStats(): Promise<void>;
+  /** Statistics with the event-loop delay since the previous lap (then a new lap starts). */
+  lapStats(): Promise<ServerStats>;
+  /** Statistics after a full garbage collection (start the child with `execArgv: ['--expose-gc']`). */
+  gcStats(): Promise<ServerStats>;
 }
 
 /** Start `hall-child.ts` and wait for its READY line and its device file. */
@@ -138,7 +155,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
   const terminals =
     options.terminals === undefined || options.terminals === 'all' ? 'all' : options.terminals.join(',');
   const ready = await spawnReadyChild(
-    HALL_CHILD_ENTRY,
+    options.bundle ?? HALL_CHILD_ENTRY,
     [
       `--hall=${options.hall ?? 'demo'}`,
       `--counters=${options.counters ?? 60}`,
@@ -146,12 +163,15 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       `--kiosks=${options.kiosks ?? 1}`,
       `--displays=${options.displays ?? 0}`,
       `--log=${options.log ?? 'silent'}`,
+      `--port=${options.port ?? 0}`,
+      ...(options.rolloverHour === undefined ? [] : [`--rollover-hour=${options.rolloverHour}`]),
     ],
     {
       env: { ...process.env, LUOT_DATA_DIR: options.dataDir },
       ipc: options.ipc,
       execArgv: options.execArgv,
       onLine: options.onLine,
+      useTsx: options.bundle === undefined,
     },
   );
   const child = ready.process;
@@ -180,7 +200,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     if (reply.success) request.resolve(reply.data.stats);
     else request.reject(new Error(`bad reply from the hall child: ${reply.error.message}`));
   });
-  const request = (type: 'stats' | 'reset-stats'): Promise<ServerStats | null> => {
+  const request = (type: 'stats' | 'reset-stats' | 'lap-stats' | 'gc-stats'): Promise<ServerStats | null> => {
     const send = child.send?.bind(child);
     if (!send) return Promise.reject(new Error('start the hall child with ipc: true'));
     const id = (requestCount += 1);
@@ -220,6 +240,16 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     },
     stats: async () => {
       const stats = await request('stats');
+      if (!stats) throw new Error('the hall child sent no statistics');
+      return stats;
+    },
+    lapStats: async () => {
+      const stats = await request('lap-stats');
+      if (!stats) throw new Error('the hall child sent no statistics');
+      return stats;
+    },
+    gcStats: async () => {
+      const stats = await request('gc-stats');
       if (!stats) throw new Error('the hall child sent no statistics');
       return stats;
     },

@@ -34,10 +34,15 @@ export type DeviceFile = z.output<typeof deviceFileSchema>;
 /** The same, as written to disk. */
 export type DeviceFileInput = z.input<typeof deviceFileSchema>;
 
-/** Requests a parent sends over IPC. `stop` closes the server and exits cleanly (a CPU profile is written). */
+/**
+ * Requests a parent sends over IPC. `stop` closes the server and exits cleanly (a CPU profile is written).
+ * `lap-stats` answers like `stats` but with the event-loop delay since the previous lap (a second
+ * histogram, so per-minute figures do not disturb the whole run's); `gc-stats` runs a full garbage
+ * collection first when the child was started with `--expose-gc` (heap used without garbage).
+ */
 export const childRequestSchema = z.strictObject({
   id: z.number().int(),
-  type: z.enum(['stats', 'reset-stats', 'stop']),
+  type: z.enum(['stats', 'reset-stats', 'stop', 'lap-stats', 'gc-stats']),
 });
 
 /** A request to the child. */

@@ -1,8 +1,8 @@
-// A hall server in its own process, for tests that kill it (crash-safety.test.ts) and for the benchmark
+// A hall server in its own process, for tests that kill it (faults/sigkill-under-load.test.ts) and for the benchmark
 // that must measure the server's memory apart from its clients (bench/hall-simulation.ts).
 //
 //   node --import tsx server/test/support/hall-child.ts [--hall demo|large] [--counters 60]
-//        [--terminals q3,q4|all] [--kiosks 1] [--displays 0] [--log silent|json]
+//        [--terminals q3,q4|all] [--kiosks 1] [--displays 0] [--log silent|json] [--port 0]
 //   env LUOT_DATA_DIR: the data folder (required); reused as is on a restart.
 //
 // On the hall's first start it registers the devices and writes their tokens to DEVICE_FILE in the data
@@ -27,6 +27,10 @@ const { values } = parseArgs({
     kiosks: { type: 'string', default: '1' },
     displays: { type: 'string', default: '0' },
     log: { type: 'string', default: 'silent' },
+    // A restarted hall keeps its port, so that clients reconnect to the same address (faults tests).
+    port: { type: 'string', default: '0' },
+    // The large hall's business-day rollover hour (a long run keeps clear of it, see bench/soak-run.ts).
+    'rollover-hour': { type: 'string' },
   },
 });
 
@@ -44,17 +48,28 @@ function hallConfig(): HallConfig | undefined {
   if (values.hall === 'demo') return undefined;
   if (values.hall !== 'large') throw new Error(`--hall must be demo or large, got ${values.hall}`);
   const config = largeHallConfig(count('counters', values.counters));
-  return { ...config, services: config.services.map((service) => ({ ...service, dailyQuota: null })) };
+  const rollover = values['rollover-hour'];
+  return {
+    ...config,
+    hall:
+      rollover === undefined
+        ? config.hall
+        : { ...config.hall, rolloverHour: count('rollover-hour', rollover) },
+    services: config.services.map((service) => ({ ...service, dailyQuota: null })),
+  };
 }
 
 /** The histogram records whole timer intervals; the delay is what exceeds this resolution. */
 const LOOP_RESOLUTION_MS = 10;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 loopDelay.enable();
+/** The same, reset at every `lap-stats` request (per-minute figures of the benchmarks). */
+const lapDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+lapDelay.enable();
 
 const server = await startHallServer({
   dataDir,
-  port: 0,
+  port: count('port', values.port),
   host: '127.0.0.1',
   logger: values.log === 'json' ? createJsonLogger() : silentLogger,
   initialConfig: hallConfig(),
@@ -63,7 +78,8 @@ const server = await startHallServer({
 });
 
 const deviceFile = path.join(dataDir, DEVICE_FILE);
-if (!existsSync(deviceFile)) {
+// One transaction for all the devices: one fsync, not one per device (the headroom bench pairs 1,000).
+const registerAll = server.store.db.transaction((): DeviceFileInput => {
   const counterIds =
     values.terminals === 'all'
       ? server.service.hallConfig.counters.map((counter) => counter.id)
@@ -80,7 +96,7 @@ if (!existsSync(deviceFile)) {
     const { deviceId, token } = server.registerDevice(kind, name);
     return { deviceId, token };
   };
-  const devices: DeviceFileInput = {
+  return {
     kiosks: Array.from({ length: count('kiosks', values.kiosks) }, (_, index) =>
       register('kiosk', `Kiosk ${index + 1}`),
     ),
@@ -89,17 +105,20 @@ if (!existsSync(deviceFile)) {
     ),
     counters,
   };
+});
+if (!existsSync(deviceFile)) {
+  const devices = registerAll();
   // Written whole or not at all, so a parent never reads half a file.
   writeFileSync(`${deviceFile}.tmp`, JSON.stringify(devices));
   renameSync(`${deviceFile}.tmp`, deviceFile);
 }
 
-function stats(): ServerStats {
+function stats(histogram = loopDelay): ServerStats {
   const memory = process.memoryUsage();
   const cpu = process.cpuUsage();
   // An empty histogram (just reset) answers NaN, which IPC would carry as null.
   const ms = (ns: number): number =>
-    loopDelay.count === 0 || !Number.isFinite(ns)
+    histogram.count === 0 || !Number.isFinite(ns)
       ? 0
       : Math.max(0, Math.round(ns / 1e4) / 100 - LOOP_RESOLUTION_MS);
   return {
@@ -110,10 +129,10 @@ function stats(): ServerStats {
     cpuUserMs: cpu.user / 1000,
     cpuSystemMs: cpu.system / 1000,
     loopDelayMs: {
-      p50: ms(loopDelay.percentile(50)),
-      p99: ms(loopDelay.percentile(99)),
-      max: ms(loopDelay.max),
-      mean: ms(loopDelay.mean),
+      p50: ms(histogram.percentile(50)),
+      p99: ms(histogram.percentile(99)),
+      max: ms(histogram.max),
+      mean: ms(histogram.mean),
     },
     version: server.service.state.version,
   };
@@ -133,8 +152,20 @@ if (send) {
         break;
       case 'reset-stats':
         loopDelay.reset();
+        lapDelay.reset();
         reply({ id: request.data.id, stats: null });
         break;
+      case 'lap-stats':
+        reply({ id: request.data.id, stats: stats(lapDelay) });
+        lapDelay.reset();
+        break;
+      case 'gc-stats': {
+        // Present only under --expose-gc; without it the figures include garbage not yet collected.
+        const collect = (globalThis as { gc?: () => void }).gc;
+        collect?.();
+        reply({ id: request.data.id, stats: stats() });
+        break;
+      }
       case 'stop':
         // The parent waits for the exit itself; exiting normally lets --cpu-prof write its profile.
         void server.close().then(() => process.exit(0));

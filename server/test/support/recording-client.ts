@@ -32,6 +32,8 @@ export interface OperationOf<E extends TrackedEvent> {
   readonly deviceId: DeviceId;
   readonly event: E;
   readonly requestId: string;
+  /** What was sent besides the requestId, so that the command can be retried as it was. */
+  readonly payload?: PayloadOf<E>;
   outcome: Outcome<OutcomeOf<E>> | 'pending';
 }
 
@@ -88,12 +90,34 @@ export class RecordingClient {
   /** Send one command, recording it; resolves with its outcome (never rejects). */
   run<E extends TrackedEvent>(event: E, payload: PayloadOf<E>, life: number): Promise<Outcome<OutcomeOf<E>>> {
     this.sent += 1;
+    return this.record(event, payload, `${this.requestPrefix}-${this.actor}-${this.sent}`, life);
+  }
+
+  /**
+   * Send a command again with the requestId of an earlier one whose outcome was unknown, as a real
+   * client does after a reconnect: the server must answer the stored result if the first attempt was
+   * committed, or carry it out now if not. Recorded as a new history entry with the same requestId
+   * (the audit keys on the requestId, so its settled outcome is the one that counts).
+   */
+  retry<E extends TrackedEvent>(earlier: OperationOf<E>, life: number): Promise<Outcome<OutcomeOf<E>>> {
+    if (earlier.deviceId !== this.deviceId) throw new Error('retry a command from the device that sent it');
+    if (!earlier.payload) throw new Error(`${earlier.requestId} has no recorded payload`);
+    return this.record(earlier.event, earlier.payload, earlier.requestId, life);
+  }
+
+  private record<E extends TrackedEvent>(
+    event: E,
+    payload: PayloadOf<E>,
+    requestId: string,
+    life: number,
+  ): Promise<Outcome<OutcomeOf<E>>> {
     const entry: OperationOf<E> = {
       life,
       actor: this.actor,
       deviceId: this.deviceId,
       event,
-      requestId: `${this.requestPrefix}-${this.actor}-${this.sent}`,
+      requestId,
+      payload,
       outcome: 'pending',
     };
     // TypeScript cannot see that OperationOf<E> is a member of the union for a generic E.
