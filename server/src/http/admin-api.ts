@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Ack, WireError } from '@luot/shared/contracts';
-import { DEVICE_KINDS, configUpdateSchema, counterIdSchema } from '@luot/shared/contracts';
+import { DEVICE_KINDS, configUpdateSchema, counterIdSchema, textSchema } from '@luot/shared/contracts';
 import { asClerkId, asDeviceId } from '@luot/shared/domain';
 import type { Clock } from '../app/clock.ts';
 import { hashPin } from '../app/credentials.ts';
@@ -90,12 +90,12 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const loginSchema = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: textSchema().trim().min(1).max(64),
+  password: textSchema().min(1).max(200),
 });
 const passwordSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
+  currentPassword: textSchema().min(1).max(200),
+  newPassword: textSchema().min(1).max(200),
 });
 const pinSchema = z.strictObject({ pin: z.string().regex(/^[0-9]{4,8}$/, '4 to 8 digits') });
 const logoSchema = z.strictObject({
@@ -107,7 +107,7 @@ const logoSchema = z.strictObject({
 });
 const pairSchema = z.strictObject({
   kind: z.enum(DEVICE_KINDS),
-  name: z.string().trim().min(1).max(80),
+  name: textSchema().trim().min(1).max(80),
   counterId: counterIdSchema.nullish().transform((value) => value ?? null),
 });
 const reportQuery = z

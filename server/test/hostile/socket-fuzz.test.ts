@@ -34,13 +34,8 @@ const unknownTicket = fc.oneof(
   fc.integer({ min: 1_000_000, max: 2 ** 31 }),
   fc.constant(Number.MAX_SAFE_INTEGER),
 );
-const oddText = fc.constantFrom(
-  '\u202Eđảo ngược',
-  'ghi chú 😀',
-  'nul\u0000byte',
-  'lẻ \uD800',
-  'BOM\uFEFF giữa',
-);
+/** Odd but well-formed text: accepted as text (broken text is refused, see the test below). */
+const oddText = fc.constantFrom('\u202Eđảo ngược', 'ghi chú 😀', 'BOM\uFEFF giữa', 'zero\u200Bwidth');
 
 /** Who sends a well-formed payload naming unknown things, and the one code it must get. */
 type UnknownIdCase =
@@ -255,6 +250,29 @@ describe('Socket.IO fuzz: hostile payloads on every event change nothing', { tim
       },
     );
   }
+
+  it('broken text (lone surrogate, NUL, control characters) is refused: stored, it would read back changed', async () => {
+    // A ticket issued before the fuzz began (beforeAll): cancelling it with good text would succeed.
+    const waiting = Object.values(hall.service.state.tickets).find((ticket) => ticket.status === 'waiting')!;
+    const before = { version: hall.service.state.version, digest: databaseDigest(hall.dataDir) };
+    for (const broken of ['lẻ \uD800', '\uDFFFđầu', 'nul\u0000byte', 'esc\u001B[2J']) {
+      const pause = await sendRaw(
+        clients.manager,
+        'counter:pause',
+        JSON.stringify({ requestId: requestId(), counterId: 'q1', reason: broken }),
+      );
+      const cancel = await sendRaw(
+        clients.manager,
+        'ticket:cancel',
+        JSON.stringify({ requestId: requestId(), ticketId: waiting.id, reason: broken }),
+      );
+      expect([pause, cancel].map((ack) => ack.ok || ack.error.code)).toEqual([
+        'VALIDATION_FAILED',
+        'VALIDATION_FAILED',
+      ]);
+    }
+    expect({ version: hall.service.state.version, digest: databaseDigest(hall.dataDir) }).toEqual(before);
+  });
 
   it('a payload without an ack is ignored; extra arguments and unknown events are refused', async () => {
     for (const event of CLIENT_EVENTS) {

@@ -7,6 +7,7 @@ import {
   procedureIdSchema,
   requestIdSchema,
   serviceIdSchema,
+  textSchema,
 } from './schemas.ts';
 import { asFieldId } from '../domain/ids.ts';
 
@@ -15,8 +16,8 @@ const slug = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-const name = z.string().trim().min(1).max(200);
-const localized = z.strictObject({ vi: name, en: z.string().trim().max(200) });
+const name = textSchema().trim().min(1).max(200);
+const localized = z.strictObject({ vi: name, en: textSchema().trim().max(200) });
 const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:mm');
 
 const openingWindow = z.strictObject({
@@ -29,11 +30,11 @@ const openingWindow = z.strictObject({
 export const hallConfigSchema = z.strictObject({
   hall: z.strictObject({
     name,
-    address: z.string().max(300),
-    phone: z.string().max(50),
+    address: textSchema().max(300),
+    phone: textSchema().max(50),
     timeZone: z.string().min(1).max(64),
     rolloverHour: z.number().int().min(0).max(23),
-    noticeLine: z.string().max(1_000),
+    noticeLine: textSchema().max(1_000),
     openingHours: z.array(openingWindow).max(14).optional(),
   }),
   fields: z
@@ -72,8 +73,8 @@ export const hallConfigSchema = z.strictObject({
       z.strictObject({
         id: clerkIdSchema,
         name,
-        title: z.string().max(200),
-        username: z.string().trim().min(1).max(64),
+        title: textSchema().max(200),
+        username: textSchema().trim().min(1).max(64),
         isActive: z.boolean(),
       }),
     )
@@ -102,7 +103,7 @@ export const hallConfigSchema = z.strictObject({
     lowRatingReasons: z.array(localized).max(20),
   }),
   announcement: z.strictObject({
-    template: z.string().min(1).max(300),
+    template: textSchema().min(1).max(300),
     style: z.enum(['by-character', 'whole-number']),
     repeat: z.number().int().min(1).max(3),
     volume: z.number().min(0).max(1),

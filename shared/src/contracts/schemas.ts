@@ -39,8 +39,28 @@ export const requestIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
-const reason = z.string().trim().min(1).max(200);
-const note = z.string().trim().max(500);
+/**
+ * Free text as people type it (names, reasons, notes). Lone UTF-16 surrogates are refused: SQLite stores
+ * them as U+FFFD, so what was acknowledged would read back differently after a restart. So are control
+ * characters other than tab and line breaks (NUL and friends cut strings short in logs, CSV and printers).
+ */
+export const textSchema = (): z.ZodString =>
+  z
+    .string()
+    .refine((text) => !/\p{Surrogate}/u.test(text), 'text with a broken character (lone surrogate)')
+    .refine((text) => !hasControlCharacter(text), 'control character in text');
+
+/** C0 controls and DEL, except tab (9), line feed (10) and carriage return (13). */
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
+
+const reason = textSchema().trim().min(1).max(200);
+const note = textSchema().trim().max(500);
 
 /** `ticket:issue` — a kiosk (or manager) takes a ticket for a visitor. */
 export const issueTicketSchema = z.strictObject({
@@ -94,8 +114,7 @@ export const printResultSchema = z.strictObject({
   requestId: requestIdSchema,
   ticketId: ticketIdSchema,
   isPrinted: z.boolean(),
-  failure: z
-    .string()
+  failure: textSchema()
     .max(200)
     .nullish()
     .transform((value) => value ?? null),
@@ -111,7 +130,7 @@ export const pauseCounterSchema = z.strictObject({
 /** `clerk:sign-in` on a paired counter terminal. */
 export const signInSchema = z.strictObject({
   requestId: requestIdSchema,
-  username: z.string().trim().min(1).max(64),
+  username: textSchema().trim().min(1).max(64),
   pin: z.string().regex(/^[0-9]{4,8}$/, '4 to 8 digits'),
 });
 
@@ -126,7 +145,7 @@ export const rateSchema = z.strictObject({
   requestId: requestIdSchema,
   ticketId: ticketIdSchema,
   rating: z.number().int().min(1).max(10),
-  reasons: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+  reasons: z.array(textSchema().trim().min(1).max(200)).max(10).default([]),
 });
 
 /** What the kiosk's printer reports (from DLE EOT status queries). */
@@ -138,8 +157,7 @@ export type PrinterState = (typeof PRINTER_STATES)[number];
 export const printerStatusSchema = z.strictObject({
   requestId: requestIdSchema,
   state: z.enum(PRINTER_STATES),
-  detail: z
-    .string()
+  detail: textSchema()
     .max(200)
     .nullish()
     .transform((value) => value ?? null),
@@ -149,7 +167,7 @@ export const printerStatusSchema = z.strictObject({
 export const createPairingSchema = z.strictObject({
   requestId: requestIdSchema,
   kind: z.enum(['kiosk', 'counter', 'feedback', 'display', 'manager']),
-  name: z.string().trim().min(1).max(80),
+  name: textSchema().trim().min(1).max(80),
   counterId: counterIdSchema.nullish().transform((value) => value ?? null),
 });
 
@@ -179,7 +197,7 @@ export const pairRequestSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[0-9]{6}$/, 'six digits'),
-  name: z.string().trim().min(1).max(80).optional(),
+  name: textSchema().trim().min(1).max(80).optional(),
 });
 
 /** Inferred payload types, for clients. */
