@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `pnpm bench`: every benchmark of the repository, one after the other, failing if any fails.
-//   node scripts/bench.mjs [--only <name part>] [--seconds N]
-// --seconds goes to the hall simulation (default 60 s measured). Each benchmark is a TypeScript script
+//   node scripts/bench.mjs [--only <name part>] [--seconds N] [--soak-minutes N]
+// --seconds goes to the hall simulation (default 180 s measured) and the headroom bench (default 60 s).
+// --soak-minutes N adds the soak (server/bench/soak.ts) for N minutes; `--only soak --soak-minutes 30`
+// runs it alone (`pnpm bench --only soak --soak-minutes 30`). Each benchmark is a TypeScript script
 // run as `node --import <tsx loader> <file>` in its own package folder: no shell, so it runs the same on
 // Windows and Linux. Results are printed; docs/BENCHMARKS.md records the figures of a reference run.
 import { spawnSync } from 'node:child_process';
@@ -15,10 +17,14 @@ import { parseArgs } from 'node:util';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsxLoader = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
 
+// `pnpm bench -- --x` passes the `--` on to the script: drop it.
+const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
 const { values } = parseArgs({
+  args,
   options: {
     only: { type: 'string' },
     seconds: { type: 'string' },
+    'soak-minutes': { type: 'string' },
   },
 });
 
@@ -34,7 +40,21 @@ function benchmarks() {
       file: path.join(root, 'server', 'bench', 'hall-simulation.ts'),
       args: values.seconds === undefined ? [] : ['--seconds', values.seconds],
     },
+    {
+      name: 'server: headroom, 1,000 sockets',
+      cwd: root,
+      file: path.join(root, 'server', 'bench', 'headroom.ts'),
+      args: values.seconds === undefined ? [] : ['--seconds', values.seconds],
+    },
   ];
+  if (values['soak-minutes'] !== undefined) {
+    list.push({
+      name: `server: soak, ${values['soak-minutes']} min at 2× peak`,
+      cwd: root,
+      file: path.join(root, 'server', 'bench', 'soak.ts'),
+      args: ['--minutes', values['soak-minutes']],
+    });
+  }
   const apps = existsSync(path.join(root, 'apps')) ? readdirSync(path.join(root, 'apps')).sort() : [];
   const packages = ['server', 'shared', ...apps.map((app) => path.join('apps', app))];
   for (const relative of packages) {

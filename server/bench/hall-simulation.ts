@@ -1,15 +1,15 @@
-// A busy hall on loopback: 60 counters, 10 displays and 5 kiosks as real Socket.IO clients against a real
-// hall server in its own process (so its memory is its own), next to a bare Socket.IO relay measured in the
-// same run as the baseline. Prints latencies, the server's memory and event-loop delay, and the targets.
+// Ten busy halls' peak on loopback: 60 counters, 10 displays and 5 kiosks as real Socket.IO clients against
+// a real hall server in its own process (so its memory is its own), next to a bare Socket.IO relay measured
+// in the same run as the baseline. Prints latencies (whole run and minute by minute), the server's memory
+// and event-loop delay, how many times a busy hall's peak rate the run was, and the targets.
 //
 //   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
-//   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 60] [--warmup 5] [--think-ms 200-1000]
+//   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 180] [--warmup 10] [--think-ms 200-1000]
 //        [--issue-every-ms 150] [--server-log json|silent] [--profile] [--json out.json] [--check-targets]
 //
 // --profile writes a CPU profile of the hall server to server/test-output/bench/ (open it in Chrome
 // DevTools → Performance). --check-targets makes a missed target fail the run (exit code 1).
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +17,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type {
-  Ack,
-  Changes,
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Snapshot,
-} from '@luot/shared/contracts';
-import { PROTOCOL_VERSION } from '@luot/shared/contracts';
+import type { Ack, Changes, Snapshot } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
 import { tempDataDir } from '../test/helpers.ts';
@@ -32,6 +25,17 @@ import type { ServerStats } from '../test/support/hall-child-protocol.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
 import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
+import type { HallSocket, Summary } from './bench-support.ts';
+import {
+  BUSY_HALL_PEAK,
+  connectHall,
+  machineLine,
+  mb,
+  send,
+  sleep,
+  summary,
+  timesPeak,
+} from './bench-support.ts';
 
 const COUNTERS = 60;
 const DISPLAYS = 10;
@@ -42,8 +46,8 @@ const TARGETS = { issueP99Ms: 20, callP99Ms: 50, callOverBareP99: 2, serverRssMb
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '60' },
-    warmup: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '180' },
+    warmup: { type: 'string', default: '10' },
     'think-ms': { type: 'string', default: '200-1000' },
     'issue-every-ms': { type: 'string', default: '150' },
     'server-log': { type: 'string', default: 'json' },
@@ -73,55 +77,10 @@ if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
   throw new Error('--server-log is json or silent');
 const serverLog = values['server-log'];
 
-type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type Command = keyof ClientToServerEvents;
-type PayloadOf<E extends Command> = Parameters<ClientToServerEvents[E]>[0];
-type AckOf<E extends Command> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const random = seededRandom(Number(values.seed));
-let requestCount = 0;
-const nextRequestId = (): string => `bench-${(requestCount += 1).toString(36).padStart(6, '0')}`;
-
-/** Percentiles by the nearest-rank rule (p99 of 100 samples is the 99th). */
-function summary(samples: readonly number[]): { count: number; p50: number; p99: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number): number =>
-    sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-  return { count: sorted.length, p50: rank(50), p99: rank(99), max: sorted.at(-1) ?? Number.NaN };
-}
-
-async function connectHall(url: string, token: string): Promise<{ socket: HallSocket; snapshot: Snapshot }> {
-  const socket: HallSocket = connect(url, {
-    auth: { token, protocolVersion: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  const snapshot = await new Promise<Snapshot>((resolve, reject) => {
-    socket.once('hall:snapshot', resolve);
-    socket.once('connect_error', reject);
-  });
-  return { socket, snapshot };
-}
-
-function send<E extends Command>(
-  socket: HallSocket,
-  event: E,
-  payload: Omit<PayloadOf<E>, 'requestId'>,
-): Promise<AckOf<E>> {
-  return new Promise((resolve) => {
-    const emit = socket.emit.bind(socket) as (
-      name: string,
-      body: unknown,
-      ack: (result: AckOf<E>) => void,
-    ) => void;
-    emit(event, { ...payload, requestId: nextRequestId() }, resolve);
-  });
-}
 
 /** fsync latency of the disk under the data folder: what synchronous=FULL pays on every commit. */
-function probeFsync(dir: string, rounds = 200): ReturnType<typeof summary> {
+function probeFsync(dir: string, rounds = 200): Summary {
   const file = path.join(dir, 'fsync-probe.bin');
   const fd = openSync(file, 'w');
   const page = Buffer.alloc(4096, 7);
@@ -264,7 +223,7 @@ async function main(): Promise<number> {
   }
 
   // ── load ──────────────────────────────────────────────────────────────────────────────────────
-  const issueMs: number[] = [];
+  const issues: { sentAt: number; ms: number }[] = [];
   const calls: { sentAt: number; version: number }[] = [];
   const bareSent: { seq: number; sentAt: number }[] = [];
   const counts = { issued: 0, calls: 0, commands: 0, queueEmpty: 0 };
@@ -284,7 +243,7 @@ async function main(): Promise<number> {
       });
       if (!answer.ok) refuse('issue', answer.error.code);
       else if (isMeasuring) {
-        issueMs.push(performance.now() - sentAt);
+        issues.push({ sentAt, ms: performance.now() - sentAt });
         counts.issued += 1;
       }
     }
@@ -347,12 +306,18 @@ async function main(): Promise<number> {
   isMeasuring = true;
   const measuredFrom = performance.now();
   const samples: ServerStats[] = [];
+  // Per minute: the server's event-loop delay over that minute (a second histogram, see hall-child.ts).
+  const minuteStats: ServerStats[] = [];
+  await hall.lapStats();
   while (performance.now() - measuredFrom < seconds * 1000) {
     await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (performance.now() - measuredFrom))));
     samples.push(await hall.stats());
+    const minute = Math.floor((performance.now() - measuredFrom) / 60_000);
+    if (minute > minuteStats.length) minuteStats.push(await hall.lapStats());
   }
   isMeasuring = false;
   const measuredMs = performance.now() - measuredFrom;
+  if (minuteStats.length < Math.ceil(measuredMs / 60_000)) minuteStats.push(await hall.lapStats());
   const after = samples.at(-1) ?? (await hall.stats());
   clientLoop.disable();
   isRunning = false;
@@ -365,24 +330,47 @@ async function main(): Promise<number> {
 
   // ── figures ───────────────────────────────────────────────────────────────────────────────────
   let missing = 0;
-  const callMs = calls.flatMap(({ sentAt, version }) => {
+  const callTimes = calls.flatMap(({ sentAt, version }) => {
     const arrivals = displayArrivals.map((display) => display.get(version));
     if (arrivals.some((at) => at === undefined)) {
       missing += 1;
       return [];
     }
-    return [Math.max(...(arrivals as number[])) - sentAt];
+    return [{ sentAt, ms: Math.max(...(arrivals as number[])) - sentAt }];
   });
   if (missing > 0) errors.push(`${missing} calls never reached every display`);
-  const bareMs = bareSent.flatMap(({ seq, sentAt }) => {
+  const bareTimes = bareSent.flatMap(({ seq, sentAt }) => {
     const arrivals = bareArrivals.map((receiver) => receiver.get(seq));
-    return arrivals.some((at) => at === undefined) ? [] : [Math.max(...(arrivals as number[])) - sentAt];
+    return arrivals.some((at) => at === undefined)
+      ? []
+      : [{ sentAt, ms: Math.max(...(arrivals as number[])) - sentAt }];
   });
-  const issue = summary(issueMs);
-  const call = summary(callMs);
-  const bareBroadcast = summary(bareMs);
+  const issue = summary(issues.map((sample) => sample.ms));
+  const call = summary(callTimes.map((sample) => sample.ms));
+  const bareBroadcast = summary(bareTimes.map((sample) => sample.ms));
   const serverCommand = summary(serverCommandMs);
-  const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
+  const inMinute = (list: readonly { sentAt: number; ms: number }[], minute: number): Summary =>
+    summary(
+      list
+        .filter((sample) => Math.floor((sample.sentAt - measuredFrom) / 60_000) === minute)
+        .map((sample) => sample.ms),
+    );
+  const minutes = minuteStats.map((stats, minute) => {
+    const minuteCall = inMinute(callTimes, minute);
+    const minuteBare = inMinute(bareTimes, minute);
+    return {
+      minute: minute + 1,
+      issue: inMinute(issues, minute),
+      call: minuteCall,
+      bare: minuteBare,
+      ratio: minuteCall.p99 / minuteBare.p99,
+      loopDelayMs: stats.loopDelayMs,
+      rssMb: mb(stats.rssBytes),
+      heapUsedMb: mb(stats.heapUsedBytes),
+    };
+  });
+  const callsPerSecond = counts.calls / (measuredMs / 1000);
+  const issuesPerSecond = counts.issued / (measuredMs / 1000);
   const rssMaxMb = mb(Math.max(...samples.map((sample) => sample.rssBytes)));
   const heapMaxMb = mb(Math.max(...samples.map((sample) => sample.heapUsedBytes)));
   const serverCpuPercent =
@@ -398,22 +386,27 @@ async function main(): Promise<number> {
       isMet: ratio <= TARGETS.callOverBareP99,
     },
     { name: `server RSS < ${TARGETS.serverRssMb} MB`, isMet: rssMaxMb < TARGETS.serverRssMb },
+    {
+      name: "issues and calls at ≥ 10× a busy hall's peak rate",
+      isMet: timesPeak(issuesPerSecond) >= 10 && timesPeak(callsPerSecond) >= 10,
+    },
   ];
 
   const f = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
-  const line = (label: string, figures: ReturnType<typeof summary>): string =>
+  const line = (label: string, figures: Summary): string =>
     `  ${label.padEnd(26)} p50 ${f(figures.p50)}   p99 ${f(figures.p99)}   max ${f(figures.max)}   (n=${figures.count})`;
   const perSecond = (n: number): string => (n / (measuredMs / 1000)).toFixed(1);
   const output = [
-    `Hall simulation: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks; ${seconds} s measured after ${warmupSeconds} s warm-up`,
-    `  machine: Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os
-      .loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')}${process.env.MALLOC_ARENA_MAX ? `, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}`,
+    `Hall simulation: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks (10× a busy hall's ` +
+      `${BUSY_HALL_PEAK.counters} counters, ${BUSY_HALL_PEAK.displays} display, ${BUSY_HALL_PEAK.kiosks} kiosk); ` +
+      `${seconds} s measured after ${warmupSeconds} s warm-up`,
+    `  ${machineLine()}`,
     `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
       `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +
       `${perSecond(counts.issued + counts.commands + counts.queueEmpty)} commands/s, ${counts.queueEmpty} empty-queue calls, ` +
       `${waitingAtEnd} waiting at the end`,
+    `  rate: issues ${Math.round(timesPeak(issuesPerSecond))}× and calls ${Math.round(timesPeak(callsPerSecond))}× ` +
+      `a busy hall's peak (${BUSY_HALL_PEAK.ticketsPerHour} an hour); the 10× scenario needs 10×`,
     line('issue → ack', issue),
     line('call → last display', call),
     line('bare broadcast (baseline)', bareBroadcast),
@@ -429,6 +422,13 @@ async function main(): Promise<number> {
     `  server event-loop delay    p50 ${f(after.loopDelayMs.p50)}   p99 ${f(after.loopDelayMs.p99)}   max ${f(after.loopDelayMs.max)}`,
     `  server CPU                 ${serverCpuPercent}% of one core`,
     `  bench client loop delay    p50 ${f(beyond(clientLoop.percentile(50)))}   p99 ${f(beyond(clientLoop.percentile(99)))}   max ${f(beyond(clientLoop.max))}`,
+    '  per minute                 issue p99   call p99   bare p99   ratio   loop p99   loop max   RSS      heap',
+    ...minutes.map(
+      (row) =>
+        `  minute ${String(row.minute).padEnd(20)}${f(row.issue.p99)}  ${f(row.call.p99)}  ${f(row.bare.p99)}  ` +
+        `${row.ratio.toFixed(2).padStart(5)}×  ${f(row.loopDelayMs.p99)}  ${f(row.loopDelayMs.max)}  ` +
+        `${row.rssMb.toFixed(1).padStart(5)} MB  ${row.heapUsedMb.toFixed(1).padStart(5)} MB`,
+    ),
     ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
     ...errors.map((error) => `  ERROR ${error}`),
   ];
@@ -445,6 +445,8 @@ async function main(): Promise<number> {
       heapMaxMb,
       serverCpuPercent,
       loopDelayMs: after.loopDelayMs,
+      timesPeak: { issue: timesPeak(issuesPerSecond), call: timesPeak(callsPerSecond) },
+      minutes,
       counts,
       checks,
       errors,

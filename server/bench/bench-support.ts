@@ -1,0 +1,135 @@
+// What the hall benchmarks share: the definition of a busy hall's peak, percentiles, a straight-line fit,
+// connecting a device and sending a command, and the line that names the machine a figure comes from.
+import os from 'node:os';
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@luot/shared/contracts';
+import { PROTOCOL_VERSION } from '@luot/shared/contracts';
+
+/**
+ * A busy hall at its peak (docs/BENCHMARKS.md, "A busy hall's peak"): a district hall receives about
+ * 26,500 dossiers a year, ≈ 110 a working day; a busy provincial hall about four times that, ≈ 450 a
+ * day; 40 % of a day arrives in the two morning peak hours, ≈ 90 tickets an hour. Six counters calling
+ * take those 90 an hour: 15 visitors an hour each, one visit (call → start → complete) ≈ 4 minutes.
+ * One kiosk issues them and one display shows the calls.
+ */
+export const BUSY_HALL_PEAK = {
+  counters: 6,
+  displays: 1,
+  kiosks: 1,
+  ticketsPerHour: 90,
+  /** Call → start → complete at one counter. */
+  visitSeconds: 240,
+} as const;
+
+/** Tickets issued (and calls made) per second at `multiple` × the peak. */
+export const peakRatePerSecond = (multiple: number): number =>
+  (BUSY_HALL_PEAK.ticketsPerHour * multiple) / 3600;
+
+/** How many times the peak's rate `perSecond` is (issues or calls a second, whole hall). */
+export const timesPeak = (perSecond: number): number => perSecond / peakRatePerSecond(1);
+
+/** Percentiles by the nearest-rank rule (p99 of 100 samples is the 99th). */
+export interface Summary {
+  readonly count: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** Percentiles by the nearest-rank rule; NaN for no samples. */
+export function summary(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p: number): number =>
+    sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return { count: sorted.length, p50: rank(50), p99: rank(99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+/** Least-squares line through (x, y): its slope (y per x) and the spread max − min of y. */
+export function linearFit(points: readonly { x: number; y: number }[]): { slope: number; spread: number } {
+  const n = points.length;
+  if (n < 2) return { slope: Number.NaN, spread: Number.NaN };
+  const meanX = points.reduce((sum, point) => sum + point.x, 0) / n;
+  const meanY = points.reduce((sum, point) => sum + point.y, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const point of points) {
+    covariance += (point.x - meanX) * (point.y - meanY);
+    variance += (point.x - meanX) ** 2;
+  }
+  const ys = points.map((point) => point.y);
+  return {
+    slope: variance === 0 ? Number.NaN : covariance / variance,
+    spread: Math.max(...ys) - Math.min(...ys),
+  };
+}
+
+/** A typed hall client. */
+export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Command = keyof ClientToServerEvents;
+type PayloadOf<E extends Command> = Parameters<ClientToServerEvents[E]>[0];
+/** The ack a command gets. */
+export type AckOf<E extends Command> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** Connect a device as its app does (websocket only, no automatic reconnect) and wait for its snapshot. */
+export async function connectHall(
+  url: string,
+  token: string,
+): Promise<{ socket: HallSocket; snapshot: Snapshot }> {
+  const socket: HallSocket = connect(url, {
+    auth: { token, protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const snapshot = await new Promise<Snapshot>((resolve, reject) => {
+    socket.once('hall:snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, snapshot };
+}
+
+let requestCount = 0;
+
+/** Send a command with a fresh requestId and wait for its ack. */
+export function send<E extends Command>(
+  socket: HallSocket,
+  event: E,
+  payload: Omit<PayloadOf<E>, 'requestId'>,
+  prefix = 'bench',
+): Promise<AckOf<E>> {
+  requestCount += 1;
+  const requestId = `${prefix}-${process.pid}-${requestCount.toString(36).padStart(6, '0')}`;
+  return new Promise((resolve) => {
+    const emit = socket.emit.bind(socket) as (
+      name: string,
+      body: unknown,
+      ack: (result: AckOf<E>) => void,
+    ) => void;
+    emit(event, { ...payload, requestId }, resolve);
+  });
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Bytes as MB with one decimal. */
+export const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
+
+/** The machine and its load, printed with every run: figures compare only within one machine. */
+export function machineLine(): string {
+  const cpus = os.cpus();
+  return (
+    `machine: Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores ` +
+    `(${cpus[0]?.model ?? '?'}), load ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}${process.env.MALLOC_ARENA_MAX ? `, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}`
+  );
+}
+
+/** A time on the machine's monotonic clock in ms, the same in every process of one machine (see below). */
+export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+// process.hrtime reads the OS monotonic clock (CLOCK_MONOTONIC on Linux, mach_absolute_time on macOS,
+// QueryPerformanceCounter on Windows): one clock for every process of the machine, with sub-microsecond
+// resolution, and never stepped by NTP. So a time taken in one process can be subtracted from a time
+// taken in another, which is what the headroom bench does across its worker processes.

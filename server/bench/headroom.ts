@@ -1,0 +1,404 @@
+// Headroom: a hall server with 1,000 connected sockets. The display sockets live in worker processes
+// (two by default), counters and a kiosk in this one; each call is timed from the moment its counter sent
+// it to the moment the last of the ~1,000 sockets received it. Every process reads the same monotonic
+// clock (see `monotonicMs` in bench-support.ts), and a ping over IPC checks that before the run.
+//
+//   pnpm bench                                    (every benchmark, see scripts/bench.mjs)
+//   pnpm exec tsx server/bench/headroom.ts [--sockets 1000] [--workers 2] [--counters 20] [--seconds 60]
+//        [--warmup 10] [--think-ms 1000-4000] [--seed N] [--json out.json] [--profile] [--check-targets]
+//
+// --profile writes CPU profiles of the hall server and of the workers to server/test-output/bench/.
+import type { ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
+import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
+import { tempDataDir } from '../test/helpers.ts';
+import type { HallChild } from '../test/support/hall-child-process.ts';
+import { TSX_LOADER, startHallChild } from '../test/support/hall-child-process.ts';
+import { seededRandom } from '../test/support/seeded-random.ts';
+import type { HallSocket, Summary } from './bench-support.ts';
+import {
+  connectHall,
+  machineLine,
+  mb,
+  monotonicMs,
+  send,
+  sleep,
+  summary,
+  timesPeak,
+} from './bench-support.ts';
+import type { FromWorker, ToWorker } from './headroom-protocol.ts';
+import { fromWorkerSchema } from './headroom-protocol.ts';
+
+const TARGET_CALL_P99_MS = 100;
+
+const { values } = parseArgs({
+  options: {
+    sockets: { type: 'string', default: '1000' },
+    workers: { type: 'string', default: '2' },
+    counters: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '10' },
+    'think-ms': { type: 'string', default: '1000-4000' },
+    seed: { type: 'string', default: '20261129' },
+    json: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'check-targets': { type: 'boolean', default: false },
+  },
+});
+
+const whole = (name: string, text: string, min: number): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${text}`);
+  return value;
+};
+const totalSockets = whole('sockets', values.sockets, 10);
+const workerCount = whole('workers', values.workers, 2);
+const counterCount = whole('counters', values.counters, 1);
+const seconds = whole('seconds', values.seconds, 1);
+const warmupSeconds = whole('warmup', values.warmup, 0);
+const [thinkMin, thinkMax] = values['think-ms'].split('-').map(Number) as [number, number];
+if (!(thinkMin >= 0 && thinkMax >= thinkMin))
+  throw new Error(`--think-ms is min-max, got ${values['think-ms']}`);
+const KIOSKS = 1;
+const displayCount = totalSockets - counterCount - KIOSKS;
+if (displayCount < workerCount) throw new Error('--sockets leaves too few displays for the workers');
+/** A visit is three thinks; the kiosk issues a little faster than the counters call, so queues never run dry. */
+const issueEveryMs = ((thinkMin + thinkMax) * 1.5) / counterCount / 1.05;
+
+const random = seededRandom(Number(values.seed));
+const here = path.dirname(fileURLToPath(import.meta.url));
+const profileDir = path.join(here, '..', 'test-output', 'bench');
+const data = tempDataDir('luot-headroom-');
+const openSockets: HallSocket[] = [];
+const workers: ChildProcess[] = [];
+let hall: HallChild | undefined;
+let isRunning = true;
+let isMeasuring = false;
+
+interface Worker {
+  readonly process: ChildProcess;
+  post(message: ToWorker): void;
+  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>>;
+}
+
+function startWorker(onArrivals: (calls: readonly [number, number][]) => void): Worker {
+  const child = fork(path.join(here, 'headroom-worker.ts'), [], {
+    execArgv: [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      '--import',
+      TSX_LOADER,
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  workers.push(child);
+  const waiting = new Map<string, (message: FromWorker) => void>();
+  child.on('message', (raw: unknown) => {
+    const message = fromWorkerSchema.parse(raw);
+    if (message.type === 'arrivals') onArrivals(message.calls);
+    else waiting.get(message.type)?.(message);
+  });
+  return {
+    process: child,
+    post: (message) => child.send(message),
+    next: (type) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`worker: no ${type} within 120 s`)), 120_000);
+        waiting.set(type, (message) => {
+          clearTimeout(timer);
+          waiting.delete(type);
+          resolve(message as Extract<FromWorker, { type: typeof type }>);
+        });
+      }),
+  };
+}
+
+async function main(): Promise<number> {
+  const errors: string[] = [];
+  const registerStarted = monotonicMs();
+  hall = await startHallChild({
+    dataDir: data.dir,
+    hall: 'large',
+    counters: counterCount,
+    terminals: 'all',
+    kiosks: KIOSKS,
+    displays: displayCount,
+    log: 'json',
+    ipc: true,
+    execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  const registerMs = monotonicMs() - registerStarted;
+
+  // Call version → the latest "all my sockets have it" time over the workers, and how many workers said so.
+  const lastArrival = new Map<number, { at: number; workers: number }>();
+  const pool = Array.from({ length: workerCount }, () =>
+    startWorker((calls) => {
+      for (const [version, at] of calls) {
+        const entry = lastArrival.get(version) ?? { at: 0, workers: 0 };
+        lastArrival.set(version, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
+      }
+    }),
+  );
+
+  const connectStarted = monotonicMs();
+  const tokens = hall.devices.displays.map((device) => device.token);
+  const connected = await Promise.all(
+    pool.map((worker, index) => {
+      const share = tokens.filter((_, position) => position % workerCount === index);
+      const answer = worker.next('connected');
+      worker.post({ type: 'connect', url: hall!.url, tokens: share });
+      return answer;
+    }),
+  );
+  const kiosk = (await connectHall(hall.url, hall.devices.kiosks[0]!.token)).socket;
+  openSockets.push(kiosk);
+  const counters = await Promise.all(
+    hall.devices.counters.map(async (device) => {
+      const { socket } = await connectHall(hall!.url, device.token);
+      openSockets.push(socket);
+      const signIn = await send(socket, 'clerk:sign-in', { username: device.username, pin: DEMO_CLERK_PIN });
+      if (!signIn.ok) throw new Error(`${device.counterId} could not sign in: ${signIn.error.code}`);
+      return socket;
+    }),
+  );
+  const connectMs = monotonicMs() - connectStarted;
+
+  // The clocks (checked once the workers are idle): a time sent by this process must never be later than the worker's time of receipt.
+  const clockChecks: number[] = [];
+  for (const worker of pool) {
+    for (let round = 0; round < 20; round += 1) {
+      const pong = worker.next('pong');
+      worker.post({ type: 'ping', sentAt: monotonicMs() });
+      const { sentAt, receivedAt } = await pong;
+      clockChecks.push(receivedAt - sentAt);
+    }
+  }
+  if (Math.min(...clockChecks) < 0)
+    errors.push('a worker received a ping before it was sent: clocks disagree');
+
+  const displaySockets = connected.reduce((sum, answer) => sum + answer.sockets, 0);
+  const socketCount = displaySockets + counters.length + 1;
+
+  const { services, priorityGroups } = (
+    await connectHall(hall.url, hall.devices.kiosks[0]!.token).then(({ socket, snapshot }) => {
+      socket.close();
+      return snapshot;
+    })
+  ).config;
+  const serviceIds: readonly ServiceId[] = services.map((service) => service.id);
+  const priorityIds: readonly PriorityGroupId[] = priorityGroups.map((group) => group.id);
+  for (let index = 0; index < 2 * counterCount; index += 1) {
+    const issued = await send(kiosk, 'ticket:issue', { serviceId: serviceIds[index % serviceIds.length]! });
+    if (!issued.ok) throw new Error(`backlog: ${issued.error.code}`);
+  }
+
+  // ── load ──────────────────────────────────────────────────────────────────────────────────────
+  const issueMs: number[] = [];
+  const calls: { sentAt: number; version: number }[] = [];
+  const counts = { issued: 0, calls: 0, queueEmpty: 0 };
+  const refuse = (what: string, code: string): void => {
+    if (errors.length < 20) errors.push(`${what}: ${code}`);
+  };
+  const kioskLoop = async (): Promise<void> => {
+    let due = performance.now();
+    while (isRunning) {
+      await sleep(Math.max(0, due - performance.now()));
+      due += issueEveryMs;
+      const sentAt = performance.now();
+      const answer = await send(kiosk, 'ticket:issue', {
+        serviceId: random.pick(serviceIds),
+        priorityGroupId: random.next() < 0.1 ? random.pick(priorityIds) : null,
+      });
+      if (!answer.ok) refuse('issue', answer.error.code);
+      else if (isMeasuring) {
+        issueMs.push(performance.now() - sentAt);
+        counts.issued += 1;
+      }
+    }
+  };
+  const think = (): Promise<void> => sleep(random.int(thinkMin, thinkMax));
+  const counterLoop = async (socket: HallSocket): Promise<void> => {
+    await sleep(random.int(0, thinkMax));
+    while (isRunning) {
+      const sentAt = monotonicMs();
+      const call = await send(socket, 'ticket:call-next', {});
+      if (!call.ok) {
+        if (call.error.code === 'QUEUE_EMPTY') counts.queueEmpty += 1;
+        else refuse('call-next', call.error.code);
+        await think();
+        continue;
+      }
+      const called = call.value.events.find((event) => event.type === 'ticket.called');
+      if (!called) continue;
+      if (isMeasuring) {
+        calls.push({ sentAt, version: called.version });
+        counts.calls += 1;
+      }
+      await think();
+      const start = await send(socket, 'ticket:start', {});
+      if (!start.ok) refuse('start', start.error.code);
+      await think();
+      const complete = await send(socket, 'ticket:complete', {});
+      if (!complete.ok) refuse('complete', complete.error.code);
+      await think();
+    }
+  };
+  const loops = [kioskLoop(), ...counters.map(counterLoop)];
+
+  await sleep(warmupSeconds * 1000);
+  await hall.resetStats();
+  const before = await hall.stats();
+  const workerCpuBefore = await Promise.all(
+    pool.map(async (worker) => {
+      const pong = worker.next('pong');
+      worker.post({ type: 'ping', sentAt: monotonicMs() });
+      return (await pong).cpuMs;
+    }),
+  );
+  isMeasuring = true;
+  const measuredFrom = performance.now();
+  const samples = [];
+  while (performance.now() - measuredFrom < seconds * 1000) {
+    await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (performance.now() - measuredFrom))));
+    samples.push(await hall.stats());
+  }
+  isMeasuring = false;
+  const measuredMs = performance.now() - measuredFrom;
+  const after = samples.at(-1) ?? (await hall.stats());
+  const workerCpuAfter = await Promise.all(
+    pool.map(async (worker) => {
+      const pong = worker.next('pong');
+      worker.post({ type: 'ping', sentAt: monotonicMs() });
+      return (await pong).cpuMs;
+    }),
+  );
+  const workerCpuPercent = workerCpuAfter.map(
+    (cpuMs, index) => Math.round(((cpuMs - workerCpuBefore[index]!) / measuredMs) * 1000) / 10,
+  );
+  isRunning = false;
+  await Promise.all(loops);
+  await sleep(1000); // the last broadcasts land
+  const finished = await Promise.all(
+    pool.map((worker) => {
+      const answer = worker.next('finished');
+      worker.post({ type: 'finish' });
+      return answer;
+    }),
+  );
+  await sleep(300); // the workers' last arrivals are handled
+
+  // ── figures ───────────────────────────────────────────────────────────────────────────────────
+  let missing = 0;
+  const callMs = calls.flatMap(({ sentAt, version }) => {
+    const arrival = lastArrival.get(version);
+    if (!arrival || arrival.workers < workerCount) {
+      missing += 1;
+      return [];
+    }
+    return [arrival.at - sentAt];
+  });
+  if (missing > 0) errors.push(`${missing} calls never reached every display`);
+  const disconnects = finished.reduce((sum, answer) => sum + answer.disconnects, 0);
+  if (disconnects > 0) errors.push(`${disconnects} display sockets disconnected during the run`);
+  if (displaySockets !== displayCount)
+    errors.push(`only ${displaySockets} of ${displayCount} displays connected`);
+  const call = summary(callMs);
+  const issue = summary(issueMs);
+  const clock = summary(clockChecks);
+  const serverCpuPercent =
+    Math.round(
+      ((after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / measuredMs) * 1000,
+    ) / 10;
+  const rssMaxMb = mb(Math.max(...samples.map((sample) => sample.rssBytes)));
+  const heapMaxMb = mb(Math.max(...samples.map((sample) => sample.heapUsedBytes)));
+  const callsPerSecond = counts.calls / (measuredMs / 1000);
+  const checks = [
+    {
+      name: `p99 call → last of ${socketCount} sockets ≤ ${TARGET_CALL_P99_MS} ms`,
+      isMet: call.p99 <= TARGET_CALL_P99_MS,
+    },
+    { name: `${totalSockets} sockets connected`, isMet: socketCount >= totalSockets },
+  ];
+  const f = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
+  const line = (label: string, figures: Summary): string =>
+    `  ${label.padEnd(26)} p50 ${f(figures.p50)}   p99 ${f(figures.p99)}   max ${f(figures.max)}   (n=${figures.count})`;
+  const output = [
+    `Headroom: ${socketCount} sockets (${displaySockets} displays in ${workerCount} worker processes, ` +
+      `${counters.length} counters and ${KIOSKS} kiosk in the bench process); ${seconds} s measured after ${warmupSeconds} s warm-up`,
+    `  ${machineLine()}`,
+    `  setup: ${displayCount + counterCount + KIOSKS} devices registered and hall started in ${(registerMs / 1000).toFixed(1)} s, ` +
+      `all connected in ${(connectMs / 1000).toFixed(1)} s`,
+    `  load: ${counts.issued} issued, ${counts.calls} calls (${callsPerSecond.toFixed(2)}/s, ${Math.round(timesPeak(callsPerSecond))}× a busy hall's peak), ` +
+      `${counts.queueEmpty} empty-queue calls; every change goes to all ${socketCount} sockets`,
+    line('call → last socket', call),
+    line('issue → ack', issue),
+    line('clock check (IPC ping)', clock),
+    `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB`,
+    `  server event-loop delay    p50 ${f(after.loopDelayMs.p50)}   p99 ${f(after.loopDelayMs.p99)}   max ${f(after.loopDelayMs.max)}`,
+    `  server CPU                 ${serverCpuPercent}% of one core`,
+    ...finished.map(
+      (answer, index) =>
+        `  worker ${index + 1} loop delay      p50 ${f(answer.loopDelayMs.p50)}   p99 ${f(answer.loopDelayMs.p99)}   max ${f(answer.loopDelayMs.max)}; ` +
+        `CPU ${workerCpuPercent[index]}% of one core`,
+    ),
+    ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
+    ...errors.map((error) => `  ERROR ${error}`),
+  ];
+  console.log(output.join('\n'));
+  if (values.json) {
+    const figures = {
+      sockets: socketCount,
+      workers: workerCount,
+      call,
+      issue,
+      clock,
+      rssMaxMb,
+      heapMaxMb,
+      serverCpuPercent,
+      workerCpuPercent,
+      loopDelayMs: after.loopDelayMs,
+      counts,
+      registerMs,
+      connectMs,
+      checks,
+      errors,
+    };
+    writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+  }
+  for (const socket of openSockets) socket.close();
+  await hall.stop();
+  const isMissed = checks.some((check) => !check.isMet);
+  return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
+}
+
+// A run that hangs must not hold the machine (or CI) forever, nor leave its processes behind.
+const watchdog = setTimeout(
+  () => {
+    console.error('headroom: no result within the expected time; stopping');
+    for (const worker of workers) worker.kill('SIGKILL');
+    hall?.process.kill('SIGKILL');
+    process.exit(1);
+  },
+  (seconds + warmupSeconds + 240) * 1000,
+);
+watchdog.unref();
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  isRunning = false;
+  for (const socket of openSockets) socket.close();
+  for (const worker of workers)
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+  await hall?.kill();
+  data.remove();
+}
+process.exit(exitCode);

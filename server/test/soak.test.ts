@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { SOAK_HALL, SOAK_TARGETS, runSoak } from '../bench/soak-run.ts';
+import { seedFrom } from './support/seeded-random.ts';
+
+// The CI soak: the same code as the 30-minute soak (server/bench/soak.ts), shorter and faster. Twice a
+// busy hall's peak (12 counters, 2 displays, 1 kiosk) with time ×60 (a 4-minute visit lasts 4 s:
+// ≈ 3 tickets and 12 commands a second), against a hall server in its own process; a row every 10 s
+// with the server's heap after a forced full GC, RSS and WAL size; then the history of every command
+// is checked against the database. Latency is a benchmark figure, not asserted here.
+// LUOT_SOAK_MINUTES=<n> measures longer; replay a failure with LUOT_SOAK_SEED=<seed printed>.
+
+const MINUTES = Math.max(1, Number(process.env.LUOT_SOAK_MINUTES ?? 1) || 1);
+const WARMUP_MINUTES = 1 / 3;
+/**
+ * Heap growth allowed over the measured minute, from the straight line through the samples: the day's
+ * tickets stay in memory by design (≈ 200 tickets here, well under 0.5 MB); what a leak of a kilobyte a
+ * command (≈ 700 commands) would add is above this bound.
+ */
+const HEAP_GROWTH_MB_PER_MINUTE = 0.6;
+
+describe('soak at twice a busy hall’s peak', () => {
+  it(
+    'keeps the heap flat and the WAL bounded, and loses or repeats nothing',
+    async () => {
+      const seed = seedFrom(process.env, 'LUOT_SOAK_SEED');
+      const result = await runSoak({
+        minutes: MINUTES,
+        warmupMinutes: WARMUP_MINUTES,
+        speed: 60,
+        sampleSeconds: 10,
+        seed,
+      });
+      const context = `seed ${seed} (replay with LUOT_SOAK_SEED=${seed})`;
+      const first = result.measured[0]!;
+      const last = result.measured.at(-1)!;
+
+      // Load: the run really was at least twice the peak, with counters finding tickets.
+      expect(result.timesPeak.call, context).toBeGreaterThanOrEqual(SOAK_HALL.peakMultiple);
+      expect(result.counts.calls, context).toBeGreaterThan(100);
+      expect(result.measured.length, context).toBeGreaterThanOrEqual(5);
+
+      // History: every acknowledged command is in the database as acknowledged, nothing appears that was
+      // never sent, no ticket was called twice, every call reached both displays.
+      expect(result.violations, context).toEqual([]);
+
+      // WAL: bounded, and not growing: it keeps its size while the database file grows, which happens
+      // only when a checkpoint copies pages back (the WAL is then written again from its start). Its
+      // high-water mark is 1,000 pages plus the commit that crossed them (SOAK_TARGETS).
+      expect(result.wal.maxBytes, context).toBeLessThanOrEqual(SOAK_TARGETS.walMaxBytes);
+      expect(result.wal.maxSecondHalfBytes, context).toBeLessThanOrEqual(
+        result.wal.maxFirstHalfBytes + SOAK_TARGETS.walGrowthBytes,
+      );
+      expect(last.databaseBytes, context).toBeGreaterThan(first.databaseBytes);
+
+      // Heap after a full GC: the fitted growth over the measured time stays within the bound.
+      const growthMb = (result.heap.slopeMbPerHour * MINUTES) / 60;
+      expect(growthMb, `${context}: heap grew ${growthMb.toFixed(2)} MB`).toBeLessThanOrEqual(
+        HEAP_GROWTH_MB_PER_MINUTE * MINUTES,
+      );
+    },
+    (MINUTES + WARMUP_MINUTES) * 60_000 + 60_000,
+  );
+});
