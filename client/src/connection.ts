@@ -82,6 +82,10 @@ export class HallConnection {
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 3_000,
+      // An attempt that gets no answer (Wi-Fi dropped silently: the request vanishes) is given up after
+      // this long, not socket.io's default 20 s: a link that comes back while an attempt hangs must be
+      // used within 10 s (issue #7; e2e/test/display-network.test.ts). Opening takes milliseconds on a LAN.
+      timeout: 4_000,
     });
     this.socket.on('connect', () => this.update({ status: 'connecting' }));
     this.socket.on('disconnect', () => this.update({ status: 'offline' }));

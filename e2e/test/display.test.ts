@@ -1,8 +1,6 @@
 // The hall display and the ticket-status page in Debian's Chromium against a real hall server: calls
 // made by Node counter devices appear and are queued for speaking exactly once, the display survives a
 // lost connection (a TCP proxy in front of the server is cut and restored), and the phone page follows.
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,8 @@ import type { ServiceId } from '@luot/shared/domain';
 import { asCounterId, asServiceId } from '@luot/shared/domain';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
+import type { TcpProxy } from '../support/tcp-proxy.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
 
 type Device = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -23,50 +23,6 @@ interface AnnouncementRecord {
   readonly counterNumber: number;
   readonly isRecall: boolean;
   readonly outcome: string;
-}
-
-/**
- * A TCP proxy in front of the hall server: the display is opened through it, so the test can cut the
- * display's link (every socket closed, new connections refused) while the server and the Node devices
- * carry on, then restore it.
- */
-async function startLinkProxy(targetPort: number): Promise<{
-  url: string;
-  setOnline: (isOnline: boolean) => void;
-  close: () => Promise<void>;
-}> {
-  const sockets = new Set<net.Socket>();
-  let isOnline = true;
-  const server = net.createServer((client) => {
-    if (!isOnline) {
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream);
-    upstream.pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    setOnline: (value) => {
-      isOnline = value;
-      if (!value) for (const socket of sockets) socket.destroy();
-    },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
 
 const announcements = (page: Page): Promise<AnnouncementRecord[]> =>
@@ -92,13 +48,13 @@ async function waitForAnnouncements(page: Page, count: number): Promise<Announce
 describe('hall display and ticket-status page', () => {
   let hall: Hall;
   let browser: Browser;
-  let proxy: Awaited<ReturnType<typeof startLinkProxy>>;
+  let proxy: TcpProxy;
   const devices: Device[] = [];
 
   beforeAll(async () => {
     hall = await startE2eHall();
     browser = await launchBrowser();
-    proxy = await startLinkProxy(hall.port);
+    proxy = await startTcpProxy(hall.port);
   });
 
   afterAll(async () => {
@@ -205,7 +161,7 @@ describe('hall display and ticket-status page', () => {
     ]);
 
     // ── The link is cut: badge, greyed data; calls go on without the display ────────────────────
-    proxy.setOnline(false);
+    proxy.cut('reset');
     await page.locator('.display[data-live="false"]').waitFor();
     await page.getByText('Mất kết nối — đang kết nối lại').waitFor();
     expect(await page.getByText('Có thể chưa cập nhật').count()).toBe(2);
@@ -219,7 +175,7 @@ describe('hall display and ticket-status page', () => {
     await saveScreenshot(status, 'status-called-390x844');
 
     // ── Back online: resync, the missed call is announced once, nothing is repeated ─────────────
-    proxy.setOnline(true);
+    proxy.restore();
     await page.locator('.display[data-live="true"]').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="featured-ticket"]', { hasText: 'A002' }).waitFor();
     records = await waitForAnnouncements(page, 4);
