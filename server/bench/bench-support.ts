@@ -133,3 +133,32 @@ export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 // QueryPerformanceCounter on Windows): one clock for every process of the machine, with sub-microsecond
 // resolution, and never stepped by NTP. So a time taken in one process can be subtracted from a time
 // taken in another, which is what the headroom bench does across its worker processes.
+
+/**
+ * Run a benchmark's `main` and exit with its code. A run that hangs must not hold the machine (or CI)
+ * forever, nor leave its processes behind: after `timeoutMs` `kill` stops them at once and the run fails;
+ * `cleanup` runs after `main` however it ended.
+ */
+export async function runBenchMain(options: {
+  readonly name: string;
+  readonly main: () => Promise<number>;
+  readonly timeoutMs: number;
+  readonly kill: () => void;
+  readonly cleanup: () => Promise<void>;
+}): Promise<never> {
+  const watchdog = setTimeout(() => {
+    console.error(`${options.name}: no result within the expected time; stopping`);
+    options.kill();
+    process.exit(1);
+  }, options.timeoutMs);
+  watchdog.unref();
+  let exitCode = 1;
+  try {
+    exitCode = await options.main();
+  } catch (error) {
+    console.error(error);
+  } finally {
+    await options.cleanup();
+  }
+  process.exit(exitCode);
+}

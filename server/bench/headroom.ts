@@ -26,6 +26,7 @@ import {
   machineLine,
   mb,
   monotonicMs,
+  runBenchMain,
   send,
   sleep,
   summary,
@@ -376,29 +377,20 @@ async function main(): Promise<number> {
   return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
 }
 
-// A run that hangs must not hold the machine (or CI) forever, nor leave its processes behind.
-const watchdog = setTimeout(
-  () => {
-    console.error('headroom: no result within the expected time; stopping');
+await runBenchMain({
+  name: 'headroom',
+  main,
+  timeoutMs: (seconds + warmupSeconds + 240) * 1000,
+  kill: () => {
     for (const worker of workers) worker.kill('SIGKILL');
     hall?.process.kill('SIGKILL');
-    process.exit(1);
   },
-  (seconds + warmupSeconds + 240) * 1000,
-);
-watchdog.unref();
-
-let exitCode = 1;
-try {
-  exitCode = await main();
-} catch (error) {
-  console.error(error);
-} finally {
-  isRunning = false;
-  for (const socket of openSockets) socket.close();
-  for (const worker of workers)
-    if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
-  await hall?.kill();
-  data.remove();
-}
-process.exit(exitCode);
+  cleanup: async () => {
+    isRunning = false;
+    for (const socket of openSockets) socket.close();
+    for (const worker of workers)
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    await hall?.kill();
+    data.remove();
+  },
+});
