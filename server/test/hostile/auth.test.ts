@@ -11,7 +11,7 @@ import type { TicketId } from '@luot/shared/domain';
 import { asCounterId } from '@luot/shared/domain';
 import type { TestClient } from '../helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from '../helpers.ts';
-import { CLIENT_EVENTS, ROLES, databaseDigest, goodPayload } from './support.ts';
+import { CLIENT_EVENTS, ROLES, databaseDigest, goodPayload, connectEveryRole } from './support.ts';
 
 /** A clock the test moves: lock-outs and the kiosk's rate limit are measured in hall time. */
 class TestClock {
@@ -117,11 +117,7 @@ describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
       kioskIssueLimit: { burst: 6, perMinute: 20 },
       realtime: { allowedOrigins: ['http://kiosk-dev.local:5173'] },
     });
-    clients.kiosk = await pairAndConnect(hall, 'kiosk');
-    clients.display = await pairAndConnect(hall, 'display');
-    clients.counter = await pairAndConnect(hall, 'counter', asCounterId('q3'));
-    clients.feedback = await pairAndConnect(hall, 'feedback', asCounterId('q3'));
-    clients.manager = await pairAndConnect(hall, 'manager');
+    Object.assign(clients, await connectEveryRole(hall));
     await hall.accounts.create('truong-phong', 'Trưởng phòng', 'mat-khau-rat-dai', false);
     const login = await api(hall.url, 'POST', '/api/admin/login', {
       username: 'truong-phong',

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Ack, Changes, ClientEventName, DeviceKind } from '@luot/shared/contracts';
 import { EVENT_ROLES, MAX_CONFIG_PAYLOAD_BYTES } from '@luot/shared/contracts';
-import { asCounterId } from '@luot/shared/domain';
 import { demoHallConfig } from '../../src/app/demo-hall.ts';
 import type { TestClient } from '../helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from '../helpers.ts';
@@ -23,6 +22,7 @@ import {
   isPolluted,
   nestedJson,
   prototypeFingerprint,
+  connectEveryRole,
 } from './support.ts';
 
 /** A slug no hall uses (including Object.prototype's member names), or a ticket id never issued. */
@@ -165,11 +165,7 @@ describe('Socket.IO fuzz: hostile payloads on every event change nothing', { tim
 
   beforeAll(async () => {
     hall = await startTestHall();
-    clients.kiosk = await pairAndConnect(hall, 'kiosk');
-    clients.display = await pairAndConnect(hall, 'display');
-    clients.counter = await pairAndConnect(hall, 'counter', asCounterId('q3'));
-    clients.feedback = await pairAndConnect(hall, 'feedback', asCounterId('q3'));
-    clients.manager = await pairAndConnect(hall, 'manager');
+    Object.assign(clients, await connectEveryRole(hall));
     bystander = await pairAndConnect(hall, 'display');
     victimToken = hall.registerDevice('manager', 'victim').token;
     // Some state to protect: a waiting ticket, a clerk signed in at q3 with a called ticket.
@@ -230,6 +226,7 @@ describe('Socket.IO fuzz: hostile payloads on every event change nothing', { tim
   for (const event of CLIENT_EVENTS) {
     const unknownCase = UNKNOWN_IDS[event];
     if (typeof unknownCase === 'string') {
+      // Skipped on purpose: this event names no id that could be unknown (its reason is the test's name).
       it.skip(`${event}: valid-looking unknown ids — not applicable: ${unknownCase}`, () => undefined);
       continue;
     }

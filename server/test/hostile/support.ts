@@ -9,7 +9,10 @@ import type { ClientEventName, DeviceKind } from '@luot/shared/contracts';
 import { EVENT_ROLES, MAX_CONFIG_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES } from '@luot/shared/contracts';
 import { DATABASE_FILE } from '../../src/hall-server.ts';
 import { demoHallConfig } from '../../src/app/demo-hall.ts';
-import { requestId } from '../helpers.ts';
+import { asCounterId } from '@luot/shared/domain';
+import type { HallServer } from '../../src/hall-server.ts';
+import type { TestClient } from '../helpers.ts';
+import { pairAndConnect, requestId } from '../helpers.ts';
 
 /** Every client → server event of the contract (the role table is keyed by all of them). */
 export const CLIENT_EVENTS = Object.keys(EVENT_ROLES) as ClientEventName[];
@@ -429,4 +432,15 @@ export function emitRawWithAck(
     // A Socket.IO EVENT packet (type 2) in the main namespace with ack id `id`.
     engine.write(`2${id}[${JSON.stringify(event)},${payloadJson}]`);
   });
+}
+
+/** One connected client of every role (counter and feedback tablet on q3), for role-by-role tests. */
+export async function connectEveryRole(hall: HallServer): Promise<Record<DeviceKind, TestClient>> {
+  return {
+    kiosk: await pairAndConnect(hall, 'kiosk'),
+    display: await pairAndConnect(hall, 'display'),
+    counter: await pairAndConnect(hall, 'counter', asCounterId('q3')),
+    feedback: await pairAndConnect(hall, 'feedback', asCounterId('q3')),
+    manager: await pairAndConnect(hall, 'manager'),
+  };
 }
