@@ -201,4 +201,56 @@ describe('business-day rollover', () => {
     expectSoundHistory(data.dir, history);
     data.remove();
   });
+
+  it('forgets stored answers two days after they were given, and the audit still accounts for every old event', async () => {
+    const data = tempDataDir();
+    const history: Operation[] = [];
+    const clock = manualClock('2026-11-29T02:00:00Z'); // 09:00 in Hà Nội
+    const hall = await startTestHall({ clock, tickIntervalMs: 20, dataDir: data.dir });
+    const storedAnswers = (): number =>
+      (
+        hall.store.db
+          .prepare("SELECT COUNT(*) AS n FROM command_results WHERE device_id != 'system'")
+          .get() as {
+          n: number;
+        }
+      ).n;
+    try {
+      const devices = hallDevices(hall);
+      const kiosk = await RecordingClient.connect(hall.url, devices.kiosk, 'kiosk', history, 'retention');
+      const counter = await RecordingClient.connect(hall.url, devices.counter, Q3, history, 'retention');
+      expect((await counter.run('clerk:sign-in', { username: 'canbo3', pin: DEMO_CLERK_PIN }, 0)).kind).toBe(
+        'ok',
+      );
+      await issue(kiosk, 0);
+      await issue(kiosk, 0);
+      expect((await counter.run('ticket:call-next', {}, 0)).kind).toBe('ok');
+      expect((await counter.run('ticket:complete', {}, 0)).kind).toBe('ok');
+      const firstDay = storedAnswers();
+      expect(firstDay).toBe(5);
+
+      // Next day: the answers are one day old and kept.
+      clock.set('2026-11-30T02:00:00Z');
+      await waitFor(() => hall.service.state.businessDay === '2026-11-30', 2_000, 'the second day');
+      await issue(kiosk, 0);
+      expect(storedAnswers()).toBe(firstDay + 1);
+      // Three days later the first day's answers are past COMMAND_RESULT_RETENTION_MS and deleted.
+      clock.set('2026-12-02T02:00:00Z');
+      await waitFor(() => hall.service.state.businessDay === '2026-12-02', 2_000, 'the fourth day');
+      await waitFor(() => storedAnswers() === 1, 2_000, 'the first day’s answers to be forgotten');
+      await issue(kiosk, 0);
+      kiosk.close();
+      counter.close();
+    } finally {
+      await hall.close();
+    }
+    // Sound: the first day's events are checked against what the clients were told.
+    expectSoundHistory(data.dir, history);
+    // And the audit still catches a first-day ticket no client was given.
+    const withoutFirstIssue = history.filter((operation) => operation.requestId !== 'retention-kiosk-1');
+    expect(
+      auditDatabase(path.join(data.dir, DATABASE_FILE), withoutFirstIssue).violations.join('\n'),
+    ).toMatch(/was not issued by an invoked ticket:issue/);
+    data.remove();
+  });
 });

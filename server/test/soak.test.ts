@@ -5,16 +5,20 @@ import { seedFrom } from './support/seeded-random.ts';
 // The CI soak: the same code as the 30-minute soak (server/bench/soak.ts), shorter and faster. Twice a
 // busy hall's peak (12 counters, 2 displays, 1 kiosk) with time ×60 (a 4-minute visit lasts 4 s:
 // ≈ 3 tickets and 12 commands a second), against a hall server in its own process; a row every 10 s
-// with the server's heap after a forced full GC, RSS and WAL size; then the history of every command
-// is checked against the database. Latency is a benchmark figure, not asserted here.
+// with the server's heap after a forced full GC, RSS and WAL size. A business day ends every
+// DAY_TICKETS tickets (the kiosk closes, the counters serve the rest, the hall's clock jumps a day), so
+// the run crosses several rollovers. Then the history of every command is checked against the
+// database. Latency is a benchmark figure, not asserted here.
 // LUOT_SOAK_MINUTES=<n> measures longer; replay a failure with LUOT_SOAK_SEED=<seed printed>.
 
 const MINUTES = Math.max(1, Number(process.env.LUOT_SOAK_MINUTES ?? 1) || 1);
 const WARMUP_MINUTES = 1 / 3;
+/** ≈ 20 s of issuing at ×60, then the closing and the night: four or five days in the run. */
+const DAY_TICKETS = 60;
 /**
  * Heap growth allowed over the measured minute, from the straight line through the samples: the day's
- * tickets stay in memory by design (≈ 200 tickets here, well under 0.5 MB); what a leak of a kilobyte a
- * command (≈ 700 commands) would add is above this bound.
+ * tickets stay in memory until the rollover by design (≤ 60 here, well under 0.1 MB); what a leak of
+ * a kilobyte a command (≈ 700 commands) would add is above this bound.
  */
 const HEAP_GROWTH_MB_PER_MINUTE = 0.6;
 
@@ -28,6 +32,7 @@ describe('soak at twice a busy hall’s peak', () => {
         warmupMinutes: WARMUP_MINUTES,
         speed: 60,
         sampleSeconds: 10,
+        dayTickets: DAY_TICKETS,
         seed,
       });
       const context = `seed ${seed} (replay with LUOT_SOAK_SEED=${seed})`;
@@ -38,6 +43,8 @@ describe('soak at twice a busy hall’s peak', () => {
       expect(result.timesPeak.call, context).toBeGreaterThanOrEqual(SOAK_HALL.peakMultiple);
       expect(result.counts.calls, context).toBeGreaterThan(100);
       expect(result.measured.length, context).toBeGreaterThanOrEqual(5);
+      // Days: the hall closed, served what was left and began a new business day, more than once.
+      expect(result.counts.rollovers, context).toBeGreaterThanOrEqual(3);
 
       // History: every acknowledged command is in the database as acknowledged, nothing appears that was
       // never sent, no ticket was called twice, every call reached both displays.

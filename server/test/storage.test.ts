@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueState } from '@luot/shared/domain';
 import { asCounterId, emptyQueueState, evolveAll, isOpenTicket } from '@luot/shared/domain';
 import { MIGRATIONS, migrate } from '../src/db/migrations.ts';
-import { openDatabase } from '../src/db/open.ts';
+import { PAGE_CACHE_KIB, openDatabase } from '../src/db/open.ts';
 import { HallStore } from '../src/db/hall-store.ts';
 import { DATABASE_FILE } from '../src/hall-server.ts';
 import { runCli } from '../src/cli/main.ts';
@@ -20,6 +20,16 @@ describe('the database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     // Tables are STRICT: a wrong type is refused by SQLite itself.
     expect(() => db.prepare("INSERT INTO counters (id, body) VALUES (1, x'00')").run()).toThrow();
+    db.close();
+    data.remove();
+  });
+
+  it('bounds its page cache at PAGE_CACHE_KIB, not the 16 MB better-sqlite3 is built with', () => {
+    const data = tempDataDir();
+    const { db } = openDatabase(path.join(data.dir, 'cache.sqlite'));
+    expect(PAGE_CACHE_KIB).toBeLessThan(16_000);
+    // A negative cache_size is in KiB; a positive one would be pages.
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
     db.close();
     data.remove();
   });

@@ -48,13 +48,18 @@ export interface HallServiceOptions {
   /** Tickets one kiosk may issue: a visitor hammering the screen cannot drain a quota. */
   readonly kioskIssueLimit?: RateLimit;
   /** Other credentials that may connect (manager console sessions), tried after device tokens. */
-  readonly extraAuthenticator?: (token: string) => Identity | undefined;
+  readonly extraAuthenticator?: (token: string, slide: boolean) => Identity | undefined;
 }
 
 /** After this many wrong PINs in a row a clerk is locked out, for longer each time. */
 const PIN_ATTEMPTS_BEFORE_LOCK = 5;
 const PIN_LOCK_MS = 5 * 60_000;
 const REMEMBERED_REFUSALS = 2_000;
+/**
+ * How long (hall time) a command's stored answer is kept for a device that repeats its requestId: two
+ * days, far longer than any retry; older records are deleted at each rollover.
+ */
+export const COMMAND_RESULT_RETENTION_MS = 2 * 24 * 60 * 60_000;
 
 /** The server itself, for commands nobody sent (the business day rolling over). */
 const SYSTEM_IDENTITY: Identity = {
@@ -149,9 +154,9 @@ export class HallService {
 
   // ── identity ────────────────────────────────────────────────────────────────────────────────
   /** Who holds a device token, or undefined when it is unknown or revoked. */
-  authenticate(token: string): Identity | undefined {
+  authenticate(token: string, { slide = true }: { slide?: boolean } = {}): Identity | undefined {
     const device = this.options.store.findDeviceByTokenHash(hashToken(token));
-    return device ? this.identityOf(device) : this.options.extraAuthenticator?.(token);
+    return device ? this.identityOf(device) : this.options.extraAuthenticator?.(token, slide);
   }
 
   private identityOf(device: DeviceRow): Identity {
@@ -626,7 +631,7 @@ export class HallService {
     const { timeZone, rolloverHour } = this.config.hall;
     if (businessDayOf(now, timeZone, rolloverHour) > this.queue.businessDay) {
       await this.execute(SYSTEM_IDENTITY, `roll-${now}`, { type: 'roll-day' }, () => ({}));
-      this.options.store.pruneCommandResults(now - 2 * 24 * 60 * 60_000);
+      this.options.store.pruneCommandResults(now - COMMAND_RESULT_RETENTION_MS);
     }
   }
 

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Ack, CommandOutcome } from '@luot/shared/contracts';
 import type { CounterState, HallConfig, QueueState, Ticket, VersionedEvent } from '@luot/shared/domain';
 import { businessDayOf, emptyQueueState, evolve, formatTicketNumber } from '@luot/shared/domain';
+import { COMMAND_RESULT_RETENTION_MS } from '../../src/app/hall-service.ts';
 import type { Operation } from './recording-client.ts';
 
 /** What an audit learnt about the database, for the checks of the next server life. */
@@ -96,6 +97,13 @@ function audit(
     events.push(event);
   });
   const eventAt = new Map(events.map((event) => [event.version, event]));
+  // At each rollover the server deletes the stored answers older than COMMAND_RESULT_RETENTION_MS
+  // (hall time): events from before that horizon can no longer be matched to a stored command, so they
+  // are checked against the client's history instead.
+  let lastRolloverAt = Number.NEGATIVE_INFINITY;
+  for (const event of events) if (event.type === 'day.started') lastRolloverAt = event.at;
+  const forgottenBefore = lastRolloverAt - COMMAND_RESULT_RETENTION_MS;
+  const isForgotten = (event: VersionedEvent): boolean => event.at < forgottenBefore;
 
   // ── stored command results against the history ──────────────────────────────────────────────
   const operations = new Map(
@@ -132,7 +140,7 @@ function audit(
     }
   }
   for (const event of events) {
-    if (!claimedBy.has(event.version))
+    if (!claimedBy.has(event.version) && !isForgotten(event))
       fail(`event ${event.version} (${event.type}) belongs to no stored command`);
   }
 
@@ -156,12 +164,25 @@ function audit(
     if (!issuedEvents.has(row.id)) fail(`ticket row ${row.id} (${row.number}) has no ticket.issued event`);
   }
   // Nothing appears that was never issued: each ticket's issuing event is the answer to a ticket:issue
-  // some client invoked (a stored result of another command, or of nobody, would be a phantom).
+  // some client invoked (a stored result of another command, or of nobody, would be a phantom). Past
+  // the retention horizon the stored answer is gone: the ticket must then be one a client was given.
+  const acknowledgedTicketIds = new Set<number>();
+  for (const operation of history) {
+    if (
+      operation.event === 'ticket:issue' &&
+      operation.outcome !== 'pending' &&
+      operation.outcome.kind === 'ok'
+    )
+      acknowledgedTicketIds.add(operation.outcome.value.ticket.id);
+  }
   for (const event of events) {
     if (event.type !== 'ticket.issued') continue;
     const key = claimedBy.get(event.version);
     const operation = key === undefined ? undefined : operations.get(key);
-    if (operation?.event !== 'ticket:issue')
+    const isIssued =
+      operation?.event === 'ticket:issue' ||
+      (key === undefined && isForgotten(event) && acknowledgedTicketIds.has(event.ticketId));
+    if (!isIssued)
       fail(`ticket ${event.ticketId} (${event.number}) was not issued by an invoked ticket:issue`);
   }
   const sequences = new Map<string, number[]>();
@@ -196,11 +217,12 @@ function audit(
     const value: CommandOutcome = operation.outcome.value;
     if (value.events.length === 0) continue; // nothing changed, nothing stored (e.g. a repeated sign-in)
     const result = stored.get(key);
-    if (!result) {
+    if (!result && !value.events.every(isForgotten)) {
       fail(`acknowledged ${operation.event} ${key} (life ${operation.life}) is not stored`);
       continue;
     }
-    if (!isDeepStrictEqual(result, { ok: true, value })) fail(`stored result of ${key} differs from its ack`);
+    if (result && !isDeepStrictEqual(result, { ok: true, value }))
+      fail(`stored result of ${key} differs from its ack`);
     for (const event of value.events) {
       if (!isDeepStrictEqual(eventAt.get(event.version), event)) {
         fail(`acknowledged event ${event.version} of ${key} is missing or differs`);

@@ -148,6 +148,11 @@ export interface HallChild extends ReadyChild {
   lapStats(): Promise<ServerStats>;
   /** Statistics after a full garbage collection (start the child with `execArgv: ['--expose-gc']`). */
   gcStats(): Promise<ServerStats>;
+  /**
+   * Move the hall's clock forward and run its business-day check (a day passes in a moment); answers
+   * the statistics after the check.
+   */
+  advanceClock(ms: number): Promise<ServerStats>;
 }
 
 /** Start `hall-child.ts` and wait for its READY line and its device file. */
@@ -200,7 +205,10 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     if (reply.success) request.resolve(reply.data.stats);
     else request.reject(new Error(`bad reply from the hall child: ${reply.error.message}`));
   });
-  const request = (type: 'stats' | 'reset-stats' | 'lap-stats' | 'gc-stats'): Promise<ServerStats | null> => {
+  const request = (
+    type: 'stats' | 'reset-stats' | 'lap-stats' | 'gc-stats' | 'advance-clock',
+    ms?: number,
+  ): Promise<ServerStats | null> => {
     const send = child.send?.bind(child);
     if (!send) return Promise.reject(new Error('start the hall child with ipc: true'));
     const id = (requestCount += 1);
@@ -220,7 +228,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
           settle.reject(error);
         },
       });
-      send({ id, type }, (error) => {
+      send(type === 'advance-clock' ? { id, type, ms } : { id, type }, (error) => {
         if (error) reject(error);
       });
     });
@@ -251,6 +259,11 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     gcStats: async () => {
       const stats = await request('gc-stats');
       if (!stats) throw new Error('the hall child sent no statistics');
+      return stats;
+    },
+    advanceClock: async (ms) => {
+      const stats = await request('advance-clock', ms);
+      if (!stats) throw new Error('the hall child could not run its business-day check');
       return stats;
     },
     resetStats: async () => {

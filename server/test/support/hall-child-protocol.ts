@@ -39,11 +39,20 @@ export type DeviceFileInput = z.input<typeof deviceFileSchema>;
  * `lap-stats` answers like `stats` but with the event-loop delay since the previous lap (a second
  * histogram, so per-minute figures do not disturb the whole run's); `gc-stats` runs a full garbage
  * collection first when the child was started with `--expose-gc` (heap used without garbage).
+ * `advance-clock` moves the hall's clock forward by `ms` and runs the business-day check at once, so a
+ * long run can live through many days (a night passes in a moment); it answers with the stats after.
  */
-export const childRequestSchema = z.strictObject({
-  id: z.number().int(),
-  type: z.enum(['stats', 'reset-stats', 'stop', 'lap-stats', 'gc-stats']),
-});
+export const childRequestSchema = z.union([
+  z.strictObject({
+    id: z.number().int(),
+    type: z.enum(['stats', 'reset-stats', 'stop', 'lap-stats', 'gc-stats']),
+  }),
+  z.strictObject({
+    id: z.number().int(),
+    type: z.literal('advance-clock'),
+    ms: z.number().int().positive(),
+  }),
+]);
 
 /** A request to the child. */
 export type ChildRequest = z.output<typeof childRequestSchema>;

@@ -6,7 +6,8 @@
 //   env LUOT_DATA_DIR: the data folder (required); reused as is on a restart.
 //
 // On the hall's first start it registers the devices and writes their tokens to DEVICE_FILE in the data
-// folder; on every start it prints `READY <port>` once it listens. Clerks are not signed in here: the
+// folder; on every start it prints `READY <port>` once it listens. Over IPC (see hall-child-protocol.ts)
+// it answers statistics and can move its clock forward. Clerks are not signed in here: the
 // parent does that through the socket like a real counter terminal.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,8 +68,14 @@ loopDelay.enable();
 const lapDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 lapDelay.enable();
 
+/**
+ * The hall's clock: the wall clock plus what the parent has moved it forward (`advance-clock`), so a
+ * soak can pass business days in minutes. Heartbeats and timers still run on real time.
+ */
+let clockOffsetMs = 0;
 const server = await startHallServer({
   dataDir,
+  clock: { now: () => Date.now() + clockOffsetMs },
   port: count('port', values.port),
   host: '127.0.0.1',
   logger: values.log === 'json' ? createJsonLogger() : silentLogger,
@@ -164,6 +171,16 @@ if (send) {
         const collect = (globalThis as { gc?: () => void }).gc;
         collect?.();
         reply({ id: request.data.id, stats: stats() });
+        break;
+      }
+      case 'advance-clock': {
+        clockOffsetMs += request.data.ms;
+        const { id } = request.data;
+        void server.service.tick().then(
+          () => reply({ id, stats: stats() }),
+          // No stats tells the parent the day did not start.
+          () => reply({ id, stats: null }),
+        );
         break;
       }
       case 'stop':
