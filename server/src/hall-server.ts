@@ -119,7 +119,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     logger,
     kioskIssueLimit: options.kioskIssueLimit,
     // Manager console sessions connect with their session token.
-    extraAuthenticator: (token) => accounts.identityOf(token),
+    extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
   });
   const startedAt = clock.now();
   const apps: Record<string, string> = {};
@@ -154,7 +154,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     }),
   );
   const realtime = attachRealtime(httpServer, service, logger, options.realtime);
-  // A console whose session ended (sign-out, password change) is cut off at once.
+  // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),
   );
@@ -163,7 +163,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const tick = setInterval(() => void service.tick(), options.tickIntervalMs ?? 15_000);
+  const tick = setInterval(() => {
+    void service.tick();
+    accounts.endExpiredSessions();
+  }, options.tickIntervalMs ?? 15_000);
   tick.unref();
   // A hall that was off across the rollover starts its new day before anyone connects.
   await service.tick();

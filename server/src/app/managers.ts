@@ -160,7 +160,7 @@ export class ManagerAccounts {
     if (latest.failedAttempts > 0) this.store.recordLoginFailure(latest.id, 0, null);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + SESSION_TTL_MS;
-    this.store.pruneSessions(now);
+    this.endExpiredSessions();
     this.store.insertSession({
       tokenHash: hashToken(token),
       managerId: manager.id,
@@ -177,8 +177,11 @@ export class ManagerAccounts {
     return { ok: true, token, expiresAt, manager: viewOf(manager) };
   }
 
-  /** The live session of a token, extended (sliding expiry); undefined when unknown or expired. */
-  session(token: string): ActiveSession | undefined {
+  /**
+   * The live session of a token, extended (sliding expiry) unless `slide` is false (a check that is not
+   * a use, e.g. re-checking connected consoles); undefined when unknown or expired.
+   */
+  session(token: string, slide = true): ActiveSession | undefined {
     const now = this.clock.now();
     const tokenHash = hashToken(token);
     const session = this.store.findSession(tokenHash);
@@ -190,7 +193,7 @@ export class ManagerAccounts {
     const manager = this.store.findManager(session.managerId);
     if (!manager) return undefined;
     // Slide the expiry, writing at most once a minute: every console request must not be a disk write.
-    const isDue = now - session.lastUsedAt > 60_000;
+    const isDue = slide && now - session.lastUsedAt > 60_000;
     const expiresAt = isDue ? now + SESSION_TTL_MS : session.expiresAt;
     if (isDue) this.store.extendSession(tokenHash, now, expiresAt);
     return { tokenHash, manager: viewOf(manager), expiresAt };
@@ -200,8 +203,8 @@ export class ManagerAccounts {
    * The Socket.IO identity of a session token (HallService's `extraAuthenticator`). A manager who must
    * still change the demo password gets no socket: the console shows only the password form.
    */
-  identityOf(token: string): Identity | undefined {
-    const session = this.session(token);
+  identityOf(token: string, slide = true): Identity | undefined {
+    const session = this.session(token, slide);
     if (!session || session.manager.mustChangePassword) return undefined;
     return {
       role: 'manager',
@@ -210,6 +213,14 @@ export class ManagerAccounts {
       counterId: null,
       clerkId: null,
     };
+  }
+
+  /**
+   * Delete the sessions that expired (12 h unused) and tell the listeners, so that a console left open
+   * past its session is cut off even if it never sends another command (called on the server's tick).
+   */
+  endExpiredSessions(): void {
+    for (const managerId of new Set(this.store.pruneSessions(this.clock.now()))) this.notifyEnded(managerId);
   }
 
   /** End a session. */

@@ -191,8 +191,9 @@ export class AdminStore {
     this.s.deleteOtherSessions.run(managerId, keepTokenHash);
   }
 
-  pruneSessions(now: number): void {
-    this.s.pruneSessions.run(now);
+  /** Delete the sessions expired at `now`; returns the managers whose sessions went (one per session). */
+  pruneSessions(now: number): number[] {
+    return (this.s.pruneSessions.all(now) as { manager_id: number }[]).map((row) => row.manager_id);
   }
 
   // ── manager actions and hall settings ─────────────────────────────────────────────────────
@@ -439,7 +440,7 @@ function prepare(db: Database) {
     extendSession: sql('UPDATE manager_sessions SET last_used_at = ?, expires_at = ? WHERE token_hash = ?'),
     deleteSession: sql('DELETE FROM manager_sessions WHERE token_hash = ?'),
     deleteOtherSessions: sql('DELETE FROM manager_sessions WHERE manager_id = ? AND token_hash <> ?'),
-    pruneSessions: sql('DELETE FROM manager_sessions WHERE expires_at < ?'),
+    pruneSessions: sql('DELETE FROM manager_sessions WHERE expires_at <= ? RETURNING manager_id'),
     insertAction: sql('INSERT INTO admin_actions (at, manager_id, type, detail) VALUES (?, ?, ?, ?)'),
     getMeta: sql('SELECT value FROM hall_meta WHERE key = ?'),
     setMeta: sql(

@@ -202,9 +202,10 @@ export function attachRealtime(
     io.in(deviceRoom(deviceId)).disconnectSockets(true),
   );
 
+  // Checking a console's session is not a use of it: it must not extend the session.
   const revalidate = async (deviceId: DeviceId): Promise<void> => {
     for (const socket of await io.in(deviceRoom(deviceId)).fetchSockets()) {
-      if (!service.authenticate(socket.data.token)) socket.disconnect(true);
+      if (!service.authenticate(socket.data.token, { slide: false })) socket.disconnect(true);
     }
   };
 

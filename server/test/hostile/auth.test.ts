@@ -254,6 +254,49 @@ describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
     clock.advance(-13 * 60 * 60_000);
   });
 
+  it('a console left open past its session (12 h unused) is cut off at the next tick, without a command; checking is not a use', async () => {
+    // A hall of its own with a fast tick, so that the shared hall's clock is not moved under the others.
+    const ownClock = new TestClock();
+    const own = await startTestHall({ clock: ownClock, tickIntervalMs: 50 });
+    try {
+      await own.accounts.create('bao-ve', 'Bảo vệ', 'mat-khau-bao-ve', false);
+      const signIn = async (): Promise<string> => {
+        const login = await api(own.url, 'POST', '/api/admin/login', {
+          username: 'bao-ve',
+          password: 'mat-khau-bao-ve',
+        });
+        return (login.json.value as { token: string }).token;
+      };
+      const [early, late] = [await signIn(), await signIn()];
+      const earlyConsole = await connectClient(own.url, early);
+      const lateConsole = await connectClient(own.url, late);
+      // Six hours later the second console is used (an HTTP request slides its session to 18 h).
+      ownClock.advance(6 * 60 * 60_000);
+      const used = await api(own.url, 'GET', '/api/admin/session', undefined, {
+        authorization: `Bearer ${late}`,
+      });
+      expect(used.status).toBe(200);
+      // 12 h after the first one's last use: it is dropped by the tick alone.
+      ownClock.advance(6 * 60 * 60_000 + 60_000);
+      await waitFor(() => !earlyConsole.socket.connected, 2_000, 'the expired console to be cut off');
+      expect(await refusal(own.url, { token: early, protocolVersion: PROTOCOL_VERSION })).toBe(
+        'UNAUTHORIZED',
+      );
+      // Re-checking the second console then did not extend it: it ends 12 h after its own last use.
+      expect(lateConsole.socket.connected).toBe(true);
+      ownClock.advance(6 * 60 * 60_000);
+      await waitFor(
+        () => !lateConsole.socket.connected,
+        2_000,
+        'the second console to be cut off at its own expiry',
+      );
+      earlyConsole.close();
+      lateConsole.close();
+    } finally {
+      await own.dispose();
+    }
+  });
+
   it('the role table: every event from every role it does not list is refused with FORBIDDEN, nothing changes', async () => {
     const digest = databaseDigest(hall.dataDir);
     const version = hall.service.state.version;
