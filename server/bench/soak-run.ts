@@ -10,7 +10,7 @@ import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
 import { DATABASE_FILE } from '../src/hall-server.ts';
 import { largeHallConfig } from '../test/fixtures.ts';
 import { tempDataDir } from '../test/helpers.ts';
-import { auditDatabase } from '../test/support/database-audit.ts';
+import { acknowledgedTicketIds, auditDatabase } from '../test/support/database-audit.ts';
 import type { ServerStats } from '../test/support/hall-child-protocol.ts';
 import type { HallChild } from '../test/support/hall-child-process.ts';
 import { startHallChild } from '../test/support/hall-child-process.ts';
@@ -369,15 +369,7 @@ async function load(
   await hall.stop();
   const audit = auditDatabase(path.join(dataDir, DATABASE_FILE), history);
   violations.push(...audit.violations);
-  const issuedIds = new Set<number>();
-  for (const operation of history) {
-    if (
-      operation.event === 'ticket:issue' &&
-      operation.outcome !== 'pending' &&
-      operation.outcome.kind === 'ok'
-    )
-      issuedIds.add(operation.outcome.value.ticket.id);
-  }
+  const issuedIds = acknowledgedTicketIds(history);
   const calledIds = new Set<number>();
   for (const { ticketId } of calls) {
     if (calledIds.has(ticketId)) violations.push(`ticket ${ticketId} was called twice`);

@@ -41,6 +41,20 @@ interface ResultRow {
 /** Requests the server makes itself (the business day rolling over) are not in any client's history. */
 const isSystemRequest = (row: ResultRow): boolean => row.device_id === 'system';
 
+/** The ids of the tickets a client was given: every acknowledged `ticket:issue` of a history. */
+export function acknowledgedTicketIds(history: readonly Operation[]): Set<number> {
+  const ids = new Set<number>();
+  for (const operation of history) {
+    if (
+      operation.event === 'ticket:issue' &&
+      operation.outcome !== 'pending' &&
+      operation.outcome.kind === 'ok'
+    )
+      ids.add(operation.outcome.value.ticket.id);
+  }
+  return ids;
+}
+
 export const sequenceKey = (serviceId: string, businessDay: string): string => `${serviceId}|${businessDay}`;
 
 /**
@@ -166,22 +180,14 @@ function audit(
   // Nothing appears that was never issued: each ticket's issuing event is the answer to a ticket:issue
   // some client invoked (a stored result of another command, or of nobody, would be a phantom). Past
   // the retention horizon the stored answer is gone: the ticket must then be one a client was given.
-  const acknowledgedTicketIds = new Set<number>();
-  for (const operation of history) {
-    if (
-      operation.event === 'ticket:issue' &&
-      operation.outcome !== 'pending' &&
-      operation.outcome.kind === 'ok'
-    )
-      acknowledgedTicketIds.add(operation.outcome.value.ticket.id);
-  }
+  const givenTicketIds = acknowledgedTicketIds(history);
   for (const event of events) {
     if (event.type !== 'ticket.issued') continue;
     const key = claimedBy.get(event.version);
     const operation = key === undefined ? undefined : operations.get(key);
     const isIssued =
       operation?.event === 'ticket:issue' ||
-      (key === undefined && isForgotten(event) && acknowledgedTicketIds.has(event.ticketId));
+      (key === undefined && isForgotten(event) && givenTicketIds.has(event.ticketId));
     if (!isIssued)
       fail(`ticket ${event.ticketId} (${event.number}) was not issued by an invoked ticket:issue`);
   }
