@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/out/**',
       '**/.vite/**',
       'data/**',
+      'hub-data/**',
       '**/test-output/**',
       'coverage/**',
     ],

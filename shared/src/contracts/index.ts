@@ -11,3 +11,5 @@ export * from './permissions.ts';
 export * from './replica.ts';
 export * from './config-schema.ts';
 export * from './reports.ts';
+export * from './hub.ts';
+export * from './public-ticket.ts';

@@ -15,3 +15,4 @@ export * from './policy.ts';
 export * from './evolve.ts';
 export * from './decide.ts';
 export * from './wait-estimate.ts';
+export * from './projection.ts';
