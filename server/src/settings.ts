@@ -12,6 +12,9 @@ const settingsFileSchema = z.strictObject({
   kioskIssueLimit: z
     .strictObject({ burst: z.number().int().min(1), perMinute: z.number().min(1) })
     .optional(),
+  // The province hub (docs/HUB.md): the hall ships its events there when both are set.
+  hubUrl: z.url({ protocol: /^https?$/ }).optional(),
+  hubKey: z.string().min(16).max(200).optional(),
 });
 
 /** Resolved server settings. */
@@ -22,6 +25,8 @@ export interface Settings {
   readonly timeZone: string;
   readonly allowedOrigins: readonly string[];
   readonly kioskIssueLimit?: { burst: number; perMinute: number };
+  /** Where and how this hall ships its events (LUOT_HUB_URL + LUOT_HUB_KEY, or hubUrl + hubKey). */
+  readonly hubLink?: { readonly url: string; readonly key: string };
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -35,7 +40,8 @@ function isValidTimeZone(zone: string): boolean {
 
 /**
  * Settings from the environment over the settings file over defaults: PORT (8080), LUOT_HOST (0.0.0.0),
- * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG.
+ * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG, LUOT_HUB_URL and
+ * LUOT_HUB_KEY (the province hub; none by default).
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
@@ -46,6 +52,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const timeZone = env.LUOT_TIME_ZONE ?? fromFile.timeZone ?? 'Asia/Ho_Chi_Minh';
   if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
+  const hubUrl = env.LUOT_HUB_URL ?? fromFile.hubUrl;
+  const hubKey = env.LUOT_HUB_KEY ?? fromFile.hubKey;
+  if ((hubUrl === undefined) !== (hubKey === undefined))
+    throw new Error('set both LUOT_HUB_URL and LUOT_HUB_KEY (or hubUrl and hubKey), or neither');
+  if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl)) throw new Error(`LUOT_HUB_URL must be an http(s) address, got ${hubUrl}`);
   return {
     port,
     host: env.LUOT_HOST ?? fromFile.host ?? '0.0.0.0',
@@ -53,5 +64,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     timeZone,
     allowedOrigins: fromFile.allowedOrigins ?? [],
     ...(fromFile.kioskIssueLimit ? { kioskIssueLimit: fromFile.kioskIssueLimit } : {}),
+    ...(hubUrl !== undefined && hubKey !== undefined ? { hubLink: { url: hubUrl, key: hubKey } } : {}),
   };
 }

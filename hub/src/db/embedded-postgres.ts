@@ -309,6 +309,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(dataDir, { recursive: true });
   const clusterDir = path.join(dataDir, CLUSTER_FOLDER);
   const runAs = postgresRunAs();
+  // Our own data folder (a fresh temporary one is mode 700): let the service user pass through it. What
+  // is ours inside stays closed (the credentials file is mode 600).
+  const mode = statSync(dataDir).mode;
+  if (runAs && (mode & 0o001) === 0) chmodSync(dataDir, (mode & 0o777) | 0o011);
   if (runAs && !isReachable(dataDir, runAs)) {
     throw new Error(
       `PostgreSQL runs as ${runAs.name}, which cannot reach ${dataDir} (a parent folder is closed to other users); set HUB_DATA_DIR to a folder it can reach, e.g. /var/lib/luot-hub`,

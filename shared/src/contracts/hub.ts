@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { VersionedEvent } from '../domain/index.ts';
+import type { HallConfig, VersionedEvent } from '../domain/index.ts';
 import { ROLES, asDeviceId } from '../domain/index.ts';
 import { hallConfigSchema } from './config-schema.ts';
 import type { ReportRow } from './reports.ts';
@@ -153,8 +153,13 @@ export const ingestRequestSchema = z.strictObject({
   headVersion: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   config: hallConfigSchema.optional(),
 });
-/** What a hall sends in one shipping request. */
-export type IngestRequest = z.input<typeof ingestRequestSchema>;
+/** What a hall sends in one shipping request (the schema's input, with the domain's own types). */
+export interface IngestRequest {
+  readonly events: readonly VersionedEvent[];
+  readonly codes: readonly { readonly ticketId: number; readonly code: string }[];
+  readonly headVersion: number;
+  readonly config?: HallConfig;
+}
 
 /** The hub's answer to a shipping request or a link check. */
 export interface IngestAnswer {
