@@ -160,7 +160,7 @@ describe('a hall shipping to its hub', () => {
     expect(await shippedVersion(hub.db.pool, hallId)).toBe(before);
   });
 
-  it('gives the province the sum of its halls' own reports', async () => {
+  it("gives the province the sum of its halls' own reports", async () => {
     const hub = await startTestHub(await freshDatabaseUrl());
     cleanups.push(() => hub.close());
     const halls = await Promise.all([0, 1, 2].map((index) => shippingHall(hub, `Trung tâm ${index + 1}`)));

@@ -19,7 +19,7 @@ export class WanProxy {
   /** Requests seen (connections' first bytes) since the last reset of this counter. */
   requestsSeen = 0;
 
-  private constructor(private readonly upstreams: readonly number[]) {
+  private constructor(private upstreams: readonly number[]) {
     this.server = createServer((client) => this.accept(client));
   }
 
@@ -63,6 +63,11 @@ export class WanProxy {
       if (this.mode === 'open') client.write(chunk);
       // Held or cut: the hub's answer never reaches the hall.
     });
+  }
+
+  /** Point at other hub processes (a restarted hub on a new port). */
+  setUpstreams(ports: readonly number[]): void {
+    this.upstreams = ports;
   }
 
   /** Cut the link: every open connection is dropped (blackhole: silently) and new ones fail. */
