@@ -139,7 +139,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     return hallId;
   };
 
-  app.get('/health', async () => ({
+  app.get('/health', () => ({
     ok: true,
     schemaVersion: db.schemaVersion,
     database: db.embedded ? 'embedded' : 'external',
@@ -180,7 +180,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   });
 
   await registerStatusRoutes(app, { db, ingest, now });
-  await registerConsoleRoutes(app, { db, halls, accounts, ingest, rollups, now, authAttemptsPerMinute: options.authAttemptsPerMinute ?? 10 });
+  registerConsoleRoutes(app, { db, halls, accounts, ingest, rollups, now, authAttemptsPerMinute: options.authAttemptsPerMinute ?? 10 });
 
   const consoleDist = path.join(REPO_ROOT, 'apps', 'province', 'dist');
   if (existsSync(consoleDist)) {

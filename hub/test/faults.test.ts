@@ -223,7 +223,7 @@ describe('faults between halls and hubs', () => {
     // A clean stop of the hub stops its PostgreSQL too.
     hub.process.kill('SIGTERM');
     await hub.exited;
-    await eventually(async () => {
+    await eventually(() => {
       try {
         process.kill(pid, 0);
         return false;

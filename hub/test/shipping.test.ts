@@ -156,7 +156,7 @@ describe('a hall shipping to its hub', () => {
     await hub.halls.revokeKey(hallId);
     const before = await shippedVersion(hub.db.pool, hallId);
     await runHallWorkload(hall.service, { steps: 40, seed: 6 });
-    await eventually(async () => hall.hubShipper!.linkStatus().lastError?.includes('UNAUTHORIZED'), 10_000, 'refusal');
+    await eventually(() => Promise.resolve(hall.hubShipper!.linkStatus().lastError?.includes('UNAUTHORIZED')), 10_000, 'refusal');
     expect(await shippedVersion(hub.db.pool, hallId)).toBe(before);
   });
 

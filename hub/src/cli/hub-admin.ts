@@ -32,7 +32,7 @@ try {
   const print = (value: unknown): void => {
     process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
   };
-  switch (command) {
+  switch (command ?? '') {
     case 'add-hall':
       if (!values.name?.trim()) throw new Error('add-hall needs --name "<hall name>"');
       print(await halls.addHall(values.name.trim()));

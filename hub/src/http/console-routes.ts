@@ -55,7 +55,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** The province console's API (session token from sign-in), the catalogue for halls (hall key). */
-export async function registerConsoleRoutes(
+export function registerConsoleRoutes(
   app: FastifyInstance,
   deps: {
     readonly db: HubDatabase;
@@ -66,7 +66,7 @@ export async function registerConsoleRoutes(
     readonly now: () => number;
     readonly authAttemptsPerMinute: number;
   },
-): Promise<void> {
+): void {
   const { db, accounts } = deps;
   const signedIn = async (request: FastifyRequest): Promise<{ id: number; token: string }> => {
     const token = bearerToken(request);
