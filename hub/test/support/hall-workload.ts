@@ -37,6 +37,8 @@ const feedbackAt = (counterId: CounterId): Identity => ({
 export interface WorkloadResult {
   readonly commands: number;
   readonly refused: number;
+  /** Events written, by type. */
+  readonly eventTypes: ReadonlySet<string>;
 }
 
 /**
@@ -54,13 +56,21 @@ export async function runHallWorkload(
   const counters = config.counters.slice(0, options.counters ?? 4).map((counter) => counter.id);
   let commands = 0;
   let refused = 0;
+  const eventTypes = new Set<string>();
+  const stop = service.onChanges((changes) => {
+    for (const event of changes.events) eventTypes.add(event.type);
+  });
   const send = async (run: () => Promise<{ ok: boolean }>): Promise<boolean> => {
     commands += 1;
     const answer = await run();
     if (!answer.ok) refused += 1;
     return answer.ok;
   };
-  for (const counterId of counters) {
+  // A clerk signs in at each counter (which opens it), as at the start of a day.
+  for (const [index, counterId] of counters.entries()) {
+    const clerk = config.clerks[index];
+    if (clerk && service.state.counters[counterId]?.clerkId == null)
+      await send(() => service.command(manager, requestId(), { type: 'sign-in', counterId, clerkId: clerk.id }));
     if (service.state.counters[counterId]?.status !== 'open')
       await send(() => service.command(manager, requestId(), { type: 'open-counter', counterId }));
   }
@@ -124,7 +134,10 @@ export async function runHallWorkload(
       if (missed) await send(() => service.command(manager, requestId(), { type: 'return', ticketId: missed.id }));
     }
   }
-  return { commands, refused };
+  // Changes are published just after the commit: let the last one arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  stop();
+  return { commands, refused, eventTypes };
 }
 
 /** Counter ids of the demo hall, for tests that name one. */

@@ -99,6 +99,14 @@ export class HubShipper {
     };
   }
 
+  private readonly acknowledgedListeners = new Set<(version: number) => void>();
+
+  /** Called with the hub's acknowledgement after each answer (benchmarks measure the lag with it). */
+  onAcknowledged(listener: (version: number) => void): () => void {
+    this.acknowledgedListeners.add(listener);
+    return () => this.acknowledgedListeners.delete(listener);
+  }
+
   /** Start shipping in the background. */
   start(): void {
     if (this.isRunning) return;
@@ -216,6 +224,7 @@ export class HubShipper {
     if ('config' in request) this.sentConfigHash = configHash;
     if (answer.needsConfig) this.sentConfigHash = null;
     this.acknowledged = answer.acknowledged;
+    for (const listener of this.acknowledgedListeners) listener(answer.acknowledged);
     const isHubAhead = answer.acknowledged > head;
     if (isHubAhead && !this.isHubAhead)
       this.logger.log('error', 'hub is ahead of this hall', { acknowledged: answer.acknowledged, head });
