@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { HallConfig } from '@luot/shared/domain';
-import type { GroupFigures, RatingFact, TicketFact } from '@luot/shared/reports';
+import os from 'node:os';
+import type { Durations, GroupFigures, RatingFact, TicketFact } from '@luot/shared/reports';
 import { addRating, addTicket, emptyFigures, isSatisfiedRating } from '@luot/shared/reports';
 
 // Report facts as the hub stores them: the same TicketFact / RatingFact the hall reads from its SQLite,
@@ -143,15 +144,24 @@ export function groupFacts(
 }
 
 /** Durations as little-endian uint32 milliseconds (a rollup's compact, exact storage). */
-export function encodeDurations(values: readonly number[]): Buffer {
+export function encodeDurations(durations: Durations): Buffer {
+  const values = durations.values();
   const buffer = Buffer.alloc(values.length * 4);
   values.forEach((value, index) => buffer.writeUInt32LE(Math.min(0xffff_ffff, Math.max(0, Math.round(value))), index * 4));
   return buffer;
 }
 
 /** Append the durations of a rollup to a list. */
-export function decodeDurationsInto(buffer: Buffer, into: number[]): void {
-  for (let offset = 0; offset + 4 <= buffer.length; offset += 4) into.push(buffer.readUInt32LE(offset));
+export function decodeDurationsInto(buffer: Buffer, into: Durations): void {
+  const count = Math.floor(buffer.length / 4);
+  // Aligned on a little-endian machine (every platform Node runs a hub on): read them as one block.
+  if (os.endianness() === 'LE' && buffer.byteOffset % 4 === 0) {
+    into.pushAll(new Uint32Array(buffer.buffer, buffer.byteOffset, count));
+    return;
+  }
+  const values = new Uint32Array(count);
+  for (let index = 0; index < count; index += 1) values[index] = buffer.readUInt32LE(index * 4);
+  into.pushAll(values);
 }
 
 /** The counts of a rollup row (everything but the durations). */

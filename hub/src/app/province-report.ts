@@ -48,15 +48,19 @@ export async function periodFigures(
   try {
     // One snapshot: a day rolled up meanwhile is either still dirty here or in the rollups, never both.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Durations as base64 (a third over their size, where bytea's hexadecimal text doubles it; a year of a
+    // province is ≈ 130 MB of them), decoded natively.
     const rolled = await client.query<{
       hall_id: string;
       business_day: string;
       service_id: string;
       counts: RollupCounts;
-      waits: Buffer;
-      services: Buffer;
+      waits: string;
+      services: string;
     }>(
-      `SELECT r.hall_id, r.business_day, r.service_id, r.counts, r.waits, r.services FROM daily_rollups r
+      `SELECT r.hall_id, r.business_day, r.service_id, r.counts,
+              encode(r.waits, 'base64') AS waits, encode(r.services, 'base64') AS services
+       FROM daily_rollups r
        WHERE r.business_day BETWEEN $1 AND $2 AND r.hall_id = ANY($3)
          AND NOT EXISTS (SELECT 1 FROM rollup_dirty d WHERE d.hall_id = r.hall_id AND d.business_day = r.business_day)`,
       [from, to, hallIds],
@@ -78,7 +82,7 @@ export async function periodFigures(
         hallId: row.hall_id,
         businessDay: row.business_day,
         serviceId: row.service_id,
-        figures: figuresOf(row.counts, row.waits, row.services),
+        figures: figuresOf(row.counts, Buffer.from(row.waits, 'base64'), Buffer.from(row.services, 'base64')),
       })),
       ...groupFacts(facts.tickets, facts.ratings, configs),
     ];
