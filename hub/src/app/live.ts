@@ -1,20 +1,7 @@
+import type { LiveFigures } from '@luot/shared/contracts';
 import type { QueueState } from '@luot/shared/domain';
 
-/** What the province sees of a hall's business day now, folded from its events (no question to the hall). */
-export interface LiveFigures {
-  readonly businessDay: string;
-  readonly issued: number;
-  /** Tickets of the day called at least once. */
-  readonly called: number;
-  readonly served: number;
-  readonly noShow: number;
-  readonly waiting: number;
-  readonly countersOpen: number;
-  /** Counters with a visitor in hand. */
-  readonly countersServing: number;
-  /** Queue time of the longest-waiting visitor, or null when nobody waits. */
-  readonly oldestWaitingQueuedAt: number | null;
-}
+export type { LiveFigures };
 
 /**
  * The live figures of a hall's state. Its business day is the state's, or (before the hall's first

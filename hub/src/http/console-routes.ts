@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hallConfigSchema, PROVINCE_DIMENSIONS, textSchema } from '@luot/shared/contracts';
-import type { ProvinceReport } from '@luot/shared/contracts';
+import type { HallAlert, HallBoardRow, LiveFigures, ProvinceCatalogue, ProvinceReport } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
 import { isSatisfiedRating } from '@luot/shared/reports';
 import type { HubAccounts } from '../app/accounts.ts';
 import type { HallRegistry } from '../app/halls.ts';
 import type { Ingest } from '../app/ingest.ts';
-import type { LiveFigures } from '../app/live.ts';
 import { hallReportFromHub, provinceReport } from '../app/province-report.ts';
 import { provinceCsv, provinceXlsx } from '../app/province-export.ts';
 import type { RollupWorker } from '../app/rollups.ts';
@@ -41,12 +40,6 @@ export const catalogueSchema = z.strictObject({
   fields: hallConfigSchema.shape.fields,
   services: hallConfigSchema.shape.services,
 });
-
-/** An alert on a hall, in the console's words. */
-export type HallAlert =
-  | { readonly kind: 'offline'; readonly sinceMs: number | null }
-  | { readonly kind: 'wait'; readonly waitMinutes: number; readonly targetMinutes: number }
-  | { readonly kind: 'satisfaction'; readonly percent: number; readonly threshold: number };
 
 const MAX_REPORT_DAYS = 400;
 
@@ -193,8 +186,8 @@ export function registerConsoleRoutes(
   });
 
   // ── the province's service catalogue ──
-  const newestCatalogue = async (): Promise<{ version: number; body: z.output<typeof catalogueSchema>; createdAt: number } | null> => {
-    const { rows } = await db.pool.query<{ version: number; body: z.output<typeof catalogueSchema>; created_ms: number }>(
+  const newestCatalogue = async (): Promise<ProvinceCatalogue | null> => {
+    const { rows } = await db.pool.query<{ version: number; body: ProvinceCatalogue['body']; created_ms: number }>(
       `SELECT version, body, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
        FROM catalogue_versions ORDER BY version DESC LIMIT 1`,
     );
@@ -219,6 +212,16 @@ export function registerConsoleRoutes(
     request.log.info({ account: id, version: rows[0]!.version }, 'catalogue saved');
     return sendOk(reply, { version: rows[0]!.version });
   });
+  // A hall's own fields and services, to start the province's catalogue from (the console's "take from").
+  app.get<{ Params: { hallId: string } }>('/api/v1/console/halls/:hallId/catalogue', async (request, reply) => {
+    await signedIn(request);
+    const { rows } = await db.pool.query<{ config: HallConfig | null }>('SELECT config FROM halls WHERE id = $1', [
+      request.params.hallId,
+    ]);
+    const config = rows[0]?.config;
+    if (!config) throw new HubHttpError(404, 'NOT_FOUND', 'no such hall, or it has not shipped its configuration');
+    return sendOk(reply, { fields: config.fields, services: config.services });
+  });
   // A hall's console asks for the newest catalogue through its own server, with the hall's key.
   app.get('/api/v1/catalogue', async (request, reply) => {
     const key = bearerToken(request);
@@ -233,22 +236,6 @@ export function registerConsoleRoutes(
     return sendOk(reply, { days: await deps.rollups.runOnce() });
   });
   void PROVINCE_DIMENSIONS;
-}
-
-/** One hall as the province console's board shows it. */
-export interface HallBoardRow {
-  readonly hallId: string;
-  readonly name: string;
-  readonly connected: boolean;
-  readonly lastContactAt: number | null;
-  readonly shippedVersion: number;
-  readonly eventsBehind: number;
-  readonly lastEventAt: number | null;
-  readonly isKeyRevoked: boolean;
-  readonly isEnrolled: boolean;
-  readonly live: LiveFigures | null;
-  readonly satisfactionToday: { readonly total: number; readonly satisfied: number; readonly percent: number | null };
-  readonly alerts: readonly HallAlert[];
 }
 
 /** The halls board: live state, what is behind, today's figures and alerts. */

@@ -229,3 +229,48 @@ export interface ProvinceReport {
   readonly total: ReportRow;
   readonly by: Readonly<Record<ProvinceDimension, readonly ReportRow[]>>;
 }
+
+/** What the province sees of a hall's business day now, folded from its events (no question to the hall). */
+export interface LiveFigures {
+  readonly businessDay: string;
+  readonly issued: number;
+  /** Tickets of the day called at least once. */
+  readonly called: number;
+  readonly served: number;
+  readonly noShow: number;
+  readonly waiting: number;
+  readonly countersOpen: number;
+  /** Counters with a visitor in hand. */
+  readonly countersServing: number;
+  /** Queue time of the longest-waiting visitor, or null when nobody waits. */
+  readonly oldestWaitingQueuedAt: number | null;
+}
+
+/** An alert on a hall in the province console. */
+export type HallAlert =
+  | { readonly kind: 'offline'; readonly sinceMs: number | null }
+  | { readonly kind: 'wait'; readonly waitMinutes: number; readonly targetMinutes: number }
+  | { readonly kind: 'satisfaction'; readonly percent: number; readonly threshold: number };
+
+/** One hall on the province console's board (`GET /api/v1/console/halls`). */
+export interface HallBoardRow {
+  readonly hallId: string;
+  readonly name: string;
+  readonly connected: boolean;
+  readonly lastContactAt: number | null;
+  readonly shippedVersion: number;
+  readonly eventsBehind: number;
+  readonly lastEventAt: number | null;
+  readonly isKeyRevoked: boolean;
+  readonly isEnrolled: boolean;
+  readonly live: LiveFigures | null;
+  readonly satisfactionToday: { readonly total: number; readonly satisfied: number; readonly percent: number | null };
+  readonly alerts: readonly HallAlert[];
+}
+
+/** The province's service catalogue as the hub keeps it (a version each time it is saved). */
+export interface ProvinceCatalogue {
+  readonly version: number;
+  readonly body: { readonly fields: HallConfig['fields']; readonly services: HallConfig['services'] };
+  readonly createdAt: number;
+}
