@@ -1,14 +1,14 @@
-import pino from 'pino';
-import type { Logger } from 'pino';
+import type { Logger } from '@luot/server/log';
+import { createLogger, silentLogger } from '@luot/server/log';
 
 /**
- * The hub's logger: pino, JSON lines to standard output through a destination stream (no transport
- * worker files, which a bundled build could not load), level from LOG_LEVEL (default info).
- * Never log keys, tokens, passwords or status-page codes.
+ * The hub logs as the hall server does (the same pino setup: JSON lines on standard output through an
+ * asynchronous destination stream, no transport worker files, level from LOG_LEVEL), each line marked
+ * as the hub's. Never log keys, tokens, passwords or status-page codes.
  */
-export function createHubLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { service: 'luot-hub' } }, pino.destination({ fd: 1, sync: false }));
+export function createHubLogger(): Logger {
+  return createLogger().child({ service: 'luot-hub' });
 }
 
 /** A logger that writes nothing (tests, benchmarks). */
-export const silentHubLogger = (): Logger => pino({ level: 'silent' });
+export const silentHubLogger = (): Logger => silentLogger;

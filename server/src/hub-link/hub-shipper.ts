@@ -187,7 +187,7 @@ export class HubShipper {
         const message = error instanceof Error ? error.message : String(error);
         this.status = { ...this.status, isConnected: false, lastError: message.slice(0, 200) };
         if (this.failures === 1 || this.failures % 20 === 0)
-          this.logger.log('warn', 'hub link failed', { error: message.slice(0, 200), failures: this.failures });
+          this.logger.warn({ error: message.slice(0, 200), failures: this.failures }, 'hub link failed');
         const backoff = Math.min(this.timing.maxBackoffMs, this.timing.initialBackoffMs * 2 ** (this.failures - 1));
         if (this.isRunning) await this.sleep(backoff * (0.8 + Math.random() * 0.4));
         continue;
@@ -227,7 +227,7 @@ export class HubShipper {
     for (const listener of this.acknowledgedListeners) listener(answer.acknowledged);
     const isHubAhead = answer.acknowledged > head;
     if (isHubAhead && !this.isHubAhead)
-      this.logger.log('error', 'hub is ahead of this hall', { acknowledged: answer.acknowledged, head });
+      this.logger.error({ acknowledged: answer.acknowledged, head }, 'hub is ahead of this hall');
     this.isHubAhead = isHubAhead;
     this.status = {
       ...this.status,

@@ -11,5 +11,6 @@ export * from './permissions.ts';
 export * from './replica.ts';
 export * from './config-schema.ts';
 export * from './reports.ts';
+export * from './admin-api.ts';
 export * from './hub.ts';
 export * from './public-ticket.ts';
