@@ -10,7 +10,7 @@ const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
  * server serves `apps/<name>/dist`). Apps without a vite config (the kiosk's Electron parts) are skipped.
  */
 export async function setup(): Promise<void> {
-  for (const app of ['counter', 'display', 'admin', 'kiosk']) {
+  for (const app of ['counter', 'display', 'admin', 'kiosk', 'province']) {
     const root = path.join(appsDir, app);
     const config = path.join(root, 'vite.config.ts');
     if (!existsSync(config)) continue;

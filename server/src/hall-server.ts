@@ -14,6 +14,7 @@ import type { RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
+import { HubLinkConsole } from './app/hub-link-console.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
@@ -175,6 +176,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       accounts,
       console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock }),
     },
+    hubLink: new HubLinkConsole(service, hubShipper),
   });
   const httpServer = http.server;
   const realtime = attachRealtime(httpServer, service, logger, options.realtime);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { hallConfigSchema, PROVINCE_DIMENSIONS, textSchema } from '@luot/shared/contracts';
+import { catalogueBodySchema, PROVINCE_DIMENSIONS, textSchema } from '@luot/shared/contracts';
 import type { HallAlert, HallBoardRow, LiveFigures, ProvinceCatalogue, ProvinceReport } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
 import { isSatisfiedRating } from '@luot/shared/reports';
@@ -34,11 +34,6 @@ const reportQuerySchema = z.strictObject({
 const hallsQuerySchema = z.strictObject({
   target: z.coerce.number().int().min(1).max(480).default(DEFAULT_WAIT_TARGET_MINUTES),
   satisfaction: z.coerce.number().min(0).max(100).default(DEFAULT_SATISFACTION_THRESHOLD),
-});
-/** The province's service catalogue: fields and services (with their procedures), as in a hall's configuration. */
-export const catalogueSchema = z.strictObject({
-  fields: hallConfigSchema.shape.fields,
-  services: hallConfigSchema.shape.services,
 });
 
 const MAX_REPORT_DAYS = 400;
@@ -200,7 +195,7 @@ export function registerConsoleRoutes(
   });
   app.put('/api/v1/console/catalogue', async (request, reply) => {
     const { id } = await signedIn(request);
-    const body = parseOr400(catalogueSchema, request.body);
+    const body = parseOr400(catalogueBodySchema, request.body);
     const fieldIds = new Set(body.fields.map((field) => field.id));
     const unknown = body.services.filter((service) => !fieldIds.has(service.fieldId));
     if (unknown.length > 0)

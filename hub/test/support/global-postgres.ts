@@ -4,12 +4,6 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The test cluster's maintenance database URL (each test file creates its own database). */
-    postgresUrl: string;
-  }
-}
 
 /**
  * The hub's tests run against a real PostgreSQL: the embedded one, started here once for the run (as

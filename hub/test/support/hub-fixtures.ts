@@ -10,6 +10,13 @@ import type { HubServer } from '../../src/hub-server.ts';
 import { startHubServer } from '../../src/hub-server.ts';
 import { silentHubLogger } from '../../src/log.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test cluster's maintenance database URL (global-postgres.ts; each test file makes its own database). */
+    postgresUrl: string;
+  }
+}
+
 /** A new, empty database in the test cluster (one per test file or case), as a connection URL. */
 export async function freshDatabaseUrl(): Promise<string> {
   const base = inject('postgresUrl');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { HubLinkStatus, IngestAnswer, IngestRequest } from '@luot/shared/contracts';
-import { MAX_SHIP_BATCH } from '@luot/shared/contracts';
+import type { HubLinkStatus, IngestAnswer, IngestRequest, ProvinceCatalogue } from '@luot/shared/contracts';
+import { MAX_SHIP_BATCH, provinceCatalogueSchema } from '@luot/shared/contracts';
 import type { HallConfig, TicketId, VersionedEvent } from '@luot/shared/domain';
 import type { Logger } from '../log.ts';
 
@@ -242,6 +242,19 @@ export class HubShipper {
     if (from === null || answer.needsConfig) return true;
     // More committed than acknowledged, and this request moved the hub on: the next batch at once.
     return answer.acknowledged > from && answer.acknowledged < this.outbox.headVersion();
+  }
+
+  /** The province's newest service catalogue (the hall manager reviews it before taking it). */
+  async fetchCatalogue(): Promise<ProvinceCatalogue | null> {
+    const response = await fetch(`${this.baseUrl}/api/v1/catalogue`, {
+      headers: { authorization: `Bearer ${this.settings.key}` },
+      signal: AbortSignal.timeout(this.timing.requestTimeoutMs),
+    });
+    const body = (await response.json().catch(() => null)) as { ok?: boolean; value?: unknown } | null;
+    if (!response.ok || body?.ok !== true) throw new Error(`hub refused (${response.status})`);
+    const parsed = provinceCatalogueSchema.safeParse(body.value);
+    if (!parsed.success) throw new Error('the hub sent a catalogue that does not match its schema');
+    return parsed.data;
   }
 
   private async post(request: IngestRequest): Promise<IngestAnswer> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HallConfig, VersionedEvent } from '../domain/index.ts';
+import type { CatalogueBody, CatalogueChange, HallConfig, VersionedEvent } from '../domain/index.ts';
 import { ROLES, asDeviceId } from '../domain/index.ts';
 import { hallConfigSchema } from './config-schema.ts';
 import type { ReportRow } from './reports.ts';
@@ -271,6 +271,30 @@ export interface HallBoardRow {
 /** The province's service catalogue as the hub keeps it (a version each time it is saved). */
 export interface ProvinceCatalogue {
   readonly version: number;
-  readonly body: { readonly fields: HallConfig['fields']; readonly services: HallConfig['services'] };
+  readonly body: CatalogueBody;
   readonly createdAt: number;
 }
+
+/** A province catalogue's body on the wire: fields and services exactly as in a hall's configuration. */
+export const catalogueBodySchema = z.strictObject({
+  fields: hallConfigSchema.shape.fields,
+  services: hallConfigSchema.shape.services,
+});
+
+/** The hub's answer to `GET /api/v1/catalogue` (a hall's key): the newest catalogue, or null. */
+export const provinceCatalogueSchema = z
+  .strictObject({ version: z.number().int().positive(), body: catalogueBodySchema, createdAt: z.number() })
+  .nullable();
+
+/** What the hall manager's console shows of the province catalogue: its version and what taking it changes. */
+export interface CatalogueOffer {
+  readonly version: number;
+  readonly createdAt: number;
+  readonly changes: readonly CatalogueChange[];
+}
+
+/** `POST /api/admin/hub-catalogue/accept`: take this version of the province catalogue. */
+export const acceptCatalogueSchema = z.strictObject({
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  version: z.number().int().positive(),
+});

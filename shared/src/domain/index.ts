@@ -16,3 +16,4 @@ export * from './evolve.ts';
 export * from './decide.ts';
 export * from './wait-estimate.ts';
 export * from './projection.ts';
+export * from './catalogue.ts';

@@ -1,36 +1,29 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from '../../e2e/support/browser.ts';
-import { startTestHall } from '../../server/test/helpers.ts';
-import { ensureFirstAccount } from '../src/cli/first-account.ts';
-import type { HubServer } from '../src/hub-server.ts';
-import { runHallWorkload } from './support/hall-workload.ts';
-import { FAST_SHIPPING, eventually, freshDatabaseUrl, hallOwnReport, shippedVersion, startTestHub } from './support/hub-fixtures.ts';
+import { ensureFirstAccount } from '../../hub/src/cli/first-account.ts';
+import { runHallWorkload } from '../../hub/test/support/hall-workload.ts';
+import { FAST_SHIPPING, eventually, hallOwnReport, shippedVersion } from '../../hub/test/support/hub-fixtures.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { startE2eHall } from '../support/hall.ts';
+import { startE2eHub } from '../support/hub.ts';
 
 // The province console in Debian's Chromium against a real hub (real PostgreSQL) fed by two real halls:
 // first sign-in and the forced password change, the halls board live, a report with the halls' own
 // figures and its CSV export, the catalogue taken from a hall and saved.
 
-const provinceApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'province');
-
 describe('province console', () => {
-  let hub: HubServer;
+  let hub: Awaited<ReturnType<typeof startE2eHub>>;
   let browser: Browser;
   let page: Page;
-  const halls: Awaited<ReturnType<typeof startTestHall>>[] = [];
+  const halls: Awaited<ReturnType<typeof startE2eHall>>[] = [];
 
   beforeAll(async () => {
-    // The hub serves the console's build: always the current source.
-    await build({ root: provinceApp, configFile: path.join(provinceApp, 'vite.config.ts'), logLevel: 'warn' });
-    hub = await startTestHub(await freshDatabaseUrl());
+    hub = await startE2eHub();
     await ensureFirstAccount(hub.accounts);
     for (const [index, name] of ['Trung tâm Phục vụ hành chính công xã Tân Phú', 'Trung tâm Hành chính công phường Hoàn Kiếm'].entries()) {
       const { hallId, key } = await hub.halls.addHall(name);
-      const hall = await startTestHall({ hubLink: { url: hub.url, key, timing: FAST_SHIPPING } });
+      const hall = await startE2eHall({ hubLink: { url: hub.url, key, timing: FAST_SHIPPING } });
       halls.push(hall);
       await runHallWorkload(hall.service, { steps: 150 + index * 100, seed: 500 + index });
       await eventually(async () => (await shippedVersion(hub.db.pool, hallId)) === hall.service.state.version, 20_000, 'shipped');
@@ -42,7 +35,7 @@ describe('province console', () => {
   afterAll(async () => {
     await browser?.close();
     for (const hall of halls) await hall.dispose();
-    await hub?.close();
+    await hub?.dispose();
   });
 
   it('signs in with the first account and makes it change its password', async () => {
