@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from './hall-server.ts';
@@ -16,6 +16,24 @@ const settingsFileSchema = z.strictObject({
   hubUrl: z.url({ protocol: /^https?$/ }).optional(),
   hubKey: z.string().min(16).max(200).optional(),
 });
+
+/** The settings file: LUOT_CONFIG, else `luot.config.json` in the data folder. */
+export function settingsFile(env: NodeJS.ProcessEnv = process.env): string {
+  const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
+  return env.LUOT_CONFIG ? path.resolve(env.LUOT_CONFIG) : path.join(dataDir, 'luot.config.json');
+}
+
+/**
+ * Record the province hub in the settings file (`hubUrl`, `hubKey`), keeping what else it says. Written
+ * whole or not at all, readable only by its owner (it holds the hall's key).
+ */
+export function saveHubLink(file: string, link: { url: string; key: string }): void {
+  const current = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
+  const next = settingsFileSchema.parse({ ...current, hubUrl: link.url, hubKey: link.key });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
 
 /** Resolved server settings. */
 export interface Settings {
@@ -45,7 +63,7 @@ function isValidTimeZone(zone: string): boolean {
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
-  const file = env.LUOT_CONFIG ? path.resolve(env.LUOT_CONFIG) : path.join(dataDir, 'luot.config.json');
+  const file = settingsFile(env);
   const fromFile = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
   const port = env.PORT !== undefined ? Number(env.PORT) : (fromFile.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
