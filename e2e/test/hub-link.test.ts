@@ -73,7 +73,25 @@ describe('province hub panel in the manager console', () => {
     await page.getByText('Cấu hình của Trung tâm đã khớp với danh mục của tỉnh.').waitFor();
   });
 
+  it('answers a ticket’s status page from the hub, with the same page the hall serves', async () => {
+    const issued = await hall.service.issue(
+      { role: 'manager', deviceId: 'mgr_test' as never, deviceName: 'test', counterId: null, clerkId: null },
+      'status-page-ticket-1',
+      { type: 'issue', serviceId: hall.service.hallConfig.services[1]!.id, procedureId: null, priorityGroupId: null },
+    );
+    if (!issued.ok) throw new Error(issued.error.message);
+    const version = hall.service.state.version;
+    await expect
+      .poll(async () => (await hub.db.pool.query<{ v: number }>('SELECT shipped_version AS v FROM halls')).rows[0]?.v, { timeout: 10_000 })
+      .toBe(version);
+    await page.goto(`${hub.url}/t/${issued.value.publicCode}`);
+    await page.getByText(issued.value.ticket.number, { exact: true }).waitFor();
+    await page.getByText(/Cập nhật lúc/).waitFor();
+    await saveScreenshot(page, 'hub-status-page');
+  });
+
   it('shows the link lost, with events waiting, while the hall keeps working', async () => {
+    await page.goto(`${hall.url}/admin/#hub`);
     await hub.close();
     // The hall records a change with the hub gone (a configuration change is an event like any other).
     const own = hall.service.hallConfig;

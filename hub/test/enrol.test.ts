@@ -40,10 +40,10 @@ describe('pnpm luot hub-enrol', () => {
     expect(loadSettings({ LUOT_CONFIG: file, LUOT_DATA_DIR: dir }).hubLink).toEqual(settings.hubLink);
   });
 
-  it('needs both the address and the code, and both the URL and the key from the environment', () => {
-    return Promise.all([
-      expect(runCli(['hub-enrol', '--code', 'AAAA-BBBB-CCCC'], () => undefined)).resolves.toBe(2),
-      expect(() => loadSettings({ LUOT_DATA_DIR: dir, LUOT_CONFIG: path.join(dir, 'none.json'), LUOT_HUB_URL: 'https://hub.example' })).toThrow(/both/),
-    ]);
+  it('needs both the address and the code, and both the URL and the key from the environment', async () => {
+    expect(await runCli(['hub-enrol', '--code', 'AAAA-BBBB-CCCC'], () => undefined)).toBe(2);
+    expect(() =>
+      loadSettings({ LUOT_DATA_DIR: dir, LUOT_CONFIG: path.join(dir, 'none.json'), LUOT_HUB_URL: 'https://hub.example' }),
+    ).toThrow(/both/);
   });
 });

@@ -100,7 +100,8 @@ describe('a hall shipping to its hub', () => {
       hallName: hall.service.hallConfig.hall.name,
       version: hall.service.state.version,
     });
-    expect(body.value.asOf).toBe(hallEvents(hall).at(-1)!.at);
+    // Nothing was behind at the hall's last contact: the copy is as fresh as that contact.
+    expect(body.value.asOf).toBeGreaterThanOrEqual(hallEvents(hall).at(-1)!.at);
     // Codes are not enumerable: an unknown one is simply not found.
     expect((await fetch(`${hub.url}/api/tickets/AAAAAAAAAAAAAAAA`)).status).toBe(404);
   });

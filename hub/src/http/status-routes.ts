@@ -23,11 +23,14 @@ export async function hubTicketStatus(
     hall_id: string;
     ticket_id: number;
     shipped_version: number;
+    head_version: number;
     last_event_at: number | null;
+    last_contact_ms: number | null;
     config: HallConfig | null;
     body: Ticket | null;
   }>(
-    `SELECT c.hall_id, c.ticket_id, h.shipped_version, h.last_event_at, h.config, t.body
+    `SELECT c.hall_id, c.ticket_id, h.shipped_version, h.head_version, h.last_event_at,
+            (extract(epoch FROM h.last_contact_at) * 1000)::bigint AS last_contact_ms, h.config, t.body
      FROM ticket_codes c JOIN halls h ON h.id = c.hall_id
      LEFT JOIN tickets t ON t.hall_id = c.hall_id AND t.id = c.ticket_id
      WHERE c.code = $1 AND h.key_revoked_at IS NULL`,
@@ -39,7 +42,9 @@ export async function hubTicketStatus(
   const client = await db.pool.connect();
   try {
     const { state } = await ingest.stateAt(client, row.hall_id, row.shipped_version);
-    return { ...publicTicketStatus(state, row.config, row.body), asOf: row.last_event_at };
+    // Complete up to the hall's last contact when nothing was behind then; else up to the last event held.
+    const asOf = row.shipped_version >= row.head_version ? row.last_contact_ms : row.last_event_at;
+    return { ...publicTicketStatus(state, row.config, row.body), asOf };
   } finally {
     client.release();
   }
