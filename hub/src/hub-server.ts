@@ -42,6 +42,11 @@ export interface HubServerOptions {
   readonly rollupIntervalMs?: number;
   /** Wrong enrolment codes or sign-ins tolerated per address per minute. */
   readonly authAttemptsPerMinute?: number;
+  /**
+   * The TLS proxy in front of the hub (its address, e.g. `127.0.0.1`), whose X-Forwarded-For is believed
+   * for rate limits; none by default (a client could otherwise name any address it likes).
+   */
+  readonly trustProxy?: string | false;
 }
 
 /** A running hub process. */
@@ -111,7 +116,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     loggerInstance: baseLogger,
     // The ingest carries at most 500 events and a configuration.
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HubHttpError) {

@@ -12,6 +12,7 @@ const hub = await startHubServer({
   dataDir: settings.dataDir,
   ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
   publicUrl: settings.publicUrl,
+  trustProxy: settings.trustProxy,
   logger,
 });
 const isFirstAccount = await ensureFirstAccount(hub.accounts);

@@ -8,12 +8,14 @@ export interface HubSettings {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly publicUrl: string | null;
+  /** HUB_TRUST_PROXY: the TLS proxy's address(es), comma-separated, whose X-Forwarded-For is believed. */
+  readonly trustProxy: string | false;
 }
 
 /**
  * HUB_PORT (8090), HUB_HOST (0.0.0.0), HUB_DATA_DIR (`hub-data/` in the repository: the embedded
  * PostgreSQL), DATABASE_URL (an existing PostgreSQL instead), HUB_PUBLIC_URL (the address citizens'
- * phones reach, for ticket status pages; none by default).
+ * phones reach, for ticket status pages; none by default), HUB_TRUST_PROXY (the TLS proxy's address).
  */
 export function loadHubSettings(env: NodeJS.ProcessEnv = process.env): HubSettings {
   const port = env.HUB_PORT !== undefined ? Number(env.HUB_PORT) : 8090;
@@ -27,5 +29,6 @@ export function loadHubSettings(env: NodeJS.ProcessEnv = process.env): HubSettin
     dataDir: path.resolve(env.HUB_DATA_DIR ?? path.join(REPO_ROOT, 'hub-data')),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     publicUrl,
+    trustProxy: env.HUB_TRUST_PROXY?.trim() || false,
   };
 }

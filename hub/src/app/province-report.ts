@@ -2,9 +2,9 @@ import type pg from 'pg';
 import type { HallReport, ProvinceDimension, ProvinceReport, ReportRow } from '@luot/shared/contracts';
 import type { HallConfig, LocalizedText } from '@luot/shared/domain';
 import type { GroupFigures } from '@luot/shared/reports';
-import { computeReport, emptyFigures, figuresRow, mergeFigures } from '@luot/shared/reports';
-import type { DayServiceFigures, RollupCounts } from './facts.ts';
-import { factsOf, figuresOf, groupFacts } from './facts.ts';
+import { computeReport, emptyFigures, figuresRow } from '@luot/shared/reports';
+import type { FiguresPart, RollupCounts } from './facts.ts';
+import { addPart, decodeDurations, factsOf, groupFacts, partOf } from './facts.ts';
 
 /** A period of business days, inclusive. */
 export interface ReportPeriod {
@@ -42,7 +42,7 @@ export async function periodFigures(
   halls: readonly HallRow[],
   from: string,
   to: string,
-): Promise<DayServiceFigures[]> {
+): Promise<FiguresPart[]> {
   const hallIds = halls.map((hall) => hall.id);
   const client = await pool.connect();
   try {
@@ -82,9 +82,11 @@ export async function periodFigures(
         hallId: row.hall_id,
         businessDay: row.business_day,
         serviceId: row.service_id,
-        figures: figuresOf(row.counts, Buffer.from(row.waits, 'base64'), Buffer.from(row.services, 'base64')),
+        counts: row.counts,
+        waits: decodeDurations(Buffer.from(row.waits, 'base64')),
+        services: decodeDurations(Buffer.from(row.services, 'base64')),
       })),
-      ...groupFacts(facts.tickets, facts.ratings, configs),
+      ...groupFacts(facts.tickets, facts.ratings, configs).map(partOf),
     ];
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -117,24 +119,24 @@ export async function provinceReport(pool: pg.Pool, period: ReportPeriod, now: n
     field: new Map(),
     service: new Map(),
   };
-  const add = (dimension: ProvinceDimension, key: string, label: LocalizedText, order: number, from: GroupFigures): void => {
+  const add = (dimension: ProvinceDimension, key: string, label: LocalizedText, order: number, from: FiguresPart | null): void => {
     let group = groups[dimension].get(key);
     if (!group) groups[dimension].set(key, (group = { key, label, order, figures: emptyFigures() }));
-    mergeFigures(group.figures, from);
+    if (from) addPart(group.figures, from);
   };
   // Halls in the list even with no ticket in the period (a silent hall is news too).
-  for (const [index, hall] of halls.entries()) add('hall', hall.id, { vi: hall.name, en: hall.name }, index, emptyFigures());
+  for (const [index, hall] of halls.entries()) add('hall', hall.id, { vi: hall.name, en: hall.name }, index, null);
   for (const item of figures) {
     const entry = hallIndex.get(item.hallId);
     const config = entry?.hall.config ?? null;
     const service = config?.services.find((candidate) => candidate.id === item.serviceId);
     const field = service ? config?.fields.find((candidate) => candidate.id === service.fieldId) : undefined;
-    mergeFigures(total, item.figures);
-    add('hall', item.hallId, { vi: entry?.hall.name ?? item.hallId, en: entry?.hall.name ?? item.hallId }, entry?.index ?? 1e9, item.figures);
-    add('day', item.businessDay, { vi: item.businessDay, en: item.businessDay }, 0, item.figures);
+    addPart(total, item);
+    add('hall', item.hallId, { vi: entry?.hall.name ?? item.hallId, en: entry?.hall.name ?? item.hallId }, entry?.index ?? 1e9, item);
+    add('day', item.businessDay, { vi: item.businessDay, en: item.businessDay }, 0, item);
     const fieldId = service?.fieldId ?? '';
-    add('field', fieldId, field?.name ?? { vi: fieldId || '—', en: fieldId || '—' }, field?.kioskOrder ?? 1e9, item.figures);
-    add('service', item.serviceId, service?.name ?? { vi: item.serviceId, en: item.serviceId }, service?.kioskOrder ?? 1e9, item.figures);
+    add('field', fieldId, field?.name ?? { vi: fieldId || '—', en: fieldId || '—' }, field?.kioskOrder ?? 1e9, item);
+    add('service', item.serviceId, service?.name ?? { vi: item.serviceId, en: item.serviceId }, service?.kioskOrder ?? 1e9, item);
   }
   const rows = (dimension: ProvinceDimension): ReportRow[] =>
     [...groups[dimension].values()]

@@ -129,10 +129,11 @@ function selectInPlace(values: Float64Array, k: number, from: number): void {
  * on a copy, not by sorting: the same values as a sort gives, in linear time (a province's year).
  */
 export function durationStats(input: Durations | readonly number[]): DurationStats {
-  const values = input instanceof Durations ? Float64Array.from(input.values()) : Float64Array.from(input);
+  // A copy (selection reorders it): `slice` is a block copy, where `Float64Array.from` would iterate.
+  const values = input instanceof Durations ? input.values().slice() : Float64Array.from(input);
   if (values.length === 0) return { count: 0, averageMs: null, medianMs: null, p90Ms: null };
   let sum = 0;
-  for (const value of values) sum += value;
+  for (let index = 0; index < values.length; index += 1) sum += values[index]!;
   const rank = (p: number): number => Math.min(values.length, Math.max(1, Math.ceil((p / 100) * values.length))) - 1;
   const median = rank(50);
   const p90 = rank(90);
@@ -236,21 +237,6 @@ export function addRating(figures: GroupFigures, rating: number, isSatisfied: bo
   if (isSatisfied) figures.satisfied += 1;
 }
 
-/** Add one group's figures into another (days into a period, halls into a province). */
-export function mergeFigures(into: GroupFigures, from: GroupFigures): void {
-  into.issued += from.issued;
-  into.served += from.served;
-  into.noShow += from.noShow;
-  into.transferred += from.transferred;
-  into.cancelled += from.cancelled;
-  into.expired += from.expired;
-  into.open += from.open;
-  into.satisfied += from.satisfied;
-  into.waits.pushAll(from.waits.values());
-  into.services.pushAll(from.services.values());
-  for (const [level, count] of from.ratings) into.ratings.set(level, (into.ratings.get(level) ?? 0) + count);
-}
-
 /** Whether a rating value is a "satisfied" level of a scale. */
 export const isSatisfiedRating = (levels: readonly SatisfactionLevel[], rating: number): boolean =>
   levels.some((level) => level.value === rating && level.isSatisfied);
@@ -267,7 +253,8 @@ export function figuresRow(
 ): ReportRow {
   const targetMs = targetWaitMinutes * 60_000;
   let withinTarget = 0;
-  for (const wait of figures.waits.values()) if (wait <= targetMs) withinTarget += 1;
+  const waits = figures.waits.values();
+  for (let index = 0; index < waits.length; index += 1) if (waits[index]! <= targetMs) withinTarget += 1;
   const byLevel: Record<string, number> = {};
   let total = 0;
   for (const [value, count] of figures.ratings) {
