@@ -1,3 +1,4 @@
+import { withLeadingZeros } from './escpos.ts';
 import { canPrint, readStatus, type PrinterStatus } from './status.ts';
 import { PrinterTimeoutError, withTimeout, type PrinterTransport } from './transport.ts';
 
@@ -108,7 +109,8 @@ export class PrintQueue {
   }
 
   async #write(job: Uint8Array): Promise<void> {
-    const bytes = this.#isInterrupted && this.#resyncBytes > 0 ? withZeros(this.#resyncBytes, job) : job;
+    const bytes =
+      this.#isInterrupted && this.#resyncBytes > 0 ? withLeadingZeros(this.#resyncBytes, job) : job;
     const deadline = Date.now() + this.#writeTimeoutMs;
     for (let offset = 0; offset < bytes.length; offset += this.#chunkBytes) {
       const remaining = deadline - Date.now();
@@ -138,12 +140,6 @@ export class PrintQueue {
     this.#tail = run.catch(() => undefined);
     return run;
   }
-}
-
-function withZeros(count: number, job: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(count + job.length);
-  bytes.set(job, count);
-  return bytes;
 }
 
 function messageOf(error: unknown): string {
