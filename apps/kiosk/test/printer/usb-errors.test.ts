@@ -7,7 +7,8 @@ import {
   loadUsbBinding,
   type UsbBinding,
 } from '../../src/main/printer/usb-transport.ts';
-import { FakeUsbPrinter, LIBUSB_ERRORS } from './fake-usb-printer.ts';
+import type { LIBUSB_ERRORS } from './fake-usb-printer.ts';
+import { FakeUsbPrinter } from './fake-usb-printer.ts';
 
 const VID = 0x0416;
 const PID = 0x5011;
