@@ -317,7 +317,7 @@ describe('Electron security checklist', { timeout: 5_000 }, () => {
   });
 
   it('19. fuses: RunAsNode, NODE_OPTIONS and --inspect are off; the app loads only from its asar; file:// has no extra rights', () => {
-    // Packaging needs the network (not run in CI); the configuration electron-builder flips them from is checked.
+    // The configuration electron-builder flips them from; test/packaging/packaged-app.test.ts reads them flipped in a packaged binary.
     const builder = read('electron-builder.yml');
     const fuses = builder.slice(builder.search(/^electronFuses:$/m));
     expect(fuses).toMatch(/^electronFuses:$/m);
