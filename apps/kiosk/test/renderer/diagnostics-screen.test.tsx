@@ -89,14 +89,22 @@ describe('the diagnostics screen (long press on the top-left corner + manager PI
       );
       // A short touch, or a long one elsewhere, opens nothing.
       press(40, 40);
-      act(() => vi.advanceTimersByTime(1_000));
+      act(() => {
+        vi.advanceTimersByTime(1_000);
+      });
       fireEvent.pointerUp(window);
-      act(() => vi.advanceTimersByTime(5_000));
+      act(() => {
+        vi.advanceTimersByTime(5_000);
+      });
       press(600, 400);
-      act(() => vi.advanceTimersByTime(5_000));
+      act(() => {
+        vi.advanceTimersByTime(5_000);
+      });
       expect(screen.queryByRole('dialog')).toBeNull();
       press(40, 40);
-      act(() => vi.advanceTimersByTime(3_000));
+      act(() => {
+        vi.advanceTimersByTime(3_000);
+      });
       expect(screen.getByRole('dialog')).toBeTruthy();
       expect(screen.getByText('Nhập mã PIN của cán bộ quản lý')).toBeTruthy();
       // The visitor's screen is still there underneath (nothing was laid over it before).
@@ -162,7 +170,9 @@ describe('the diagnostics screen (long press on the top-left corner + manager PI
         </DiagnosticsGate>,
       );
       press(10, 10);
-      act(() => vi.advanceTimersByTime(10_000));
+      act(() => {
+        vi.advanceTimersByTime(10_000);
+      });
       expect(screen.queryByRole('dialog')).toBeNull();
     } finally {
       vi.useRealTimers();
@@ -177,7 +187,7 @@ describe('the diagnostics screen (long press on the top-left corner + manager PI
         bridge={bridge}
         origin={SERVER}
         onClose={() => undefined}
-        fetcher={(() => Promise.reject(new Error('down'))) as typeof fetch}
+        fetcher={() => Promise.reject(new Error('down'))}
       />,
     );
     for (const digit of '2468') fireEvent.click(screen.getByRole('button', { name: digit }));
