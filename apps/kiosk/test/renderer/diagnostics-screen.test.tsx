@@ -78,7 +78,7 @@ function press(x: number, y: number): void {
 }
 
 describe('the diagnostics screen (long press on the top-left corner + manager PIN)', () => {
-  it('opens only after a long press in the corner, and asks for the PIN', async () => {
+  it('opens only after a long press in the corner, and asks for the PIN', () => {
     const { bridge } = kioskShell();
     vi.useFakeTimers();
     try {
