@@ -58,7 +58,7 @@ export function DiagnosticsScreen(props: Props) {
           bridge={bridge}
           info={info}
           origin={props.origin}
-          fetcher={props.fetcher ?? fetch}
+          fetcher={props.fetcher ?? ((input, init) => fetch(input, init))}
           onInfo={setInfo}
           onChoose={() => setView('printers')}
         />
@@ -155,8 +155,9 @@ function Overview(props: {
   useEffect(() => {
     let isCurrent = true;
     const started = performance.now();
-    props
-      .fetcher(new URL('/health', props.origin), { cache: 'no-store' })
+    // Called as a plain function: a browser's fetch refuses to run as a method of another object.
+    const fetcher = props.fetcher;
+    fetcher(new URL('/health', props.origin), { cache: 'no-store' })
       .then(async (response) => {
         const body = (await response.json()) as { ok?: boolean; version?: string };
         if (!isCurrent) return;
