@@ -9,15 +9,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskChannel } from '../../apps/kiosk/src/bridge.ts';
-import { createDiagnostics } from '../../apps/kiosk/src/main/diagnostics.ts';
-import { registerIpcHandlers, type InvokeEvent, type IpcMainLike } from '../../apps/kiosk/src/main/ipc.ts';
-import { createPrinterFromConfig, type PrinterConfig } from '../../apps/kiosk/src/main/printer/printer.ts';
 import { PRINTER_STATUS } from '../../apps/kiosk/src/main/printer/spooler.ts';
-import { listUsbDevices } from '../../apps/kiosk/src/main/printer/usb-transport.ts';
-import { createPrinterService, createPrinterSlot } from '../../apps/kiosk/src/main/printer-service.ts';
 import { KIOSK_CHANNELS } from '../../apps/kiosk/src/preload/channels.ts';
 import { FakeSpooler } from '../../apps/kiosk/test/printer/fake-spooler.ts';
-import { FakeUsbPrinter } from '../../apps/kiosk/test/printer/fake-usb-printer.ts';
+import { createTestKioskShell } from '../../apps/kiosk/test/main/kiosk-shell.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startE2eHall } from '../support/hall.ts';
 
@@ -45,42 +40,14 @@ function kioskShell() {
     .addPrinter('Microsoft Print to PDF', { portName: 'PORTPROMPT:', driverName: 'Microsoft Print To PDF' });
   spooler.defaultPrinter = 'XP-80C';
   spooler.setPrinter('EPSON TM-T82III Receipt', { status: PRINTER_STATUS.OFFLINE });
-  const usb = new FakeUsbPrinter(0x0416, 0x5011);
-  const initial: PrinterConfig = { kind: 'file', directory: path.join(directory, 'out'), paperWidthMm: 80 };
-  const slot = createPrinterSlot(initial, (config) =>
-    createPrinterFromConfig(config, { loadSpooler: () => Promise.resolve(spooler) }),
-  );
-  const handlers = new Map<KioskChannel, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  const ipcMain: IpcMainLike = {
-    handle: (channel, listener) => void handlers.set(channel, listener),
-    removeHandler: (channel) => void handlers.delete(channel),
-  };
-  const diagnostics = createDiagnostics({
+  const shell = createTestKioskShell({
+    serverUrl: hall.url,
     managerPin: '2468',
-    now: Date.now,
-    kiosk: {
-      kioskVersion: '0.1.0',
-      electronVersion: '45.5.0',
-      platform: 'win32',
-      serverUrl: hall.url,
-      settingsFile: 'C:\\ProgramData\\Luot\\Kiosk\\luot-kiosk.json',
-      logFile: 'C:\\ProgramData\\Luot\\Kiosk\\logs\\kiosk.log',
-    },
-    current: () => slot.current,
-    listWindowsPrinters: () => spooler.listPrinters(),
-    listUsbDevices: () => listUsbDevices(() => Promise.resolve(usb.binding())),
-    usePrinter: (config) => {
-      slot.replace(config);
-      return Promise.resolve();
-    },
-    log: () => undefined,
+    printer: { kind: 'file', directory: path.join(directory, 'out'), paperWidthMm: 80 },
+    spooler,
   });
-  registerIpcHandlers(ipcMain, createPrinterService(slot.printer), { allowedOrigin: hall.url, diagnostics });
   const invokeAs = (frame: Frame, channel: KioskChannel, args: unknown[]): Promise<unknown> =>
-    handlers.get(channel)!(
-      { senderFrame: { url: frame.url(), parent: frame.parentFrame() } },
-      ...structuredClone(args),
-    );
+    shell.invokeAs({ url: frame.url(), parent: frame.parentFrame() }, channel, ...args);
   return { spooler, invokeAs };
 }
 

@@ -95,19 +95,30 @@ export function planCommand(command, args, machine = thisMachine) {
 }
 
 /**
+ * Start a planned command and wait for it.
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {{ cwd: string, env?: NodeJS.ProcessEnv }} options
+ * @param {'inherit' | 'capture'} output
+ */
+function spawnPlanned(command, args, options, output) {
+  const plan = planCommand(command, args);
+  return spawnSync(plan.file, plan.args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    windowsVerbatimArguments: plan.windowsVerbatimArguments,
+    ...(output === 'inherit' ? { stdio: 'inherit' } : { encoding: 'utf8' }),
+  });
+}
+
+/**
  * Run a command to its end with inherited output; returns its exit code.
  * @param {string} command
  * @param {readonly string[]} args
  * @param {{ cwd: string, env?: NodeJS.ProcessEnv }} options
  */
 export function run(command, args, options) {
-  const plan = planCommand(command, args);
-  const result = spawnSync(plan.file, plan.args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    stdio: 'inherit',
-    windowsVerbatimArguments: plan.windowsVerbatimArguments,
-  });
+  const result = spawnPlanned(command, args, options, 'inherit');
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
@@ -119,14 +130,8 @@ export function run(command, args, options) {
  * @param {{ cwd: string, env?: NodeJS.ProcessEnv }} options
  */
 export function capture(command, args, options) {
-  const plan = planCommand(command, args);
-  const result = spawnSync(plan.file, plan.args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    encoding: 'utf8',
-    windowsVerbatimArguments: plan.windowsVerbatimArguments,
-  });
-  return result.status === 0 ? result.stdout.trim() : '';
+  const result = spawnPlanned(command, args, options, 'capture');
+  return result.status === 0 ? String(result.stdout).trim() : '';
 }
 
 /**

@@ -2,23 +2,22 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIAGNOSTICS_IDLE_MS, DIAGNOSTICS_LOCK_MS, createDiagnostics } from '../../src/main/diagnostics.ts';
+import type { KioskChannel } from '../../src/bridge.ts';
+import { DIAGNOSTICS_IDLE_MS, DIAGNOSTICS_LOCK_MS } from '../../src/main/diagnostics.ts';
 import {
   createDriverImagePrinter,
   driverPrintPage,
   type PrintWindow,
   type SilentPrintOptions,
 } from '../../src/main/driver-print.ts';
-import { BridgeRefusedError, registerIpcHandlers } from '../../src/main/ipc.ts';
+import { BridgeRefusedError } from '../../src/main/ipc.ts';
 import { createRotatingLog } from '../../src/main/log-file.ts';
-import { createPrinterFromConfig, type PrinterConfig } from '../../src/main/printer/index.ts';
-import { createPrinterService, createPrinterSlot } from '../../src/main/printer-service.ts';
+import type { PrinterConfig } from '../../src/main/printer/index.ts';
 import { loadKioskSettings, withPrinter } from '../../src/main/settings.ts';
 import { createKioskBridge } from '../../src/preload/bridge-api.ts';
 import { KIOSK_CHANNELS } from '../../src/preload/channels.ts';
 import { FakeSpooler } from '../printer/fake-spooler.ts';
-import { FakeUsbPrinter } from '../printer/fake-usb-printer.ts';
-import { FakeIpcMain } from './electron-fakes.ts';
+import { createTestKioskShell } from './kiosk-shell.ts';
 
 const SERVER = 'http://192.168.1.10:8080';
 const topFrame = { url: `${SERVER}/kiosk/`, parent: null };
@@ -46,46 +45,29 @@ function kiosk(options: { managerPin?: string } = {}) {
     .addPrinter('EPSON TM-T82III Receipt', { portName: 'ESDPRT001' });
   spooler.defaultPrinter = 'XP-80C';
   spooler.setPrinter('EPSON TM-T82III Receipt', { status: 0x80 });
-  const usb = new FakeUsbPrinter(0x0416, 0x5011);
   let now = 1_000_000;
   const logs: string[] = [];
-  const slot = createPrinterSlot(fileConfig, (config) =>
-    createPrinterFromConfig(config, {
-      loadSpooler: () => Promise.resolve(spooler),
-      loadUsb: () => Promise.resolve(usb.binding()),
-    }),
-  );
-  const diagnostics = createDiagnostics({
-    managerPin: options.managerPin,
+  const shell = createTestKioskShell({
+    serverUrl: SERVER,
+    printer: fileConfig,
+    ...(options.managerPin ? { managerPin: options.managerPin } : {}),
     now: () => now,
-    kiosk: {
-      kioskVersion: '0.1.0',
-      electronVersion: '45.5.0',
-      platform: 'win32',
-      serverUrl: SERVER,
-      settingsFile,
-      logFile: path.join(directory, 'logs', 'kiosk.log'),
-    },
-    current: () => slot.current,
-    listWindowsPrinters: () => spooler.listPrinters(),
-    listUsbDevices: async () =>
-      (await import('../../src/main/printer/usb-transport.ts')).listUsbDevices(() =>
-        Promise.resolve(usb.binding()),
-      ),
-    usePrinter: (config) => {
+    settingsFile,
+    spooler,
+    onPrinterChosen: (config) =>
       writeFileSync(
         settingsFile,
         withPrinter(readFileSync(settingsFile, 'utf8').replace(/^\uFEFF/, ''), config),
-      );
-      slot.replace(config);
-      return Promise.resolve();
-    },
+      ),
     log: (message) => logs.push(message),
   });
-  const ipc = new FakeIpcMain();
-  registerIpcHandlers(ipc, createPrinterService(slot.printer), { allowedOrigin: SERVER, diagnostics });
-  const bridge = createKioskBridge((channel, ...args) => ipc.invoke(channel, topFrame, ...args));
-  return { bridge, ipc, spooler, usb, slot, settingsFile, logs, advance: (ms: number) => (now += ms) };
+  const invoke = (
+    channel: KioskChannel,
+    frame: { url: string; parent: unknown } | null,
+    ...args: unknown[]
+  ) => shell.invokeAs(frame as { url: string; parent: unknown }, channel, ...args);
+  const bridge = createKioskBridge((channel, ...args) => invoke(channel, topFrame, ...args));
+  return { bridge, ipc: { invoke }, spooler, settingsFile, logs, advance: (ms: number) => (now += ms) };
 }
 
 describe('the hidden diagnostics screen, main-process side', () => {

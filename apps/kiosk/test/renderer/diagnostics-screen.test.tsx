@@ -9,17 +9,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiagnosticsBridge } from '../../src/bridge.ts';
-import { createDiagnostics } from '../../src/main/diagnostics.ts';
-import { registerIpcHandlers } from '../../src/main/ipc.ts';
-import { createPrinterFromConfig, type PrinterConfig } from '../../src/main/printer/index.ts';
-import { listUsbDevices } from '../../src/main/printer/usb-transport.ts';
-import { createPrinterService, createPrinterSlot } from '../../src/main/printer-service.ts';
 import { createKioskBridge } from '../../src/preload/bridge-api.ts';
 import { DiagnosticsGate } from '../../src/renderer/diagnostics/DiagnosticsGate.tsx';
 import { KioskErrorBoundary } from '../../src/renderer/KioskErrorBoundary.tsx';
-import { FakeSpooler } from '../printer/fake-spooler.ts';
-import { FakeUsbPrinter } from '../printer/fake-usb-printer.ts';
-import { FakeIpcMain } from '../main/electron-fakes.ts';
+import type { FakeSpooler } from '../printer/fake-spooler.ts';
+import { createTestKioskShell } from '../main/kiosk-shell.ts';
 
 // Loopback only: the server-link check is given a fake fetch anyway, but nothing here may reach a LAN address.
 const SERVER = 'http://127.0.0.1:18149';
@@ -33,39 +27,16 @@ afterEach(() => {
 });
 
 function kioskShell(): { bridge: DiagnosticsBridge; spooler: FakeSpooler } {
-  const config: PrinterConfig = { kind: 'file', directory: path.join(directory, 'out'), paperWidthMm: 80 };
-  const spooler = new FakeSpooler().addPrinter('XP-80C');
-  const usb = new FakeUsbPrinter(0x0416, 0x5011);
-  const slot = createPrinterSlot(config, (next) =>
-    createPrinterFromConfig(next, { loadSpooler: () => Promise.resolve(spooler) }),
-  );
-  const ipc = new FakeIpcMain();
-  const diagnostics = createDiagnostics({
+  const shell = createTestKioskShell({
+    serverUrl: SERVER,
     managerPin: '2468',
-    now: Date.now,
-    kiosk: {
-      kioskVersion: '0.1.0',
-      electronVersion: '45.5.0',
-      platform: 'win32',
-      serverUrl: SERVER,
-      settingsFile: 'C:\\ProgramData\\Luot\\Kiosk\\luot-kiosk.json',
-      logFile: 'C:\\ProgramData\\Luot\\Kiosk\\logs\\kiosk.log',
-    },
-    current: () => slot.current,
-    listWindowsPrinters: () => spooler.listPrinters(),
-    listUsbDevices: () => listUsbDevices(() => Promise.resolve(usb.binding())),
-    usePrinter: (next) => {
-      writeFileSync(path.join(directory, 'chosen.json'), JSON.stringify(next));
-      slot.replace(next);
-      return Promise.resolve();
-    },
-    log: () => undefined,
+    printer: { kind: 'file', directory: path.join(directory, 'out'), paperWidthMm: 80 },
+    onPrinterChosen: (next) => writeFileSync(path.join(directory, 'chosen.json'), JSON.stringify(next)),
   });
-  registerIpcHandlers(ipc, createPrinterService(slot.printer), { allowedOrigin: SERVER, diagnostics });
   const bridge = createKioskBridge((channel, ...args) =>
-    ipc.invoke(channel, { url: `${SERVER}/kiosk/`, parent: null }, ...args),
+    shell.invokeAs({ url: `${SERVER}/kiosk/`, parent: null }, channel, ...args),
   );
-  return { bridge: bridge.diagnostics!, spooler };
+  return { bridge: bridge.diagnostics!, spooler: shell.spooler };
 }
 
 const health = (() =>

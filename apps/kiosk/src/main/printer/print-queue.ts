@@ -1,4 +1,5 @@
 import { withLeadingZeros } from './escpos.ts';
+import { createSerialRunner } from './serial.ts';
 import { canPrint, readStatus, type PrinterStatus } from './status.ts';
 import { PrinterTimeoutError, withTimeout, type PrinterTransport } from './transport.ts';
 
@@ -59,7 +60,7 @@ export class PrintQueue {
   readonly #chunkBytes: number;
   readonly #resyncBytes: number;
   readonly #printWhenSilent: boolean;
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #enqueue = createSerialRunner();
   /** The last job was cut off: the printer may be in the middle of a raster band. */
   #isInterrupted = false;
 
@@ -133,12 +134,6 @@ export class PrintQueue {
     } catch (error) {
       return { state: 'offline', detail: messageOf(error) };
     }
-  }
-
-  #enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(job);
-    this.#tail = run.catch(() => undefined);
-    return run;
   }
 }
 

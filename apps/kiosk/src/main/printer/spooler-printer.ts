@@ -4,6 +4,7 @@ import { encodeTicket, resyncBytes, withLeadingZeros } from './escpos.ts';
 import type { PrintResult } from './print-queue.ts';
 import { monoBitmapToPng } from './png.ts';
 import { PAPER_WIDTH_DOTS, renderTicket, type PaperWidthMm } from './render-ticket.ts';
+import { createSerialRunner } from './serial.ts';
 import {
   isJobFaulted,
   isJobFinished,
@@ -67,7 +68,7 @@ export class SpoolerPrinter {
   readonly #writeTimeoutMs: number;
   readonly #stuckAfterMs: number;
   readonly #pollMs: number;
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #enqueue = createSerialRunner();
   /** The last raw job was cut off: the printer may be in the middle of a raster band. */
   #isInterrupted = false;
   #isClosed = false;
@@ -207,12 +208,6 @@ export class SpoolerPrinter {
     } catch (error) {
       return { state: 'offline', detail: messageOf(error) };
     }
-  }
-
-  #enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(job);
-    this.#tail = run.catch(() => undefined);
-    return run;
   }
 }
 

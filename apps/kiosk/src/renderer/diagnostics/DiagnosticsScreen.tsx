@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type HTMLAttributes, type ReactNode } from 'react';
 import type { BridgePrintResult, DiagnosticsBridge, DiagnosticsInfo } from '../../bridge.ts';
 import { printerText } from '../reason-text.ts';
 import { Both } from './Both.tsx';
@@ -190,32 +190,20 @@ function Overview(props: {
   const status = info.printerStatus;
   return (
     <div className="diagnostics-overview">
-      <section className="diagnostics-section" aria-labelledby="diagnostics-version">
-        <h2 id="diagnostics-version">
-          <Both text={T.version} />
-        </h2>
+      <Section id="diagnostics-version" title={T.version}>
         <dl>
-          <dt>
-            <Both text={T.kioskProgram} />
-          </dt>
-          <dd>
+          <Row label={T.kioskProgram}>
             Lượt kiosk {info.kioskVersion} · Electron {info.electronVersion} · {info.platform}
-          </dd>
+          </Row>
         </dl>
-      </section>
-      <section className="diagnostics-section" aria-labelledby="diagnostics-server">
-        <h2 id="diagnostics-server">
-          <Both text={T.server} />
-        </h2>
+      </Section>
+      <Section id="diagnostics-server" title={T.server}>
         <dl>
-          <dt>
-            <Both text={T.serverAddress} />
-          </dt>
-          <dd className="diagnostics-mono">{info.serverUrl}</dd>
-          <dt>
-            <Both text={T.serverLink} />
-          </dt>
-          <dd
+          <Row label={T.serverAddress} className="diagnostics-mono">
+            {info.serverUrl}
+          </Row>
+          <Row
+            label={T.serverLink}
             className={
               link.state === 'unreachable'
                 ? 'diagnostics-fault'
@@ -234,26 +222,17 @@ function Overview(props: {
                     : T.serverUnreachable
               }
             />
-          </dd>
+          </Row>
         </dl>
-      </section>
-      <section className="diagnostics-section" aria-labelledby="diagnostics-printer">
-        <h2 id="diagnostics-printer">
-          <Both text={T.printer} />
-        </h2>
+      </Section>
+      <Section id="diagnostics-printer" title={T.printer}>
         <dl>
-          <dt>
-            <Both text={T.connection} />
-          </dt>
-          <dd className="diagnostics-mono">{info.printerDescription}</dd>
-          <dt>
-            <Both text={T.paper} />
-          </dt>
-          <dd>{info.paperWidthMm} mm</dd>
-          <dt>
-            <Both text={T.status} />
-          </dt>
-          <dd
+          <Row label={T.connection} className="diagnostics-mono">
+            {info.printerDescription}
+          </Row>
+          <Row label={T.paper}>{info.paperWidthMm} mm</Row>
+          <Row
+            label={T.status}
             className={
               status.state === 'ok' || status.state === 'paper_low' ? 'diagnostics-ok' : 'diagnostics-fault'
             }
@@ -264,7 +243,7 @@ function Overview(props: {
               {printerText('en', status.state)}
             </span>
             <span className="diagnostics-detail diagnostics-mono">{status.detail}</span>
-          </dd>
+          </Row>
         </dl>
         {test === 'idle' ? null : (
           <p
@@ -295,14 +274,40 @@ function Overview(props: {
             <Both text={T.choosePrinter} />
           </button>
         </div>
-      </section>
-      <section className="diagnostics-section" aria-labelledby="diagnostics-files">
-        <h2 id="diagnostics-files">
-          <Both text={T.files} />
-        </h2>
+      </Section>
+      <Section id="diagnostics-files" title={T.files}>
         <p className="diagnostics-mono diagnostics-detail">{info.settingsFile}</p>
         <p className="diagnostics-mono diagnostics-detail">{info.logFile}</p>
-      </section>
+      </Section>
     </div>
+  );
+}
+
+function Section(props: { readonly id: string; readonly title: Bilingual; readonly children: ReactNode }) {
+  return (
+    <section className="diagnostics-section" aria-labelledby={props.id}>
+      <h2 id={props.id}>
+        <Both text={props.title} />
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** One line of a definition list: the label in both languages, then the value. */
+function Row(
+  props: { readonly label: Bilingual; readonly children: ReactNode } & Omit<
+    HTMLAttributes<HTMLElement>,
+    'children'
+  >,
+) {
+  const { label, children, ...attributes } = props;
+  return (
+    <>
+      <dt>
+        <Both text={label} />
+      </dt>
+      <dd {...attributes}>{children}</dd>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type {
   BridgePrinterChoice,
   DiagnosticsBridge,
@@ -6,7 +6,7 @@ import type {
   PrinterChoices,
 } from '../../bridge.ts';
 import { printerText } from '../reason-text.ts';
-import { DIAGNOSTICS_TEXT as T, fill } from './diagnostics-text.ts';
+import { DIAGNOSTICS_TEXT as T, fill, type Bilingual } from './diagnostics-text.ts';
 import { Both } from './Both.tsx';
 
 type Props = {
@@ -85,99 +85,53 @@ export function PrinterChoiceList(props: Props) {
         </p>
       ) : (
         <>
-          <h3>
-            <Both text={T.windowsPrinters} />
-          </h3>
-          <p className="diagnostics-hint">
-            <Both text={T.windowsHint} />
-          </p>
-          {choices.windows.problem ? (
-            <p className="diagnostics-hint">
-              <Both text={fill(T.listProblem, { reason: choices.windows.problem })} />
-            </p>
-          ) : null}
-          <ul className="diagnostics-list" aria-label={`${T.windowsPrinters.vi} / ${T.windowsPrinters.en}`}>
-            {choices.windows.printers.length === 0 ? (
-              <li>
-                <Both text={T.none} />
-              </li>
-            ) : null}
-            {choices.windows.printers.map((printer) => (
-              <li key={printer.name}>
-                <div className="diagnostics-item">
-                  <strong>{printer.name}</strong>
-                  {printer.isDefault ? (
-                    <span className="diagnostics-badge">{`${T.defaultPrinter.vi} / ${T.defaultPrinter.en}`}</span>
-                  ) : null}
-                  <span className="diagnostics-detail">
-                    {printer.portName} · {printer.driverName} · {printerText('vi', printer.status.state)}
-                  </span>
-                </div>
-                <div className="diagnostics-actions">
-                  <button
-                    type="button"
-                    disabled={isSaving}
-                    onClick={() =>
-                      choose({ kind: 'windows', printerName: printer.name, mode: 'raw', paperWidthMm })
-                    }
-                  >
-                    <Both text={T.useRaw} />
-                  </button>
-                  <button
-                    type="button"
-                    className="diagnostics-secondary"
-                    disabled={isSaving}
-                    onClick={() =>
-                      choose({ kind: 'windows', printerName: printer.name, mode: 'driver', paperWidthMm })
-                    }
-                  >
-                    <Both text={T.useDriver} />
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <h3>
-            <Both text={T.usbDevices} />
-          </h3>
-          {choices.usb.problem ? (
-            <p className="diagnostics-hint">
-              <Both text={fill(T.listProblem, { reason: choices.usb.problem })} />
-            </p>
-          ) : null}
-          <ul className="diagnostics-list" aria-label={`${T.usbDevices.vi} / ${T.usbDevices.en}`}>
-            {choices.usb.devices.length === 0 ? (
-              <li>
-                <Both text={T.none} />
-              </li>
-            ) : null}
-            {choices.usb.devices.map((device) => (
-              <li key={device.id}>
-                <div className="diagnostics-item">
-                  <strong className="diagnostics-mono">{device.id}</strong>
-                  {device.isPrinterClass ? (
-                    <span className="diagnostics-badge">{`${T.usbPrinterClass.vi} / ${T.usbPrinterClass.en}`}</span>
-                  ) : null}
-                </div>
-                <div className="diagnostics-actions">
-                  <button
-                    type="button"
-                    disabled={isSaving}
-                    onClick={() =>
-                      choose({
-                        kind: 'usb',
-                        vendorId: device.vendorId,
-                        productId: device.productId,
-                        paperWidthMm,
-                      })
-                    }
-                  >
-                    <Both text={T.useUsb} />
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ChoiceGroup
+            title={T.windowsPrinters}
+            hint={T.windowsHint}
+            problem={choices.windows.problem}
+            items={choices.windows.printers.map((printer) => ({
+              key: printer.name,
+              name: <strong>{printer.name}</strong>,
+              badge: printer.isDefault ? T.defaultPrinter : null,
+              detail: `${printer.portName} · ${printer.driverName} · ${printerText('vi', printer.status.state)}`,
+              actions: [
+                {
+                  text: T.useRaw,
+                  choice: { kind: 'windows', printerName: printer.name, mode: 'raw', paperWidthMm },
+                },
+                {
+                  text: T.useDriver,
+                  choice: { kind: 'windows', printerName: printer.name, mode: 'driver', paperWidthMm },
+                },
+              ],
+            }))}
+            isSaving={isSaving}
+            onChoose={choose}
+          />
+          <ChoiceGroup
+            title={T.usbDevices}
+            hint={null}
+            problem={choices.usb.problem}
+            items={choices.usb.devices.map((device) => ({
+              key: device.id,
+              name: <strong className="diagnostics-mono">{device.id}</strong>,
+              badge: device.isPrinterClass ? T.usbPrinterClass : null,
+              detail: null,
+              actions: [
+                {
+                  text: T.useUsb,
+                  choice: {
+                    kind: 'usb',
+                    vendorId: device.vendorId,
+                    productId: device.productId,
+                    paperWidthMm,
+                  },
+                },
+              ],
+            }))}
+            isSaving={isSaving}
+            onChoose={choose}
+          />
           <h3>
             <Both text={T.network} />
           </h3>
@@ -218,5 +172,73 @@ export function PrinterChoiceList(props: Props) {
         </button>
       </div>
     </section>
+  );
+}
+
+type Choice = {
+  readonly key: string;
+  readonly name: ReactNode;
+  readonly badge: Bilingual | null;
+  readonly detail: string | null;
+  /** One button per way to use it; the first is the usual one. */
+  readonly actions: readonly { readonly text: Bilingual; readonly choice: BridgePrinterChoice }[];
+};
+
+/** One kind of printer the kiosk can use, listed with a button per way to use each. */
+function ChoiceGroup(props: {
+  readonly title: Bilingual;
+  readonly hint: Bilingual | null;
+  readonly problem: string | null;
+  readonly items: readonly Choice[];
+  readonly isSaving: boolean;
+  readonly onChoose: (choice: BridgePrinterChoice) => void;
+}) {
+  return (
+    <>
+      <h3>
+        <Both text={props.title} />
+      </h3>
+      {props.hint ? (
+        <p className="diagnostics-hint">
+          <Both text={props.hint} />
+        </p>
+      ) : null}
+      {props.problem ? (
+        <p className="diagnostics-hint">
+          <Both text={fill(T.listProblem, { reason: props.problem })} />
+        </p>
+      ) : null}
+      <ul className="diagnostics-list" aria-label={`${props.title.vi} / ${props.title.en}`}>
+        {props.items.length === 0 ? (
+          <li>
+            <Both text={T.none} />
+          </li>
+        ) : null}
+        {props.items.map((item) => (
+          <li key={item.key}>
+            <div className="diagnostics-item">
+              {item.name}
+              {item.badge ? (
+                <span className="diagnostics-badge">{`${item.badge.vi} / ${item.badge.en}`}</span>
+              ) : null}
+              {item.detail ? <span className="diagnostics-detail">{item.detail}</span> : null}
+            </div>
+            <div className="diagnostics-actions">
+              {item.actions.map((action, index) => (
+                <button
+                  key={action.text.en}
+                  type="button"
+                  className={index === 0 ? undefined : 'diagnostics-secondary'}
+                  disabled={props.isSaving}
+                  onClick={() => props.onChoose(action.choice)}
+                >
+                  <Both text={action.text} />
+                </button>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
