@@ -426,9 +426,13 @@ export function bindWinspool(koffi: Koffi): WinspoolApi {
   };
 }
 
-/** The real spooler; rejects anywhere but Windows. koffi is loaded only here, on first use. */
-export async function loadWinspool(): Promise<Spooler> {
-  if (process.platform !== 'win32') throw new SpoolerError('Windows printers can only be used on Windows');
-  const { default: koffi } = await import('koffi');
-  return createWinspoolSpooler(bindWinspool(koffi));
+let loaded: Promise<Spooler> | null = null;
+
+/** The real spooler (bound once per process); rejects anywhere but Windows. koffi is loaded only here. */
+export function loadWinspool(): Promise<Spooler> {
+  if (process.platform !== 'win32') {
+    return Promise.reject(new SpoolerError('Windows printers can only be used on Windows'));
+  }
+  loaded ??= import('koffi').then(({ default: koffi }) => createWinspoolSpooler(bindWinspool(koffi)));
+  return loaded;
 }
