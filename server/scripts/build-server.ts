@@ -46,6 +46,8 @@ export async function bundleServerEntry(options: {
   readonly entry: string;
   readonly outfile: string;
   readonly moduleUrl?: string;
+  /** Starts with `#!/usr/bin/env node`. */
+  readonly isProgram?: boolean;
 }): Promise<void> {
   const esbuild = createRequire(import.meta.url)('esbuild') as Esbuild;
   const result = await esbuild.build({
@@ -58,9 +60,10 @@ export async function bundleServerEntry(options: {
     target: 'node20.19',
     external: runtimeExternals(),
     ...(options.moduleUrl ? { define: { 'import.meta.url': JSON.stringify(options.moduleUrl) } } : {}),
-    // Bundled CommonJS packages call require(); an ES module has none of its own.
+    // Bundled CommonJS packages call require(); an ES module has none of its own. The CLI can also be
+    // run as a program (`./dist/cli.mjs` on Linux).
     banner: {
-      js: "import { createRequire as luotCreateRequire } from 'node:module'; const require = luotCreateRequire(import.meta.url);",
+      js: `${options.isProgram ? '#!/usr/bin/env node\n' : ''}import { createRequire as luotCreateRequire } from 'node:module'; const require = luotCreateRequire(import.meta.url);`,
     },
     // Readable stack traces in a hall's log: no minifying, function and class names kept.
     keepNames: true,
@@ -75,7 +78,11 @@ export async function buildServer(): Promise<string[]> {
   const written: string[] = [];
   for (const [output, source] of Object.entries(SERVER_ENTRIES)) {
     const outfile = path.join(SERVER_DIR, output);
-    await bundleServerEntry({ entry: path.join(SERVER_DIR, source), outfile });
+    await bundleServerEntry({
+      entry: path.join(SERVER_DIR, source),
+      outfile,
+      isProgram: output === 'dist/cli.mjs',
+    });
     written.push(outfile);
   }
   return written;
