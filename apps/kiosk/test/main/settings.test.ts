@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeSettingsText, kioskFiles, loadKioskSettings, withPrinter } from '../../src/main/settings.ts';
 import { settingsErrorPageUrl } from '../../src/main/settings-error-page.ts';
@@ -182,5 +183,20 @@ describe('a settings file saved by Windows editors', () => {
     expect(() => withPrinter(text, { kind: 'usb', vendorId: -1, productId: 1, paperWidthMm: 80 })).toThrow(
       /printer.vendorId/,
     );
+  });
+});
+
+describe('the example settings file the installer copies', () => {
+  it('loads as it ships (the technician then sets the server, the printer name and a manager PIN)', () => {
+    const example = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      'luot-kiosk.example.json',
+    );
+    expect(loadKioskSettings(example, (name) => readFileSync(name))).toMatchObject({
+      ok: true,
+      value: { printer: { kind: 'windows', mode: 'raw', paperWidthMm: 80 }, startAtLogin: true },
+    });
   });
 });
