@@ -82,6 +82,8 @@ describe('the packaged kiosk (electron-builder, Linux directory build)', () => {
     expect(files.has('/out/preload/index.cjs')).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(KIOSK, 'package.json'), 'utf8')) as { main: string };
     expect(manifest.main).toBe('out/main/index.js');
+    // The example settings ship beside the program (the Windows installer copies it to ProgramData).
+    expect(existsSync(path.join(work, 'release', 'linux-unpacked', 'luot-kiosk.example.json'))).toBe(true);
     // The renderer is served by the hall server (every kiosk runs the server's version): not packed,
     // and neither is React or any other renderer-only package.
     expect([...files].some((file) => file.startsWith('/dist/'))).toBe(false);
