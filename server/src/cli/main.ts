@@ -10,6 +10,7 @@ import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { enrolWithHub } from '../hub-link/enrol.ts';
 import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
+import { runBackupCommand } from './backups.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)
 
@@ -17,8 +18,11 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
       one-time pairing code for a new device (valid 24 hours)
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
-  pnpm luot backup [--to <file>]
-      consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite)
+  pnpm luot backup [--to <file>] [--keep-days 30]
+      consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite);
+      with --keep-days, then delete the backups in <data>/backups older than that (the newest is kept)
+  pnpm luot prune-backups --keep-days 30
+      only delete the backups in <data>/backups older than that
   pnpm luot devices
       list paired devices
   pnpm luot revoke <deviceId>
@@ -27,7 +31,9 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
       join the province hub with its one-time code: the hall's key goes into the settings file
       (hubUrl, hubKey); restart the server to start shipping (docs/HUB.md)
 
-Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.`;
+Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.
+In an installed hall (the offline bundle) the same commands run without pnpm: luot.cmd <command> on
+Windows, ./luot <command> on Linux (docs/OPERATIONS.md).`;
 
 /** Run one CLI command; returns the exit code. Output goes through `print` so tests can read it. */
 export async function runCli(
@@ -45,6 +51,7 @@ export async function runCli(
       to: { type: 'string' },
       url: { type: 'string' },
       code: { type: 'string' },
+      'keep-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -106,16 +113,13 @@ export async function runCli(
         print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
         return 0;
       }
-      case 'backup': {
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const target = path.resolve(
-          values.to ?? path.join(settings.dataDir, 'backups', `luot-${stamp}.sqlite`),
+      case 'backup':
+      case 'prune-backups':
+        return await runBackupCommand(
+          command,
+          { to: values.to, keepDays: values['keep-days'] },
+          { dataDir: settings.dataDir, store, now: Date.now, print },
         );
-        mkdirSync(path.dirname(target), { recursive: true });
-        await store.backup(target);
-        print(`Backup written: ${target}`);
-        return 0;
-      }
       case 'devices': {
         for (const device of store.listDevices()) {
           print(

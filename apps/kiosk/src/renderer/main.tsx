@@ -4,7 +4,9 @@ import '@luot/client/theme.css';
 import './kiosk.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DiagnosticsGate } from './diagnostics/DiagnosticsGate.tsx';
 import { KioskApp } from './KioskApp.tsx';
+import { KioskErrorBoundary } from './KioskErrorBoundary.tsx';
 import { printerFor } from './printer-port.ts';
 
 /** Take `?code=` out of the address (a pairing code is used once and must not linger in history). */
@@ -21,12 +23,16 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <KioskApp
-        origin={window.location.origin}
-        storage={window.localStorage}
-        printer={printerFor(window.luotKiosk)}
-        initialCode={takePairingCode()}
-      />
+      <DiagnosticsGate bridge={window.luotKiosk?.diagnostics ?? null} origin={window.location.origin}>
+        <KioskErrorBoundary>
+          <KioskApp
+            origin={window.location.origin}
+            storage={window.localStorage}
+            printer={printerFor(window.luotKiosk)}
+            initialCode={takePairingCode()}
+          />
+        </KioskErrorBoundary>
+      </DiagnosticsGate>
     </StrictMode>,
   );
 }
