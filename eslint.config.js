@@ -120,7 +120,8 @@ export default tseslint.config(
         },
         {
           group: ['**/hub-link/**'],
-          message: 'Shipping to the province hub is never in a command\'s path: hall-server.ts wires it beside the service.',
+          message:
+            "Shipping to the province hub is never in a command's path: hall-server.ts wires it beside the service.",
         },
         { group: ['better-sqlite3'], message: 'server/app reaches the database through server/db only.' },
       ]),
@@ -149,7 +150,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['**/db/**', 'better-sqlite3', '**/http/**', '**/realtime/**', '**/cli/**', '**/app/**', 'fastify', '@fastify/*', 'socket.io'],
+          group: [
+            '**/db/**',
+            'better-sqlite3',
+            '**/http/**',
+            '**/realtime/**',
+            '**/cli/**',
+            '**/app/**',
+            'fastify',
+            '@fastify/*',
+            'socket.io',
+          ],
           message: 'server/hub-link reads the outbox port it is given and talks only to the hub.',
         },
       ]),

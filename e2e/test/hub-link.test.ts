@@ -37,7 +37,10 @@ describe('province hub panel in the manager console', () => {
       method: 'PUT',
       headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        fields: [...own.fields, { id: asFieldId('giao-thong'), name: { vi: 'Giao thông vận tải', en: 'Transport' }, kioskOrder: 9 }],
+        fields: [
+          ...own.fields,
+          { id: asFieldId('giao-thong'), name: { vi: 'Giao thông vận tải', en: 'Transport' }, kioskOrder: 9 },
+        ],
         services: [{ ...own.services[0]!, name: { vi: 'Đất đai (danh mục tỉnh)', en: 'Land (province)' } }],
       }),
     });
@@ -77,12 +80,21 @@ describe('province hub panel in the manager console', () => {
     const issued = await hall.service.issue(
       { role: 'manager', deviceId: 'mgr_test' as never, deviceName: 'test', counterId: null, clerkId: null },
       'status-page-ticket-1',
-      { type: 'issue', serviceId: hall.service.hallConfig.services[1]!.id, procedureId: null, priorityGroupId: null },
+      {
+        type: 'issue',
+        serviceId: hall.service.hallConfig.services[1]!.id,
+        procedureId: null,
+        priorityGroupId: null,
+      },
     );
     if (!issued.ok) throw new Error(issued.error.message);
     const version = hall.service.state.version;
     await expect
-      .poll(async () => (await hub.db.pool.query<{ v: number }>('SELECT shipped_version AS v FROM halls')).rows[0]?.v, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await hub.db.pool.query<{ v: number }>('SELECT shipped_version AS v FROM halls')).rows[0]?.v,
+        { timeout: 10_000 },
+      )
       .toBe(version);
     await page.goto(`${hub.url}/t/${issued.value.publicCode}`);
     await page.getByText(issued.value.ticket.number, { exact: true }).waitFor();

@@ -3,7 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAccount } from '../../hub/src/cli/first-account.ts';
 import { runHallWorkload } from '../../hub/test/support/hall-workload.ts';
-import { FAST_SHIPPING, eventually, hallOwnReport, shippedVersion } from '../../hub/test/support/hub-fixtures.ts';
+import {
+  FAST_SHIPPING,
+  eventually,
+  hallOwnReport,
+  shippedVersion,
+} from '../../hub/test/support/hub-fixtures.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { startE2eHall } from '../support/hall.ts';
 import { startE2eHub } from '../support/hub.ts';
@@ -21,12 +26,19 @@ describe('province console', () => {
   beforeAll(async () => {
     hub = await startE2eHub();
     await ensureFirstAccount(hub.accounts);
-    for (const [index, name] of ['Trung tâm Phục vụ hành chính công xã Tân Phú', 'Trung tâm Hành chính công phường Hoàn Kiếm'].entries()) {
+    for (const [index, name] of [
+      'Trung tâm Phục vụ hành chính công xã Tân Phú',
+      'Trung tâm Hành chính công phường Hoàn Kiếm',
+    ].entries()) {
       const { hallId, key } = await hub.halls.addHall(name);
       const hall = await startE2eHall({ hubLink: { url: hub.url, key, timing: FAST_SHIPPING } });
       halls.push(hall);
       await runHallWorkload(hall.service, { steps: 150 + index * 100, seed: 500 + index });
-      await eventually(async () => (await shippedVersion(hub.db.pool, hallId)) === hall.service.state.version, 20_000, 'shipped');
+      await eventually(
+        async () => (await shippedVersion(hub.db.pool, hallId)) === hall.service.state.version,
+        20_000,
+        'shipped',
+      );
     }
     await hub.halls.enrolmentCode({ name: 'Trung tâm chưa đăng ký' });
     browser = await launchBrowser();
@@ -66,12 +78,19 @@ describe('province console', () => {
     ).length;
     await expect(row.locator('td').nth(4).innerText()).resolves.toBe(String(issued));
     // The hall that never enrolled says so; it is not "offline".
-    await expect(board.getByRole('row', { name: /chưa đăng ký/ }).getByText('Chờ đăng ký').count()).resolves.toBe(1);
+    await expect(
+      board
+        .getByRole('row', { name: /chưa đăng ký/ })
+        .getByText('Chờ đăng ký')
+        .count(),
+    ).resolves.toBe(1);
     await saveScreenshot(page, 'province-halls');
     // Adding a hall gives its one-time enrolment code.
     await page.getByLabel('Tên Trung tâm').fill('Trung tâm Phục vụ hành chính công xã Đức Trọng');
     await page.getByRole('button', { name: 'Thêm Trung tâm' }).click();
-    await expect(page.getByRole('status').locator('.code').innerText()).resolves.toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await expect(page.getByRole('status').locator('.code').innerText()).resolves.toMatch(
+      /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/,
+    );
   });
 
   it('reports across halls with the halls’ own figures, ranks them and exports CSV', async () => {
@@ -83,10 +102,15 @@ describe('province console', () => {
     await page.getByRole('heading', { name: 'Xếp hạng các Trung tâm' }).waitFor();
     const issued = halls.reduce((sum, hall) => sum + hallOwnReport(hall, day, day).total.issued, 0);
     const totals = page.locator('dl.totals');
-    await expect(totals.locator('div').first().locator('dd').innerText()).resolves.toBe(issued.toLocaleString('vi-VN'));
+    await expect(totals.locator('div').first().locator('dd').innerText()).resolves.toBe(
+      issued.toLocaleString('vi-VN'),
+    );
     await saveScreenshot(page, 'province-report');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
-    const csv = readFileSync((await download.path()), 'utf8');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFFNhóm,Mục,Số đã cấp')).toBe(true);
     expect(csv).toContain(`Toàn tỉnh,Toàn tỉnh,${issued},`);
   });
@@ -94,7 +118,9 @@ describe('province console', () => {
   it('takes a hall’s services as the province catalogue and saves it as a version', async () => {
     await page.getByRole('button', { name: 'Danh mục dịch vụ' }).click();
     await page.getByText('Chưa có danh mục.').waitFor();
-    const hallId = (await hub.db.pool.query<{ id: string }>("SELECT id FROM halls WHERE name LIKE '%Tân Phú'")).rows[0]!.id;
+    const hallId = (
+      await hub.db.pool.query<{ id: string }>("SELECT id FROM halls WHERE name LIKE '%Tân Phú'")
+    ).rows[0]!.id;
     await page.getByLabel('Lấy danh mục từ Trung tâm').selectOption(hallId);
     await expect.poll(() => page.getByLabel('Sửa danh mục (JSON)').inputValue()).toContain('"services"');
     await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();

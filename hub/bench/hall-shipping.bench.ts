@@ -57,11 +57,18 @@ async function main(): Promise<number> {
       ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { MALLOC_ARENA_MAX: '2', ...process.env } },
     );
-    if (run.status !== 0) throw new Error(`hall simulation run ${index} failed (${run.status ?? run.signal})`);
+    if (run.status !== 0)
+      throw new Error(`hall simulation run ${index} failed (${run.status ?? run.signal})`);
     const figures = JSON.parse(readFileSync(json, 'utf8')) as RunFigures;
     const ms = (value: number): string => value.toFixed(1);
     const shipped = hub
-      ? Number((await bench.pool.query<{ v: string }>('SELECT shipped_version AS v FROM halls WHERE id = $1', [hub.hallId])).rows[0]!.v)
+      ? Number(
+          (
+            await bench.pool.query<{ v: string }>('SELECT shipped_version AS v FROM halls WHERE id = $1', [
+              hub.hallId,
+            ])
+          ).rows[0]!.v,
+        )
       : 0;
     runs.push({ isShipping, figures, shipped });
     console.log(

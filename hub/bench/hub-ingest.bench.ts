@@ -39,14 +39,16 @@ async function main(): Promise<number> {
   stopAll = bench.stop;
   const registry = new HallRegistry(bench.pool);
   const keys: { hallId: string; key: string }[] = [];
-  for (let index = 0; index < halls + 1; index += 1) keys.push(await registry.addHall(`Trung tâm ${index + 1}`));
+  for (let index = 0; index < halls + 1; index += 1)
+    keys.push(await registry.addHall(`Trung tâm ${index + 1}`));
 
   // ── 1. the peak at once ──
   const simulated = keys.slice(0, halls).map(() => new SimulatedHall(Date.now));
   for (const hall of simulated) for (let visitor = 0; visitor < peakVisitors; visitor += 1) hall.visit();
   const total = simulated.reduce((sum, hall) => sum + hall.headVersion(), 0);
   const shippers = simulated.map(
-    (hall, index) => new HubShipper({ url: bench.hub.url, key: keys[index]!.key }, outboxOf(hall), silentLogger),
+    (hall, index) =>
+      new HubShipper({ url: bench.hub.url, key: keys[index]!.key }, outboxOf(hall), silentLogger),
   );
   const started = performance.now();
   let acknowledged = 0;
@@ -117,7 +119,11 @@ async function main(): Promise<number> {
   // ── 3. one hall catching up a week ──
   const weekHall = new SimulatedHall(Date.now);
   for (let visitor = 0; visitor < weekVisitors; visitor += 1) weekHall.visit();
-  const weekShipper = new HubShipper({ url: bench.hub.url, key: keys[halls]!.key }, outboxOf(weekHall), silentLogger);
+  const weekShipper = new HubShipper(
+    { url: bench.hub.url, key: keys[halls]!.key },
+    outboxOf(weekHall),
+    silentLogger,
+  );
   const weekStart = performance.now();
   await new Promise<void>((resolve) => {
     weekShipper.onAcknowledged((version) => {
@@ -132,7 +138,9 @@ async function main(): Promise<number> {
       `(${Math.round(weekHall.headVersion() / weekSeconds)} events/s, batches of 500)`,
   );
   const isHeadroomMet = rate >= NATIONAL_EVENTS_PER_SECOND * 10;
-  console.log(`headroom: ${isHeadroomMet ? 'met' : 'MISSED'} (≥ ${NATIONAL_EVENTS_PER_SECOND * 10} events/s)`);
+  console.log(
+    `headroom: ${isHeadroomMet ? 'met' : 'MISSED'} (≥ ${NATIONAL_EVENTS_PER_SECOND * 10} events/s)`,
+  );
   return 0;
 }
 

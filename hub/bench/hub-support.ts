@@ -39,9 +39,15 @@ export async function startBenchHub(): Promise<{
 }
 
 /** p50 / p99 / max of samples, rounded to 0.1. */
-export function percentiles(samples: readonly number[]): { n: number; p50: number; p99: number; max: number } {
+export function percentiles(samples: readonly number[]): {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+} {
   const sorted = Float64Array.from(samples).sort();
-  const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+  const at = (p: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
   const round = (value: number): number => Math.round(value * 10) / 10;
   return { n: sorted.length, p50: round(at(50)), p99: round(at(99)), max: round(sorted.at(-1) ?? 0) };
 }

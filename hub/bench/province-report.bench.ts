@@ -29,7 +29,8 @@ const FIRST_DAY = '2026-01-01';
 
 let stopAll: (() => Promise<void>) | undefined;
 
-const dayOf = (offset: number): string => new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (offset: number): string =>
+  new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function main(): Promise<number> {
   console.log(machineLine());
@@ -78,18 +79,27 @@ async function main(): Promise<number> {
       [hallId],
     );
     if ((hall + 1) % 10 === 0)
-      console.log(`  generated ${hall + 1} halls (${(((performance.now() - generated) / 1000) | 0)} s)`);
+      console.log(`  generated ${hall + 1} halls (${((performance.now() - generated) / 1000) | 0} s)`);
   }
   const total = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM tickets')).rows[0]!.n);
-  const size = (await pool.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size")).rows[0]!.size;
-  console.log(`generated ${total} tickets in ${((performance.now() - generated) / 1000).toFixed(0)} s (database ${size})`);
+  const size = (
+    await pool.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')
+  ).rows[0]!.size;
+  console.log(
+    `generated ${total} tickets in ${((performance.now() - generated) / 1000).toFixed(0)} s (database ${size})`,
+  );
 
   const rollupStart = performance.now();
   const rolled = await new RollupWorker(pool, silentHubLogger()).runOnce();
-  console.log(`rolled up ${rolled} hall-days with the hub's RollupWorker in ${((performance.now() - rollupStart) / 1000).toFixed(0)} s`);
+  console.log(
+    `rolled up ${rolled} hall-days with the hub's RollupWorker in ${((performance.now() - rollupStart) / 1000).toFixed(0)} s`,
+  );
   await pool.query('VACUUM ANALYZE daily_rollups');
 
-  const time = async (label: string, period: { from: string; to: string; hallIds?: string[] }): Promise<void> => {
+  const time = async (
+    label: string,
+    period: { from: string; to: string; hallIds?: string[] },
+  ): Promise<void> => {
     const samples: number[] = [];
     let issued = 0;
     for (let run = 0; run < runs; run += 1) {

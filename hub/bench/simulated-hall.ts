@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor, Command, HallConfig, QueueState, TicketId, VersionedEvent } from '@luot/shared/domain';
-import { asCounterId, asDeviceId, businessDayOf, decide, emptyQueueState, evolveAll } from '@luot/shared/domain';
+import {
+  asCounterId,
+  asDeviceId,
+  businessDayOf,
+  decide,
+  emptyQueueState,
+  evolveAll,
+} from '@luot/shared/domain';
 import { demoHallConfig } from '../../server/src/app/demo-hall.ts';
 import type { HubOutbox } from '../../server/src/hub-link/hub-shipper.ts';
 
@@ -27,7 +34,9 @@ export class SimulatedHall {
   ) {
     const demo = demoHallConfig();
     this.config = { ...demo, services: demo.services.map((service) => ({ ...service, dailyQuota: null })) };
-    this.state = emptyQueueState(businessDayOf(clock(), this.config.hall.timeZone, this.config.hall.rolloverHour));
+    this.state = emptyQueueState(
+      businessDayOf(clock(), this.config.hall.timeZone, this.config.hall.rolloverHour),
+    );
     this.counters = this.config.counters.slice(0, counters).map((counter) => counter.id);
     this.counters.forEach((counterId, index) => {
       const clerk = this.config.clerks[index];
@@ -39,13 +48,17 @@ export class SimulatedHall {
   private apply(command: Command, actor: Actor = system): readonly VersionedEvent[] {
     const decision = decide(this.state, command, { now: this.clock(), config: this.config, actor });
     if (!decision.ok) return [];
-    const events = decision.value.map((event, index) => ({ ...event, version: this.state.version + index + 1 }));
+    const events = decision.value.map((event, index) => ({
+      ...event,
+      version: this.state.version + index + 1,
+    }));
     this.state = evolveAll(this.state, events);
     const now = performance.now();
     for (const event of events) {
       this.log.push(event);
       this.committedAt.set(event.version, now);
-      if (event.type === 'ticket.issued') this.codes.set(event.ticketId, randomBytes(12).toString('base64url'));
+      if (event.type === 'ticket.issued')
+        this.codes.set(event.ticketId, randomBytes(12).toString('base64url'));
     }
     return events;
   }
@@ -55,7 +68,12 @@ export class SimulatedHall {
     const service = this.config.services[this.turn % this.config.services.length]!;
     const counterId = this.counters[this.turn % this.counters.length]!;
     this.turn += 1;
-    const issued = this.apply({ type: 'issue', serviceId: service.id, procedureId: null, priorityGroupId: null });
+    const issued = this.apply({
+      type: 'issue',
+      serviceId: service.id,
+      procedureId: null,
+      priorityGroupId: null,
+    });
     if (issued.length === 0) return;
     this.apply({ type: 'call-next', counterId });
     this.apply({ type: 'start', counterId });
@@ -63,7 +81,13 @@ export class SimulatedHall {
     const done = completed.find((event) => event.type === 'ticket.completed');
     if (done?.type === 'ticket.completed' && this.turn % 10 < 7) {
       this.apply(
-        { type: 'rate', ticketId: done.ticketId, counterId: asCounterId(counterId), rating: 3 + (this.turn % 2), reasons: [] },
+        {
+          type: 'rate',
+          ticketId: done.ticketId,
+          counterId: asCounterId(counterId),
+          rating: 3 + (this.turn % 2),
+          reasons: [],
+        },
         { role: 'feedback', deviceId: asDeviceId('bench-feedback'), clerkId: null },
       );
     }

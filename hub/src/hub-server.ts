@@ -122,14 +122,30 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     if (error instanceof HubHttpError) {
       return reply.status(error.status).send({
         ok: false,
-        error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.issues ? { issues: error.issues } : {}),
+        },
       });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 413) return reply.status(413).send({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'body too large' } });
-    if (status === 429) return reply.status(429).send({ ok: false, error: { code: 'RATE_LIMITED', message: 'too many attempts; try again later' } });
+    if (status === 413)
+      return reply
+        .status(413)
+        .send({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'body too large' } });
+    if (status === 429)
+      return reply
+        .status(429)
+        .send({ ok: false, error: { code: 'RATE_LIMITED', message: 'too many attempts; try again later' } });
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ ok: false, error: { code: 'VALIDATION_FAILED', message: error instanceof Error ? error.message : 'bad request' } });
+      return reply.status(status).send({
+        ok: false,
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: error instanceof Error ? error.message : 'bad request',
+        },
+      });
     }
     request.log.error({ err: error, url: request.url }, 'request failed');
     return reply.status(500).send({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
@@ -179,13 +195,22 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   app.get('/api/v1/halls', async (request, reply) => {
     const token = bearerToken(request);
     const isAllowed =
-      token !== undefined && ((await halls.isApiToken(token)) || (await accounts.session(token)) !== undefined);
+      token !== undefined &&
+      ((await halls.isApiToken(token)) || (await accounts.session(token)) !== undefined);
     if (!isAllowed) throw new HubHttpError(401, 'UNAUTHORIZED', 'send Authorization: Bearer <token>');
     return reply.header('cache-control', 'no-store').send(await hallSummaries(db, now()));
   });
 
   await registerStatusRoutes(app, { db, ingest, now });
-  registerConsoleRoutes(app, { db, halls, accounts, ingest, rollups, now, authAttemptsPerMinute: options.authAttemptsPerMinute ?? 10 });
+  registerConsoleRoutes(app, {
+    db,
+    halls,
+    accounts,
+    ingest,
+    rollups,
+    now,
+    authAttemptsPerMinute: options.authAttemptsPerMinute ?? 10,
+  });
 
   const consoleDist = path.join(REPO_ROOT, 'apps', 'province', 'dist');
   if (existsSync(consoleDist)) {
@@ -197,9 +222,19 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const interval = options.rollupIntervalMs ?? 30_000;
-  const timer = interval > 0 ? setInterval(() => void rollups.runOnce().catch((error: unknown) => logger.error({ err: error }, 'rollup failed')), interval) : undefined;
+  const timer =
+    interval > 0
+      ? setInterval(
+          () =>
+            void rollups.runOnce().catch((error: unknown) => logger.error({ err: error }, 'rollup failed')),
+          interval,
+        )
+      : undefined;
   timer?.unref();
-  logger.info({ port, database: db.embedded ? 'embedded' : 'external', schema: db.schemaVersion }, 'hub started');
+  logger.info(
+    { port, database: db.embedded ? 'embedded' : 'external', schema: db.schemaVersion },
+    'hub started',
+  );
 
   let closing: Promise<void> | undefined;
   return {

@@ -23,7 +23,9 @@ const lines = [
   '  Add a hall: pnpm hub-admin add-hall --name "<name>"   read-only API token: pnpm hub-admin token',
 ];
 if (isFirstAccount)
-  lines.push(`  First sign-in: ${FIRST_ACCOUNT.username} / ${FIRST_ACCOUNT.password} (you must change it at once)`);
+  lines.push(
+    `  First sign-in: ${FIRST_ACCOUNT.username} / ${FIRST_ACCOUNT.password} (you must change it at once)`,
+  );
 console.log(`${lines.join('\n')}\n`);
 
 let isStopping = false;

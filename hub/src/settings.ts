@@ -19,7 +19,8 @@ export interface HubSettings {
  */
 export function loadHubSettings(env: NodeJS.ProcessEnv = process.env): HubSettings {
   const port = env.HUB_PORT !== undefined ? Number(env.HUB_PORT) : 8090;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`HUB_PORT must be 0–65535, got ${env.HUB_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`HUB_PORT must be 0–65535, got ${env.HUB_PORT}`);
   const publicUrl = env.HUB_PUBLIC_URL?.trim() || null;
   if (publicUrl !== null && !/^https?:\/\/[^\s/]+/.test(publicUrl))
     throw new Error(`HUB_PUBLIC_URL must be an http(s) address, got ${publicUrl}`);

@@ -3,7 +3,13 @@ import { startTestHall } from '../../server/test/helpers.ts';
 import type { HubServer } from '../src/hub-server.ts';
 import { hallBoard } from '../src/http/console-routes.ts';
 import { runHallWorkload } from './support/hall-workload.ts';
-import { FAST_SHIPPING, eventually, freshDatabaseUrl, shippedVersion, startTestHub } from './support/hub-fixtures.ts';
+import {
+  FAST_SHIPPING,
+  eventually,
+  freshDatabaseUrl,
+  shippedVersion,
+  startTestHub,
+} from './support/hub-fixtures.ts';
 
 // The province console's board: live figures folded from the events, and its three alerts.
 
@@ -18,7 +24,11 @@ describe('the halls board', () => {
     hallId = added.hallId;
     hall = await startTestHall({ hubLink: { url: hub.url, key: added.key, timing: FAST_SHIPPING } });
     await runHallWorkload(hall.service, { steps: 300, seed: 77 });
-    await eventually(async () => (await shippedVersion(hub.db.pool, hallId)) === hall.service.state.version, 10_000, 'shipped');
+    await eventually(
+      async () => (await shippedVersion(hub.db.pool, hallId)) === hall.service.state.version,
+      10_000,
+      'shipped',
+    );
   });
   afterAll(async () => {
     await hall?.dispose();

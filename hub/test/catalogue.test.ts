@@ -3,7 +3,14 @@ import type { CatalogueOffer, HubLinkStatus, ProvinceCatalogue } from '@luot/sha
 import { asFieldId, asProcedureId, asServiceId } from '@luot/shared/domain';
 import { startTestHall } from '../../server/test/helpers.ts';
 import type { HubServer } from '../src/hub-server.ts';
-import { FAST_SHIPPING, eventually, freshDatabaseUrl, hallEvents, hubEvents, startTestHub } from './support/hub-fixtures.ts';
+import {
+  FAST_SHIPPING,
+  eventually,
+  freshDatabaseUrl,
+  hallEvents,
+  hubEvents,
+  startTestHub,
+} from './support/hub-fixtures.ts';
 
 // The province catalogue from the hub's console to a hall's console: the hall manager sees what changes
 // and accepts it; and the link panel's state.
@@ -15,10 +22,17 @@ describe('province catalogue in a hall', () => {
   let provinceToken: string;
   let managerToken: string;
 
-  const hallApi = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: { ok: boolean; value: T; error?: { code: string } } }> => {
+  const hallApi = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: { ok: boolean; value: T; error?: { code: string } } }> => {
     const response = await fetch(`${hall.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${managerToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${managerToken}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     return { status: response.status, body: (await response.json()) as { ok: boolean; value: T } };
@@ -53,10 +67,14 @@ describe('province catalogue in a hall', () => {
   });
 
   it('shows the link state to the hall manager', async () => {
-    const link = await eventually(async () => {
-      const { body } = await hallApi<HubLinkStatus>('GET', '/api/admin/hub-link');
-      return body.value.isConnected ? body.value : undefined;
-    }, 10_000, 'a connected link');
+    const link = await eventually(
+      async () => {
+        const { body } = await hallApi<HubLinkStatus>('GET', '/api/admin/hub-link');
+        return body.value.isConnected ? body.value : undefined;
+      },
+      10_000,
+      'a connected link',
+    );
     expect(link).toMatchObject({ isEnabled: true, hubUrl: hub.url, eventsBehind: 0, lastError: null });
     expect((await fetch(`${hall.url}/api/admin/hub-link`)).status).toBe(401);
   });
@@ -66,9 +84,19 @@ describe('province catalogue in a hall', () => {
     const own = hall.service.hallConfig;
     const first = own.services[0]!;
     const version = await saveCatalogue({
-      fields: [...own.fields, { id: asFieldId('giao-thong'), name: { vi: 'Giao thông vận tải', en: 'Transport' }, kioskOrder: 9 }],
+      fields: [
+        ...own.fields,
+        { id: asFieldId('giao-thong'), name: { vi: 'Giao thông vận tải', en: 'Transport' }, kioskOrder: 9 },
+      ],
       services: [
-        { ...first, name: { vi: `${first.name.vi} (tỉnh)`, en: first.name.en }, procedures: [...first.procedures, { id: asProcedureId('tt-moi'), name: { vi: 'Thủ tục mới', en: 'New procedure' } }] },
+        {
+          ...first,
+          name: { vi: `${first.name.vi} (tỉnh)`, en: first.name.en },
+          procedures: [
+            ...first.procedures,
+            { id: asProcedureId('tt-moi'), name: { vi: 'Thủ tục mới', en: 'New procedure' } },
+          ],
+        },
         {
           ...first,
           id: asServiceId('doi-bang-lai'),
@@ -86,20 +114,35 @@ describe('province catalogue in a hall', () => {
       ['service-changed', first.id],
       ['service-added', 'doi-bang-lai'],
     ]);
-    expect(body.value.changes[1]!.details).toEqual([{ what: 'name' }, { what: 'procedures', added: 1, removed: 0, renamed: 0 }]);
+    expect(body.value.changes[1]!.details).toEqual([
+      { what: 'name' },
+      { what: 'procedures', added: 1, removed: 0, renamed: 0 },
+    ]);
     // Nothing changes until the manager accepts.
     expect(hall.service.hallConfig).toBe(own);
 
-    const accepted = await hallApi<CatalogueOffer>('POST', '/api/admin/hub-catalogue/accept', { requestId: 'accept-catalogue-1', version });
+    const accepted = await hallApi<CatalogueOffer>('POST', '/api/admin/hub-catalogue/accept', {
+      requestId: 'accept-catalogue-1',
+      version,
+    });
     expect(accepted.status).toBe(200);
     const config = hall.service.hallConfig;
-    expect(config.services.find((service) => service.id === first.id)?.name.vi).toBe(`${first.name.vi} (tỉnh)`);
+    expect(config.services.find((service) => service.id === first.id)?.name.vi).toBe(
+      `${first.name.vi} (tỉnh)`,
+    );
     // A new service arrives inactive: no kiosk offers a service no counter serves.
-    expect(config.services.find((service) => service.id === 'doi-bang-lai')).toMatchObject({ isActive: false, prefix: 'GX' });
+    expect(config.services.find((service) => service.id === 'doi-bang-lai')).toMatchObject({
+      isActive: false,
+      prefix: 'GX',
+    });
     expect(config.fields.some((field) => field.id === 'giao-thong')).toBe(true);
     // The change is the hall's own event, shipped like any other.
     expect(hallEvents(hall).at(-1)?.type).toBe('hall.configured');
-    await eventually(async () => (await hubEvents(hub.db.pool, hallId)).length === hallEvents(hall).length, 10_000, 'shipped');
+    await eventually(
+      async () => (await hubEvents(hub.db.pool, hallId)).length === hallEvents(hall).length,
+      10_000,
+      'shipped',
+    );
     // Taken: nothing left to change.
     expect((await hallApi<CatalogueOffer>('GET', '/api/admin/hub-catalogue')).body.value.changes).toEqual([]);
   });
@@ -107,8 +150,17 @@ describe('province catalogue in a hall', () => {
   it('refuses to take a version other than the newest the province saved', async () => {
     const stale = (await hallApi<CatalogueOffer>('GET', '/api/admin/hub-catalogue')).body.value.version;
     const own = hall.service.hallConfig;
-    await saveCatalogue({ fields: own.fields, services: own.services.map((service) => ({ ...service, expectedServiceMinutes: service.expectedServiceMinutes + 1 })) });
-    const refused = await hallApi('POST', '/api/admin/hub-catalogue/accept', { requestId: 'accept-catalogue-2', version: stale });
+    await saveCatalogue({
+      fields: own.fields,
+      services: own.services.map((service) => ({
+        ...service,
+        expectedServiceMinutes: service.expectedServiceMinutes + 1,
+      })),
+    });
+    const refused = await hallApi('POST', '/api/admin/hub-catalogue/accept', {
+      requestId: 'accept-catalogue-2',
+      version: stale,
+    });
     expect(refused.status).toBe(409);
     expect(hall.service.hallConfig).toBe(own);
   });

@@ -27,7 +27,9 @@ describe('pnpm luot hub-enrol', () => {
     writeFileSync(file, JSON.stringify({ port: 8081, timeZone: 'Asia/Ho_Chi_Minh' }));
     const { hallId, code } = await hub.halls.enrolmentCode({ name: 'Trung tâm tự đăng ký' });
     const lines: string[] = [];
-    expect(await runCli(['hub-enrol', '--url', `${hub.url}/`, '--code', code], (line) => lines.push(line))).toBe(0);
+    expect(
+      await runCli(['hub-enrol', '--url', `${hub.url}/`, '--code', code], (line) => lines.push(line)),
+    ).toBe(0);
     expect(lines.join('\n')).toContain(hallId);
     const settings = loadSettings({ LUOT_CONFIG: file, LUOT_DATA_DIR: dir });
     expect(settings.port).toBe(8081);
@@ -43,7 +45,11 @@ describe('pnpm luot hub-enrol', () => {
   it('needs both the address and the code, and both the URL and the key from the environment', async () => {
     expect(await runCli(['hub-enrol', '--code', 'AAAA-BBBB-CCCC'], () => undefined)).toBe(2);
     expect(() =>
-      loadSettings({ LUOT_DATA_DIR: dir, LUOT_CONFIG: path.join(dir, 'none.json'), LUOT_HUB_URL: 'https://hub.example' }),
+      loadSettings({
+        LUOT_DATA_DIR: dir,
+        LUOT_CONFIG: path.join(dir, 'none.json'),
+        LUOT_HUB_URL: 'https://hub.example',
+      }),
     ).toThrow(/both/);
   });
 });

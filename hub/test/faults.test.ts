@@ -18,7 +18,15 @@ import { hallReportFromHub } from '../src/app/province-report.ts';
 import { openHubDatabase } from '../src/db/database.ts';
 import type { HubDatabase } from '../src/db/database.ts';
 import { runHallWorkload, seededRandom } from './support/hall-workload.ts';
-import { FAST_SHIPPING, eventually, freshDatabaseUrl, hallEvents, hallOwnReport, hubEvents, shippedVersion } from './support/hub-fixtures.ts';
+import {
+  FAST_SHIPPING,
+  eventually,
+  freshDatabaseUrl,
+  hallEvents,
+  hallOwnReport,
+  hubEvents,
+  shippedVersion,
+} from './support/hub-fixtures.ts';
 import { startHubChild } from './support/hub-child-process.ts';
 import { WanProxy } from './support/wan-proxy.ts';
 
@@ -34,7 +42,11 @@ async function hubDatabase(url: string): Promise<HubDatabase> {
 }
 
 /** The hall's own log, configuration and report, read from its SQLite file after it stopped. */
-function hallFromFile(dataDir: string): { log: VersionedEvent[]; report: ReturnType<typeof computeReport>; day: string } {
+function hallFromFile(dataDir: string): {
+  log: VersionedEvent[];
+  report: ReturnType<typeof computeReport>;
+  day: string;
+} {
   const { db } = openDatabase(path.join(dataDir, DATABASE_FILE));
   try {
     const store = new HallStore(db);
@@ -57,14 +69,27 @@ function hallFromFile(dataDir: string): { log: VersionedEvent[]; report: ReturnT
   }
 }
 
-async function expectEqual(db: HubDatabase, hallId: string, own: { log: VersionedEvent[]; report: ReturnType<typeof computeReport>; day: string }): Promise<void> {
-  await eventually(async () => (await shippedVersion(db.pool, hallId)) === own.log.length, 60_000, `hub at ${own.log.length}`);
+async function expectEqual(
+  db: HubDatabase,
+  hallId: string,
+  own: { log: VersionedEvent[]; report: ReturnType<typeof computeReport>; day: string },
+): Promise<void> {
+  await eventually(
+    async () => (await shippedVersion(db.pool, hallId)) === own.log.length,
+    60_000,
+    `hub at ${own.log.length}`,
+  );
   const stored = await hubEvents(db.pool, hallId);
   expect(stored.length).toBe(own.log.length);
   expect(stored).toEqual(own.log);
-  const count = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE hall_id = $1', [hallId]);
+  const count = await db.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM events WHERE hall_id = $1',
+    [hallId],
+  );
   expect(count.rows[0]!.n).toBe(own.log.length);
-  expect(await hallReportFromHub(db.pool, hallId, { from: '2000-01-01', to: own.day, targetWaitMinutes: 30 }, 0)).toEqual(own.report);
+  expect(
+    await hallReportFromHub(db.pool, hallId, { from: '2000-01-01', to: own.day, targetWaitMinutes: 30 }, 0),
+  ).toEqual(own.report);
 }
 
 describe('faults between halls and hubs', () => {
@@ -88,14 +113,22 @@ describe('faults between halls and hubs', () => {
       await runHallWorkload(hall.service, { steps: 200, seed: 50 + kill });
       const before = await shippedVersion(db.pool, hallId);
       // Wait for the catch-up to be under way, then kill at a random moment of it.
-      await eventually(async () => (await shippedVersion(db.pool, hallId)) > before || undefined, 30_000, 'shipping');
+      await eventually(
+        async () => (await shippedVersion(db.pool, hallId)) > before || undefined,
+        30_000,
+        'shipping',
+      );
       await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 60)));
       await hub.kill();
       await runHallWorkload(hall.service, { steps: 100, seed: 60 + kill });
       hub = await startHubChild({ DATABASE_URL: url });
       wan.setUpstreams([hub.port]);
     }
-    await expectEqual(db, hallId, { log: hallEvents(hall), report: hallOwnReport(hall, '2000-01-01', hall.service.state.businessDay), day: hall.service.state.businessDay });
+    await expectEqual(db, hallId, {
+      log: hallEvents(hall),
+      report: hallOwnReport(hall, '2000-01-01', hall.service.state.businessDay),
+      day: hall.service.state.businessDay,
+    });
   });
 
   it('loses nothing when the hall is killed with SIGKILL after the hub committed a batch it never acknowledged', async () => {
@@ -113,13 +146,22 @@ describe('faults between halls and hubs', () => {
     cleanups.push(() => hall.kill());
     const drive = async (tickets: number): Promise<void> => {
       const kiosk = await connectClient(hall.url, hall.devices.kiosks[0]!.token);
-      const counters = await Promise.all(hall.devices.counters.map((device) => connectClient(hall.url, device.token)));
+      const counters = await Promise.all(
+        hall.devices.counters.map((device) => connectClient(hall.url, device.token)),
+      );
       try {
         for (const [index, counter] of counters.entries()) {
-          await counter.send('clerk:sign-in', { requestId: requestId(), username: hall.devices.counters[index]!.username, pin: '1234' });
+          await counter.send('clerk:sign-in', {
+            requestId: requestId(),
+            username: hall.devices.counters[index]!.username,
+            pin: '1234',
+          });
         }
         for (let index = 0; index < tickets; index += 1) {
-          await kiosk.send('ticket:issue', { requestId: requestId(), serviceId: kiosk.snapshot.config.services[index % 3]!.id });
+          await kiosk.send('ticket:issue', {
+            requestId: requestId(),
+            serviceId: kiosk.snapshot.config.services[index % 3]!.id,
+          });
           const counter = counters[index % counters.length]!;
           const called = await counter.send('ticket:call-next', { requestId: requestId() });
           if (called.ok) await counter.send('ticket:complete', { requestId: requestId() });
@@ -130,21 +172,33 @@ describe('faults between halls and hubs', () => {
       }
     };
     await drive(30);
-    await eventually(async () => (await shippedVersion(db.pool, hallId)) > 0 || undefined, 20_000, 'first shipment');
+    await eventually(
+      async () => (await shippedVersion(db.pool, hallId)) > 0 || undefined,
+      20_000,
+      'first shipment',
+    );
     // The hub commits what arrives but its answers never reach the hall; the hall dies meanwhile.
     wan.holdResponses();
     const heldFrom = await shippedVersion(db.pool, hallId);
     await drive(40);
-    await eventually(async () => (await shippedVersion(db.pool, hallId)) > heldFrom || undefined, 20_000, 'a committed, unacknowledged batch');
+    await eventually(
+      async () => (await shippedVersion(db.pool, hallId)) > heldFrom || undefined,
+      20_000,
+      'a committed, unacknowledged batch',
+    );
     await hall.kill();
     wan.restore();
     // Restarted on the same data and port, it asks the hub where it stands and goes on from there.
     hall = await startHallChild({ dataDir, terminals: ['q1', 'q2'], kiosks: 1, env, port: hall.port });
     await drive(20);
-    const head = await eventually(async () => {
-      const response = await fetch(`${hall.url}/health`);
-      return ((await response.json()) as { hallVersion: number }).hallVersion;
-    }, 5_000, 'hall version');
+    const head = await eventually(
+      async () => {
+        const response = await fetch(`${hall.url}/health`);
+        return ((await response.json()) as { hallVersion: number }).hallVersion;
+      },
+      5_000,
+      'hall version',
+    );
     await eventually(async () => (await shippedVersion(db.pool, hallId)) === head, 30_000, `hub at ${head}`);
     await hall.stop();
     await expectEqual(db, hallId, hallFromFile(dataDir));
@@ -154,7 +208,10 @@ describe('faults between halls and hubs', () => {
     const url = await freshDatabaseUrl();
     const db = await hubDatabase(url);
     const { hallId, key } = await new HallRegistry(db.pool).addHall('Trung tâm hai hub');
-    const hubs = await Promise.all([startHubChild({ DATABASE_URL: url }), startHubChild({ DATABASE_URL: url })]);
+    const hubs = await Promise.all([
+      startHubChild({ DATABASE_URL: url }),
+      startHubChild({ DATABASE_URL: url }),
+    ]);
     for (const hub of hubs) cleanups.push(() => hub.kill());
     // A load balancer sharing connections between the two.
     const balancer = await WanProxy.start(hubs.map((hub) => hub.port));
@@ -181,8 +238,13 @@ describe('faults between halls and hubs', () => {
       hall.service.onChanges(() => racer.nudge());
       cleanups.push(() => racer.stop());
     }
-    for (let round = 0; round < 6; round += 1) await runHallWorkload(hall.service, { steps: 250, seed: 90 + round });
-    await expectEqual(db, hallId, { log: hallEvents(hall), report: hallOwnReport(hall, '2000-01-01', hall.service.state.businessDay), day: hall.service.state.businessDay });
+    for (let round = 0; round < 6; round += 1)
+      await runHallWorkload(hall.service, { steps: 250, seed: 90 + round });
+    await expectEqual(db, hallId, {
+      log: hallEvents(hall),
+      report: hallOwnReport(hall, '2000-01-01', hall.service.state.businessDay),
+      day: hall.service.state.businessDay,
+    });
   });
 
   it('restarts after SIGKILL with its embedded PostgreSQL still running, and takes it over', async () => {
@@ -211,25 +273,39 @@ describe('faults between halls and hubs', () => {
     cleanups.push(() => db.close({ keepEmbedded: true }));
     expect(db.embedded?.isAdopted).toBe(true);
     const { hallId, key } = await new HallRegistry(db.pool).addHall('Trung tâm nhúng');
-    const hall = await startTestHall({ hubLink: { url: `http://127.0.0.1:${port}`, key, timing: FAST_SHIPPING } });
+    const hall = await startTestHall({
+      hubLink: { url: `http://127.0.0.1:${port}`, key, timing: FAST_SHIPPING },
+    });
     cleanups.push(() => hall.dispose());
     await runHallWorkload(hall.service, { steps: 200, seed: 3 });
-    await eventually(async () => (await shippedVersion(db.pool, hallId)) === hall.service.state.version, 20_000, 'shipped');
+    await eventually(
+      async () => (await shippedVersion(db.pool, hallId)) === hall.service.state.version,
+      20_000,
+      'shipped',
+    );
     await hub.kill();
     await runHallWorkload(hall.service, { steps: 200, seed: 4 });
     hub = await startHubChild({ HUB_DATA_DIR: dataDir, HUB_PORT: port });
-    await expectEqual(db, hallId, { log: hallEvents(hall), report: hallOwnReport(hall, '2000-01-01', hall.service.state.businessDay), day: hall.service.state.businessDay });
+    await expectEqual(db, hallId, {
+      log: hallEvents(hall),
+      report: hallOwnReport(hall, '2000-01-01', hall.service.state.businessDay),
+      day: hall.service.state.businessDay,
+    });
     const pid = db.embedded!.pid;
     // A clean stop of the hub stops its PostgreSQL too.
     hub.process.kill('SIGTERM');
     await hub.exited;
-    await eventually(() => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 30_000, 'PostgreSQL to stop');
+    await eventually(
+      () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      30_000,
+      'PostgreSQL to stop',
+    );
   });
 });

@@ -9,7 +9,14 @@ import { MIGRATIONS, migrate, monthBounds } from '../src/db/migrations.ts';
 import { hallReportFromHub, provinceReport } from '../src/app/province-report.ts';
 import type { HubServer } from '../src/hub-server.ts';
 import { runHallWorkload, seededRandom } from './support/hall-workload.ts';
-import { freshDatabaseUrl, hallEvents, hallOwnReport, hubEvents, shippedVersion, startTestHub } from './support/hub-fixtures.ts';
+import {
+  freshDatabaseUrl,
+  hallEvents,
+  hallOwnReport,
+  hubEvents,
+  shippedVersion,
+  startTestHub,
+} from './support/hub-fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 // 30 November 2026, 09:00 in Hà Nội: the run crosses a month's end, so events land in two partitions.
@@ -43,7 +50,9 @@ async function post(hub: HubServer, key: string, body: unknown): Promise<Respons
 
 function batchOf(hall: HallServer, events: readonly VersionedEvent[], withConfig: boolean): IngestRequest {
   const codes = events.flatMap((event) =>
-    event.type === 'ticket.issued' ? [{ ticketId: event.ticketId, code: hall.store.codeOfTicket(event.ticketId)! }] : [],
+    event.type === 'ticket.issued'
+      ? [{ ticketId: event.ticketId, code: hall.store.codeOfTicket(event.ticketId)! }]
+      : [],
   );
   return {
     events,
@@ -107,13 +116,25 @@ describe('idempotent ingest', () => {
     expect(log.length).toBeGreaterThan(400);
     // A real day's mix: every kind of ticket event, several days, a month's end.
     const types = new Set(log.map((event) => event.type));
-    for (const type of ['day.started', 'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.completed', 'ticket.no-show', 'ticket.transferred', 'ticket.cancelled', 'feedback.rated', 'clerk.signed-in'])
+    for (const type of [
+      'day.started',
+      'ticket.issued',
+      'ticket.called',
+      'ticket.recalled',
+      'ticket.started',
+      'ticket.completed',
+      'ticket.no-show',
+      'ticket.transferred',
+      'ticket.cancelled',
+      'feedback.rated',
+      'clerk.signed-in',
+    ])
       expect(types, type).toContain(type);
     const { hallId, key } = await hub.halls.addHall('Trung tâm thử');
     // Overlapping batches of 1–60 events, each sent once or twice, shuffled: at-least-once, out of order.
     const random = seededRandom(42);
     const batches: VersionedEvent[][] = [];
-    for (let start = 0; start < log.length; ) {
+    for (let start = 0; start < log.length;) {
       const size = 1 + Math.floor(random() * 60);
       const overlap = Math.floor(random() * 5);
       batches.push(log.slice(Math.max(0, start - overlap), start + size));
@@ -159,17 +180,28 @@ describe('idempotent ingest', () => {
     const partitions = await hub.db.pool.query(
       "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass ORDER BY 1",
     );
-    expect(partitions.rows.map((row: { relname: string }) => row.relname)).toEqual(['events_2026_11', 'events_2026_12']);
+    expect(partitions.rows.map((row: { relname: string }) => row.relname)).toEqual([
+      'events_2026_11',
+      'events_2026_12',
+    ]);
   });
 
   it('refuses a bad payload, an unknown key and a revoked key, changing nothing', async () => {
     const { hallId, key } = await hub.halls.addHall('Trung tâm khóa');
-    const bad = await post(hub, key, { events: [{ ...log[0], type: 'ticket.exploded' }], codes: [], headVersion: 1 });
+    const bad = await post(hub, key, {
+      events: [{ ...log[0], type: 'ticket.exploded' }],
+      codes: [],
+      headVersion: 1,
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
     const extra = await post(hub, key, { events: [], codes: [], headVersion: 1, hallId: 'someone-else' });
     expect(extra.status).toBe(400);
-    const unknown = await post(hub, 'lhk_not-a-real-key-at-all-000000', batchOf(hall, log.slice(0, 5), false));
+    const unknown = await post(
+      hub,
+      'lhk_not-a-real-key-at-all-000000',
+      batchOf(hall, log.slice(0, 5), false),
+    );
     expect(unknown.status).toBe(401);
     expect(await shippedVersion(hub.db.pool, hallId)).toBe(0);
     expect(await hub.halls.revokeKey(hallId)).toBe(true);
@@ -190,7 +222,11 @@ describe('idempotent ingest', () => {
   it('exchanges a one-time enrolment code for a key, once', async () => {
     const { hallId, code } = await hub.halls.enrolmentCode({ name: 'Trung tâm mới' });
     const enrol = (body: unknown): Promise<Response> =>
-      fetch(`${hub.url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${hub.url}/api/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const first = await enrol({ code: code.toLowerCase() });
     expect(first.status).toBe(200);
     const { value } = (await first.json()) as { value: { hallId: string; key: string } };

@@ -26,18 +26,32 @@ afterEach(async () => {
 /** Every case ends here: the hub's log of the hall equals the hall's own, and so do the figures. */
 async function expectHubEqualsHall(hub: HubServer, hallId: string, hall: TestHall): Promise<void> {
   const head = hall.service.state.version;
-  await eventually(async () => (await shippedVersion(hub.db.pool, hallId)) === head, 30_000, `hub at version ${head}`);
+  await eventually(
+    async () => (await shippedVersion(hub.db.pool, hallId)) === head,
+    30_000,
+    `hub at version ${head}`,
+  );
   expect(await hubEvents(hub.db.pool, hallId)).toEqual(hallEvents(hall));
   const day = hall.service.state.businessDay;
   const own = hallOwnReport(hall, '2000-01-01', day);
-  expect(await hallReportFromHub(hub.db.pool, hallId, { from: '2000-01-01', to: day, targetWaitMinutes: 30 }, 0)).toEqual(own);
-  const province = await provinceReport(hub.db.pool, { from: '2000-01-01', to: day, targetWaitMinutes: 30, hallIds: [hallId] }, 0);
+  expect(
+    await hallReportFromHub(hub.db.pool, hallId, { from: '2000-01-01', to: day, targetWaitMinutes: 30 }, 0),
+  ).toEqual(own);
+  const province = await provinceReport(
+    hub.db.pool,
+    { from: '2000-01-01', to: day, targetWaitMinutes: 30, hallIds: [hallId] },
+    0,
+  );
   const { key: _a, label: _b, ...provinceTotal } = province.total;
   const { key: _c, label: _d, ...ownTotal } = own.total;
   expect(provinceTotal).toEqual(ownTotal);
 }
 
-async function shippingHall(hub: HubServer, name: string, via?: string): Promise<{ hall: TestHall; hallId: string; key: string }> {
+async function shippingHall(
+  hub: HubServer,
+  name: string,
+  via?: string,
+): Promise<{ hall: TestHall; hallId: string; key: string }> {
   const { hallId, key } = await hub.halls.addHall(name);
   const hall = await startTestHall({ hubLink: { url: via ?? hub.url, key, timing: FAST_SHIPPING } });
   cleanups.push(() => hall.dispose());
@@ -53,7 +67,9 @@ describe('a hall shipping to its hub', () => {
     await expectHubEqualsHall(hub, hallId, hall);
 
     const token = await hub.halls.createApiToken();
-    const response = await fetch(`${hub.url}/api/v1/halls`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${hub.url}/api/v1/halls`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
     const halls = (await response.json()) as HubHallSummary[];
     const tickets = Object.values(hall.service.state.tickets);
@@ -76,17 +92,33 @@ describe('a hall shipping to its hub', () => {
       },
     ]);
     expect((await fetch(`${hub.url}/api/v1/halls`)).status).toBe(401);
-    expect((await fetch(`${hub.url}/api/v1/halls`, { headers: { authorization: 'Bearer lht_wrong-token-0000000000' } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${hub.url}/api/v1/halls`, {
+          headers: { authorization: 'Bearer lht_wrong-token-0000000000' },
+        })
+      ).status,
+    ).toBe(401);
 
     // The link state the manager console shows.
     const link = hall.hubShipper!.linkStatus();
-    expect(link).toMatchObject({ isConnected: true, eventsBehind: 0, lastError: null, publicUrl: 'https://hub.example.test' });
+    expect(link).toMatchObject({
+      isConnected: true,
+      eventsBehind: 0,
+      lastError: null,
+      publicUrl: 'https://hub.example.test',
+    });
 
     // With the link up, a new ticket's QR points to the hub's page, and the hub answers it.
     const issued = await hall.service.issue(
       { role: 'manager', deviceId: 'm' as never, deviceName: 'm', counterId: null, clerkId: null },
       'issue-for-qr-1',
-      { type: 'issue', serviceId: hall.service.hallConfig.services[0]!.id, procedureId: null, priorityGroupId: null },
+      {
+        type: 'issue',
+        serviceId: hall.service.hallConfig.services[0]!.id,
+        procedureId: null,
+        priorityGroupId: null,
+      },
     );
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.statusUrl).toBe(`https://hub.example.test/t/${issued.value.publicCode}`);
@@ -157,7 +189,11 @@ describe('a hall shipping to its hub', () => {
     await hub.halls.revokeKey(hallId);
     const before = await shippedVersion(hub.db.pool, hallId);
     await runHallWorkload(hall.service, { steps: 40, seed: 6 });
-    await eventually(() => Promise.resolve(hall.hubShipper!.linkStatus().lastError?.includes('UNAUTHORIZED')), 10_000, 'refusal');
+    await eventually(
+      () => Promise.resolve(hall.hubShipper!.linkStatus().lastError?.includes('UNAUTHORIZED')),
+      10_000,
+      'refusal',
+    );
     expect(await shippedVersion(hub.db.pool, hallId)).toBe(before);
   });
 
@@ -165,7 +201,8 @@ describe('a hall shipping to its hub', () => {
     const hub = await startTestHub(await freshDatabaseUrl());
     cleanups.push(() => hub.close());
     const halls = await Promise.all([0, 1, 2].map((index) => shippingHall(hub, `Trung tâm ${index + 1}`)));
-    for (const [index, { hall }] of halls.entries()) await runHallWorkload(hall.service, { steps: 200, seed: 300 + index });
+    for (const [index, { hall }] of halls.entries())
+      await runHallWorkload(hall.service, { steps: 200, seed: 300 + index });
     for (const { hall, hallId } of halls) await expectHubEqualsHall(hub, hallId, hall);
     const day = businessDayOf(Date.now(), 'Asia/Ho_Chi_Minh', 0);
     const report = await provinceReport(hub.db.pool, { from: day, to: day, targetWaitMinutes: 30 }, 0);

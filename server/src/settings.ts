@@ -74,7 +74,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const hubKey = env.LUOT_HUB_KEY ?? fromFile.hubKey;
   if ((hubUrl === undefined) !== (hubKey === undefined))
     throw new Error('set both LUOT_HUB_URL and LUOT_HUB_KEY (or hubUrl and hubKey), or neither');
-  if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl)) throw new Error(`LUOT_HUB_URL must be an http(s) address, got ${hubUrl}`);
+  if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl))
+    throw new Error(`LUOT_HUB_URL must be an http(s) address, got ${hubUrl}`);
   return {
     port,
     host: env.LUOT_HOST ?? fromFile.host ?? '0.0.0.0',

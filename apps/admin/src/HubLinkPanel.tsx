@@ -16,7 +16,10 @@ const WORDS = {
     en: 'This hall has no province hub. It runs on its own; nothing is sent anywhere.',
   },
   connected: { vi: 'Đang kết nối', en: 'Connected' },
-  disconnected: { vi: 'Mất kết nối — Trung tâm vẫn hoạt động bình thường, dữ liệu sẽ được gửi khi có kết nối', en: 'Not connected — the hall works as usual; events are sent when the link is back' },
+  disconnected: {
+    vi: 'Mất kết nối — Trung tâm vẫn hoạt động bình thường, dữ liệu sẽ được gửi khi có kết nối',
+    en: 'Not connected — the hall works as usual; events are sent when the link is back',
+  },
   hub: { vi: 'Máy chủ tỉnh', en: 'Hub' },
   behind: { vi: 'Sự kiện chưa gửi', en: 'Events not yet sent' },
   lastSuccess: { vi: 'Gửi thành công lần cuối', en: 'Last successful send' },
@@ -27,14 +30,23 @@ const WORDS = {
   catalogue: { vi: 'Danh mục dịch vụ của tỉnh', en: 'The province’s service catalogue' },
   check: { vi: 'Xem danh mục của tỉnh', en: 'Check the province catalogue' },
   noCatalogue: { vi: 'Tỉnh chưa có danh mục.', en: 'The province has no catalogue yet.' },
-  upToDate: { vi: 'Cấu hình của Trung tâm đã khớp với danh mục của tỉnh.', en: 'The hall already matches the province catalogue.' },
+  upToDate: {
+    vi: 'Cấu hình của Trung tâm đã khớp với danh mục của tỉnh.',
+    en: 'The hall already matches the province catalogue.',
+  },
   version: { vi: 'Phiên bản', en: 'Version' },
   changes: { vi: 'Những thay đổi nếu chấp nhận', en: 'What accepting changes' },
   accept: { vi: 'Chấp nhận danh mục', en: 'Accept the catalogue' },
-  accepted: { vi: 'Đã cập nhật cấu hình theo danh mục của tỉnh.', en: 'The configuration now follows the province catalogue.' },
+  accepted: {
+    vi: 'Đã cập nhật cấu hình theo danh mục của tỉnh.',
+    en: 'The configuration now follows the province catalogue.',
+  },
   'field-added': { vi: 'Thêm lĩnh vực', en: 'New field' },
   'field-changed': { vi: 'Đổi lĩnh vực', en: 'Field changed' },
-  'service-added': { vi: 'Thêm dịch vụ (cần gán quầy và bật)', en: 'New service (give it counters and turn it on)' },
+  'service-added': {
+    vi: 'Thêm dịch vụ (cần gán quầy và bật)',
+    en: 'New service (give it counters and turn it on)',
+  },
   'service-changed': { vi: 'Đổi dịch vụ', en: 'Service changed' },
   name: { vi: 'tên', en: 'name' },
   field: { vi: 'lĩnh vực', en: 'field' },
@@ -68,7 +80,10 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
   try {
     const response = await fetch(path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return (await response.json()) as Result<T>;
@@ -109,13 +124,17 @@ export function HubLinkPanel(props: { token: string; timeZone: string }) {
   };
   const accept = async (version: number): Promise<void> => {
     const requestId = crypto.randomUUID().replaceAll('-', '');
-    const result = await call<CatalogueOffer>(token, 'POST', '/api/admin/hub-catalogue/accept', { requestId, version });
+    const result = await call<CatalogueOffer>(token, 'POST', '/api/admin/hub-catalogue/accept', {
+      requestId,
+      version,
+    });
     if (!result.ok) return setMessage({ isError: true, text: result.error.message });
     await check();
     setMessage({ isError: false, text: w('accepted') });
   };
   const when = (at: number | null): string => (at === null ? w('never') : formatDateTime(at, props.timeZone));
-  const changeLabel = (change: CatalogueChange): string => `${w(change.kind)}: ${locale === 'en' && change.name.en ? change.name.en : change.name.vi}`;
+  const changeLabel = (change: CatalogueChange): string =>
+    `${w(change.kind)}: ${locale === 'en' && change.name.en ? change.name.en : change.name.vi}`;
 
   return (
     <section className="panel hub-link" aria-labelledby="hub-link-title">
@@ -143,7 +162,9 @@ export function HubLinkPanel(props: { token: string; timeZone: string }) {
               </>
             )}
             <dt>{w('statusPages')}</dt>
-            <dd>{status.publicUrl && status.isConnected ? <code>{status.publicUrl}/t/…</code> : w('ownPages')}</dd>
+            <dd>
+              {status.publicUrl && status.isConnected ? <code>{status.publicUrl}/t/…</code> : w('ownPages')}
+            </dd>
           </dl>
 
           <h3>{w('catalogue')}</h3>
@@ -164,8 +185,11 @@ export function HubLinkPanel(props: { token: string; timeZone: string }) {
                   <ul>
                     {offer.changes.map((change) => (
                       <li key={`${change.kind}-${change.id}`}>
-                        {changeLabel(change)} {change.details.length > 0 && (
-                          <span className="muted">({change.details.map((detail) => detailText(detail, w)).join(', ')})</span>
+                        {changeLabel(change)}{' '}
+                        {change.details.length > 0 && (
+                          <span className="muted">
+                            ({change.details.map((detail) => detailText(detail, w)).join(', ')})
+                          </span>
                         )}
                       </li>
                     ))}
@@ -178,7 +202,10 @@ export function HubLinkPanel(props: { token: string; timeZone: string }) {
             </div>
           )}
           {message && (
-            <p role={message.isError ? 'alert' : 'status'} className={message.isError ? 'problem' : 'success'}>
+            <p
+              role={message.isError ? 'alert' : 'status'}
+              className={message.isError ? 'problem' : 'success'}
+            >
               {message.text}
             </p>
           )}

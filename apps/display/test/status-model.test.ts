@@ -73,7 +73,9 @@ describe('foldPoll', () => {
   it('says how fresh the province hub’s copy is when the page is answered by the hub', () => {
     const fromHub = { ...waiting, asOf: 2 };
     expect(foldPoll(INITIAL_STATUS_STATE, { kind: 'ticket', ticket: fromHub, at: 5 }).updatedAt).toBe(2);
-    expect(foldPoll(INITIAL_STATUS_STATE, { kind: 'ticket', ticket: { ...waiting, asOf: null }, at: 5 }).updatedAt).toBe(5);
+    expect(
+      foldPoll(INITIAL_STATUS_STATE, { kind: 'ticket', ticket: { ...waiting, asOf: null }, at: 5 }).updatedAt,
+    ).toBe(5);
   });
 
   it('keeps the last data while the server is unreachable, and forgets it on a 404', () => {

@@ -19,7 +19,10 @@ export function Bars(props: { title: string; data: readonly Bar[]; max?: number 
           <li key={bar.label}>
             <span className="bar-label">{bar.label}</span>
             <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(100, ((bar.value ?? 0) / max) * 100))}%` }} />
+              <span
+                className="bar-fill"
+                style={{ width: `${Math.max(0, Math.min(100, ((bar.value ?? 0) / max) * 100))}%` }}
+              />
             </span>
             <span className="bar-value">{bar.text}</span>
           </li>

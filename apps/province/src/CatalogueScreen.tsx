@@ -32,7 +32,10 @@ export function CatalogueScreen(props: { api: HubApi }) {
     try {
       body = JSON.parse(draft) as ProvinceCatalogue['body'];
     } catch (error) {
-      return setMessage({ isError: true, text: `${w('invalid')}: ${error instanceof Error ? error.message : ''}` });
+      return setMessage({
+        isError: true,
+        text: `${w('invalid')}: ${error instanceof Error ? error.message : ''}`,
+      });
     }
     const result = await props.api.saveCatalogue(body);
     if (!result.ok) return setMessage({ isError: true, text: `${w('invalid')}: ${result.error.message}` });
@@ -66,7 +69,14 @@ export function CatalogueScreen(props: { api: HubApi }) {
               <tbody>
                 {catalogue.body.services.map((service) => (
                   <tr key={service.id}>
-                    <td>{name(catalogue.body.fields.find((field) => field.id === service.fieldId)?.name ?? { vi: service.fieldId, en: service.fieldId })}</td>
+                    <td>
+                      {name(
+                        catalogue.body.fields.find((field) => field.id === service.fieldId)?.name ?? {
+                          vi: service.fieldId,
+                          en: service.fieldId,
+                        },
+                      )}
+                    </td>
                     <th scope="row">
                       {name(service.name)} <span className="muted">({service.prefix})</span>
                     </th>
@@ -101,7 +111,13 @@ export function CatalogueScreen(props: { api: HubApi }) {
         </label>
         <label className="block">
           {w('editJson')}
-          <textarea value={draft} onChange={(event) => setDraft(event.target.value)} rows={16} spellCheck={false} lang="en" />
+          <textarea
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            rows={16}
+            spellCheck={false}
+            lang="en"
+          />
         </label>
         {message && (
           <p role={message.isError ? 'alert' : 'status'} className={message.isError ? 'error' : 'ok-text'}>

@@ -90,7 +90,8 @@ export function HallsBoard(props: { api: HubApi }) {
                   <td className="number">{formatCount(locale, hall.eventsBehind)}</td>
                   <td className="number">{formatCount(locale, hall.live?.waiting ?? 0)}</td>
                   <td className="number">
-                    {formatCount(locale, hall.live?.countersServing ?? 0)} / {formatCount(locale, hall.live?.countersOpen ?? 0)}
+                    {formatCount(locale, hall.live?.countersServing ?? 0)} /{' '}
+                    {formatCount(locale, hall.live?.countersOpen ?? 0)}
                   </td>
                   <td className="number">{formatCount(locale, hall.live?.issued ?? 0)}</td>
                   <td className="number">{formatCount(locale, hall.live?.served ?? 0)}</td>
@@ -129,7 +130,8 @@ export function HallsBoard(props: { api: HubApi }) {
                         type="button"
                         className="danger"
                         onClick={() => {
-                          if (window.confirm(w('confirmRevoke'))) void props.api.revoke(hall.hallId).then(() => load());
+                          if (window.confirm(w('confirmRevoke')))
+                            void props.api.revoke(hall.hallId).then(() => load());
                         }}
                       >
                         {w('revoke')}
@@ -147,7 +149,12 @@ export function HallsBoard(props: { api: HubApi }) {
         <h3>{w('addHall')}</h3>
         <label>
           {w('hallName')}
-          <input value={newName} onChange={(event) => setNewName(event.target.value)} required maxLength={200} />
+          <input
+            value={newName}
+            onChange={(event) => setNewName(event.target.value)}
+            required
+            maxLength={200}
+          />
         </label>
         <button type="submit">{w('addHall')}</button>
       </form>
@@ -185,20 +192,26 @@ function LinkState(props: { hall: HallBoardRow }) {
 function AlertText(props: { alert: HallAlert }) {
   const { w, locale } = useWords();
   const { alert } = props;
-  const words: Record<HallAlert['kind'], WordId> = { offline: 'alertOffline', wait: 'alertWait', satisfaction: 'alertSatisfaction' };
+  const words: Record<HallAlert['kind'], WordId> = {
+    offline: 'alertOffline',
+    wait: 'alertWait',
+    satisfaction: 'alertSatisfaction',
+  };
   switch (alert.kind) {
     case 'offline':
       return <>{w(words.offline)}</>;
     case 'wait':
       return (
         <>
-          {w(words.wait)} {formatMinutes(locale, alert.targetMinutes * 60_000)} ({formatMinutes(locale, alert.waitMinutes * 60_000)})
+          {w(words.wait)} {formatMinutes(locale, alert.targetMinutes * 60_000)} (
+          {formatMinutes(locale, alert.waitMinutes * 60_000)})
         </>
       );
     case 'satisfaction':
       return (
         <>
-          {w(words.satisfaction)} {formatPercent(locale, alert.threshold)} ({formatPercent(locale, alert.percent)})
+          {w(words.satisfaction)} {formatPercent(locale, alert.threshold)} (
+          {formatPercent(locale, alert.percent)})
         </>
       );
   }

@@ -82,7 +82,12 @@ function Shell(props: {
       <header className="topbar">
         <h1>{w('appTitle')}</h1>
         <div className="topbar-actions">
-          <button type="button" className="link-button" onClick={props.onLocale} lang={props.locale === 'vi' ? 'en' : 'vi'}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={props.onLocale}
+            lang={props.locale === 'vi' ? 'en' : 'vi'}
+          >
             {w('language')}
           </button>
           {props.account && (
@@ -110,7 +115,12 @@ function Tabs(props: { tab: Tab; onTab: (tab: Tab) => void }) {
   return (
     <nav className="tabs" aria-label={w('appTitle')}>
       {tabs.map(([id, label]) => (
-        <button key={id} type="button" aria-current={props.tab === id ? 'page' : undefined} onClick={() => props.onTab(id)}>
+        <button
+          key={id}
+          type="button"
+          aria-current={props.tab === id ? 'page' : undefined}
+          onClick={() => props.onTab(id)}
+        >
           {label}
         </button>
       ))}
@@ -132,7 +142,11 @@ function SignIn(props: { api: HubApi; onSignedIn: (token: string, account: Accou
     if (result.ok) props.onSignedIn(result.value.token, result.value.account);
     else
       setError(
-        result.error.code === 'LOCKED_OUT' ? w('lockedOut') : result.error.code === 'INTERNAL' ? w('unreachable') : w('badCredentials'),
+        result.error.code === 'LOCKED_OUT'
+          ? w('lockedOut')
+          : result.error.code === 'INTERNAL'
+            ? w('unreachable')
+            : w('badCredentials'),
       );
   };
   return (
@@ -141,11 +155,22 @@ function SignIn(props: { api: HubApi; onSignedIn: (token: string, account: Accou
       <form onSubmit={(event) => void submit(event)}>
         <label>
           {w('username')}
-          <input autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} required />
+          <input
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            required
+          />
         </label>
         <label>
           {w('password')}
-          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
         </label>
         {error && (
           <p role="alert" className="error">
@@ -178,11 +203,24 @@ function ChangePassword(props: { api: HubApi; onChanged: () => void }) {
       <form onSubmit={(event) => void submit(event)}>
         <label>
           {w('currentPassword')}
-          <input type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+            required
+          />
         </label>
         <label>
           {w('newPassword')}
-          <input type="password" autoComplete="new-password" minLength={8} value={next} onChange={(event) => setNext(event.target.value)} required />
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            value={next}
+            onChange={(event) => setNext(event.target.value)}
+            required
+          />
         </label>
         {error && (
           <p role="alert" className="error">

@@ -7,16 +7,28 @@ import type { Locale, WordId } from './text.ts';
 import { formatCount, formatDay, formatMinutes, formatPercent, todayInVietnam, useWords } from './text.ts';
 
 /** The no-show rate: no-shows among the tickets that were called. */
-export const noShowRate = (row: ReportRow): number | null => (row.wait.count === 0 ? null : (row.noShow / row.wait.count) * 100);
+export const noShowRate = (row: ReportRow): number | null =>
+  row.wait.count === 0 ? null : (row.noShow / row.wait.count) * 100;
 
 /** What the halls can be ranked by, best first. */
 export const RANKINGS = {
-  satisfaction: { word: 'satisfaction', value: (row: ReportRow) => row.satisfaction.percentSatisfied, isHigherBetter: true },
-  withinTarget: { word: 'withinTarget', value: (row: ReportRow) => row.withinTargetPercent, isHigherBetter: true },
+  satisfaction: {
+    word: 'satisfaction',
+    value: (row: ReportRow) => row.satisfaction.percentSatisfied,
+    isHigherBetter: true,
+  },
+  withinTarget: {
+    word: 'withinTarget',
+    value: (row: ReportRow) => row.withinTargetPercent,
+    isHigherBetter: true,
+  },
   waitP90: { word: 'waitP90', value: (row: ReportRow) => row.wait.p90Ms, isHigherBetter: false },
   served: { word: 'served', value: (row: ReportRow) => row.served, isHigherBetter: true },
   noShowRate: { word: 'noShowRate', value: noShowRate, isHigherBetter: false },
-} as const satisfies Record<string, { word: WordId; value: (row: ReportRow) => number | null; isHigherBetter: boolean }>;
+} as const satisfies Record<
+  string,
+  { word: WordId; value: (row: ReportRow) => number | null; isHigherBetter: boolean }
+>;
 /** A ranking's name. */
 export type Ranking = keyof typeof RANKINGS;
 
@@ -70,11 +82,23 @@ export function ReportsScreen(props: { api: HubApi }) {
       <form className="card period" onSubmit={(event) => void show(event)}>
         <label>
           {w('from')}
-          <input type="date" value={period.from} max={period.to} onChange={(event) => setPeriod({ ...period, from: event.target.value })} required />
+          <input
+            type="date"
+            value={period.from}
+            max={period.to}
+            onChange={(event) => setPeriod({ ...period, from: event.target.value })}
+            required
+          />
         </label>
         <label>
           {w('to')}
-          <input type="date" value={period.to} min={period.from} onChange={(event) => setPeriod({ ...period, to: event.target.value })} required />
+          <input
+            type="date"
+            value={period.to}
+            min={period.from}
+            onChange={(event) => setPeriod({ ...period, to: event.target.value })}
+            required
+          />
         </label>
         <label>
           {w('targetWait')}
@@ -133,7 +157,11 @@ export function ReportsScreen(props: { api: HubApi }) {
             />
             <Bars
               title={w('byDay')}
-              data={report.by.day.map((row) => ({ label: formatDay(row.key), value: row.issued, text: formatCount(locale, row.issued) }))}
+              data={report.by.day.map((row) => ({
+                label: formatDay(row.key),
+                value: row.issued,
+                text: formatCount(locale, row.issued),
+              }))}
             />
           </div>
 

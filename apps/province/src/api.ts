@@ -7,7 +7,8 @@ import type {
 } from '@luot/shared/contracts';
 
 /** An API answer. */
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WireError };
+export type ApiResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WireError };
 
 /** A province account as the hub returns it. */
 export interface Account {
@@ -55,14 +56,18 @@ export class HubApi {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const result = (await response.json()) as ApiResult<T>;
-      if (response.status === 401 && !path.endsWith('/login') && !path.endsWith('/password')) this.onUnauthorized();
+      if (response.status === 401 && !path.endsWith('/login') && !path.endsWith('/password'))
+        this.onUnauthorized();
       return result;
     } catch {
       return unreachable();
     }
   }
 
-  login(username: string, password: string): Promise<ApiResult<{ token: string; expiresAt: number; account: Account }>> {
+  login(
+    username: string,
+    password: string,
+  ): Promise<ApiResult<{ token: string; expiresAt: number; account: Account }>> {
     return this.call('POST', '/api/v1/console/login', { username, password });
   }
   logout(): Promise<ApiResult<object>> {
@@ -108,7 +113,9 @@ export class HubApi {
   /** Download an export (CSV or XLSX) with the session token, as a file the browser saves. */
   async download(kind: 'csv' | 'xlsx', period: PeriodQuery): Promise<ApiResult<Blob>> {
     try {
-      const response = await this.fetcher(`/api/v1/console/report.${kind}?${query(period)}`, { headers: this.headers(false) });
+      const response = await this.fetcher(`/api/v1/console/report.${kind}?${query(period)}`, {
+        headers: this.headers(false),
+      });
       if (response.status === 401) this.onUnauthorized();
       if (!response.ok) return (await response.json()) as ApiResult<never>;
       return { ok: true, value: await response.blob() };

@@ -18,9 +18,15 @@ const WORDS = {
   currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
   newPassword: { vi: 'Mật khẩu mới (ít nhất 8 ký tự)', en: 'New password (at least 8 characters)' },
   changePassword: { vi: 'Đổi mật khẩu', en: 'Change password' },
-  mustChange: { vi: 'Vui lòng đổi mật khẩu mặc định trước khi tiếp tục.', en: 'Please change the default password first.' },
+  mustChange: {
+    vi: 'Vui lòng đổi mật khẩu mặc định trước khi tiếp tục.',
+    en: 'Please change the default password first.',
+  },
   badCredentials: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
-  lockedOut: { vi: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau.', en: 'Locked after too many attempts. Try again later.' },
+  lockedOut: {
+    vi: 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'Locked after too many attempts. Try again later.',
+  },
   unreachable: { vi: 'Không kết nối được máy chủ tỉnh.', en: 'The hub cannot be reached.' },
   tabHalls: { vi: 'Các Trung tâm', en: 'Halls' },
   tabReports: { vi: 'Báo cáo', en: 'Reports' },
@@ -47,14 +53,20 @@ const WORDS = {
   noAlert: { vi: 'Bình thường', en: 'Normal' },
   addHall: { vi: 'Thêm Trung tâm', en: 'Add a hall' },
   hallName: { vi: 'Tên Trung tâm', en: 'Hall name' },
-  enrolmentCode: { vi: 'Mã đăng ký (dùng một lần, hết hạn sau 7 ngày)', en: 'Enrolment code (one use, 7 days)' },
+  enrolmentCode: {
+    vi: 'Mã đăng ký (dùng một lần, hết hạn sau 7 ngày)',
+    en: 'Enrolment code (one use, 7 days)',
+  },
   enrolHint: {
     vi: 'Trên máy chủ của Trung tâm, chạy: pnpm luot hub-enrol --url <địa chỉ máy chủ tỉnh> --code <mã>',
     en: 'On the hall server, run: pnpm luot hub-enrol --url <hub address> --code <code>',
   },
   newCode: { vi: 'Cấp mã mới', en: 'New code' },
   revoke: { vi: 'Thu hồi khóa', en: 'Revoke key' },
-  confirmRevoke: { vi: 'Thu hồi khóa của Trung tâm này? Trung tâm sẽ ngừng gửi dữ liệu cho đến khi đăng ký lại.', en: 'Revoke this hall’s key? It stops shipping until it enrols again.' },
+  confirmRevoke: {
+    vi: 'Thu hồi khóa của Trung tâm này? Trung tâm sẽ ngừng gửi dữ liệu cho đến khi đăng ký lại.',
+    en: 'Revoke this hall’s key? It stops shipping until it enrols again.',
+  },
   noHalls: { vi: 'Chưa có Trung tâm nào.', en: 'No hall yet.' },
   updatedAt: { vi: 'Cập nhật lúc', en: 'Updated at' },
   from: { vi: 'Từ ngày', en: 'From' },
@@ -108,7 +120,11 @@ export type WordId = keyof typeof WORDS;
 export const LocaleContext = createContext<Locale>('vi');
 
 /** A translator bound to the console's language. */
-export function useWords(): { locale: Locale; w: (id: WordId) => string; name: (text: LocalizedText) => string } {
+export function useWords(): {
+  locale: Locale;
+  w: (id: WordId) => string;
+  name: (text: LocalizedText) => string;
+} {
   const locale = useContext(LocaleContext);
   return {
     locale,
@@ -133,7 +149,8 @@ export function formatPercent(locale: Locale, value: number | null): string {
 }
 
 /** A whole number with the language's grouping ("16.060.000"). */
-export const formatCount = (locale: Locale, value: number): string => value.toLocaleString(numberLocale(locale));
+export const formatCount = (locale: Locale, value: number): string =>
+  value.toLocaleString(numberLocale(locale));
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 

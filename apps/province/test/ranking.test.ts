@@ -3,7 +3,10 @@ import type { ReportRow } from '@luot/shared/contracts';
 import { noShowRate, rankHalls } from '../src/ReportsScreen.tsx';
 import { formatDay, formatMinutes, formatPercent } from '../src/text.ts';
 
-const row = (key: string, figures: { satisfied: number | null; p90: number | null; noShow: number; called: number }): ReportRow => ({
+const row = (
+  key: string,
+  figures: { satisfied: number | null; p90: number | null; noShow: number; called: number },
+): ReportRow => ({
   key,
   label: { vi: key, en: key },
   issued: figures.called,

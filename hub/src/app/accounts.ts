@@ -55,7 +55,12 @@ export class HubAccounts {
   ) {}
 
   /** Add an account; `mustChangePassword` for one made by the operator on the command line. */
-  async create(username: string, displayName: string, password: string, mustChangePassword: boolean): Promise<number> {
+  async create(
+    username: string,
+    displayName: string,
+    password: string,
+    mustChangePassword: boolean,
+  ): Promise<number> {
     const problem = passwordProblem(password, username, '');
     if (problem && !mustChangePassword) throw new Error(`password refused: ${problem}`);
     const { rows } = await this.pool.query<{ id: number }>(
@@ -114,7 +119,9 @@ export class HubAccounts {
       await this.sleep(FAILED_LOGIN_DELAY_MS);
       return { ok: false, code: 'LOCKED_OUT', retryAt: lockedUntil(latest) };
     }
-    await this.pool.query('UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [account.id]);
+    await this.pool.query('UPDATE accounts SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [
+      account.id,
+    ]);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + HUB_SESSION_TTL_MS;
     await this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
@@ -155,10 +162,10 @@ export class HubAccounts {
     }
     const problem = passwordProblem(newPassword, account.username, currentPassword);
     if (problem) return { ok: false, code: 'VALIDATION_FAILED', message: problem };
-    await this.pool.query('UPDATE accounts SET password_hash = $2, must_change_password = false WHERE id = $1', [
-      account.id,
-      await hashPassword(newPassword),
-    ]);
+    await this.pool.query(
+      'UPDATE accounts SET password_hash = $2, must_change_password = false WHERE id = $1',
+      [account.id, await hashPassword(newPassword)],
+    );
     await this.pool.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [
       account.id,
       hashToken(token),

@@ -131,7 +131,10 @@ export function groupFacts(
   for (const ticket of tickets) {
     const group = groupOf(ticket.hallId, ticket.businessDay, ticket.serviceId);
     addTicket(group.figures, ticket);
-    keyOf.set(`${ticket.hallId}\u0000${ticket.id}`, `${ticket.hallId}\u0000${ticket.businessDay}\u0000${ticket.serviceId}`);
+    keyOf.set(
+      `${ticket.hallId}\u0000${ticket.id}`,
+      `${ticket.hallId}\u0000${ticket.businessDay}\u0000${ticket.serviceId}`,
+    );
   }
   for (const rating of ratings) {
     const key = keyOf.get(`${rating.hallId}\u0000${rating.ticketId}`);
@@ -147,7 +150,9 @@ export function groupFacts(
 export function encodeDurations(durations: Durations): Buffer {
   const values = durations.values();
   const buffer = Buffer.alloc(values.length * 4);
-  values.forEach((value, index) => buffer.writeUInt32LE(Math.min(0xffff_ffff, Math.max(0, Math.round(value))), index * 4));
+  values.forEach((value, index) =>
+    buffer.writeUInt32LE(Math.min(0xffff_ffff, Math.max(0, Math.round(value))), index * 4),
+  );
   return buffer;
 }
 
@@ -155,7 +160,8 @@ export function encodeDurations(durations: Durations): Buffer {
 export function decodeDurations(buffer: Buffer): Uint32Array {
   const count = Math.floor(buffer.length / 4);
   // Aligned on a little-endian machine (every platform Node runs a hub on): read them as one block.
-  if (os.endianness() === 'LE' && buffer.byteOffset % 4 === 0) return new Uint32Array(buffer.buffer, buffer.byteOffset, count);
+  if (os.endianness() === 'LE' && buffer.byteOffset % 4 === 0)
+    return new Uint32Array(buffer.buffer, buffer.byteOffset, count);
   const values = new Uint32Array(count);
   for (let index = 0; index < count; index += 1) values[index] = buffer.readUInt32LE(index * 4);
   return values;

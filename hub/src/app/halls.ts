@@ -43,7 +43,11 @@ export class HallRegistry {
   async addHall(name: string): Promise<{ hallId: string; key: string }> {
     const hallId = newHallId(name);
     const key = newHallKey();
-    await this.pool.query('INSERT INTO halls (id, name, key_hash) VALUES ($1, $2, $3)', [hallId, name, hashToken(key)]);
+    await this.pool.query('INSERT INTO halls (id, name, key_hash) VALUES ($1, $2, $3)', [
+      hallId,
+      name,
+      hashToken(key),
+    ]);
     return { hallId, key };
   }
 

@@ -278,7 +278,12 @@ export class Ingest {
     let state = checkpoint && Number(checkpoint.version) <= version ? checkpoint.state : emptyQueueState('');
     const checkpointVersion = state.version;
     while (state.version < version) {
-      const page = await readEvents(client, hallId, state.version, Math.min(REFOLD_PAGE, version - state.version));
+      const page = await readEvents(
+        client,
+        hallId,
+        state.version,
+        Math.min(REFOLD_PAGE, version - state.version),
+      );
       if (page.length === 0 || page[0]!.version !== state.version + 1)
         throw new Error(`hall ${hallId}: events missing after version ${state.version}`);
       state = evolveAll(state, page);

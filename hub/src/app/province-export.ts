@@ -91,7 +91,9 @@ export function provinceCsv(report: ProvinceReport): string {
   const footer = [
     [],
     [`Khoảng thời gian: ${report.from} – ${report.to}`],
-    ['% hài lòng = (số phiếu ở các mức hài lòng) / tổng số phiếu đánh giá × 100 (thang đánh giá của từng Trung tâm)'],
+    [
+      '% hài lòng = (số phiếu ở các mức hài lòng) / tổng số phiếu đánh giá × 100 (thang đánh giá của từng Trung tâm)',
+    ],
   ];
   return `\uFEFF${[...lines, ...footer].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

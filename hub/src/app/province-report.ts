@@ -108,7 +108,11 @@ interface Group {
  * report code over exact figures). A field or service is the same across halls when its id is (the
  * province catalogue gives halls common ids).
  */
-export async function provinceReport(pool: pg.Pool, period: ReportPeriod, now: number): Promise<ProvinceReport> {
+export async function provinceReport(
+  pool: pg.Pool,
+  period: ReportPeriod,
+  now: number,
+): Promise<ProvinceReport> {
   const halls = await hallsOf(pool, period.hallIds);
   const figures = await periodFigures(pool, halls, period.from, period.to);
   const hallIndex = new Map(halls.map((hall, index) => [hall.id, { hall, index }]));
@@ -119,24 +123,49 @@ export async function provinceReport(pool: pg.Pool, period: ReportPeriod, now: n
     field: new Map(),
     service: new Map(),
   };
-  const add = (dimension: ProvinceDimension, key: string, label: LocalizedText, order: number, from: FiguresPart | null): void => {
+  const add = (
+    dimension: ProvinceDimension,
+    key: string,
+    label: LocalizedText,
+    order: number,
+    from: FiguresPart | null,
+  ): void => {
     let group = groups[dimension].get(key);
     if (!group) groups[dimension].set(key, (group = { key, label, order, figures: emptyFigures() }));
     if (from) addPart(group.figures, from);
   };
   // Halls in the list even with no ticket in the period (a silent hall is news too).
-  for (const [index, hall] of halls.entries()) add('hall', hall.id, { vi: hall.name, en: hall.name }, index, null);
+  for (const [index, hall] of halls.entries())
+    add('hall', hall.id, { vi: hall.name, en: hall.name }, index, null);
   for (const item of figures) {
     const entry = hallIndex.get(item.hallId);
     const config = entry?.hall.config ?? null;
     const service = config?.services.find((candidate) => candidate.id === item.serviceId);
     const field = service ? config?.fields.find((candidate) => candidate.id === service.fieldId) : undefined;
     addPart(total, item);
-    add('hall', item.hallId, { vi: entry?.hall.name ?? item.hallId, en: entry?.hall.name ?? item.hallId }, entry?.index ?? 1e9, item);
+    add(
+      'hall',
+      item.hallId,
+      { vi: entry?.hall.name ?? item.hallId, en: entry?.hall.name ?? item.hallId },
+      entry?.index ?? 1e9,
+      item,
+    );
     add('day', item.businessDay, { vi: item.businessDay, en: item.businessDay }, 0, item);
     const fieldId = service?.fieldId ?? '';
-    add('field', fieldId, field?.name ?? { vi: fieldId || '—', en: fieldId || '—' }, field?.kioskOrder ?? 1e9, item);
-    add('service', item.serviceId, service?.name ?? { vi: item.serviceId, en: item.serviceId }, service?.kioskOrder ?? 1e9, item);
+    add(
+      'field',
+      fieldId,
+      field?.name ?? { vi: fieldId || '—', en: fieldId || '—' },
+      field?.kioskOrder ?? 1e9,
+      item,
+    );
+    add(
+      'service',
+      item.serviceId,
+      service?.name ?? { vi: item.serviceId, en: item.serviceId },
+      service?.kioskOrder ?? 1e9,
+      item,
+    );
   }
   const rows = (dimension: ProvinceDimension): ReportRow[] =>
     [...groups[dimension].values()]

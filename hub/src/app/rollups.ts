@@ -33,7 +33,11 @@ export class RollupWorker {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows: dirty } = await client.query<{ hall_id: string; business_day: string; config: HallConfig | null }>(
+      const { rows: dirty } = await client.query<{
+        hall_id: string;
+        business_day: string;
+        config: HallConfig | null;
+      }>(
         `SELECT d.hall_id, d.business_day, h.config FROM rollup_dirty d JOIN halls h ON h.id = d.hall_id
          WHERE h.business_day IS NOT NULL AND d.business_day < h.business_day
          ORDER BY d.hall_id, d.business_day

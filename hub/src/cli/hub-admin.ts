@@ -14,7 +14,8 @@ import { loadHubSettings } from '../settings.ts';
 //   token                             → a read-only API token for GET /api/v1/halls
 //   add-account --username <u> --name "<display name>" → {"username":"…","password":"…"} (to change at first sign-in)
 
-const usage = 'usage: pnpm hub-admin <add-hall --name N | enrolment-code --name N|--hall ID | revoke --hall ID | token | add-account --username U --name N>';
+const usage =
+  'usage: pnpm hub-admin <add-hall --name N | enrolment-code --name N|--hall ID | revoke --hall ID | token | add-account --username U --name N>';
 const [command, ...rest] = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
 const { values } = parseArgs({
   args: rest,

@@ -28,7 +28,10 @@ export async function openHubDatabase(options: {
 }): Promise<HubDatabase> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: options.dataDir, ...(options.onLog ? { onLog: options.onLog } : {}) });
+    : await startEmbeddedPostgres({
+        dataDir: options.dataDir,
+        ...(options.onLog ? { onLog: options.onLog } : {}),
+      });
   const url = options.databaseUrl ?? embedded!.url;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle connection the server dropped (restart, failover) must not crash the hub.

@@ -134,7 +134,16 @@ export function postgresRunAs(): RunAs | undefined {
   try {
     execFileSync(
       'useradd',
-      ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', wanted],
+      [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        '--home-dir',
+        '/nonexistent',
+        '--shell',
+        '/usr/sbin/nologin',
+        wanted,
+      ],
       { stdio: 'pipe' },
     );
   } catch {
@@ -157,7 +166,12 @@ function isReachable(target: string, runAs: RunAs): boolean {
   }
   return folders.every((folder) => {
     const stat = statSync(folder);
-    const bits = stat.uid === runAs.uid ? (stat.mode >> 6) & 7 : stat.gid === runAs.gid ? (stat.mode >> 3) & 7 : stat.mode & 7;
+    const bits =
+      stat.uid === runAs.uid
+        ? (stat.mode >> 6) & 7
+        : stat.gid === runAs.gid
+          ? (stat.mode >> 3) & 7
+          : stat.mode & 7;
     return (bits & 1) === 1;
   });
 }
@@ -230,7 +244,11 @@ function runningPostmaster(clusterDir: string): { pid: number; port: number } | 
   return { pid, port };
 }
 
-async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -377,11 +395,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     };
     const child = spawn(
       binaries.postgres,
-      ['-D', clusterDir, '-p', String(port), ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])],
+      [
+        '-D',
+        clusterDir,
+        '-p',
+        String(port),
+        ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+      ],
       {
         ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
         cwd: dataDir,
-      env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
+        env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' },
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
       },

@@ -174,7 +174,9 @@ export async function migrate(client: pg.ClientBase): Promise<{ from: number; to
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const result = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM hub_schema');
+    const result = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM hub_schema',
+    );
     const from = result.rows[0]?.version ?? 0;
     if (from > MIGRATIONS.length) {
       throw new Error(
@@ -186,7 +188,10 @@ export async function migrate(client: pg.ClientBase): Promise<{ from: number; to
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query('INSERT INTO hub_schema (version, name) VALUES ($1, $2)', [index + 1, migration.name]);
+        await client.query('INSERT INTO hub_schema (version, name) VALUES ($1, $2)', [
+          index + 1,
+          migration.name,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
@@ -224,9 +229,7 @@ export async function ensureEventPartition(client: pg.ClientBase, at: number): P
     await client.query('SELECT pg_advisory_xact_lock($1)', [PARTITION_LOCK]);
     const exists = await client.query('SELECT 1 FROM pg_class WHERE relname = $1', [name]);
     if (exists.rowCount === 0) {
-      await client.query(
-        `CREATE TABLE ${name} PARTITION OF events FOR VALUES FROM (${from}) TO (${to})`,
-      );
+      await client.query(`CREATE TABLE ${name} PARTITION OF events FOR VALUES FROM (${from}) TO (${to})`);
     }
     await client.query('COMMIT');
   } catch (error) {

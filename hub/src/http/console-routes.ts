@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { catalogueBodySchema, PROVINCE_DIMENSIONS, textSchema } from '@luot/shared/contracts';
-import type { HallAlert, HallBoardRow, LiveFigures, ProvinceCatalogue, ProvinceReport } from '@luot/shared/contracts';
+import type {
+  HallAlert,
+  HallBoardRow,
+  LiveFigures,
+  ProvinceCatalogue,
+  ProvinceReport,
+} from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
 import { isSatisfiedRating } from '@luot/shared/reports';
 import type { HubAccounts } from '../app/accounts.ts';
@@ -21,8 +27,14 @@ const DEFAULT_SATISFACTION_THRESHOLD = 80;
 /** Below this many ratings today, a low satisfaction % is noise, not an alert. */
 const MIN_RATINGS_FOR_ALERT = 5;
 
-const loginSchema = z.strictObject({ username: textSchema().min(1).max(100), password: z.string().min(1).max(200) });
-const passwordSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
+const loginSchema = z.strictObject({
+  username: textSchema().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+const passwordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
 const newHallSchema = z.strictObject({ name: textSchema().trim().min(1).max(200) });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reportQuerySchema = z.strictObject({
@@ -73,8 +85,13 @@ export function registerConsoleRoutes(
       const result = await accounts.login(username, password);
       if (!result.ok) {
         request.log.warn({ result: result.code }, 'province sign-in refused');
-        if (result.retryAt !== null) reply.header('retry-after', String(Math.ceil((result.retryAt - deps.now()) / 1000)));
-        throw new HubHttpError(result.code === 'LOCKED_OUT' ? 429 : 401, result.code, 'wrong username or password, or locked');
+        if (result.retryAt !== null)
+          reply.header('retry-after', String(Math.ceil((result.retryAt - deps.now()) / 1000)));
+        throw new HubHttpError(
+          result.code === 'LOCKED_OUT' ? 429 : 401,
+          result.code,
+          'wrong username or password, or locked',
+        );
       }
       return sendOk(reply, { token: result.token, expiresAt: result.expiresAt, account: result.account });
     },
@@ -97,7 +114,8 @@ export function registerConsoleRoutes(
     const { token } = await signedIn(request);
     const body = parseOr400(passwordSchema, request.body);
     const result = await accounts.changePassword(token, body.currentPassword, body.newPassword);
-    if (!result.ok) throw new HubHttpError(result.code === 'BAD_CREDENTIALS' ? 401 : 400, result.code, result.message);
+    if (!result.ok)
+      throw new HubHttpError(result.code === 'BAD_CREDENTIALS' ? 401 : 400, result.code, result.message);
     return sendOk(reply, {});
   });
 
@@ -147,7 +165,12 @@ export function registerConsoleRoutes(
   };
 
   app.get('/api/v1/console/report', async (request, reply) => sendOk(reply, await reportOf(request)));
-  const download = (reply: FastifyReply, name: string, type: string, body: string | Uint8Array): FastifyReply =>
+  const download = (
+    reply: FastifyReply,
+    name: string,
+    type: string,
+    body: string | Uint8Array,
+  ): FastifyReply =>
     reply
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${name}"`)
@@ -155,7 +178,12 @@ export function registerConsoleRoutes(
       .send(typeof body === 'string' ? body : Buffer.from(body));
   app.get('/api/v1/console/report.csv', async (request, reply) => {
     const report = await reportOf(request);
-    return download(reply, `bao-cao-tinh-${report.from}-${report.to}.csv`, 'text/csv; charset=utf-8', provinceCsv(report));
+    return download(
+      reply,
+      `bao-cao-tinh-${report.from}-${report.to}.csv`,
+      'text/csv; charset=utf-8',
+      provinceCsv(report),
+    );
   });
   app.get('/api/v1/console/report.xlsx', async (request, reply) => {
     const report = await reportOf(request);
@@ -176,13 +204,18 @@ export function registerConsoleRoutes(
       { from: query.from, to: query.to, targetWaitMinutes: query.target },
       deps.now(),
     );
-    if (!report) throw new HubHttpError(404, 'NOT_FOUND', 'no such hall, or it has not shipped its configuration');
+    if (!report)
+      throw new HubHttpError(404, 'NOT_FOUND', 'no such hall, or it has not shipped its configuration');
     return sendOk(reply, report);
   });
 
   // ── the province's service catalogue ──
   const newestCatalogue = async (): Promise<ProvinceCatalogue | null> => {
-    const { rows } = await db.pool.query<{ version: number; body: ProvinceCatalogue['body']; created_ms: number }>(
+    const { rows } = await db.pool.query<{
+      version: number;
+      body: ProvinceCatalogue['body'];
+      created_ms: number;
+    }>(
       `SELECT version, body, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
        FROM catalogue_versions ORDER BY version DESC LIMIT 1`,
     );
@@ -199,7 +232,11 @@ export function registerConsoleRoutes(
     const fieldIds = new Set(body.fields.map((field) => field.id));
     const unknown = body.services.filter((service) => !fieldIds.has(service.fieldId));
     if (unknown.length > 0)
-      throw new HubHttpError(400, 'VALIDATION_FAILED', `services in unknown fields: ${unknown.map((service) => service.id).join(', ')}`);
+      throw new HubHttpError(
+        400,
+        'VALIDATION_FAILED',
+        `services in unknown fields: ${unknown.map((service) => service.id).join(', ')}`,
+      );
     const { rows } = await db.pool.query<{ version: number }>(
       'INSERT INTO catalogue_versions (body, created_by) VALUES ($1, $2) RETURNING version',
       [JSON.stringify(body), id],
@@ -208,15 +245,20 @@ export function registerConsoleRoutes(
     return sendOk(reply, { version: rows[0]!.version });
   });
   // A hall's own fields and services, to start the province's catalogue from (the console's "take from").
-  app.get<{ Params: { hallId: string } }>('/api/v1/console/halls/:hallId/catalogue', async (request, reply) => {
-    await signedIn(request);
-    const { rows } = await db.pool.query<{ config: HallConfig | null }>('SELECT config FROM halls WHERE id = $1', [
-      request.params.hallId,
-    ]);
-    const config = rows[0]?.config;
-    if (!config) throw new HubHttpError(404, 'NOT_FOUND', 'no such hall, or it has not shipped its configuration');
-    return sendOk(reply, { fields: config.fields, services: config.services });
-  });
+  app.get<{ Params: { hallId: string } }>(
+    '/api/v1/console/halls/:hallId/catalogue',
+    async (request, reply) => {
+      await signedIn(request);
+      const { rows } = await db.pool.query<{ config: HallConfig | null }>(
+        'SELECT config FROM halls WHERE id = $1',
+        [request.params.hallId],
+      );
+      const config = rows[0]?.config;
+      if (!config)
+        throw new HubHttpError(404, 'NOT_FOUND', 'no such hall, or it has not shipped its configuration');
+      return sendOk(reply, { fields: config.fields, services: config.services });
+    },
+  );
   // A hall's console asks for the newest catalogue through its own server, with the hall's key.
   app.get('/api/v1/catalogue', async (request, reply) => {
     const key = bearerToken(request);
@@ -274,7 +316,11 @@ export async function hallBoard(
     const percent = total === 0 ? null : (satisfied / total) * 100;
     const alerts: HallAlert[] = [];
     const isEnrolled = row.key_hash !== null;
-    if (isEnrolled && row.key_revoked_at === null && (row.last_contact_ms === null || now - row.last_contact_ms > OFFLINE_ALERT_MS))
+    if (
+      isEnrolled &&
+      row.key_revoked_at === null &&
+      (row.last_contact_ms === null || now - row.last_contact_ms > OFFLINE_ALERT_MS)
+    )
       alerts.push({ kind: 'offline', sinceMs: row.last_contact_ms });
     const oldest = row.live?.oldestWaitingQueuedAt ?? null;
     if (oldest !== null && now - oldest > targetMinutes * 60_000)

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 
-
 /**
  * The hub's tests run against a real PostgreSQL: the embedded one, started here once for the run (as
  * an unprivileged user when the run is root, as in CI) in a temporary folder, stopped and removed after.

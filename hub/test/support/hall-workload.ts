@@ -15,7 +15,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 let requestCounter = 0;
-const requestId = (): string => `wl-${process.pid}-${(requestCounter += 1).toString(36)}-${Date.now().toString(36)}`;
+const requestId = (): string =>
+  `wl-${process.pid}-${(requestCounter += 1).toString(36)}-${Date.now().toString(36)}`;
 
 const manager: Identity = {
   role: 'manager',
@@ -70,7 +71,9 @@ export async function runHallWorkload(
   for (const [index, counterId] of counters.entries()) {
     const clerk = config.clerks[index];
     if (clerk && service.state.counters[counterId]?.clerkId == null)
-      await send(() => service.command(manager, requestId(), { type: 'sign-in', counterId, clerkId: clerk.id }));
+      await send(() =>
+        service.command(manager, requestId(), { type: 'sign-in', counterId, clerkId: clerk.id }),
+      );
     if (service.state.counters[counterId]?.status !== 'open')
       await send(() => service.command(manager, requestId(), { type: 'open-counter', counterId }));
   }
@@ -84,15 +87,22 @@ export async function runHallWorkload(
       const priority = random() < 0.1 ? (config.priorityGroups[0]?.id ?? null) : null;
       await send(() =>
         Promise.resolve(
-          service.issue(manager, requestId(), { type: 'issue', serviceId, procedureId: null, priorityGroupId: priority }),
+          service.issue(manager, requestId(), {
+            type: 'issue',
+            serviceId,
+            procedureId: null,
+            priorityGroupId: priority,
+          }),
         ),
       );
     } else if (!ticket) {
       await send(() => service.command(manager, requestId(), { type: 'call-next', counterId }));
     } else if (ticket.status === 'called') {
       const choice = random();
-      if (choice < 0.1) await send(() => service.command(manager, requestId(), { type: 'no-show', counterId }));
-      else if (choice < 0.2) await send(() => service.command(manager, requestId(), { type: 'recall', counterId }));
+      if (choice < 0.1)
+        await send(() => service.command(manager, requestId(), { type: 'no-show', counterId }));
+      else if (choice < 0.2)
+        await send(() => service.command(manager, requestId(), { type: 'recall', counterId }));
       else await send(() => service.command(manager, requestId(), { type: 'start', counterId }));
     } else if (ticket.status === 'serving') {
       const choice = random();
@@ -109,7 +119,9 @@ export async function runHallWorkload(
           }),
         );
       } else {
-        const isDone = await send(() => service.command(manager, requestId(), { type: 'complete', counterId }));
+        const isDone = await send(() =>
+          service.command(manager, requestId(), { type: 'complete', counterId }),
+        );
         if (isDone && random() < 0.7) {
           const rating = 1 + Math.floor(random() * 4);
           await send(() =>
@@ -125,13 +137,18 @@ export async function runHallWorkload(
       }
     }
     if (random() < 0.02) {
-      const waiting = Object.values(service.state.tickets).find((candidate) => candidate.status === 'waiting');
+      const waiting = Object.values(service.state.tickets).find(
+        (candidate) => candidate.status === 'waiting',
+      );
       if (waiting)
-        await send(() => service.command(manager, requestId(), { type: 'cancel', ticketId: waiting.id, reason: 'hủy thử' }));
+        await send(() =>
+          service.command(manager, requestId(), { type: 'cancel', ticketId: waiting.id, reason: 'hủy thử' }),
+        );
     }
     if (random() < 0.02) {
       const missed = Object.values(service.state.tickets).find((candidate) => candidate.status === 'no_show');
-      if (missed) await send(() => service.command(manager, requestId(), { type: 'return', ticketId: missed.id }));
+      if (missed)
+        await send(() => service.command(manager, requestId(), { type: 'return', ticketId: missed.id }));
     }
   }
   // Changes are published just after the commit: let the last one arrive.

@@ -34,7 +34,10 @@ export async function freshDatabaseUrl(): Promise<string> {
 }
 
 /** A hub process in this test process, on port 0, against a test database. */
-export function startTestHub(databaseUrl: string, options: { publicUrl?: string; now?: () => number } = {}): Promise<HubServer> {
+export function startTestHub(
+  databaseUrl: string,
+  options: { publicUrl?: string; now?: () => number } = {},
+): Promise<HubServer> {
   return startHubServer({
     port: 0,
     host: '127.0.0.1',
@@ -106,13 +109,17 @@ export async function eventually<T>(
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** The shipped version of a hall as the hub holds it. */
 export async function shippedVersion(pool: pg.Pool, hallId: string): Promise<number> {
-  const { rows } = await pool.query<{ shipped_version: number }>('SELECT shipped_version FROM halls WHERE id = $1', [hallId]);
+  const { rows } = await pool.query<{ shipped_version: number }>(
+    'SELECT shipped_version FROM halls WHERE id = $1',
+    [hallId],
+  );
   return rows[0]?.shipped_version ?? -1;
 }

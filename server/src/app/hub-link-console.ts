@@ -1,4 +1,10 @@
-import type { CatalogueOffer, HubLinkStatus, Identity, ProvinceCatalogue, WireError } from '@luot/shared/contracts';
+import type {
+  CatalogueOffer,
+  HubLinkStatus,
+  Identity,
+  ProvinceCatalogue,
+  WireError,
+} from '@luot/shared/contracts';
 import { mergeCatalogue } from '@luot/shared/domain';
 import type { HallService } from './hall-service.ts';
 
@@ -46,12 +52,19 @@ export class HubLinkConsole {
 
   /** The province catalogue and what it would change here, or null when there is none. */
   async offer(): Promise<Outcome<CatalogueOffer | null>> {
-    if (!this.link) return { ok: false, error: { code: 'NOT_FOUND', message: 'this hall has no province hub' } };
+    if (!this.link)
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'this hall has no province hub' } };
     let catalogue: ProvinceCatalogue | null;
     try {
       catalogue = await this.link.fetchCatalogue();
     } catch (error) {
-      return { ok: false, error: { code: 'INTERNAL', message: `the hub cannot be reached: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `the hub cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
     }
     if (!catalogue) return { ok: true, value: null };
     const { changes } = mergeCatalogue(this.service.hallConfig, catalogue.body);
@@ -60,18 +73,32 @@ export class HubLinkConsole {
 
   /** Take the catalogue version the manager reviewed (refused if the province has saved a newer one since). */
   async accept(identity: Identity, requestId: string, version: number): Promise<Outcome<CatalogueOffer>> {
-    if (!this.link) return { ok: false, error: { code: 'NOT_FOUND', message: 'this hall has no province hub' } };
+    if (!this.link)
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'this hall has no province hub' } };
     const previous = await this.service.previousAnswer(identity.deviceId, requestId);
     if (previous) return previous.ok ? { ok: true, value: { version, createdAt: 0, changes: [] } } : previous;
     let catalogue: ProvinceCatalogue | null;
     try {
       catalogue = await this.link.fetchCatalogue();
     } catch (error) {
-      return { ok: false, error: { code: 'INTERNAL', message: `the hub cannot be reached: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `the hub cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
     }
-    if (!catalogue) return { ok: false, error: { code: 'NOT_FOUND', message: 'the province has no catalogue' } };
+    if (!catalogue)
+      return { ok: false, error: { code: 'NOT_FOUND', message: 'the province has no catalogue' } };
     if (catalogue.version !== version)
-      return { ok: false, error: { code: 'INVALID_STATE', message: `the province saved version ${catalogue.version} since; review it again` } };
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_STATE',
+          message: `the province saved version ${catalogue.version} since; review it again`,
+        },
+      };
     const { config, changes } = mergeCatalogue(this.service.hallConfig, catalogue.body);
     const ack = await this.service.command(identity, requestId, { type: 'configure', config });
     if (!ack.ok) return ack;

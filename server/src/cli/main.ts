@@ -165,7 +165,9 @@ async function hubEnrol(
     const { hallId, key } = await enrolWithHub(values.url, values.code);
     const file = settingsFile();
     saveHubLink(file, { url: values.url.replace(/\/+$/, ''), key });
-    print(`Enrolled as ${hallId}; the hub's address and this hall's key are in ${file}. Restart the server to ship.`);
+    print(
+      `Enrolled as ${hallId}; the hub's address and this hall's key are in ${file}. Restart the server to ship.`,
+    );
     return 0;
   } catch (error) {
     print(error instanceof Error ? error.message : String(error));

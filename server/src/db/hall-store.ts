@@ -66,7 +66,6 @@ function eventCounterId(event: VersionedEvent): string | null {
   return 'counterId' in event ? event.counterId : null;
 }
 
-
 /**
  * The hall's one repository. Every write a command makes happens in `commit`, one synchronous
  * transaction: events appended, projections updated, idempotency recorded. Nothing here is async,

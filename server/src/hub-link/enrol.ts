@@ -20,6 +20,8 @@ export async function enrolWithHub(hubUrl: string, code: string): Promise<{ hall
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   const parsed = enrolAnswerSchema.safeParse(body);
   if (!response.ok || !parsed.success)
-    throw new Error(`the hub refused the code (${response.status}): ${body?.error?.message ?? 'no reason given'}`);
+    throw new Error(
+      `the hub refused the code (${response.status}): ${body?.error?.message ?? 'no reason given'}`,
+    );
   return parsed.data.value;
 }

@@ -50,7 +50,8 @@ const DEFAULT_TIMING: ShipperTiming = {
   freshMs: 60_000,
 };
 
-const hashOf = (config: HallConfig): string => createHash('sha256').update(JSON.stringify(config)).digest('hex');
+const hashOf = (config: HallConfig): string =>
+  createHash('sha256').update(JSON.stringify(config)).digest('hex');
 
 /**
  * Ships the hall's committed events to its province hub, in version order, in bounded batches from
@@ -188,7 +189,10 @@ export class HubShipper {
         this.status = { ...this.status, isConnected: false, lastError: message.slice(0, 200) };
         if (this.failures === 1 || this.failures % 20 === 0)
           this.logger.warn({ error: message.slice(0, 200), failures: this.failures }, 'hub link failed');
-        const backoff = Math.min(this.timing.maxBackoffMs, this.timing.initialBackoffMs * 2 ** (this.failures - 1));
+        const backoff = Math.min(
+          this.timing.maxBackoffMs,
+          this.timing.initialBackoffMs * 2 ** (this.failures - 1),
+        );
         if (this.isRunning) await this.sleep(backoff * (0.8 + Math.random() * 0.4));
         continue;
       }
@@ -269,16 +273,16 @@ export class HubShipper {
         signal: this.abort.signal,
       });
       const body = (await response.json().catch(() => null)) as
-        | { ok: true; value: IngestAnswer }
-        | { ok: false; error: { code: string; message: string } }
-        | null;
+        { ok: true; value: IngestAnswer } | { ok: false; error: { code: string; message: string } } | null;
       if (!response.ok || !body?.ok) {
-        const reason = body && !body.ok ? `${body.error.code}: ${body.error.message}` : `HTTP ${response.status}`;
+        const reason =
+          body && !body.ok ? `${body.error.code}: ${body.error.message}` : `HTTP ${response.status}`;
         throw new Error(`hub refused (${response.status}) ${reason}`);
       }
       return body.value;
     } catch (error) {
-      if (this.abort.signal.aborted) throw new Error(this.isRunning ? 'no answer from the hub in time' : 'stopped');
+      if (this.abort.signal.aborted)
+        throw new Error(this.isRunning ? 'no answer from the hub in time' : 'stopped');
       throw error;
     } finally {
       clearTimeout(timeout);

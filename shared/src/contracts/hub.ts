@@ -66,8 +66,18 @@ export const versionedEventSchema = z.discriminatedUnion('type', [
     isOutOfOrder: z.boolean(),
     reason: freeText.nullable(),
   }),
-  z.strictObject({ ...base, type: z.literal('ticket.recalled'), ticketId: ticketIdSchema, counterId: counterIdSchema }),
-  z.strictObject({ ...base, type: z.literal('ticket.started'), ticketId: ticketIdSchema, counterId: counterIdSchema }),
+  z.strictObject({
+    ...base,
+    type: z.literal('ticket.recalled'),
+    ticketId: ticketIdSchema,
+    counterId: counterIdSchema,
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('ticket.started'),
+    ticketId: ticketIdSchema,
+    counterId: counterIdSchema,
+  }),
   z.strictObject({
     ...base,
     type: z.literal('ticket.completed'),
@@ -93,7 +103,12 @@ export const versionedEventSchema = z.discriminatedUnion('type', [
     toCounterId: counterIdSchema.nullable(),
     note: freeText.nullable(),
   }),
-  z.strictObject({ ...base, type: z.literal('ticket.cancelled'), ticketId: ticketIdSchema, reason: freeText }),
+  z.strictObject({
+    ...base,
+    type: z.literal('ticket.cancelled'),
+    ticketId: ticketIdSchema,
+    reason: freeText,
+  }),
   z.strictObject({
     ...base,
     type: z.literal('ticket.print-recorded'),
@@ -102,7 +117,12 @@ export const versionedEventSchema = z.discriminatedUnion('type', [
     failure: freeText.nullable(),
   }),
   z.strictObject({ ...base, type: z.literal('counter.opened'), counterId: counterIdSchema }),
-  z.strictObject({ ...base, type: z.literal('counter.paused'), counterId: counterIdSchema, reason: freeText }),
+  z.strictObject({
+    ...base,
+    type: z.literal('counter.paused'),
+    counterId: counterIdSchema,
+    reason: freeText,
+  }),
   z.strictObject({ ...base, type: z.literal('counter.closed'), counterId: counterIdSchema }),
   z.strictObject({
     ...base,
@@ -264,7 +284,11 @@ export interface HallBoardRow {
   readonly isKeyRevoked: boolean;
   readonly isEnrolled: boolean;
   readonly live: LiveFigures | null;
-  readonly satisfactionToday: { readonly total: number; readonly satisfied: number; readonly percent: number | null };
+  readonly satisfactionToday: {
+    readonly total: number;
+    readonly satisfied: number;
+    readonly percent: number | null;
+  };
   readonly alerts: readonly HallAlert[];
 }
 

@@ -22,7 +22,11 @@ export interface PublicTicketStatus {
 }
 
 /** The public view of a ticket, from a hall's state and configuration (the ticket as stored if it left the state). */
-export function publicTicketStatus(state: QueueState, config: HallConfig, stored: Ticket): PublicTicketStatus {
+export function publicTicketStatus(
+  state: QueueState,
+  config: HallConfig,
+  stored: Ticket,
+): PublicTicketStatus {
   const ticket = state.tickets[stored.id] ?? stored;
   const service = findService(config, ticket.serviceId);
   const counter = ticket.counterId === null ? undefined : findCounter(config, ticket.counterId);

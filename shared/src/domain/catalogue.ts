@@ -11,7 +11,12 @@ export type CatalogueDetail =
   | { readonly what: 'name' }
   | { readonly what: 'field' | 'prefix'; readonly from: string; readonly to: string }
   | { readonly what: 'expected-minutes'; readonly from: number; readonly to: number }
-  | { readonly what: 'procedures'; readonly added: number; readonly removed: number; readonly renamed: number }
+  | {
+      readonly what: 'procedures';
+      readonly added: number;
+      readonly removed: number;
+      readonly renamed: number;
+    }
   /** A service new to the hall arrives turned off. */
   | { readonly what: 'inactive' };
 
@@ -32,13 +37,19 @@ const sameText = (a: LocalizedText, b: LocalizedText): boolean => a.vi === b.vi 
  * to the hall arrives inactive: the manager gives it counters and turns it on, so the kiosk never offers
  * a service nobody serves. The hall's own services and fields outside the catalogue stay.
  */
-export function mergeCatalogue(config: HallConfig, catalogue: CatalogueBody): { config: HallConfig; changes: CatalogueChange[] } {
+export function mergeCatalogue(
+  config: HallConfig,
+  catalogue: CatalogueBody,
+): { config: HallConfig; changes: CatalogueChange[] } {
   const changes: CatalogueChange[] = [];
   const fields = [...config.fields];
   for (const field of catalogue.fields) {
     const index = fields.findIndex((candidate) => candidate.id === field.id);
     if (index === -1) {
-      fields.push({ ...field, kioskOrder: Math.max(0, ...fields.map((candidate) => candidate.kioskOrder)) + 1 });
+      fields.push({
+        ...field,
+        kioskOrder: Math.max(0, ...fields.map((candidate) => candidate.kioskOrder)) + 1,
+      });
       changes.push({ kind: 'field-added', id: field.id, name: field.name, details: [] });
     } else if (!sameText(fields[index]!.name, field.name)) {
       changes.push({ kind: 'field-changed', id: field.id, name: field.name, details: [{ what: 'name' }] });
@@ -54,16 +65,26 @@ export function mergeCatalogue(config: HallConfig, catalogue: CatalogueBody): { 
         isActive: false,
         kioskOrder: Math.max(0, ...services.map((candidate) => candidate.kioskOrder)) + 1,
       });
-      changes.push({ kind: 'service-added', id: service.id, name: service.name, details: [{ what: 'inactive' }] });
+      changes.push({
+        kind: 'service-added',
+        id: service.id,
+        name: service.name,
+        details: [{ what: 'inactive' }],
+      });
       continue;
     }
     const own = services[index]!;
     const details: CatalogueDetail[] = [];
     if (!sameText(own.name, service.name)) details.push({ what: 'name' });
-    if (own.fieldId !== service.fieldId) details.push({ what: 'field', from: own.fieldId, to: service.fieldId });
+    if (own.fieldId !== service.fieldId)
+      details.push({ what: 'field', from: own.fieldId, to: service.fieldId });
     if (own.prefix !== service.prefix) details.push({ what: 'prefix', from: own.prefix, to: service.prefix });
     if (own.expectedServiceMinutes !== service.expectedServiceMinutes)
-      details.push({ what: 'expected-minutes', from: own.expectedServiceMinutes, to: service.expectedServiceMinutes });
+      details.push({
+        what: 'expected-minutes',
+        from: own.expectedServiceMinutes,
+        to: service.expectedServiceMinutes,
+      });
     const ownProcedures = new Map(own.procedures.map((procedure) => [procedure.id, procedure]));
     const theirs = new Map(service.procedures.map((procedure) => [procedure.id, procedure]));
     const added = service.procedures.filter((procedure) => !ownProcedures.has(procedure.id)).length;

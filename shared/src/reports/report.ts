@@ -134,7 +134,8 @@ export function durationStats(input: Durations | readonly number[]): DurationSta
   if (values.length === 0) return { count: 0, averageMs: null, medianMs: null, p90Ms: null };
   let sum = 0;
   for (let index = 0; index < values.length; index += 1) sum += values[index]!;
-  const rank = (p: number): number => Math.min(values.length, Math.max(1, Math.ceil((p / 100) * values.length))) - 1;
+  const rank = (p: number): number =>
+    Math.min(values.length, Math.max(1, Math.ceil((p / 100) * values.length))) - 1;
   const median = rank(50);
   const p90 = rank(90);
   selectInPlace(values, median, 0);

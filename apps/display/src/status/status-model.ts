@@ -85,7 +85,11 @@ export function foldPoll(state: StatusPageState, result: PollResult): StatusPage
   switch (result.kind) {
     case 'ticket':
       // Through the province hub, the data is as fresh as the hub's copy of the hall, not as the poll.
-      return { ticket: result.ticket, updatedAt: Math.min(result.at, result.ticket.asOf ?? result.at), link: 'live' };
+      return {
+        ticket: result.ticket,
+        updatedAt: Math.min(result.at, result.ticket.asOf ?? result.at),
+        link: 'live',
+      };
     case 'not-found':
       return { ticket: null, updatedAt: null, link: 'not-found' };
     case 'unreachable':
