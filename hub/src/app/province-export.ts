@@ -1,7 +1,7 @@
 import type { ProvinceDimension, ProvinceReport, ReportRow } from '@luot/shared/contracts';
 import { PROVINCE_DIMENSIONS } from '@luot/shared/contracts';
 import type { Cell } from '@luot/server/reports-export';
-import { tablesXlsx } from '@luot/server/reports-export';
+import { minutes, percent, tablesCsv, tablesXlsx } from '@luot/server/reports-export';
 
 const TITLES: Record<ProvinceDimension | 'total', string> = {
   total: 'Toàn tỉnh',
@@ -10,9 +10,6 @@ const TITLES: Record<ProvinceDimension | 'total', string> = {
   field: 'Theo lĩnh vực',
   service: 'Theo dịch vụ',
 };
-
-const minutes = (ms: number | null): Cell => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
-const percent = (value: number | null): Cell => (value === null ? null : Math.round(value * 10) / 10);
 
 function header(report: ProvinceReport): string[] {
   return [
@@ -76,26 +73,14 @@ export function provinceTables(report: ProvinceReport): { title: string; rows: C
   ];
 }
 
-/** A cell as CSV: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
-function csvCell(cell: Cell): string {
-  if (cell === null) return '';
-  let text = String(cell);
-  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV for Excel (UTF-8 with BOM, CRLF), every table's rows under one header. */
+/** CSV for Excel (the hall's own writer: UTF-8 with BOM, CRLF, formulas kept as text). */
 export function provinceCsv(report: ProvinceReport): string {
-  const tables = provinceTables(report);
-  const lines = [tables[0]!.rows[0]!, ...tables.flatMap((table) => table.rows.slice(1))];
-  const footer = [
-    [],
+  return tablesCsv(provinceTables(report), [
     [`Khoảng thời gian: ${report.from} – ${report.to}`],
     [
       '% hài lòng = (số phiếu ở các mức hài lòng) / tổng số phiếu đánh giá × 100 (thang đánh giá của từng Trung tâm)',
     ],
-  ];
-  return `\uFEFF${[...lines, ...footer].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  ]);
 }
 
 /** The report as an XLSX workbook, one sheet per table (the hall's own XLSX writer). */

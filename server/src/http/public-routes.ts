@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
-import { estimateWait, findCounter, findService } from '@luot/shared/domain';
+import {
+  pairRequestSchema,
+  PROTOCOL_VERSION,
+  publicTicketStatus as publicStatusOf,
+} from '@luot/shared/contracts';
 import { FailureWindow, PAIRING_FAILURE_LIMITS } from '../app/failure-window.ts';
 import type { HttpDependencies } from './http-app.ts';
 import type { ZodTypeProvider } from './http-errors.ts';
@@ -99,25 +102,8 @@ export function publicTicketStatus(
 ): Record<string, unknown> | undefined {
   const { service } = deps;
   const stored = service.ticketByPublicCode(code);
-  if (!stored) return undefined;
-  const ticket = service.state.tickets[stored.id] ?? stored;
-  const config = service.hallConfig;
-  const serviceConfig = findService(config, ticket.serviceId);
-  const counter = ticket.counterId === null ? undefined : findCounter(config, ticket.counterId);
-  const wait =
-    ticket.status === 'waiting' ? estimateWait(service.state, config, ticket.serviceId, ticket.id) : null;
-  return {
-    number: ticket.number,
-    status: ticket.status,
-    service: serviceConfig?.name ?? null,
-    counter: counter ? { number: counter.number, name: counter.name } : null,
-    peopleAhead: wait?.peopleAhead ?? null,
-    waitMinutes: wait?.minutes ?? null,
-    issuedAt: ticket.issuedAt,
-    calledAt: ticket.calledAt,
-    hallName: config.hall.name,
-    version: service.state.version,
-  };
+  // The same view the province hub gives of it (shared/src/contracts/public-ticket.ts).
+  return stored ? { ...publicStatusOf(service.state, service.hallConfig, stored) } : undefined;
 }
 
 function landingPage(deps: HttpDependencies): string {
