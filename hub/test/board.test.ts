@@ -56,6 +56,29 @@ describe('the halls board', () => {
     expect(row!.satisfactionToday.total).toBeGreaterThan(0);
   });
 
+  it('exports the report as XLSX and CSV for a signed-in province account only', async () => {
+    await hub.accounts.create('baocao', 'Cán bộ báo cáo', 'Mat-khau-bao-cao-2026', false);
+    const login = await hub.accounts.login('baocao', 'Mat-khau-bao-cao-2026');
+    if (!login.ok) throw new Error('sign-in failed');
+    const day = hall.service.state.businessDay;
+    const url = `${hub.url}/api/v1/console/report.xlsx?from=${day}&to=${day}`;
+    const xlsx = await fetch(url, { headers: { authorization: `Bearer ${login.token}` } });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect((await fetch(url)).status).toBe(401);
+    const csv = await fetch(url.replace('.xlsx', '.csv'), {
+      headers: { authorization: `Bearer ${login.token}` },
+    });
+    expect(await csv.text()).toContain('Toàn tỉnh,Toàn tỉnh,');
+    // A period upside down or longer than 400 days is refused.
+    const bad = await fetch(`${hub.url}/api/v1/console/report?from=${day}&to=2000-01-01`, {
+      headers: { authorization: `Bearer ${login.token}` },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('raises an alert for a hall silent over 10 minutes, a wait past the target and low satisfaction', async () => {
     const later = Date.now() + 11 * 60_000;
     const [row] = await hallBoard(hub.db, later, 5, 100);
