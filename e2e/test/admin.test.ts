@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Changes } from '@luot/shared/contracts';
 import { asCounterId } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 // The manager console in Debian's Chromium against a real hall: first sign-in with the demo password,
@@ -72,7 +73,7 @@ describe('manager console', () => {
   it('signs in with the demo account and must change its password first', async () => {
     await page.goto(`${hall.url}/admin/`);
     await page.getByRole('heading', { name: 'Lượt' }).waitFor();
-    await saveScreenshot(page, 'admin-01-login');
+    await checkPageState(page, 'admin-01-login');
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -81,7 +82,7 @@ describe('manager console', () => {
     await page.getByLabel('Mật khẩu').fill('admin');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
-    await saveScreenshot(page, 'admin-02-forced-password-change');
+    await checkPageState(page, 'admin-02-forced-password-change');
     await page.getByLabel('Mật khẩu hiện tại').fill('admin');
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sen-Hong-2026');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
@@ -98,7 +99,7 @@ describe('manager console', () => {
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.locator('.ticket-card').waitFor();
     expect(await page.locator('.history li').count()).toBeGreaterThanOrEqual(4);
-    await saveScreenshot(page, 'admin-03-monitor');
+    await checkPageState(page, 'admin-03-monitor');
   });
 
   it('a manager cancels a waiting ticket from the search', async () => {
@@ -116,7 +117,7 @@ describe('manager console', () => {
       .getByLabel('Dòng thông báo trên màn hình sảnh')
       .fill('Sảnh làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu.');
     await page.getByText('Có thay đổi chưa lưu').waitFor();
-    await saveScreenshot(page, 'admin-04-config-hall');
+    await checkPageState(page, 'admin-04-config-hall');
     const before = kioskChanges.length;
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
@@ -137,7 +138,7 @@ describe('manager console', () => {
     });
     await page.getByText('Đọc được 1 lĩnh vực, 2 dịch vụ, 3 thủ tục; 1 dòng lỗi.').waitFor();
     await page.getByText(/^Dòng 5:/).waitFor();
-    await saveScreenshot(page, 'admin-05-config-services-import');
+    await checkPageState(page, 'admin-05-config-services-import');
     await page.getByRole('button', { name: 'Đưa vào cấu hình (chưa lưu)' }).click();
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
@@ -146,16 +147,16 @@ describe('manager console', () => {
       'Đăng ký nuôi con nuôi trong nước',
       'Đăng ký lại việc nuôi con nuôi, có yếu tố nước ngoài',
     ]);
-    await saveScreenshot(page, 'admin-06-config-services');
+    await checkPageState(page, 'admin-06-config-services');
   });
 
   it('shows counters and clerks, and the policy, rating and announcement settings', async () => {
     await page.getByRole('button', { name: 'Quầy và cán bộ' }).click();
     await page.getByRole('heading', { name: 'Cán bộ' }).waitFor();
-    await saveScreenshot(page, 'admin-07-config-counters');
+    await checkPageState(page, 'admin-07-config-counters');
     await page.getByRole('button', { name: 'Quy tắc, đánh giá, loa gọi' }).click();
     await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
-    await saveScreenshot(page, 'admin-08-config-policy');
+    await checkPageState(page, 'admin-08-config-policy');
   });
 
   it('pairs a display with a one-time code and lists devices with their printer', async () => {
@@ -172,7 +173,7 @@ describe('manager console', () => {
     });
     expect(paired.status).toBe(200);
     await page.getByRole('cell', { name: 'Hết giấy' }).waitFor();
-    await saveScreenshot(page, 'admin-09-devices');
+    await checkPageState(page, 'admin-09-devices');
   });
 
   it('shows a report with its figures, formula and charts', async () => {
@@ -180,13 +181,13 @@ describe('manager console', () => {
     await page.getByText('Cách tính tỷ lệ hài lòng').waitFor();
     expect(await page.locator('.chart svg').count()).toBe(4);
     expect(await page.locator('.cards .card').first().textContent()).toContain('6');
-    await saveScreenshot(page, 'admin-10-reports');
+    await checkPageState(page, 'admin-10-reports');
   });
 
   it('shows the audit log, filterable by role', async () => {
     await page.getByRole('button', { name: 'Nhật ký' }).click();
     await page.getByText('Thay đổi cấu hình').first().waitFor();
-    await saveScreenshot(page, 'admin-11-audit');
+    await checkPageState(page, 'admin-11-audit');
     await page.getByLabel('Vai trò').selectOption('manager');
     await page.getByText('Đặt lại mã PIN cán bộ').or(page.getByText('Quản lý đăng nhập')).first().waitFor();
     const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();

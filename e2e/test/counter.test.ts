@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, DeviceKind, ServerToClientEvents } from '@luot/shared/contracts';
 import type { CounterId, Ticket } from '@luot/shared/domain';
 import { asCounterId, asPriorityGroupId, asServiceId } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -107,13 +108,13 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     const pairingPage = await fresh.newPage();
     await pairingPage.goto(`${server.url}/counter/`);
     await pairingPage.getByText('Nhập mã ghép nối').waitFor();
-    await saveScreenshot(pairingPage, 'counter-01-pairing');
+    await checkPageState(pairingPage, 'counter-01-pairing');
 
     const terminal = await openPaired('counter', Q3, { width: 1366, height: 768 }, '/counter/');
     await terminal.getByLabel('Tên đăng nhập').waitFor();
     expect(terminal.url()).not.toContain('code=');
     expect(await text(terminal, 'counter-name')).toBe('Quầy số 3');
-    await saveScreenshot(terminal, 'counter-02-sign-in');
+    await checkPageState(terminal, 'counter-02-sign-in');
 
     // A wrong PIN is a sentence, not a code.
     await terminal.getByLabel('Tên đăng nhập').fill('canbo3');
@@ -121,7 +122,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await terminal.getByTestId('sign-in-error').waitFor();
     expect(await text(terminal, 'sign-in-error')).toBe('Tên đăng nhập hoặc mã PIN không đúng.');
-    await saveScreenshot(terminal, 'counter-03-sign-in-error');
+    await checkPageState(terminal, 'counter-03-sign-in-error');
 
     await signIn(terminal, 'canbo3');
     expect(counterState(Q3)).toMatchObject({ clerkId: 'cb3', status: 'open' });
@@ -131,14 +132,14 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await expect
       .poll(() => terminal.getByTestId('waiting-number').allTextContents())
       .toEqual(['B004', 'B001', 'B002', 'B003', 'C001']);
-    await saveScreenshot(terminal, 'counter-04-idle-waiting');
+    await checkPageState(terminal, 'counter-04-idle-waiting');
 
     // Mouse: call next takes the priority visitor first.
     await action(terminal, 'next').click();
     await expect.poll(() => text(terminal, 'current-number')).toBe('B004');
     expect(ticketNamed('B004')).toMatchObject({ status: 'called', counterId: 'q3', callCount: 1 });
     expect(await action(terminal, 'next').isDisabled()).toBe(true);
-    await saveScreenshot(terminal, 'counter-05-called');
+    await checkPageState(terminal, 'counter-05-called');
 
     // Keys: 2 recall, 3 start, 4 complete.
     await press(terminal, '2');
@@ -147,7 +148,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await press(terminal, '3');
     await expect.poll(() => ticketNamed('B004').status).toBe('serving');
     await expect.poll(() => text(terminal, 'current-status')).toBe('Đang phục vụ');
-    await saveScreenshot(terminal, 'counter-06-serving');
+    await checkPageState(terminal, 'counter-06-serving');
     await press(terminal, '4');
     await expect.poll(() => ticketNamed('B004').status).toBe('done');
     await expect.poll(() => text(terminal, 'day-served')).toBe('1');
@@ -166,7 +167,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     const dialog = terminal.getByRole('dialog');
     await dialog.getByLabel('Chuyển đến quầy').selectOption('q4');
     await dialog.getByLabel('Ghi chú (không bắt buộc)').fill('Hồ sơ khai sinh cần quầy 4 ký');
-    await saveScreenshot(terminal, 'counter-07-transfer-dialog');
+    await checkPageState(terminal, 'counter-07-transfer-dialog');
     await dialog.getByRole('button', { name: 'Chuyển số' }).click();
     await expect.poll(() => ticketNamed('B001').status).toBe('waiting');
     expect(ticketNamed('B001')).toMatchObject({ targetCounterId: 'q4', transferCount: 1 });
@@ -178,7 +179,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     const tablet = await openPaired('feedback', Q4, { width: 1280, height: 800 }, '/counter/feedback/');
     await tablet.getByText('Kính chào quý công dân').waitFor();
     expect(tablet.url()).not.toContain('code=');
-    await saveScreenshot(tablet, 'counter-20-feedback-idle');
+    await checkPageState(tablet, 'counter-20-feedback-idle');
 
     const second = await openPaired('counter', Q4, { width: 1366, height: 768 }, '/counter/');
     await second.getByLabel('Tên đăng nhập').waitFor();
@@ -193,7 +194,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
 
     await expect.poll(() => text(tablet, 'feedback-number')).toBe('B001');
     expect(await text(tablet, 'feedback-clerk')).toContain('Phạm Minh Đức');
-    await saveScreenshot(tablet, 'counter-21-feedback-serving');
+    await checkPageState(tablet, 'counter-21-feedback-serving');
 
     await press(second, '3');
     await expect.poll(() => ticketNamed('B001').status).toBe('serving');
@@ -202,13 +203,13 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
 
     // The citizen rates B001 with the lowest level and a reason.
     await tablet.getByRole('button', { name: 'Không hài lòng / Dissatisfied' }).waitFor();
-    await saveScreenshot(tablet, 'counter-22-feedback-asking');
+    await checkPageState(tablet, 'counter-22-feedback-asking');
     await tablet.getByRole('button', { name: 'Không hài lòng / Dissatisfied' }).click();
     await tablet.getByRole('button', { name: /Thời gian chờ lâu/ }).click();
-    await saveScreenshot(tablet, 'counter-23-feedback-reasons');
+    await checkPageState(tablet, 'counter-23-feedback-reasons');
     await tablet.getByRole('button', { name: /Gửi đánh giá/ }).click();
     await tablet.getByTestId('feedback-thanks').waitFor();
-    await saveScreenshot(tablet, 'counter-24-feedback-thanks');
+    await checkPageState(tablet, 'counter-24-feedback-thanks');
     expect(ratingCount()).toBe(1);
     const stored = server.store.db
       .prepare(
@@ -261,7 +262,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.getByRole('dialog').getByRole('button', { name: 'Tạm dừng quầy' }).click();
     await expect.poll(() => counterState(Q3)).toMatchObject({ status: 'paused', pauseReason: 'Họp' });
     await expect.poll(() => text(terminal, 'counter-note')).toBe('Quầy đang tạm dừng: Họp');
-    await saveScreenshot(terminal, 'counter-08-paused');
+    await checkPageState(terminal, 'counter-08-paused');
     await press(terminal, '8');
     await expect.poll(() => counterState(Q3)?.status).toBe('open');
 
@@ -269,7 +270,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.context().setOffline(true);
     await terminal.getByText(/Mất kết nối với máy chủ/).waitFor({ timeout: 20_000 });
     expect(await action(terminal, 'next').isDisabled()).toBe(true);
-    await saveScreenshot(terminal, 'counter-09-offline');
+    await checkPageState(terminal, 'counter-09-offline');
     const issuedWhileOffline = await issue('chung-thuc');
     await terminal.context().setOffline(false);
     await terminal.getByText(/Mất kết nối với máy chủ/).waitFor({ state: 'detached', timeout: 20_000 });
@@ -280,20 +281,20 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     // English on request.
     await terminal.getByRole('button', { name: 'English' }).click();
     await terminal.getByText('Call next', { exact: true }).waitFor();
-    await saveScreenshot(terminal, 'counter-10-english');
+    await checkPageState(terminal, 'counter-10-english');
     await terminal.getByRole('button', { name: 'Tiếng Việt' }).click();
 
     // A tablet-sized terminal for the same counter takes the session over: the first shows why.
     const takeover = await openPaired('counter', Q3, { width: 800, height: 1280 }, '/counter/');
     await takeover.getByTestId('takeover-warning').waitFor();
-    await saveScreenshot(takeover, 'counter-11-sign-in-takeover-warning-tablet');
+    await checkPageState(takeover, 'counter-11-sign-in-takeover-warning-tablet');
     await signIn(takeover, 'canbo3');
     await terminal.getByTestId('session-notice').waitFor();
     expect(await text(terminal, 'session-notice')).toContain(
       'có người vừa đăng nhập vào quầy này trên một máy khác',
     );
-    await saveScreenshot(terminal, 'counter-12-taken-over');
-    await saveScreenshot(takeover, 'counter-13-tablet-size');
+    await checkPageState(terminal, 'counter-12-taken-over');
+    await checkPageState(takeover, 'counter-13-tablet-size');
 
     // The new holder may act, and the screen answers within a blink (measured: key press to new number shown).
     const started = performance.now();
@@ -303,7 +304,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     console.info(`counter e2e: key "1" to B003 on screen in ${answeredMs.toFixed(0)} ms`);
     expect(answeredMs).toBeLessThan(2_000);
     expect(ticketNamed('B003')).toMatchObject({ status: 'called', counterId: 'q3', clerkId: 'cb3' });
-    await saveScreenshot(takeover, 'counter-13b-tablet-size-called');
+    await checkPageState(takeover, 'counter-13b-tablet-size-called');
   });
 
   it('signs an idle clerk out after config.terminals.idleSignOutMinutes (browser clock fast-forwarded)', async () => {
@@ -320,6 +321,6 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
       `Đã tự động đăng xuất sau ${minutes} phút không thao tác.`,
     );
     await expect.poll(() => counterState(Q5)?.clerkId ?? null, { timeout: 15_000 }).toBeNull();
-    await saveScreenshot(page, 'counter-14-idle-signed-out');
+    await checkPageState(page, 'counter-14-idle-signed-out');
   });
 });

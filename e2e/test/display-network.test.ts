@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Snapshot } from '@luot/shared/contracts';
 import type { CounterId, QueueState, ServiceId, TicketId, VersionedEvent } from '@luot/shared/domain';
 import { asCounterId, asServiceId, counterOf, evolve } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 import type { CutStyle, TcpProxy } from '../support/tcp-proxy.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
@@ -510,7 +511,7 @@ describe('hall displays through a network cut of 5 s, 90 s and over 2 minutes', 
         await page.locator('.display[data-live="false"] .display__offline').waitFor({ timeout: bound });
         await page.getByText('Có thể chưa cập nhật').first().waitFor({ timeout: bound });
         offlineMs.set(display.name, performance.now() - cut.at);
-        if (display.name === 'B') await saveScreenshot(page, 'display-network-B-offline');
+        if (display.name === 'B') await checkPageState(page, 'display-network-B-offline');
       });
 
       // ── Scripted scenes on top of the random traffic ───────────────────────────────────────────────
@@ -644,7 +645,7 @@ describe('hall displays through a network cut of 5 s, 90 s and over 2 minutes', 
           for (const scene of scenes)
             if (scene.until === display.name) for (const counterId of scene.counters) held.delete(counterId);
         });
-        await saveScreenshot(
+        await checkPageState(
           pageOf(display.name),
           `display-network-${display.name}-after-${display.cutMs / 1000}s`,
         );

@@ -6,7 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldConfig, HallConfig, ServiceConfig, Ticket } from '@luot/shared/domain';
 import { asFieldId, asServiceId } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -195,7 +196,7 @@ async function tap(page: Page, testId: string, next: string): Promise<void> {
   await page.locator(`.kiosk[data-step="${next}"][data-ready="true"]:not([data-guard="${guard}"])`).waitFor();
 }
 
-const shoot = (page: Page, name: string): Promise<string> => saveScreenshot(page, `kiosk-${name}`);
+const shoot = (page: Page, name: string): Promise<unknown> => checkPageState(page, `kiosk-${name}`);
 
 /** Screenshot the screen as a landscape kiosk and, turned, as a portrait one; the layout follows live. */
 async function shootBoth(page: Page, name: string): Promise<void> {
