@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { JSX } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DisplayScreen } from '../src/DisplayScreen.tsx';
 import { buildDisplayModel } from '../src/display-model.ts';
@@ -61,6 +62,35 @@ describe('DisplayScreen', () => {
     expect(screen.getAllByText('Có thể chưa cập nhật')).toHaveLength(2);
     expect(container.querySelector('.display')?.getAttribute('data-live')).toBe('false');
     expect(screen.getByText('Âm thanh đang tắt')).toBeTruthy();
+  });
+
+  it('flashes a new call and a recall, but not an older call that takes the banner when the newest ends', () => {
+    const hall = hallWithCalls(); // A001 → q1, then B001 → q2
+    const screenOf = (): JSX.Element => (
+      <DisplayScreen
+        model={buildDisplayModel(hall.state, hall.config, null)}
+        now={T0}
+        isLive
+        isSoundOff={false}
+        onOpenSettings={() => undefined}
+      />
+    );
+    const { rerender } = render(screenOf());
+    expect(screen.getByTestId('featured-ticket').textContent).toBe('B001');
+    expect(screen.getByTestId('featured').getAttribute('data-fresh')).toBe('true');
+    hall.tick(10_000);
+    hall.noShow(Q2);
+    rerender(screenOf());
+    expect(screen.getByTestId('featured-ticket').textContent).toBe('A001');
+    expect(screen.getByTestId('featured').getAttribute('data-fresh')).toBe('false');
+    expect(screen.getByTestId('featured').className).not.toContain('featured--fresh');
+    // The ended call is listed, marked; the closed counters sit on one line.
+    expect(screen.getByTestId('recent-call').textContent).toContain('Vắng mặt');
+    expect(screen.getByTestId('closed-counters').textContent).toContain('Quầy đang đóng: 3, 5');
+    hall.tick(10_000);
+    hall.recall(Q1);
+    rerender(screenOf());
+    expect(screen.getByTestId('featured').getAttribute('data-fresh')).toBe('true');
   });
 
   it('says so before the first call of the day', () => {

@@ -72,12 +72,14 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         clerkId: null,
         calledAt: null,
         lastCalledAt: null,
+        lastCalledCounterId: null,
         startedAt: null,
         completedAt: null,
         noShowAt: null,
         callCount: 0,
         recallCount: 0,
         transferCount: 0,
+        lastTransfer: null,
         isCalledOutOfOrder: false,
         printState: 'pending',
         isRated: false,
@@ -100,6 +102,7 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         clerkId: event.clerkId,
         calledAt: event.at,
         lastCalledAt: event.at,
+        lastCalledCounterId: event.counterId,
         callCount: t.callCount + 1,
         recallCount: 0,
         isCalledOutOfOrder: t.isCalledOutOfOrder || event.isOutOfOrder,
@@ -168,6 +171,8 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       }));
     case 'ticket.transferred': {
       const released = releaseCounterOf(state, event.ticketId);
+      // The next counter starts afresh: no call, no start, the full recall allowance. The latest call
+      // (`lastCalledAt`, `lastCalledCounterId`) stays, so the display can list it as transferred.
       return withTicket(released, event.ticketId, (t) => ({
         ...t,
         status: 'waiting',
@@ -175,9 +180,15 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         counterId: null,
         targetCounterId: event.toCounterId,
         calledAt: null,
-        lastCalledAt: null,
         startedAt: null,
+        recallCount: 0,
         transferCount: t.transferCount + 1,
+        lastTransfer: {
+          at: event.at,
+          fromServiceId: event.fromServiceId,
+          fromCounterId: event.fromCounterId,
+          note: event.note,
+        },
       }));
     }
     case 'ticket.cancelled':

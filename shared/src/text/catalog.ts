@@ -79,6 +79,10 @@ export const messages = {
     vi: 'Quầy này đang bận. Vui lòng hoàn tất lượt hiện tại hoặc chọn quầy khác.',
     en: 'This counter is busy. Please finish the current ticket or choose another counter.',
   },
+  'error.NOT_SERVED': {
+    vi: 'Quầy được chọn không phục vụ dịch vụ này. Vui lòng chọn quầy khác.',
+    en: 'The chosen counter does not serve this service. Please choose another counter.',
+  },
   'error.RATE_LIMITED': {
     vi: 'Thao tác quá nhanh. Vui lòng đợi một chút rồi thử lại.',
     en: 'Too many requests. Please wait a moment and try again.',
@@ -529,7 +533,12 @@ export const messages = {
   },
   'display.call.none': { vi: 'Chưa có số nào được gọi', en: 'No ticket has been called yet' },
   'display.counters.title': { vi: 'Số đang phục vụ tại các quầy', en: 'Now serving at each counter' },
+  'display.counters.none': { vi: 'Chưa có quầy nào làm việc', en: 'No counter is open yet' },
+  'display.counters.closed': { vi: 'Quầy đang đóng: {numbers}', en: 'Closed counters: {numbers}' },
   'display.recent.title': { vi: 'Số vừa gọi', en: 'Last calls' },
+  'display.recent.noShow': { vi: 'Vắng mặt', en: 'No-show' },
+  'display.recent.transferred': { vi: 'Đã chuyển', en: 'Transferred' },
+  'display.recent.transferredTo': { vi: 'Đã chuyển quầy {counter}', en: 'Sent to counter {counter}' },
   'display.waiting.title': { vi: 'Số người đang chờ', en: 'People waiting' },
   'display.sound.enable': { vi: 'Nhấn để bật âm thanh', en: 'Press to enable sound' },
   'display.sound.hint': {

@@ -23,6 +23,7 @@ import {
   PROCEDURE,
   SERVICE,
   TestHall,
+  MANAGER,
   local,
   terminal,
   type HallOptions,
@@ -392,6 +393,86 @@ const cases: readonly RefusalCase[] = [
       note: null,
     }),
     code: 'NOT_FOUND',
+  },
+  {
+    name: 'transfer: to a closed counter (no clerk signed in)',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      return {
+        type: 'transfer',
+        ticketId: ticket.id,
+        fromCounterId: COUNTER.q1,
+        toServiceId: null,
+        toCounterId: COUNTER.q4,
+        note: null,
+      };
+    },
+    code: 'COUNTER_CLOSED',
+  },
+  {
+    name: 'transfer: to a counter whose clerk closed it',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      hall.signIn(COUNTER.q4, CLERK.minh);
+      hall.act({ type: 'close-counter', counterId: COUNTER.q4 });
+      return {
+        type: 'transfer',
+        ticketId: ticket.id,
+        fromCounterId: COUNTER.q1,
+        toServiceId: null,
+        toCounterId: COUNTER.q4,
+        note: null,
+      };
+    },
+    code: 'COUNTER_CLOSED',
+  },
+  {
+    name: 'transfer: to an open counter that does not serve the service (land to q5, insurance only)',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      hall.signIn(COUNTER.q5, CLERK.minh);
+      return {
+        type: 'transfer',
+        ticketId: ticket.id,
+        fromCounterId: COUNTER.q1,
+        toServiceId: null,
+        toCounterId: COUNTER.q5,
+        note: 'Quầy 5 xem giúp',
+      };
+    },
+    code: 'NOT_SERVED',
+  },
+  {
+    name: 'transfer: to an open counter that does not serve the new service (business to q4, land only)',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      hall.signIn(COUNTER.q4, CLERK.minh);
+      return {
+        type: 'transfer',
+        ticketId: ticket.id,
+        fromCounterId: COUNTER.q1,
+        toServiceId: SERVICE.business,
+        toCounterId: COUNTER.q4,
+        note: null,
+      };
+    },
+    code: 'NOT_SERVED',
+  },
+  {
+    name: 'transfer: to a service no active counter serves',
+    options: { counters: { q5: { isActive: false } } },
+    arrange: (hall) => ({
+      command: {
+        type: 'transfer',
+        ticketId: withCalledTicket(hall).id,
+        fromCounterId: null,
+        toServiceId: SERVICE.insurance,
+        toCounterId: null,
+        note: null,
+      },
+      actor: MANAGER,
+    }),
+    code: 'NOT_SERVED',
   },
   // cancel
   {
