@@ -24,6 +24,47 @@ export async function auditPage(page: Page, state: string): Promise<PageStateAud
 }
 
 /**
+ * Text that does not fit where it is shown: an element that hides overflowing content (overflow hidden
+ * or clip, the page itself included) whose content is larger than its box, or text cut with "…". An
+ * element (or ancestor) marked `data-allow-overflow` is skipped (a scrolling ticker); scrollable boxes
+ * (overflow auto/scroll) are not clipping.
+ */
+export function findClippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const describe = (element: Element): string => {
+      const id = element.id ? `#${element.id}` : '';
+      const classes = Array.from(element.classList, (name) => `.${name}`).join('');
+      const testId = element.getAttribute('data-testid');
+      const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+      return `${element.tagName.toLowerCase()}${id}${classes}${testId ? `[data-testid=${testId}]` : ''} "${text}"`;
+    };
+    const hides = (value: string): boolean => value === 'hidden' || value === 'clip';
+    const problems: string[] = [];
+    const elements = [
+      document.documentElement,
+      document.body,
+      ...Array.from(document.body.querySelectorAll('*')),
+    ];
+    for (const element of elements) {
+      if (!(element instanceof HTMLElement) || element.closest('[data-allow-overflow]')) continue;
+      if (element.getClientRects().length === 0) continue; // not rendered
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden') continue;
+      const overflowsX = element.scrollWidth > element.clientWidth + 1;
+      const overflowsY = element.scrollHeight > element.clientHeight + 1;
+      if (style.textOverflow === 'ellipsis' && overflowsX) {
+        problems.push(`cut with "…": ${describe(element)}`);
+      } else if ((hides(style.overflowX) && overflowsX) || (hides(style.overflowY) && overflowsY)) {
+        problems.push(
+          `clipped (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}): ${describe(element)}`,
+        );
+      }
+    }
+    return problems;
+  });
+}
+
+/**
  * One page state of an end-to-end test: a full-page screenshot to look at, and an axe-core audit.
  * Critical and serious violations fail the test (softly, so every later state of the run is still
  * audited); moderate and minor ones are printed and written to the run's report (`axe-report.jsonl`).
@@ -37,6 +78,9 @@ export async function checkPageState(page: Page, state: string): Promise<PageSta
     (violation) => violation.impact === 'critical' || violation.impact === 'serious',
   );
   expect.soft(blocking, `critical or serious axe violations on ${state} (${audit.url})`).toEqual([]);
+  const clipped = await findClippedText(page);
+  if (clipped.length > 0) console.info(`clipped on ${state}:\n  ${clipped.join('\n  ')}`);
+  expect.soft(clipped, `text clipped or cut with "…" on ${state} (${audit.url})`).toEqual([]);
   return audit;
 }
 

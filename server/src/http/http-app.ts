@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
-import type { WireError } from '@luot/shared/contracts';
+import { describePublicTicket, pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
+import type { PublicTicketStatus, WireError } from '@luot/shared/contracts';
 import type { Ticket } from '@luot/shared/domain';
-import { estimateWait, findCounter, findService } from '@luot/shared/domain';
 import type { Clock } from '../app/clock.ts';
 import { FailureWindow, PAIRING_FAILURE_LIMITS } from '../app/failure-window.ts';
 import type { FailureWindowLimits } from '../app/failure-window.ts';
@@ -254,31 +253,11 @@ function isAllowedOrigin(origin: string, host: string | undefined, allowed: read
 }
 
 /** What the public status page may show: this ticket and counts, nothing about other visitors. */
-export function publicTicketStatus(
-  deps: HttpDependencies,
-  code: string,
-): Record<string, unknown> | undefined {
+export function publicTicketStatus(deps: HttpDependencies, code: string): PublicTicketStatus | undefined {
   const stored = deps.ticketByCode(code);
   if (!stored) return undefined;
   const { service } = deps;
-  const ticket = service.state.tickets[stored.id] ?? stored;
-  const config = service.hallConfig;
-  const serviceConfig = findService(config, ticket.serviceId);
-  const counter = ticket.counterId === null ? undefined : findCounter(config, ticket.counterId);
-  const wait =
-    ticket.status === 'waiting' ? estimateWait(service.state, config, ticket.serviceId, ticket.id) : null;
-  return {
-    number: ticket.number,
-    status: ticket.status,
-    service: serviceConfig?.name ?? null,
-    counter: counter ? { number: counter.number, name: counter.name } : null,
-    peopleAhead: wait?.peopleAhead ?? null,
-    waitMinutes: wait?.minutes ?? null,
-    issuedAt: ticket.issuedAt,
-    calledAt: ticket.calledAt,
-    hallName: config.hall.name,
-    version: service.state.version,
-  };
+  return describePublicTicket(service.state, service.hallConfig, service.state.tickets[stored.id] ?? stored);
 }
 
 function landingPage(deps: HttpDependencies): string {

@@ -11,3 +11,4 @@ export * from './permissions.ts';
 export * from './replica.ts';
 export * from './config-schema.ts';
 export * from './reports.ts';
+export * from './public-ticket.ts';

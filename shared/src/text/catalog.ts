@@ -565,33 +565,49 @@ export const messages = {
   // ── public ticket-status page (/t/<code>) ──
   'status.title': { vi: 'Theo dõi số thứ tự', en: 'Ticket status' },
   'status.loading': { vi: 'Đang tải…', en: 'Loading…' },
-  'status.yourNumber': { vi: 'Số của bạn', en: 'Your number' },
-  'status.peopleAhead': { vi: 'Số người trước bạn', en: 'People ahead of you' },
+  'status.yourNumber': { vi: 'Số thứ tự của Ông/Bà', en: 'Your number' },
+  'status.peopleAhead': { vi: 'Số người chờ trước', en: 'People ahead of you' },
   'status.wait': { vi: 'Thời gian chờ dự kiến', en: 'Expected wait' },
   'status.waitRange': { vi: 'khoảng {min}–{max} phút', en: 'about {min}–{max} min' },
   'status.waitUnknown': {
     vi: 'Chưa có quầy nào đang phục vụ dịch vụ này',
     en: 'No counter is serving this service right now',
   },
-  'status.calledHeadline': { vi: 'Mời bạn đến ngay', en: 'Please go now to' },
+  'status.calledHeadline': { vi: 'Mời Ông/Bà đến ngay', en: 'Please go now to' },
   'status.counter': { vi: 'Quầy số {counter}', en: 'Counter {counter}' },
   'status.serving': {
-    vi: 'Bạn đang được phục vụ tại quầy số {counter}',
+    vi: 'Ông/Bà đang được phục vụ tại quầy số {counter}',
     en: 'You are being served at counter {counter}',
   },
-  'status.done': { vi: 'Đã hoàn thành. Cảm ơn bạn!', en: 'Done. Thank you!' },
-  'status.noShow': {
-    vi: 'Bạn không có mặt khi được gọi. Vui lòng đến quầy hướng dẫn nếu bạn vẫn cần làm thủ tục.',
-    en: 'You were not there when called. Please ask at the help desk if you still need the service.',
+  'status.transferredToCounter': {
+    vi: 'Số thứ tự của Ông/Bà đã được chuyển đến quầy số {counter}. Vui lòng tiếp tục chờ gọi số.',
+    en: 'Your ticket was sent to counter {counter}. Please keep waiting for your call.',
   },
-  'status.cancelled': { vi: 'Số này đã bị hủy.', en: 'This ticket was cancelled.' },
+  'status.transferredToService': {
+    vi: 'Số thứ tự của Ông/Bà đã được chuyển sang dịch vụ “{service}”. Vui lòng tiếp tục chờ gọi số.',
+    en: 'Your ticket was moved to the service “{service}”. Please keep waiting for your call.',
+  },
+  'status.done': { vi: 'Đã hoàn thành. Xin cảm ơn Ông/Bà!', en: 'Done. Thank you!' },
+  'status.noShow': {
+    vi: 'Ông/Bà không có mặt khi được gọi số. Nếu vẫn cần làm thủ tục, vui lòng liên hệ cán bộ hướng dẫn tại Trung tâm.',
+    en: 'You were not there when called. If you still need the service, please ask the staff at the help desk.',
+  },
+  'status.cancelled': {
+    vi: 'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại kiosk hoặc liên hệ cán bộ hướng dẫn.',
+    en: 'This ticket was cancelled. If you still need the service, please take a new ticket at the kiosk or ask the staff.',
+  },
   'status.expired': {
-    vi: 'Số này đã hết hạn. Vui lòng lấy số mới.',
-    en: 'This ticket has expired. Please take a new one.',
+    vi: 'Số thứ tự này đã hết hạn (phiếu chỉ có giá trị trong ngày). Vui lòng lấy số mới.',
+    en: 'This ticket has expired (tickets are valid for the day only). Please take a new one.',
   },
   'status.notFound': {
     vi: 'Không tìm thấy số thứ tự này. Vui lòng kiểm tra lại mã QR trên phiếu.',
     en: 'This ticket was not found. Please check the QR code on your ticket.',
+  },
+  'status.alert.arm': { vi: 'Bật chuông và rung khi đến lượt', en: 'Ring and vibrate when it is my turn' },
+  'status.alert.armed': {
+    vi: 'Điện thoại sẽ đổ chuông và rung khi đến lượt Ông/Bà (giữ trang này mở).',
+    en: 'This phone will ring and vibrate when it is your turn (keep this page open).',
   },
   'status.reconnecting': { vi: 'Đang kết nối lại…', en: 'Reconnecting…' },
   'status.updatedAt': { vi: 'Cập nhật lúc {time}', en: 'Updated at {time}' },

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   counterOf,
   decide,
+  estimateWait,
   featuredCall,
   emptyQueueState,
   evolveAll,
@@ -641,5 +642,64 @@ describe('random histories', { timeout: 30_000 }, () => {
     );
     expect(accepted).toBeGreaterThan(NUM_RUNS / 4);
     expect(refused).toBeGreaterThan(NUM_RUNS / 8);
+  });
+
+  it('(i) people ahead is how many calls each counter that may call the ticket makes before it: the fewest and the most', () => {
+    let checked = 0;
+    let ranges = 0;
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const { hall, config } = simulate(history, k);
+        // As the hall stands now (a day may have ended since the last command: its tickets expired).
+        const today = withDayStarted(hall.state, hall.now, config);
+        const waiting = Object.values(today.tickets).filter((ticket) => ticket.status === 'waiting');
+        for (const ticket of waiting.slice(0, 4)) {
+          // Count real calls at each working counter that may call it, alone, until it is called.
+          const callsBefore: number[] = [];
+          for (const counterId of COUNTERS) {
+            const counter = findCounter(config, counterId)!;
+            if (!mayServe(ticket, counter) || !isStaffedAndOpen(today, counterId)) continue;
+            let state = today;
+            let calls = 0;
+            for (;;) {
+              const current = counterOf(state, counterId).currentTicketId;
+              // Settle the visitor at the counter (absent, or served by "next" itself) before calling again.
+              if (current !== null && state.tickets[current]?.status === 'called') {
+                const settled = decide(
+                  state,
+                  { type: 'no-show', counterId },
+                  { now: hall.now, config, actor: terminal(counterId) },
+                );
+                if (!settled.ok) throw new Error(settled.error.message);
+                state = evolveAll(state, stamp(state, settled.value));
+              }
+              const next = decide(
+                state,
+                { type: 'call-next', counterId },
+                { now: hall.now, config, actor: terminal(counterId) },
+              );
+              if (!next.ok)
+                throw new Error(`${ticket.number} never called at ${counterId}: ${next.error.code}`);
+              state = evolveAll(state, stamp(state, next.value));
+              const called = next.value.find((event) => event.type === 'ticket.called');
+              if (called?.type === 'ticket.called' && called.ticketId === ticket.id) break;
+              calls += 1;
+            }
+            callsBefore.push(calls);
+          }
+          if (callsBefore.length === 0) continue;
+          checked += 1;
+          const estimate = estimateWait(today, config, ticket.serviceId, ticket.id);
+          expect([estimate.peopleAhead, estimate.peopleAheadMax]).toEqual([
+            Math.min(...callsBefore),
+            Math.max(...callsBefore),
+          ]);
+          if (estimate.peopleAheadMax > estimate.peopleAhead) ranges += 1;
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(checked).toBeGreaterThan(NUM_RUNS);
+    expect(ranges).toBeGreaterThan(NUM_RUNS / 10);
   });
 });
