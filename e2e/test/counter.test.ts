@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, DeviceKind, ServerToClientEvents } from '@luot/shared/contracts';
 import type { CounterId, Ticket } from '@luot/shared/domain';
-import { asCounterId, asPriorityGroupId, asServiceId } from '@luot/shared/domain';
+import { asCounterId, asPriorityGroupId, asProcedureId, asServiceId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
 import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
@@ -32,11 +32,16 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function issue(serviceId: string, priorityGroupId: string | null = null): Promise<Ticket> {
+async function issue(
+  serviceId: string,
+  priorityGroupId: string | null = null,
+  procedureId: string | null = null,
+): Promise<Ticket> {
   const ack = await kiosk.emitWithAck('ticket:issue', {
     requestId: e2eRequestId(),
     serviceId: asServiceId(serviceId),
     priorityGroupId: priorityGroupId === null ? null : asPriorityGroupId(priorityGroupId),
+    procedureId: procedureId === null ? null : asProcedureId(procedureId),
   });
   if (!ack.ok) throw new Error(`issue refused: ${ack.error.code}`);
   return ack.value.ticket;
@@ -127,11 +132,13 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await signIn(terminal, 'canbo3');
     expect(counterState(Q3)).toMatchObject({ clerkId: 'cb3', status: 'open' });
 
-    for (const service of ['ho-tich', 'ho-tich', 'ho-tich', 'chung-thuc']) await issue(service);
+    await issue('ho-tich', null, 'ht-khai-sinh'); // the procedure chosen at the kiosk shows at the counter
+    for (const service of ['ho-tich', 'ho-tich', 'chung-thuc']) await issue(service);
     await issue('ho-tich', 'nguoi-cao-tuoi'); // B004, priority
     await expect
       .poll(() => terminal.getByTestId('waiting-number').allTextContents())
       .toEqual(['B004', 'B001', 'B002', 'B003', 'C001']);
+    expect(await terminal.getByTestId('waiting-procedure').allTextContents()).toEqual(['Đăng ký khai sinh']);
     await checkPageState(terminal, 'counter-04-idle-waiting');
 
     // Mouse: call next takes the priority visitor first.
@@ -162,22 +169,9 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     expect(calledAtQ3.map((ticket) => ticket.number)).toEqual(['B001']);
     expect(ticketNamed('B002').status).toBe('waiting');
 
-    // Mouse: transfer B001 to counter 4 with a note.
-    await action(terminal, 'transfer').click();
-    const dialog = terminal.getByRole('dialog');
-    await dialog.getByLabel('Chuyển đến quầy').selectOption('q4');
-    await dialog.getByLabel('Ghi chú (không bắt buộc)').fill('Hồ sơ khai sinh cần quầy 4 ký');
-    await checkPageState(terminal, 'counter-07-transfer-dialog');
-    await dialog.getByRole('button', { name: 'Chuyển số' }).click();
-    await expect.poll(() => ticketNamed('B001').status).toBe('waiting');
-    expect(ticketNamed('B001')).toMatchObject({ targetCounterId: 'q4', transferCount: 1 });
-    await expect
-      .poll(() => terminal.getByTestId('flash').textContent())
-      .toContain('Đã chuyển số B001 đến Quầy số 4');
-
-    // The feedback tablet of counter 4, and counter 4's terminal driven by the keyboard only.
+    // Counter 4's terminal, driven by the keyboard only, and its feedback tablet.
     const tablet = await openPaired('feedback', Q4, { width: 1280, height: 800 }, '/counter/feedback/');
-    await tablet.getByText('Kính chào quý công dân').waitFor();
+    await tablet.getByText('Kính chào Ông/Bà').waitFor();
     expect(tablet.url()).not.toContain('code=');
     await checkPageState(tablet, 'counter-20-feedback-idle');
 
@@ -188,9 +182,36 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await second.keyboard.type('1234');
     await second.keyboard.press('Enter');
     await second.locator('[data-action="next"]').waitFor();
+
+    // Mouse: transfer B001 to counter 4 with a note. Counter 5 is closed: listed, not choosable.
+    await action(terminal, 'transfer').click();
+    const dialog = terminal.getByRole('dialog');
+    await dialog.locator('[data-counter="q4"]').getByText('Đang mở').waitFor();
+    expect(await dialog.locator('[data-counter="q5"] input').isDisabled()).toBe(true);
+    expect(await dialog.locator('[data-counter="q5"]').textContent()).toContain('Đã đóng: không nhận chuyển');
+    // Focus stays in the dialog however far the clerk tabs.
+    for (let index = 0; index < 30; index += 1) await terminal.keyboard.press('Tab');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await dialog.locator('[data-counter="q4"] input').check();
+    await dialog.getByLabel('Ghi chú (không bắt buộc)').fill('Hồ sơ khai sinh cần quầy 4 ký');
+    await checkPageState(terminal, 'counter-07-transfer-dialog');
+    await dialog.getByRole('button', { name: 'Chuyển số' }).click();
+    await expect.poll(() => ticketNamed('B001').status).toBe('waiting');
+    expect(ticketNamed('B001')).toMatchObject({
+      targetCounterId: 'q4',
+      transferCount: 1,
+      lastTransfer: { note: 'Hồ sơ khai sinh cần quầy 4 ký' },
+    });
+    await expect
+      .poll(() => terminal.getByTestId('flash').textContent())
+      .toContain('Đã chuyển số B001 đến Quầy số 4');
+
     await press(second, '1');
     await expect.poll(() => text(second, 'current-number')).toBe('B001');
     expect(ticketNamed('B001')).toMatchObject({ status: 'called', counterId: 'q4' });
+    // The note travelled with the ticket to the receiving clerk's card.
+    expect(await text(second, 'current-transfer')).toContain('Hồ sơ khai sinh cần quầy 4 ký');
+    await checkPageState(second, 'counter-07b-received-transfer');
 
     await expect.poll(() => text(tablet, 'feedback-number')).toBe('B001');
     expect(await text(tablet, 'feedback-clerk')).toContain('Phạm Minh Đức');
@@ -202,9 +223,13 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await expect.poll(() => ticketNamed('B001').status).toBe('done');
 
     // The citizen rates B001 with the lowest level and a reason.
-    await tablet.getByRole('button', { name: 'Không hài lòng / Dissatisfied' }).waitFor();
+    await tablet.getByRole('button', { name: 'Không hài lòng Dissatisfied' }).waitFor();
     await checkPageState(tablet, 'counter-22-feedback-asking');
-    await tablet.getByRole('button', { name: 'Không hài lòng / Dissatisfied' }).click();
+    // The same tablet held upright (800×1280).
+    await tablet.setViewportSize({ width: 800, height: 1280 });
+    await checkPageState(tablet, 'counter-22b-feedback-asking-portrait');
+    await tablet.setViewportSize({ width: 1280, height: 800 });
+    await tablet.getByRole('button', { name: 'Không hài lòng Dissatisfied' }).click();
     await tablet.getByRole('button', { name: /Thời gian chờ lâu/ }).click();
     await checkPageState(tablet, 'counter-23-feedback-reasons');
     await tablet.getByRole('button', { name: /Gửi đánh giá/ }).click();
@@ -229,7 +254,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await expect.poll(() => text(second, 'current-number')).toBe('B002');
     await press(second, '4'); // complete straight from "called"
     await expect.poll(() => ticketNamed('B002').status).toBe('done');
-    await tablet.getByRole('button', { name: 'Rất hài lòng / Very satisfied' }).dblclick();
+    await tablet.getByRole('button', { name: 'Rất hài lòng Very satisfied' }).dblclick();
     await tablet.getByTestId('feedback-thanks').waitFor();
     await expect.poll(() => ratingCount()).toBe(2);
     expect(
@@ -262,6 +287,11 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.getByRole('dialog').getByRole('button', { name: 'Tạm dừng quầy' }).click();
     await expect.poll(() => counterState(Q3)).toMatchObject({ status: 'paused', pauseReason: 'Họp' });
     await expect.poll(() => text(terminal, 'counter-note')).toBe('Quầy đang tạm dừng: Họp');
+    // "Next" while paused says why nothing happened.
+    await terminal.keyboard.press('1');
+    await expect
+      .poll(() => terminal.getByTestId('flash').textContent())
+      .toContain('Quầy đang tạm dừng. Nhấn “Tiếp tục” (phím 8)');
     await checkPageState(terminal, 'counter-08-paused');
     await press(terminal, '8');
     await expect.poll(() => counterState(Q3)?.status).toBe('open');

@@ -232,6 +232,9 @@ export const messages = {
   'counter.current.calls': { vi: 'Số lần gọi', en: 'Times called' },
   'counter.current.outOfOrder': { vi: 'Gọi ngoài thứ tự', en: 'Called out of order' },
   'counter.current.transferred': { vi: 'Đã chuyển {count} lần', en: 'Transferred {count}×' },
+  'counter.current.procedure': { vi: 'Thủ tục: {name}', en: 'Procedure: {name}' },
+  'counter.current.transferFrom': { vi: 'Chuyển từ quầy {counter}', en: 'Sent from counter {counter}' },
+  'counter.current.transferNote': { vi: 'Ghi chú khi chuyển: “{note}”', en: 'Transfer note: “{note}”' },
   'counter.current.paused': { vi: 'Quầy đang tạm dừng: {reason}', en: 'Counter paused: {reason}' },
   'counter.current.closed': {
     vi: 'Quầy đang đóng. Nhấn “Tiếp tục” (phím 8) để mở quầy.',
@@ -265,6 +268,23 @@ export const messages = {
     en: 'The called ticket has not been served: start, mark absent or transfer it first.',
   },
   'counter.action.working': { vi: 'Đang xử lý…', en: 'Working…' },
+
+  'counter.shortcut.paused': {
+    vi: 'Quầy đang tạm dừng. Nhấn “Tiếp tục” (phím 8) để mở lại quầy rồi gọi số.',
+    en: 'The counter is paused. Press “Resume” (key 8) to reopen it, then call.',
+  },
+  'counter.shortcut.closed': {
+    vi: 'Quầy đang đóng. Nhấn “Tiếp tục” (phím 8) để mở quầy rồi gọi số.',
+    en: 'The counter is closed. Press “Resume” (key 8) to open it, then call.',
+  },
+  'counter.shortcut.noTicket': {
+    vi: 'Chưa có số nào tại quầy. Nhấn “Gọi số tiếp theo” (phím 1) trước.',
+    en: 'No ticket at this counter. Press “Call next” (key 1) first.',
+  },
+  'counter.shortcut.alreadyServing': {
+    vi: 'Số hiện tại đang được phục vụ: chỉ có thể hoàn thành hoặc chuyển.',
+    en: 'The current ticket is being served: it can only be completed or transferred.',
+  },
 
   // apps/counter — confirmations
   'counter.confirm.noShow': {
@@ -315,6 +335,27 @@ export const messages = {
   },
   'counter.transfer.note': { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
   'counter.transfer.submit': { vi: 'Chuyển số', en: 'Transfer' },
+  'counter.transfer.services': { vi: 'Phục vụ: {services}', en: 'Serves: {services}' },
+  'counter.transfer.refusedClosed': {
+    vi: 'Đã đóng: không nhận chuyển',
+    en: 'Closed: cannot receive a ticket',
+  },
+  'counter.transfer.refusedNotServing': {
+    vi: 'Không phục vụ dịch vụ này',
+    en: 'Does not serve this service',
+  },
+  'counter.transfer.warnPaused': {
+    vi: 'Đang tạm dừng: công dân sẽ chờ đến khi quầy mở lại',
+    en: 'Paused: the visitor waits until it reopens',
+  },
+  'counter.transfer.warnNoneOpen': {
+    vi: 'Hiện chưa có quầy nào đang mở phục vụ dịch vụ này; công dân sẽ chờ đến khi có quầy mở.',
+    en: 'No counter serving this service is open now; the visitor waits until one opens.',
+  },
+  'counter.transfer.refusedNoCounter': {
+    vi: 'Chưa có quầy nào phục vụ dịch vụ này. Vui lòng chọn dịch vụ khác.',
+    en: 'No counter serves this service. Please choose another service.',
+  },
   'counter.transfer.needTarget': {
     vi: 'Chọn dịch vụ hoặc quầy cần chuyển đến.',
     en: 'Choose a service or a counter to transfer to.',
@@ -368,27 +409,27 @@ export const messages = {
   'counter.duration.hours': { vi: '{hours} giờ {minutes} phút', en: '{hours} h {minutes} min' },
 
   // apps/counter — the citizen feedback tablet
-  'feedback.idle.title': { vi: 'Kính chào quý công dân', en: 'Welcome' },
+  'feedback.idle.title': { vi: 'Kính chào Ông/Bà', en: 'Welcome' },
   'feedback.idle.subtitle': {
-    vi: 'Sau khi được phục vụ, xin quý công dân đánh giá mức độ hài lòng tại đây.',
+    vi: 'Sau khi được phục vụ, Ông/Bà vui lòng đánh giá mức độ hài lòng tại đây.',
     en: 'After your visit, please rate our service here.',
   },
   'feedback.serving.ticket': { vi: 'Số thứ tự', en: 'Ticket' },
   'feedback.serving.clerk': { vi: 'Cán bộ tiếp nhận', en: 'Your clerk' },
   'feedback.ask.title': {
-    vi: 'Quý công dân có hài lòng với lượt phục vụ vừa rồi không?',
-    en: 'How satisfied are you with the service you just received?',
+    vi: 'Ông/Bà vui lòng đánh giá mức độ hài lòng về việc giải quyết thủ tục vừa rồi',
+    en: 'Please rate how satisfied you are with how your procedure was handled',
   },
-  'feedback.ask.ticket': { vi: 'Số {ticket}', en: 'Ticket {ticket}' },
+  'feedback.ask.ticket': { vi: 'Số thứ tự {ticket}', en: 'Ticket {ticket}' },
   'feedback.reasons.title': {
-    vi: 'Xin quý công dân cho biết lý do (không bắt buộc)',
+    vi: 'Ông/Bà vui lòng cho biết lý do (không bắt buộc)',
     en: 'Please tell us why (optional)',
   },
   'feedback.reasons.submit': { vi: 'Gửi đánh giá', en: 'Send' },
   'feedback.reasons.back': { vi: 'Chọn lại', en: 'Back' },
-  'feedback.thanks.title': { vi: 'Xin cảm ơn quý công dân!', en: 'Thank you!' },
+  'feedback.thanks.title': { vi: 'Xin cảm ơn Ông/Bà!', en: 'Thank you!' },
   'feedback.thanks.subtitle': {
-    vi: 'Ý kiến của quý công dân giúp chúng tôi phục vụ tốt hơn.',
+    vi: 'Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn.',
     en: 'Your opinion helps us serve you better.',
   },
   'feedback.sending': { vi: 'Đang gửi…', en: 'Sending…' },
@@ -1717,4 +1758,13 @@ export function translateErrorCode(locale: Locale, code: string): string {
 
 function isErrorMessageId(id: string): id is ErrorMessageId {
   return id.startsWith('error.') && isMessageId(id);
+}
+
+/**
+ * A configured name (service, field, counter, priority group) in one language. A hall that left the
+ * English name empty (a service added in a hurry) gets the Vietnamese one, never a blank label.
+ */
+export function localizedName(text: LocalizedText, locale: Locale): string {
+  const name = text[locale].trim();
+  return name !== '' ? name : text.vi.trim();
 }
