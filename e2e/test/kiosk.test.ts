@@ -94,6 +94,18 @@ function bigHallConfig(demoConfig: HallConfig): HallConfig {
     prefix: 'CH',
     kioskOrder: 50,
   };
+  // A real procedure-length name: it must wrap on its button, never be cut, in both languages.
+  const amendments: ServiceConfig = {
+    ...template,
+    id: asServiceId('sua-doi-hop-dong'),
+    fieldId: asFieldId('tu-phap'),
+    name: {
+      vi: 'Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch và chứng thực chữ ký người dịch trong các giấy tờ, văn bản',
+      en: 'Certification of amendments, supplements and cancellations of contracts and transactions, and of translators’ signatures on papers and documents',
+    },
+    prefix: 'SD',
+    kioskOrder: 51,
+  };
   const services = demoConfig.services.map((service): ServiceConfig => {
     if (service.id === 'chung-thuc') return { ...service, dailyQuota: 1 };
     if (service.id === 'xay-dung') return { ...service, isActive: false };
@@ -111,7 +123,7 @@ function bigHallConfig(demoConfig: HallConfig): HallConfig {
   return {
     ...demoConfig,
     fields: [...demoConfig.fields, ...fields],
-    services: [...services, contracts, ...extra],
+    services: [...services, contracts, amendments, ...extra],
   };
 }
 
@@ -241,6 +253,10 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(new URL(linked.url()).search).toBe('');
     await linked.getByTestId('language').tap();
     expect(await linked.getByTestId('start').textContent()).toContain('Touch here to take a number');
+    // The date follows the language too.
+    expect(await linked.locator('.kiosk-welcome__date').textContent()).toMatch(
+      /^[A-Z][a-z]+day, \d{2}\/\d{2}\/\d{4}$/,
+    );
     await shoot(linked, 'welcome-english');
     await linked.getByTestId('language').tap();
     demoKiosk = linked;
@@ -266,7 +282,9 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(await page.getByTestId('ticket-preview-qr').getAttribute('aria-label')).toMatch(
       new RegExp(`^${demo.url}/t/[A-Za-z0-9_-]{8,}$`),
     );
-    expect(await page.getByTestId('take-ticket').textContent()).toContain('Vui lòng nhận phiếu');
+    // A browser kiosk has no printer: no "take your ticket from the slot", the ticket is on screen.
+    expect(await page.getByTestId('take-ticket').count()).toBe(0);
+    expect(await page.getByTestId('screen-ticket').textContent()).toContain('Máy này không có máy in');
     await shootBoth(page, 'result');
 
     expect(ticketsOf(demo, 'ho-tich')).toEqual([
@@ -353,6 +371,10 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await shoot(page, 'issuing');
     await ready(page, 'result');
     expect(await page.getByTestId('print-failed').textContent()).toContain('Không in được phiếu');
+    // The status page's QR code is on screen instead of the paper, so a phone can follow the turn.
+    expect(await page.getByTestId('status-qr').count()).toBe(1);
+    // A real printer printed nothing: this is not a browser preview.
+    expect(await page.getByTestId('ticket-preview').count()).toBe(0);
     await shootBoth(page, 'result-print-failed');
     const [ticket] = ticketsOf(demo, 'ldtbxh');
     expect(ticket?.number).toBe('G001');
@@ -402,6 +424,12 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(await page.getByTestId('service-chung-thuc').isDisabled()).toBe(true);
     expect(await page.getByTestId('service-chung-thuc').textContent()).toContain('Đã hết số hôm nay');
     await shootBoth(page, 'services');
+    // The long name wraps and the waiting count shows, in English too.
+    expect(await page.getByTestId('service-sua-doi-hop-dong').textContent()).toContain('người đang chờ');
+    await page.getByTestId('language').tap();
+    expect(await page.getByTestId('service-sua-doi-hop-dong').textContent()).toContain('waiting');
+    await shootBoth(page, 'services-english');
+    await page.getByTestId('language').tap();
     await tap(page, 'back', 'fields');
     await page.setViewportSize(PORTRAIT);
     await shoot(page, 'fields-paged-portrait');

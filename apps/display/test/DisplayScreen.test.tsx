@@ -42,7 +42,7 @@ describe('DisplayScreen', () => {
     expect(screen.getByTestId('waiting-dat-dai').textContent).toBe('1');
     // The date and clock in the hall's zone: 08:00 on Monday 2 March 2026.
     expect(screen.getByText('08:00')).toBeTruthy();
-    expect(screen.getByText('Thứ hai, 02/03/2026')).toBeTruthy();
+    expect(screen.getByText('Thứ Hai, 02/03/2026')).toBeTruthy();
     expect(screen.queryByText('Mất kết nối — đang kết nối lại')).toBeNull();
     expect(screen.queryByText('Có thể chưa cập nhật')).toBeNull();
   });

@@ -442,6 +442,10 @@ export const messages = {
     vi: 'Chọn lĩnh vực và dịch vụ, sau đó nhận phiếu ở khe máy in.',
     en: 'Choose a field and a service, then take your ticket from the printer slot.',
   },
+  'kiosk.welcome.hintScreen': {
+    vi: 'Chọn lĩnh vực và dịch vụ; số thứ tự và mã QR hiện ngay trên màn hình.',
+    en: 'Choose a field and a service; your number and its QR code appear on the screen.',
+  },
   'kiosk.unavailable.title': { vi: 'Tạm thời chưa lấy được số', en: 'Tickets are not available right now' },
   'kiosk.unavailable.offline': {
     vi: 'Kiosk đang mất kết nối với máy chủ. Vui lòng liên hệ cán bộ hướng dẫn.',
@@ -482,11 +486,19 @@ export const messages = {
   'kiosk.nav.next': { vi: 'Trang sau', en: 'Next page' },
   'kiosk.nav.page': { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
   'kiosk.issuing': { vi: 'Đang cấp số, vui lòng chờ…', en: 'Issuing your ticket, please wait…' },
-  'kiosk.result.title': { vi: 'Số thứ tự của bạn', en: 'Your number' },
+  'kiosk.result.title': { vi: 'Số thứ tự của Ông/Bà', en: 'Your number' },
   'kiosk.result.priority': { vi: 'Ưu tiên: {group}', en: 'Priority: {group}' },
   'kiosk.result.peopleAhead': {
-    vi: 'Số người đang chờ trước bạn: {count}',
+    vi: 'Số người chờ trước: {count}',
     en: 'People ahead of you: {count}',
+  },
+  'kiosk.result.screenTicket': {
+    vi: 'Máy này không có máy in: phiếu hiển thị bên cạnh. Ông/Bà quét mã QR bằng điện thoại để theo dõi lượt.',
+    en: 'This machine has no printer: the ticket is shown beside. Scan its QR code with your phone to follow your turn.',
+  },
+  'kiosk.result.followQr': {
+    vi: 'Quét mã QR bằng điện thoại để theo dõi lượt của Ông/Bà',
+    en: 'Scan this QR code with your phone to follow your turn',
   },
   'kiosk.result.wait': { vi: 'Thời gian chờ dự kiến: {range} phút', en: 'Estimated wait: {range} min' },
   'kiosk.result.noCounter': {
@@ -496,7 +508,7 @@ export const messages = {
   'kiosk.result.takeTicket': { vi: 'Vui lòng nhận phiếu', en: 'Please take your ticket' },
   'kiosk.result.printFailed': { vi: 'Không in được phiếu', en: 'The ticket could not be printed' },
   'kiosk.result.noteNumber': {
-    vi: 'Số của bạn đã được ghi nhận. Vui lòng ghi lại số thứ tự ở trên và chờ gọi số.',
+    vi: 'Số thứ tự của Ông/Bà đã được ghi nhận. Vui lòng ghi lại số ở trên và chờ gọi số.',
     en: 'Your number is recorded. Please write down the number above and wait to be called.',
   },
   'kiosk.result.done': { vi: 'Xong', en: 'Done' },

@@ -40,6 +40,12 @@ export const printableTicketSchema = z.strictObject({
   /** IANA time zone of the hall, e.g. "Asia/Ho_Chi_Minh". */
   timeZone: z.string().min(1).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }),
   peopleAhead: z.number().int().nonnegative(),
+  /** When counters with different call orders may call it: the most ahead (printed as "3–5"). */
+  peopleAheadMax: z.number().int().nonnegative().optional(),
+  /** The numbers of the counters that serve the service, printed so the visitor knows where to look. */
+  counterNumbers: z.array(z.number().int().min(1).max(9_999)).max(100).optional(),
+  /** The hall's notice line (opening hours, "keep your ticket"…), printed small near the end. */
+  notice: z.string().trim().max(1_000).nullable().optional(),
   waitMinutes: z
     .strictObject({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
     .refine((wait) => wait.min <= wait.max, { message: 'min must not exceed max' })

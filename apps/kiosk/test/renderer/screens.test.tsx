@@ -23,13 +23,14 @@ describe('WelcomeScreen', () => {
     locale: 'vi' as const,
     onLocale: vi.fn(),
     unavailable: null,
+    isScreenPrinter: false,
     onStart: vi.fn(),
   };
 
   it('shows the hall, the date and time in the hall zone, and one way to start', () => {
     render(<WelcomeScreen {...props} />);
     expect(screen.getByRole('heading', { name: 'UBND Phường Bến Nghé' })).toBeTruthy();
-    expect(screen.getByText('Thứ hai, 02/03/2026')).toBeTruthy();
+    expect(screen.getByText('Thứ Hai, 02/03/2026')).toBeTruthy();
     expect(screen.getByTestId('clock').textContent).toBe('09:00');
     fireEvent.click(screen.getByRole('button', { name: /Chạm vào đây để lấy số thứ tự/ }));
     expect(props.onStart).toHaveBeenCalledTimes(1);
@@ -43,6 +44,14 @@ describe('WelcomeScreen', () => {
     render(<WelcomeScreen {...props} locale="en" />);
     expect(screen.getByRole('button', { name: /Touch here to take a number/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Tiếng Việt' })).toBeTruthy();
+    // The date too is English on an English screen.
+    expect(screen.getByText('Monday, 02/03/2026')).toBeTruthy();
+  });
+
+  it('in a browser without a printer, never sends the visitor to a printer slot', () => {
+    render(<WelcomeScreen {...props} isScreenPrinter />);
+    expect(document.body.textContent).not.toContain('khe máy in');
+    expect(document.body.textContent).toContain('hiện ngay trên màn hình');
   });
 
   it('replaces the start button with the reason when no ticket can be given', () => {
@@ -121,6 +130,30 @@ describe('FieldScreen', () => {
     expect(onChoose).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('field-ho-tich'));
     expect(onChoose.mock.calls.map(([choice]) => choice.field.id)).toEqual(['ho-tich']);
+  });
+});
+
+describe('a service added in a hurry (empty English name)', () => {
+  it('is never a blank button: English screens fall back to the Vietnamese name', () => {
+    const hurried = {
+      ...config,
+      services: config.services.map((service) =>
+        service.id === 'ho-tich' ? { ...service, name: { vi: 'Dịch vụ mới', en: '' } } : service,
+      ),
+    };
+    render(
+      <FieldScreen
+        fields={kioskCatalogue(hurried, empty, MONDAY_9AM)}
+        locale="en"
+        columns={4}
+        rows={3}
+        page={0}
+        onPage={vi.fn()}
+        onChoose={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('field-ho-tich').textContent).toContain('Dịch vụ mới');
+    for (const button of screen.getAllByRole('button')) expect(button.textContent?.trim()).not.toBe('');
   });
 });
 
