@@ -143,6 +143,18 @@ export const messages = {
     en: 'Ticket {ticket}, please go to counter {counter}',
   },
 
+  // every app — a screen that failed to draw (client/src/error-boundary.tsx)
+  'app.error.title': { vi: 'Xin lỗi, màn hình gặp sự cố', en: 'Sorry, this screen ran into a problem' },
+  'app.error.reloading': {
+    vi: 'Màn hình sẽ tự tải lại sau {seconds} giây.',
+    en: 'It reloads itself in {seconds} s.',
+  },
+  'app.error.stopped': {
+    vi: 'Màn hình đã tự tải lại nhiều lần mà vẫn gặp sự cố. Vui lòng báo cán bộ quản lý.',
+    en: 'The screen reloaded several times and still fails. Please tell the hall manager.',
+  },
+  'app.error.reload': { vi: 'Tải lại ngay', en: 'Reload now' },
+
   // apps/counter — pairing (shared by the clerk terminal and the feedback tablet)
   'counter.pairing.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
   'counter.pairing.terminalHint': {

@@ -3,6 +3,7 @@
 import '@luot/client/theme.css';
 import './kiosk.css';
 import { StrictMode } from 'react';
+import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
 import { KioskApp } from './KioskApp.tsx';
 import { printerFor } from './printer-port.ts';
@@ -21,12 +22,14 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <KioskApp
-        origin={window.location.origin}
-        storage={window.localStorage}
-        printer={printerFor(window.luotKiosk)}
-        initialCode={takePairingCode()}
-      />
+      <AppErrorBoundary app="kiosk">
+        <KioskApp
+          origin={window.location.origin}
+          storage={window.localStorage}
+          printer={printerFor(window.luotKiosk)}
+          initialCode={takePairingCode()}
+        />
+      </AppErrorBoundary>
     </StrictMode>,
   );
 }
