@@ -27,7 +27,7 @@ export async function auditPage(page: Page, state: string): Promise<PageStateAud
  * Text that does not fit where it is shown: an element that hides overflowing content (overflow hidden
  * or clip, the page itself included) whose content is larger than its box, or text cut with "…". An
  * element (or ancestor) marked `data-allow-overflow` is skipped (a scrolling ticker); scrollable boxes
- * (overflow auto/scroll) are not clipping.
+ * (overflow auto/scroll) and form fields (which scroll their own value) are not clipping.
  */
 export function findClippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -47,6 +47,8 @@ export function findClippedText(page: Page): Promise<string[]> {
     ];
     for (const element of elements) {
       if (!(element instanceof HTMLElement) || element.closest('[data-allow-overflow]')) continue;
+      // A text field scrolls its own value under the caret: that is editing, not clipping.
+      if (element.matches('input, textarea, select')) continue;
       if (element.getClientRects().length === 0) continue; // not rendered
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden') continue;

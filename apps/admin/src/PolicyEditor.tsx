@@ -137,12 +137,14 @@ export function PolicyEditor({ draft, onChange }: EditorProps) {
                   <td className="num">{level.value}</td>
                   <td>
                     <input
+                      aria-label={`${t('admin.common.nameVi')} — ${level.value}`}
                       value={level.label.vi}
                       onChange={(e) => set({ label: { ...level.label, vi: e.target.value } })}
                     />
                   </td>
                   <td>
                     <input
+                      aria-label={`${t('admin.common.nameEn')} — ${level.value}`}
                       value={level.label.en}
                       onChange={(e) => set({ label: { ...level.label, en: e.target.value } })}
                     />

@@ -766,6 +766,14 @@ export const messages = {
     vi: 'Thứ tự trên kiosk',
     en: 'Kiosk order',
   },
+  'admin.common.actions': {
+    vi: 'Thao tác',
+    en: 'Actions',
+  },
+  'admin.reports.group': {
+    vi: 'Nhóm',
+    en: 'Group',
+  },
   'admin.common.active': {
     vi: 'Hoạt động',
     en: 'Active',
