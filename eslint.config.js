@@ -107,6 +107,62 @@ export default tseslint.config(
       ]),
     },
   },
+  // server/app: the command service and the console's use cases. It reaches storage through the db
+  // stores and never knows how it is reached (no transport, no HTTP framework, no CLI).
+  {
+    files: ['server/src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/http/**', '**/realtime/**', '**/cli/**', 'fastify', '@fastify/*', 'socket.io'],
+          message: 'server/app is reached by the transports; it never imports them.',
+        },
+        { group: ['better-sqlite3'], message: 'server/app reaches the database through server/db only.' },
+      ]),
+    },
+  },
+  // server/http: the Fastify edge. It calls the app layer, never the stores or the other transport.
+  {
+    files: ['server/src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/db/**', 'better-sqlite3', '**/reports/**'],
+          message: 'server/http calls server/app; storage and reports are behind it.',
+        },
+        {
+          group: ['**/realtime/**', 'socket.io', '**/cli/**'],
+          message: 'server/http is one transport of two.',
+        },
+      ]),
+    },
+  },
+  // server/cli: the hall PC's commands. It works on the database file beside the running server.
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/http/**', '**/realtime/**', 'fastify', '@fastify/*', 'socket.io'],
+          message: 'server/cli uses server/app and server/db, never a transport.',
+        },
+      ]),
+    },
+  },
+  // client/: the browser side of the protocol, shared by every web app.
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['@luot/server', '@luot/server/**', '**/server/src/**', '**/apps/**'],
+          message: 'client/ talks to the server over the protocol and knows no app.',
+        },
+        { group: ['electron', ...nodeBuiltins, 'socket.io'], message: 'client/ is browser code.' },
+      ]),
+    },
+  },
   // Apps never import the server; the kiosk renderer never imports Electron or Node.
   {
     files: ['apps/**/*.{ts,tsx}'],

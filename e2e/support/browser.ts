@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 // @ts-expect-error -- a plain .mjs helper shared with the setup scripts
 import { findChromium } from '../../scripts/chromium-path.mjs';
@@ -14,12 +14,21 @@ export const SCREENSHOT_DIR = path.resolve(
   'screenshots',
 );
 
-/** Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this offline machine needs. */
+/** What Chromium prints when the server's Content-Security-Policy blocks something. */
+const CSP_REFUSAL = /Content Security Policy|Content-Security-Policy/i;
+
+/**
+ * Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this offline machine needs.
+ *
+ * Every page of every context it opens is watched for Content-Security-Policy refusals (a script, style,
+ * font, image, sound or socket the hall server's CSP blocks): `close()` fails the suite that saw one, so
+ * each browser test also proves its app works under the CSP.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = (findChromium as () => string | undefined)();
   if (!executablePath)
     throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath,
     args: [
       '--headless',
@@ -31,6 +40,48 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
     ],
+  });
+  return watchContentSecurityPolicy(browser);
+}
+
+const refusalsOf = new WeakMap<Browser, string[]>();
+
+/**
+ * The CSP refusals seen so far, taken out of the watch (a test that provokes refusals on purpose checks
+ * them itself; whatever is left fails `close()`).
+ */
+export function takeCspRefusals(browser: Browser): string[] {
+  return refusalsOf.get(browser)?.splice(0) ?? [];
+}
+
+function watchContentSecurityPolicy(browser: Browser): Browser {
+  const refusals: string[] = [];
+  refusalsOf.set(browser, refusals);
+  const watch = (page: Page): void => {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error' && CSP_REFUSAL.test(message.text()))
+        refusals.push(`${page.url()}: ${message.text()}`);
+    });
+  };
+  const watchContext = (context: BrowserContext): BrowserContext => {
+    context.on('page', watch);
+    return context;
+  };
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  const close = browser.close.bind(browser);
+  return Object.assign(browser, {
+    newContext: async (...args: Parameters<Browser['newContext']>) => watchContext(await newContext(...args)),
+    newPage: async (...args: Parameters<Browser['newPage']>) => {
+      const page = await newPage(...args);
+      watch(page);
+      return page;
+    },
+    close: async (...args: Parameters<Browser['close']>) => {
+      await close(...args);
+      if (refusals.length > 0)
+        throw new Error(`the Content-Security-Policy refused:\n${refusals.slice(0, 10).join('\n')}`);
+    },
   });
 }
 

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +13,23 @@ import { createPairingCode, pairWithCode, registerDevice } from './app/devices.t
 import type { RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
+import { AdminConsole } from './app/admin-console.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
-import { createAdminRoutes } from './http/admin-api.ts';
-import { openDatabase } from './db/open.ts';
-import { appDist, createHttpHandler } from './http/http-app.ts';
+import { DATABASE_FILE, openDatabase } from './db/open.ts';
+import { createHttpApp } from './http/http-app.ts';
 import type { Logger } from './log.ts';
-import { createJsonLogger } from './log.ts';
+import { createLogger } from './log.ts';
 import type { RealtimeOptions } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 
 /** The repository root, to find the built apps and the default voice clips. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The name of the database file inside the data folder. */
-export const DATABASE_FILE = 'luot.sqlite';
+export { DATABASE_FILE };
+
+/** Where an app's built files live. */
+const appDist = (appsDir: string, name: string): string => path.join(appsDir, name, 'dist');
 
 /** How to start a hall server. */
 export interface HallServerOptions {
@@ -92,7 +93,7 @@ function readPackageVersion(): string {
  */
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createJsonLogger();
+  const logger = options.logger ?? createLogger();
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const { db, state: dbState } = openDatabase(databaseFile);
@@ -127,41 +128,36 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     const dist = appDist(path.join(REPO_ROOT, 'apps'), name);
     if (existsSync(dist)) apps[name] = dist;
   }
-  const httpServer = createServer(
-    createHttpHandler({
-      service,
-      clock,
-      logger,
-      startedAt,
-      serverVersion: readPackageVersion(),
-      database: () => ({
-        file: path.basename(databaseFile),
-        journalMode: dbState.journalMode,
-        synchronous: dbState.synchronous === 2 ? 'FULL' : String(dbState.synchronous),
-        schemaVersion: dbState.schemaVersion,
-        sizeBytes: existsSync(databaseFile) ? statSync(databaseFile).size : 0,
-        walBytes: existsSync(`${databaseFile}-wal`) ? statSync(`${databaseFile}-wal`).size : 0,
-      }),
-      pair: (code, name) => pairWithCode(store, code, clock.now(), name),
-      apps,
-      voiceDirs: [
-        path.join(options.dataDir, 'voice'),
-        path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
-      ],
-      ticketByCode: (code) => store.ticketByCode(code),
-      allowedOrigins: options.realtime?.allowedOrigins ?? [],
-      extraRoutes: createAdminRoutes({ service, accounts, adminStore, hallStore: store, clock, logger }),
+  const http = await createHttpApp({
+    service,
+    clock,
+    logger,
+    startedAt,
+    serverVersion: readPackageVersion(),
+    database: () => ({
+      file: path.basename(databaseFile),
+      journalMode: dbState.journalMode,
+      synchronous: dbState.synchronous === 2 ? 'FULL' : String(dbState.synchronous),
+      schemaVersion: dbState.schemaVersion,
+      sizeBytes: existsSync(databaseFile) ? statSync(databaseFile).size : 0,
+      walBytes: existsSync(`${databaseFile}-wal`) ? statSync(`${databaseFile}-wal`).size : 0,
     }),
-  );
+    pair: (code, name) => pairWithCode(store, code, clock.now(), name),
+    apps,
+    voiceDirs: [path.join(options.dataDir, 'voice'), path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi')],
+    allowedOrigins: options.realtime?.allowedOrigins ?? [],
+    admin: {
+      accounts,
+      console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock }),
+    },
+  });
+  const httpServer = http.server;
   const realtime = attachRealtime(httpServer, service, logger, options.realtime);
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),
   );
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  await http.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
   const port = (httpServer.address() as AddressInfo).port;
   const tick = setInterval(() => {
     void service.tick();
@@ -170,12 +166,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   tick.unref();
   // A hall that was off across the rollover starts its new day before anyone connects.
   await service.tick();
-  logger.log('info', 'hall server started', {
-    port,
-    data: options.dataDir,
-    version: service.state.version,
-    day: service.state.businessDay,
-  });
+  logger.info(
+    { port, data: options.dataDir, version: service.state.version, day: service.state.businessDay },
+    'hall server started',
+  );
 
   let isClosed = false;
   return {
@@ -196,7 +190,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearInterval(tick);
       stopSessionWatch();
       await realtime.close();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await http.close();
       db.close();
     },
   };

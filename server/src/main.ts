@@ -63,10 +63,12 @@ if (server.isNewHall) {
     '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]',
   );
 }
-console.log(`${lines.join('\n')}\n`);
+// The banner is for the person who started the server: on stderr, so that stdout stays one JSON log
+// line after another (docs/OPERATIONS.md, "Logs").
+process.stderr.write(`${lines.join('\n')}\n\n`);
 
 const stop = (signal: string): void => {
-  console.log(`\n  ${signal}: closing the hall server…`);
+  process.stderr.write(`\n  ${signal}: closing the hall server…\n`);
   server.close().then(
     () => process.exit(0),
     () => process.exit(1),

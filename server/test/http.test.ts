@@ -1,11 +1,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCounterId } from '@luot/shared/domain';
 import { MIGRATIONS } from '../src/db/migrations.ts';
-import { resolveInside } from '../src/http/static-files.ts';
 import type { TestClient } from './helpers.ts';
-import { pairAndConnect, requestId, startTestHall, tempDataDir } from './helpers.ts';
+import { pairAndConnect, requestId, startTestHall } from './helpers.ts';
+
+/** A GET through node:http: the status, headers and raw (undecoded) body. */
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
 
 describe('HTTP', () => {
   let hall: Awaited<ReturnType<typeof startTestHall>>;
@@ -53,24 +71,70 @@ describe('HTTP', () => {
     expect((await fetch(`${hall.url}/api/tickets/..%2f..%2fetc`)).status).toBe(404);
   });
 
-  it('serves files only inside their folder', () => {
-    const data = tempDataDir();
-    mkdirSync(path.join(data.dir, 'app'));
-    writeFileSync(path.join(data.dir, 'app', 'index.html'), 'ok');
-    writeFileSync(path.join(data.dir, 'secret.txt'), 'no');
-    const root = path.join(data.dir, 'app');
-    expect(resolveInside(root, 'index.html')).toBe(path.join(root, 'index.html'));
+  it('serves files only inside their folder', async () => {
+    writeFileSync(path.join(hall.dataDir, 'secret.txt'), 'secret-of-the-hall');
+    mkdirSync(path.join(hall.dataDir, 'voice'), { recursive: true });
+    writeFileSync(path.join(hall.dataDir, 'voice', 'own.wav'), 'RIFF-own');
+    expect(await (await fetch(`${hall.url}/voice/own.wav`)).text()).toBe('RIFF-own');
     for (const attack of [
       '../secret.txt',
       '..%2fsecret.txt',
       '%2e%2e/secret.txt',
-      '/../../secret.txt',
-      'index.html%00.png',
+      '%2e%2e%2fsecret.txt',
+      'own.wav%00.png',
       '%E0%A4%A',
     ]) {
-      expect(resolveInside(root, attack)).toBeUndefined();
+      const response = await fetch(`${hall.url}/voice/${attack}`);
+      const body = await response.text();
+      expect({ attack, status: response.status >= 400 && response.status < 500 }).toEqual({
+        attack,
+        status: true,
+      });
+      expect(body).not.toContain('secret-of-the-hall');
     }
-    data.remove();
+  });
+
+  it('files carry an ETag (a second load is a 304), HTML is revalidated, assets cached for good, text compressed', async () => {
+    // node:http, not fetch: fetch adds `cache-control: no-cache` to a conditional request and decompresses.
+    const page = await rawGet(`${hall.url}/display/`);
+    expect(page.status).toBe(200);
+    const etag = page.headers.etag;
+    expect(typeof etag).toBe('string');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const again = await rawGet(`${hall.url}/display/`, { 'if-none-match': String(etag) });
+    expect(again.status).toBe(304);
+    const script = /src="(\/display\/assets\/[^"]+\.js)"/.exec(page.body.toString('utf8'))?.[1];
+    expect(script).toBeDefined();
+    const asset = await rawGet(`${hall.url}${script!}`, { 'accept-encoding': 'gzip' });
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(asset.body).length).toBeGreaterThan(asset.body.length);
+  });
+
+  it('every page carries the security headers: CSP, no framing, no referrer', async () => {
+    for (const target of [
+      '/',
+      '/kiosk/',
+      '/counter/',
+      '/counter/feedback/',
+      '/display/',
+      '/admin/',
+      '/t/abcdefghijkl',
+    ]) {
+      const response = await fetch(`${hall.url}${target}`);
+      await response.arrayBuffer();
+      expect({ target, status: response.status }).toEqual({ target, status: 200 });
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain(`ws://127.0.0.1:${hall.port}`);
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    }
   });
 
   it('answers unknown paths and bad methods with JSON errors, and refuses huge pairing bodies', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCounterId } from '@luot/shared/domain';
-import { createJsonLogger } from '../src/log.ts';
+import { createLogger } from '../src/log.ts';
 import type { TestClient } from './helpers.ts';
 import { pairAndConnect, requestId, startTestHall } from './helpers.ts';
 
@@ -11,7 +11,7 @@ describe('logs and the kiosk rate limit', () => {
   let counter: TestClient;
   beforeAll(async () => {
     hall = await startTestHall({
-      logger: createJsonLogger((line) => lines.push(line)),
+      logger: createLogger({ destination: { write: (line: string) => lines.push(line) } }),
       kioskIssueLimit: { burst: 6, perMinute: 20 },
     });
     kiosk = await pairAndConnect(hall, 'kiosk');

@@ -23,6 +23,7 @@ import type {
   DeviceId,
   HallConfig,
   QueueState,
+  Ticket,
   TicketId,
   VersionedEvent,
 } from '@luot/shared/domain';
@@ -189,6 +190,11 @@ export class HallService {
       config: this.committed.config,
       identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
     };
+  }
+
+  /** A ticket found by the code of its public status page (any day). */
+  ticketByPublicCode(code: string): Ticket | undefined {
+    return this.options.store.ticketByCode(code);
   }
 
   // ── commands ────────────────────────────────────────────────────────────────────────────────
@@ -641,12 +647,13 @@ export class HallService {
     identity: Identity,
     fields: Record<string, string | number | null>,
   ): void {
-    this.options.logger.log(level, message, {
-      role: identity.role,
-      device: identity.deviceId,
-      counter: identity.counterId,
-      ...fields,
-    });
+    const logger = this.options.logger;
+    // Checked first: a command's log object is not even built when its level is off.
+    if (!logger.isLevelEnabled(level)) return;
+    logger[level](
+      { role: identity.role, device: identity.deviceId, counter: identity.counterId, ...fields },
+      message,
+    );
   }
 }
 

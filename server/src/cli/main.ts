@@ -7,8 +7,7 @@ import { asCounterId, asDeviceId } from '@luot/shared/domain';
 import { hashPin } from '../app/credentials.ts';
 import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
-import { openDatabase } from '../db/open.ts';
-import { DATABASE_FILE } from '../hall-server.ts';
+import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { loadSettings } from '../settings.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)

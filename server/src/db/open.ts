@@ -12,6 +12,9 @@ import { migrate } from './migrations.ts';
  */
 export const PAGE_CACHE_KIB = 4096;
 
+/** The name of the database file inside the data folder. */
+export const DATABASE_FILE = 'luot.sqlite';
+
 /** What the server asserts about its database at boot and reports on /health. */
 export interface DatabaseState {
   readonly file: string;

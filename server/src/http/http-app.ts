@@ -1,16 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { describePublicTicket, pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
-import type { PublicTicketStatus, WireError } from '@luot/shared/contracts';
-import type { Ticket } from '@luot/shared/domain';
+import type { Duplex } from 'node:stream';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { Clock } from '../app/clock.ts';
-import { FailureWindow, PAIRING_FAILURE_LIMITS } from '../app/failure-window.ts';
 import type { FailureWindowLimits } from '../app/failure-window.ts';
 import type { HallService } from '../app/hall-service.ts';
 import type { Logger } from '../log.ts';
-import { resolveInside, sendFile } from './static-files.ts';
+import type { AdminApiDependencies } from './admin-api.ts';
+import { registerAdminRoutes } from './admin-api.ts';
+import { errorHandler, problem, sendError, validateWithZod } from './http-errors.ts';
+import { registerPublicRoutes } from './public-routes.ts';
 
-/** What the HTTP side needs besides the command service. */
+/** What the HTTP side needs: the app layer, and facts about the running server. */
 export interface HttpDependencies {
   readonly service: HallService;
   readonly clock: Clock;
@@ -28,222 +35,92 @@ export interface HttpDependencies {
   readonly apps: Readonly<Record<string, string>>;
   /** Voice clip folders, the hall's own first. */
   readonly voiceDirs: readonly string[];
-  /** Public ticket lookup by status-page code. */
-  readonly ticketByCode: (code: string) => Ticket | undefined;
   /** Origins besides the server's own whose browsers may send state-changing requests (settings file). */
   readonly allowedOrigins?: readonly string[];
   /** How many wrong pairing codes are tolerated (default PAIRING_FAILURE_LIMITS). */
   readonly pairingFailureLimits?: FailureWindowLimits;
-  /** More routes (the manager console's `/api/admin/…`), tried first; true when one answered. */
-  readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
+  /** The manager console's routes. */
+  readonly admin: Omit<AdminApiDependencies, 'logger' | 'service'>;
 }
 
-const MAX_BODY_BYTES = 4 * 1024;
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  response.end(JSON.stringify(body));
-}
-
-function sendError(response: ServerResponse, status: number, error: WireError): void {
-  // After a refused body the rest of the upload is not wanted: close the connection once answered.
-  if (status === 413) response.setHeader('connection', 'close');
-  sendJson(response, status, { ok: false, error });
-}
+/** The default body limit of a JSON route (routes with larger bodies say so). */
+const DEFAULT_BODY_LIMIT = 4 * 1024;
 
 /**
- * A request body of at most `limit` bytes. Past the limit it rejects with code PAYLOAD_TOO_LARGE and
- * discards the rest unread (not buffered): the connection stays whole, so the client gets its 413
- * rather than a reset (breaking out of `for await` would destroy the socket before the answer).
+ * Every page's security headers: a Content-Security-Policy that lets a page load scripts, styles,
+ * fonts, images and sound only from the hall server itself and talk only to it (the socket included),
+ * no frames around it (`frame-ancestors 'none'`, `X-Frame-Options: DENY`), and no Referer leaving it
+ * (a status page's address carries the ticket's code).
+ *
+ * `style-src` allows inline styles: React sets computed styles on elements and the QR and chart
+ * components write `style` attributes; a style cannot run code, and scripts stay strictly `'self'`.
+ * HSTS is off: a hall may run plain HTTP, and HSTS on a hall's host name would lock devices out the day
+ * the hall switches HTTPS off again. No `upgrade-insecure-requests` for the same reason.
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size <= limit) {
-        chunks.push(chunk);
-        return;
-      }
-      request.off('data', onData).off('end', onEnd);
-      request.resume();
-      reject(Object.assign(new Error('too large'), { code: 'PAYLOAD_TOO_LARGE' }));
-    };
-    const onEnd = (): void => resolve(Buffer.concat(chunks));
-    request.on('data', onData).on('end', onEnd).on('error', reject);
-  });
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  return JSON.parse((await readBody(request, MAX_BODY_BYTES)).toString('utf8')) as unknown;
-}
-
-/**
- * The HTTP side of the hall server: health, pairing, the public ticket status API, the web apps and
- * the voice clips. Socket.IO shares the same port and handles its own path.
- */
-export function createHttpHandler(
-  deps: HttpDependencies,
-): (request: IncomingMessage, response: ServerResponse) => void {
-  const pairingFailures = new FailureWindow(deps.pairingFailureLimits ?? PAIRING_FAILURE_LIMITS);
-  return (request, response) => {
-    handle(deps, pairingFailures, request, response).catch((error: unknown) => {
-      deps.logger.log('error', 'http error', {
-        path: request.url?.slice(0, 100),
-        error: error instanceof Error ? error.message : String(error),
-      });
-      if (!response.headersSent) sendError(response, 500, { code: 'INTERNAL', message: 'internal error' });
-      else response.end();
-    });
+function helmetOptions(): Parameters<typeof fastifyHelmet>[1] {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // 'self' covers ws(s): of the same host in current browsers; older TV browsers need it named.
+        connectSrc: ["'self'", socketSource],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
   };
 }
 
-async function handle(
-  deps: HttpDependencies,
-  pairingFailures: FailureWindow,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
-  let url: URL;
-  try {
-    url = new URL(request.url ?? '/', 'http://hall.local');
-  } catch {
-    // An absolute-form target with a bad host or port (`GET http://x:99999/`) is the client's mistake.
-    return sendError(response, 400, { code: 'VALIDATION_FAILED', message: 'bad request target' });
-  }
-  const method = request.method ?? 'GET';
-  const pathname = url.pathname;
+/** `ws://host` (or `wss://host`) of the address the page was loaded from, for connect-src. */
+function socketSource(request: IncomingMessage, _response: ServerResponse): string {
+  const host = request.headers.host ?? '';
+  // Only a plain host[:port]: the header comes from the client and must not add directives.
+  if (!/^[A-Za-z0-9.[\]:-]{1,255}$/.test(host)) return "'self'";
+  const isTls = (request.socket as { encrypted?: boolean }).encrypted === true;
+  return `${isTls ? 'wss' : 'ws'}://${host}`;
+}
 
-  // A page on another site must not drive the hall through a visitor's or manager's browser (CSRF:
-  // a text/plain form can post JSON to /api/admin/login and lock the manager out). Browsers always send
-  // Origin on such requests; devices without one (Node, Electron main, curl) are not browsers.
-  const origin = request.headers.origin;
-  if (
-    method !== 'GET' &&
-    method !== 'HEAD' &&
-    origin !== undefined &&
-    !isAllowedOrigin(origin, request.headers.host, deps.allowedOrigins ?? [])
-  ) {
-    return sendError(response, 403, { code: 'FORBIDDEN', message: 'cross-site request refused' });
+/** Node's parser could not read a request: answer 400 (431 for huge headers) and close the connection. */
+function refuseUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const isTooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = isTooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({
+    ok: false,
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: isTooLarge ? 'headers too large' : 'not a readable HTTP request',
+    },
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
-
-  if (deps.extraRoutes && (await deps.extraRoutes(request, response, url))) return;
-
-  if (pathname === '/health' && method === 'GET') {
-    const { service } = deps;
-    sendJson(response, 200, {
-      ok: true,
-      version: deps.serverVersion,
-      protocolVersion: PROTOCOL_VERSION,
-      uptimeSeconds: Math.round((deps.clock.now() - deps.startedAt) / 1000),
-      hallVersion: service.state.version,
-      businessDay: service.state.businessDay,
-      database: deps.database(),
-    });
-    return;
-  }
-
-  if (pathname === '/api/pair') {
-    if (method !== 'POST')
-      return sendError(response, 405, { code: 'VALIDATION_FAILED', message: 'use POST' });
-    let body: unknown;
-    try {
-      body = await readJson(request);
-    } catch (error) {
-      const isTooLarge = (error as { code?: string }).code === 'PAYLOAD_TOO_LARGE';
-      return sendError(response, isTooLarge ? 413 : 400, {
-        code: isTooLarge ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',
-        message: isTooLarge ? 'body too large' : 'body is not JSON',
-      });
-    }
-    const parsed = pairRequestSchema.safeParse(body);
-    if (!parsed.success)
-      return sendError(response, 400, { code: 'VALIDATION_FAILED', message: 'send { code: "123456" }' });
-    const source = request.socket.remoteAddress ?? 'unknown';
-    const now = deps.clock.now();
-    const retryAt = pairingFailures.blockedUntil(source, now);
-    if (retryAt !== null) {
-      response.setHeader('retry-after', String(Math.ceil((retryAt - now) / 1_000)));
-      return sendError(response, 429, {
-        code: 'RATE_LIMITED',
-        message: 'too many wrong pairing codes; try again later',
-      });
-    }
-    const paired = deps.pair(parsed.data.code, parsed.data.name);
-    if (!paired) {
-      pairingFailures.recordFailure(source, now);
-      deps.logger.log('warn', 'pairing refused', { result: 'UNAUTHORIZED' });
-      return sendError(response, 401, {
-        code: 'UNAUTHORIZED',
-        message: 'unknown, used or expired pairing code',
-      });
-    }
-    deps.logger.log('info', 'device paired', {
-      device: paired.deviceId,
-      role: paired.kind,
-      counter: paired.counterId,
-    });
-    return sendJson(response, 200, { ok: true, value: paired });
-  }
-
-  const ticketMatch = /^\/api\/tickets\/([A-Za-z0-9_-]{8,64})$/.exec(pathname);
-  if (ticketMatch && method === 'GET') {
-    const status = publicTicketStatus(deps, ticketMatch[1]!);
-    if (!status) return sendError(response, 404, { code: 'NOT_FOUND', message: 'no such ticket' });
-    return sendJson(response, 200, { ok: true, value: status });
-  }
-
-  if (method !== 'GET' && method !== 'HEAD') {
-    return sendError(response, 405, { code: 'VALIDATION_FAILED', message: 'method not allowed' });
-  }
-
-  if (pathname.startsWith('/voice/')) {
-    for (const dir of deps.voiceDirs) {
-      const file = resolveInside(dir, pathname.slice('/voice/'.length));
-      if (file) return sendFile(response, file);
-    }
-    return sendError(response, 404, { code: 'NOT_FOUND', message: 'no such clip' });
-  }
-
-  // `/t/<code>` is the public ticket page, part of the display app.
-  const mount = pathname.startsWith('/t/') ? 'display' : (pathname.split('/')[1] ?? '');
-  // Own keys only: `/__proto__/` or `/constructor/` must not find Object.prototype's members.
-  const root = Object.hasOwn(deps.apps, mount) ? deps.apps[mount] : undefined;
-  if (root) {
-    if (pathname === `/${mount}`) {
-      response.writeHead(301, { location: `/${mount}/${url.search}` });
-      response.end();
-      return;
-    }
-    if (pathname.startsWith('/t/')) {
-      const page = resolveInside(root, 'status.html');
-      if (page) return sendFile(response, page);
-    } else {
-      // A file, then a folder's own index.html (`/counter/feedback/`), then the app's index (client routing).
-      const relative = pathname.slice(mount.length + 2);
-      const file =
-        (relative && resolveInside(root, relative)) ||
-        resolveInside(root, `${relative.replace(/\/?$/, '/')}index.html`) ||
-        resolveInside(root, 'index.html');
-      if (file) return sendFile(response, file);
-    }
-  }
-
-  if (pathname === '/') {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(landingPage(deps));
-    return;
-  }
-  sendError(response, 404, { code: 'NOT_FOUND', message: 'not found' });
+  socket.destroy();
 }
 
 /** Whether a browser's Origin is the server itself (same host) or one the settings file allows. */
-function isAllowedOrigin(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+export function isAllowedOrigin(
+  origin: string,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (allowed.includes(origin)) return true;
   try {
     return host !== undefined && new URL(origin).host === host;
@@ -252,24 +129,120 @@ function isAllowedOrigin(origin: string, host: string | undefined, allowed: read
   }
 }
 
-/** What the public status page may show: this ticket and counts, nothing about other visitors. */
-export function publicTicketStatus(deps: HttpDependencies, code: string): PublicTicketStatus | undefined {
-  const stored = deps.ticketByCode(code);
-  if (!stored) return undefined;
-  const { service } = deps;
-  return describePublicTicket(service.state, service.hallConfig, service.state.tickets[stored.id] ?? stored);
+/**
+ * Cache rules for files: hashed build assets (`/assets/name-hash.js`) never change and are cached for a
+ * year; everything else (HTML, voice clips) is revalidated each time with its ETag.
+ */
+export function setCacheHeaders(reply: FastifyReply, file: string): void {
+  const isHashedAsset =
+    /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg)$/.test(file) &&
+    file.includes(`${path.sep}assets${path.sep}`);
+  void reply.header('cache-control', isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
-function landingPage(deps: HttpDependencies): string {
-  const name = deps.service.hallConfig.hall.name.replace(/[<>&]/g, '');
-  const links = Object.keys(deps.apps)
-    .map((app) => `<li><a href="/${app}/">/${app}/</a></li>`)
-    .join('');
-  return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt — ${name}</title>
-<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>Lượt</h1><p>${name}</p>
-<ul>${links || '<li>Chưa có ứng dụng nào được build. / No app has been built yet.</li>'}</ul>
-<p><a href="/health">/health</a></p></body></html>`;
+/**
+ * The HTTP side of the hall server on Fastify: health, pairing, the public ticket status API, the
+ * manager console's API, the web apps and the voice clips, with security headers, compression and rate
+ * limits. Socket.IO is attached to `app.server` and answers its own path before Fastify sees a request.
+ *
+ * To add a route: register it in `public-routes.ts` or `admin-api.ts` with its zod schemas
+ * (`schema: { body, querystring, params }`); the handler gets parsed values, throws `problem(…)` to
+ * refuse, and returns `{ ok: true, value }`. Bodies are JSON, at most 4 KiB unless the route sets
+ * `bodyLimit`.
+ */
+export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const app: FastifyInstance = Fastify({
+    loggerInstance,
+    // One line per request would be most of the log; refusals and faults are logged where they happen.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Requests Fastify cannot route (a malformed path) get the protocol's error shape too.
+    frameworkErrors: (_error, _request, reply) =>
+      void sendError(reply, 400, { code: 'VALIDATION_FAILED', message: 'bad request target' }),
+    // Bytes that are not HTTP (bad framing, a body on OPTIONS, huge headers) are refused by Node's
+    // parser before any route; the answer still has the protocol's shape.
+    clientErrorHandler: refuseUnreadableRequest,
+    forceCloseConnections: true,
+  });
+  app.setValidatorCompiler<z.ZodType>(validateWithZod);
+  app.setErrorHandler(errorHandler(deps.logger));
+
+  // Bodies are JSON whatever the content type says (devices and scripts send it without one); the
+  // parser refuses __proto__ and constructor keys. An empty body is "no body".
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), done);
+  });
+
+  // A page on another site must not drive the hall through a visitor's or manager's browser (CSRF:
+  // a text/plain form can post JSON to /api/admin/login and lock the manager out). Browsers always send
+  // Origin on such requests; devices without one (Node, Electron main, curl) are not browsers.
+  const allowedOrigins = deps.allowedOrigins ?? [];
+  app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+    const origin = request.headers.origin;
+    const isForeign =
+      request.method !== 'GET' &&
+      request.method !== 'HEAD' &&
+      origin !== undefined &&
+      !isAllowedOrigin(origin, request.headers.host, allowedOrigins);
+    done(isForeign ? problem(403, 'FORBIDDEN', 'cross-site request refused') : undefined);
+  });
+
+  await app.register(fastifyHelmet, helmetOptions());
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  // Per address, over every route: generous for a device loading an app, a wall for a flood. Routes
+  // that guess secrets (sign-in, pairing) set their own tighter limit.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: 3_000,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      problem(429, 'RATE_LIMITED', `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  // sendFile for the routes below; each app's files are served by its own registration.
+  await app.register(fastifyStatic, { serve: false, setHeaders: setCacheHeaders, cacheControl: false });
+
+  registerPublicRoutes(app, deps);
+  registerAdminRoutes(app, { ...deps.admin, service: deps.service, logger: deps.logger });
+  for (const [name, root] of Object.entries(deps.apps)) await registerApp(app, name, root);
+
+  app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) =>
+    sendError(reply, 404, { code: 'NOT_FOUND', message: 'not found' }),
+  );
+  return app;
 }
 
-/** Where an app's built files live. */
-export const appDist = (appsDir: string, name: string): string => path.join(appsDir, name, 'dist');
+/**
+ * One built web app under `/<name>/`: its files (ETag, revalidated HTML, immutable hashed assets), a
+ * folder's own index.html (`/counter/feedback/`), and the app's index for any other path (client routing).
+ */
+async function registerApp(app: FastifyInstance, name: string, root: string): Promise<void> {
+  app.get(`/${name}`, (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`/${name}/${query === -1 ? '' : request.url.slice(query)}`, 301);
+  });
+  await app.register(
+    async (scope) => {
+      await scope.register(fastifyStatic, {
+        root,
+        prefix: '/',
+        decorateReply: false,
+        index: ['index.html'],
+        setHeaders: setCacheHeaders,
+        cacheControl: false,
+      });
+      scope.setNotFoundHandler((request, reply) =>
+        request.method === 'GET' || request.method === 'HEAD'
+          ? reply.sendFile('index.html', root)
+          : sendError(reply, 405, { code: 'VALIDATION_FAILED', message: 'method not allowed' }),
+      );
+    },
+    { prefix: `/${name}` },
+  );
+}

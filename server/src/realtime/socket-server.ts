@@ -105,7 +105,7 @@ export function attachRealtime(
     }
     const identity = service.authenticate(handshake.data.token);
     if (!identity) {
-      logger.log('warn', 'connection refused', { result: 'UNAUTHORIZED', address: socket.handshake.address });
+      logger.warn({ result: 'UNAUTHORIZED', address: socket.handshake.address }, 'connection refused');
       next(
         connectError({
           code: 'UNAUTHORIZED',
@@ -124,11 +124,7 @@ export function attachRealtime(
     void socket.join([QUEUE_ROOM, deviceRoom(identity.deviceId)]);
     if (identity.role === 'manager') void socket.join(MANAGER_ROOM);
     service.deviceConnected(identity);
-    logger.log('info', 'connected', {
-      role: identity.role,
-      device: identity.deviceId,
-      counter: identity.counterId,
-    });
+    logger.info({ role: identity.role, device: identity.deviceId, counter: identity.counterId }, 'connected');
     socket.emit('hall:snapshot', service.snapshot(identity));
 
     // Garbage, unknown events and oversized payloads are answered (when there is an ack) and dropped.
@@ -175,11 +171,14 @@ export function attachRealtime(
     const listen = (event: keyof ClientToServerEvents): void => {
       untyped.on(event, (payload, ack) => {
         handleClientEvent(service, identity, event, payload).then(ack, (error: unknown) => {
-          logger.log('error', 'unhandled', {
-            event,
-            device: identity.deviceId,
-            error: error instanceof Error ? error.message : String(error),
-          });
+          logger.error(
+            {
+              event,
+              device: identity.deviceId,
+              error: error instanceof Error ? error.message : String(error),
+            },
+            'unhandled',
+          );
           ack({ ok: false, error: { code: 'INTERNAL', message: 'internal error; nothing was changed' } });
         });
       });
@@ -188,7 +187,7 @@ export function attachRealtime(
 
     socket.on('disconnect', (reason) => {
       service.deviceDisconnected(identity);
-      logger.log('info', 'disconnected', { role: identity.role, device: identity.deviceId, reason });
+      logger.info({ role: identity.role, device: identity.deviceId, reason }, 'disconnected');
     });
   });
 

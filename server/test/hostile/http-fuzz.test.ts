@@ -2,7 +2,7 @@
 // that is not listed), with hostile methods, bodies, queries, paths and headers, both without
 // credentials and with a valid manager session. The server must stay up, answer 4xx with a JSON error
 // code (never 5xx, never a stack trace), serve no file from outside its folders, and change nothing.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -30,59 +30,56 @@ interface RouteSpec {
   readonly auth: 'none' | 'manager';
 }
 
-/** Every route of http-app.ts and admin-api.ts. `match` is the literal the source compares against. */
+/** Every route of the HTTP sources. `match` is the path literal the source registers. */
 const ROUTES: readonly RouteSpec[] = [
   { match: '/health', path: '/health', methods: ['GET'], auth: 'none' },
   { match: '/api/pair', path: '/api/pair', methods: ['POST'], auth: 'none' },
-  {
-    match: '/^\\/api\\/tickets\\/([A-Za-z0-9_-]{8,64})$/',
-    path: '/api/tickets/zzzzzzzzzzzz',
-    methods: ['GET'],
-    auth: 'none',
-  },
+  { match: '/api/tickets/:code', path: '/api/tickets/zzzzzzzzzzzz', methods: ['GET'], auth: 'none' },
   { match: '/voice/', path: '/voice/so-1.mp3', methods: ['GET', 'HEAD'], auth: 'none' },
-  { match: '/t/', path: '/t/zzzzzzzzzzzz', methods: ['GET'], auth: 'none' },
+  { match: '/t/:code', path: '/t/zzzzzzzzzzzz', methods: ['GET'], auth: 'none' },
   { match: '/', path: '/', methods: ['GET'], auth: 'none' },
   { match: 'apps', path: '/kiosk/', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/api/hall/logo', path: '/api/hall/logo', methods: ['GET', 'HEAD'], auth: 'none' },
-  { match: '/api/admin/', path: '/api/admin/nothing-here', methods: ['GET'], auth: 'manager' },
-  { match: '/login', path: '/api/admin/login', methods: ['POST'], auth: 'none' },
-  { match: '/session', path: '/api/admin/session', methods: ['GET'], auth: 'manager' },
-  { match: '/logout', path: '/api/admin/logout', methods: ['POST'], auth: 'manager' },
-  { match: '/password', path: '/api/admin/password', methods: ['POST'], auth: 'manager' },
-  { match: '/config', path: '/api/admin/config', methods: ['PUT'], auth: 'manager' },
+  { match: '/api/admin/*', path: '/api/admin/nothing-here', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/login', path: '/api/admin/login', methods: ['POST'], auth: 'none' },
+  { match: '/api/admin/session', path: '/api/admin/session', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/logout', path: '/api/admin/logout', methods: ['POST'], auth: 'manager' },
+  { match: '/api/admin/password', path: '/api/admin/password', methods: ['POST'], auth: 'manager' },
+  { match: '/api/admin/config', path: '/api/admin/config', methods: ['PUT'], auth: 'manager' },
   {
-    match: '/^\\/clerks\\/([A-Za-z0-9_-]{1,64})\\/pin$/',
+    match: '/api/admin/clerks/:id/pin',
     path: '/api/admin/clerks/cb1/pin',
     methods: ['POST'],
     auth: 'manager',
   },
-  { match: '/logo', path: '/api/admin/logo', methods: ['PUT'], auth: 'manager' },
-  { match: '/devices', path: '/api/admin/devices', methods: ['GET'], auth: 'manager' },
-  { match: '/devices/pair', path: '/api/admin/devices/pair', methods: ['POST'], auth: 'manager' },
+  { match: '/api/admin/logo', path: '/api/admin/logo', methods: ['PUT'], auth: 'manager' },
+  { match: '/api/admin/devices', path: '/api/admin/devices', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/devices/pair', path: '/api/admin/devices/pair', methods: ['POST'], auth: 'manager' },
   {
-    match: '/^\\/devices\\/([A-Za-z0-9_-]{1,64})\\/revoke$/',
+    match: '/api/admin/devices/:id/revoke',
     path: '/api/admin/devices/dev_zzzz/revoke',
     methods: ['POST'],
     auth: 'manager',
   },
-  { match: '/tickets', path: '/api/admin/tickets', methods: ['GET'], auth: 'manager' },
-  { match: '/reports', path: '/api/admin/reports', methods: ['GET'], auth: 'manager' },
-  { match: '/audit', path: '/api/admin/audit', methods: ['GET'], auth: 'manager' },
-  { match: '/audit/types', path: '/api/admin/audit/types', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/tickets', path: '/api/admin/tickets', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/reports', path: '/api/admin/reports', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/audit', path: '/api/admin/audit', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/audit/types', path: '/api/admin/audit/types', methods: ['GET'], auth: 'manager' },
 ];
 
-/** The route literals the HTTP sources compare paths against (`path === '…'`, startsWith, regexes). */
+/**
+ * The paths the HTTP sources register: `app.get('…'`, `app.post('…'` …, `url: '…'`, a static folder's
+ * `prefix: '…'`, and the web apps (`registerApp`).
+ */
 function routeLiteralsInSources(): string[] {
   const found = new Set<string>();
-  for (const file of ['http/http-app.ts', 'http/admin-api.ts']) {
-    const source = readFileSync(path.join(SERVER_SRC, file), 'utf8');
-    for (const match of source.matchAll(/\b(?:pathname|path) === '([^']+)'/g)) found.add(match[1]!);
-    for (const match of source.matchAll(/\b(?:pathname|path)\.startsWith\('([^']+)'\)/g))
+  for (const file of readdirSync(path.join(SERVER_SRC, 'http')).filter((name) => name.endsWith('.ts'))) {
+    const source = readFileSync(path.join(SERVER_SRC, 'http', file), 'utf8');
+    for (const match of source.matchAll(/\.(?:get|post|put|delete|patch|head|all)\(\s*'([^']+)'/g))
       found.add(match[1]!);
-    for (const match of source.matchAll(/(\/\^[^\n]*?\$\/)\.exec\((?:pathname|path)\)/g))
-      found.add(match[1]!);
-    if (/deps\.apps\[mount\]/.test(source)) found.add('apps');
+    for (const match of source.matchAll(/\b(?:url|prefix): '(\/[^']*)'/g))
+      if (match[1] !== '/') found.add(match[1]!);
+    if (/registerApp\(app, name, root\)/.test(source)) found.add('apps');
   }
   return [...found].sort();
 }

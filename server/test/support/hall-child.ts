@@ -15,7 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { HallConfig } from '@luot/shared/domain';
 import { startHallServer } from '../../src/hall-server.ts';
-import { createJsonLogger, silentLogger } from '../../src/log.ts';
+import { createLogger, silentLogger } from '../../src/log.ts';
 import { largeHallConfig } from '../fixtures.ts';
 import type { ChildReply, DeviceFileInput, ServerStats } from './hall-child-protocol.ts';
 import { DEVICE_FILE, childRequestSchema } from './hall-child-protocol.ts';
@@ -78,7 +78,7 @@ const server = await startHallServer({
   clock: { now: () => Date.now() + clockOffsetMs },
   port: count('port', values.port),
   host: '127.0.0.1',
-  logger: values.log === 'json' ? createJsonLogger() : silentLogger,
+  logger: values.log === 'json' ? createLogger() : silentLogger,
   initialConfig: hallConfig(),
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },

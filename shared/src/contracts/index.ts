@@ -11,4 +11,5 @@ export * from './permissions.ts';
 export * from './replica.ts';
 export * from './config-schema.ts';
 export * from './reports.ts';
+export * from './admin-api.ts';
 export * from './public-ticket.ts';

@@ -1,0 +1,132 @@
+import type { AuditEntry, FoundTicket, HallReport, ReportDimension } from '@luot/shared/contracts';
+import type { ClerkId } from '@luot/shared/domain';
+import type { AdminStore, AuditFilter } from '../db/admin-store.ts';
+import type { HallStore } from '../db/hall-store.ts';
+import { reportCsv, reportXlsx } from '../reports/export.ts';
+import { computeReport } from '../reports/report.ts';
+import type { Clock } from './clock.ts';
+import { hashPin } from './credentials.ts';
+import type { HallService } from './hall-service.ts';
+import type { ManagerAccounts } from './managers.ts';
+import { managerDeviceId } from './managers.ts';
+
+/** The hall setting that holds the logo printed on tickets (a PNG data URL). */
+export const LOGO_SETTING = 'hall_logo';
+
+/** A report file to download. */
+export interface ReportFile {
+  readonly contentType: string;
+  readonly extension: 'csv' | 'xlsx';
+  readonly bytes: Buffer;
+}
+
+/**
+ * What the manager console does besides queue commands: the logo, clerk PINs, ticket search, reports,
+ * the audit view. The HTTP layer calls these and never a store: every write of the console goes
+ * through here (and is recorded as a manager action), every queue change through the command service.
+ */
+export class AdminConsole {
+  constructor(
+    private readonly deps: {
+      readonly service: HallService;
+      readonly accounts: ManagerAccounts;
+      readonly adminStore: AdminStore;
+      readonly hallStore: HallStore;
+      readonly clock: Clock;
+    },
+  ) {}
+
+  /** Record what a manager did outside the queue's event log. */
+  recordAction(managerId: number, type: string, detail: Record<string, unknown>): void {
+    this.deps.adminStore.recordAction({ at: this.deps.clock.now(), managerId, type, detail });
+  }
+
+  // ── the logo ─────────────────────────────────────────────────────────────────────────────
+  /** The ticket logo as a PNG data URL, if the hall has one. */
+  logo(): string | undefined {
+    return this.deps.adminStore.getSetting(LOGO_SETTING);
+  }
+
+  /** Set (or with null remove) the ticket logo; the caller has checked it is a small PNG. */
+  setLogo(managerId: number, dataUrl: string | null): void {
+    if (dataUrl === null) this.deps.adminStore.deleteSetting(LOGO_SETTING);
+    else this.deps.adminStore.setSetting(LOGO_SETTING, dataUrl);
+    this.recordAction(managerId, 'hall.logo-changed', { isRemoved: dataUrl === null });
+  }
+
+  // ── clerks ───────────────────────────────────────────────────────────────────────────────
+  /** Whether a clerk with this id is configured. */
+  hasClerk(clerkId: ClerkId): boolean {
+    return this.deps.service.hallConfig.clerks.some((clerk) => clerk.id === clerkId);
+  }
+
+  /** Set a clerk's PIN and lift any lock-out. */
+  async setClerkPin(managerId: number, clerkId: ClerkId, pin: string): Promise<void> {
+    const pinHash = await hashPin(pin);
+    this.deps.hallStore.setClerkPin(clerkId, pinHash);
+    this.deps.hallStore.recordPinFailure(clerkId, 0, null);
+    this.recordAction(managerId, 'clerk.pin-reset', { clerkId });
+  }
+
+  // ── tickets, reports, audit ──────────────────────────────────────────────────────────────
+  /** Tickets with a printed number (any day when `day` is null), newest first, with their history. */
+  findTickets(number: string, day: string | null): FoundTicket[] {
+    const { adminStore, service } = this.deps;
+    return adminStore.ticketsByNumber(number, day).map((ticket) => ({
+      ...ticket,
+      // Today's tickets are read from memory: the projection and the replica agree, memory is newest.
+      body: service.state.tickets[ticket.id] ?? ticket.body,
+      history: adminStore.ticketEvents(ticket.id),
+    })) as FoundTicket[];
+  }
+
+  /** The report of the business days `from`…`to`. */
+  report(from: string, to: string, targetWaitMinutes: number): HallReport {
+    const { adminStore, service, clock } = this.deps;
+    return computeReport({
+      from,
+      to,
+      config: service.hallConfig,
+      tickets: adminStore.ticketFacts(from, to),
+      ratings: adminStore.ratingFacts(from, to),
+      targetWaitMinutes,
+      now: clock.now(),
+    });
+  }
+
+  /** A report as a CSV or XLSX file. */
+  reportFile(report: HallReport, format: 'csv' | 'xlsx', dimensions: readonly ReportDimension[]): ReportFile {
+    if (format === 'csv') {
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        extension: 'csv',
+        bytes: Buffer.from(reportCsv(report, dimensions), 'utf8'),
+      };
+    }
+    const bytes = reportXlsx(report, dimensions);
+    return {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      extension: 'xlsx',
+      bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    };
+  }
+
+  /** The audit view: events and manager actions, newest first. */
+  audit(filter: AuditFilter): { entries: AuditEntry[]; names: Record<string, string> } {
+    return { entries: this.deps.adminStore.audit(filter), names: this.actorNames() };
+  }
+
+  /** The distinct event and action types, for the audit filter. */
+  auditTypes(): string[] {
+    return this.deps.adminStore.auditTypes();
+  }
+
+  /** Who is who in the audit view: devices, manager consoles (`mgr_<id>`) and clerks by id. */
+  private actorNames(): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const [id, name] of this.deps.adminStore.deviceNames()) names[id] = name;
+    for (const [id, username] of this.deps.accounts.names()) names[managerDeviceId(id)] = username;
+    for (const clerk of this.deps.service.hallConfig.clerks) names[clerk.id] = clerk.name;
+    return names;
+  }
+}
