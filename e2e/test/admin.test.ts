@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { Changes } from '@luot/shared/contracts';
 import { asCounterId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
-import { checkPageState } from '../support/page-state.ts';
+import type { PageProblems } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 // The manager console in Debian's Chromium against a real hall: first sign-in with the demo password,
@@ -21,6 +22,7 @@ describe('manager console', () => {
   let hall: Awaited<ReturnType<typeof startE2eHall>>;
   let browser: Browser;
   let page: Page;
+  let problems: PageProblems;
   const kioskChanges: Changes[] = [];
 
   beforeAll(async () => {
@@ -60,6 +62,7 @@ describe('manager console', () => {
     feedback.close();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    problems = watchPage(page);
     page.setDefaultTimeout(10_000);
     // A script error on the page fails loudly in the run's output.
     page.on('pageerror', (error) => console.log('PAGE ERROR', error.message));
@@ -88,6 +91,8 @@ describe('manager console', () => {
     await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
     await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+    // The wrong password above was refused (401) on purpose; from here on it is a normal day.
+    problems.clear();
   });
 
   it('shows the live monitor with its alerts, and finds a ticket with its history', async () => {
@@ -193,5 +198,7 @@ describe('manager console', () => {
     const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(roles.length).toBeGreaterThan(0);
     expect(new Set(roles)).toEqual(new Set(['Quản lý']));
+    // A whole session in the console (every screen, a hall without a logo): no console error, no failed request.
+    expect(problems.list()).toEqual([]);
   });
 });

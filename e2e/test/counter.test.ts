@@ -5,7 +5,8 @@ import type { ClientToServerEvents, DeviceKind, ServerToClientEvents } from '@lu
 import type { CounterId, Ticket } from '@luot/shared/domain';
 import { asCounterId, asPriorityGroupId, asProcedureId, asServiceId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
-import { checkPageState } from '../support/page-state.ts';
+import type { PageProblems } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -14,6 +15,8 @@ let server: Hall;
 let browser: Browser;
 let kiosk: Socket<ServerToClientEvents, ClientToServerEvents>;
 const contexts: BrowserContext[] = [];
+/** Console errors and failed requests of each page, for the normal-day checks. */
+const problemsOf = new WeakMap<Page, PageProblems>();
 
 const Q3 = asCounterId('q3');
 const Q4 = asCounterId('q4');
@@ -67,6 +70,7 @@ async function openPaired(
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   contexts.push(context);
   const page = await context.newPage();
+  problemsOf.set(page, watchPage(page));
   if (installClock) await page.clock.install();
   const { code } = server.createPairingCode(kind, `${kind} ${counterId} (e2e)`, counterId);
   await page.goto(`${server.url}${path}?code=${code}`);
@@ -156,6 +160,8 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await expect.poll(() => ticketNamed('B004').status).toBe('serving');
     await expect.poll(() => text(terminal, 'current-status')).toBe('Đang phục vụ');
     await checkPageState(terminal, 'counter-06-serving');
+    // A normal morning at the counter: no console error, no failed request (favicon included).
+    expect(problemsOf.get(terminal)?.list()).toEqual([]);
     await press(terminal, '4');
     await expect.poll(() => ticketNamed('B004').status).toBe('done');
     await expect.poll(() => text(terminal, 'day-served')).toBe('1');

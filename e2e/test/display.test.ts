@@ -8,7 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@luot/shared/co
 import type { ServiceId } from '@luot/shared/domain';
 import { asCounterId, asServiceId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
-import { checkPageState } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 import type { TcpProxy } from '../support/tcp-proxy.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
@@ -107,6 +107,7 @@ describe('hall display and ticket-status page', () => {
     // ── Pairing, then the one-time sound prompt ──────────────────────────────────────────────────
     const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await tv.newPage();
+    const tvProblems = watchPage(page);
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`${proxy.url}/display/`);
@@ -135,6 +136,8 @@ describe('hall display and ticket-status page', () => {
     expect(await page.getByTestId('counter-4').textContent()).toBe('B001');
     expect(await page.getByTestId('waiting-dat-dai').textContent()).toBe('2');
     await checkPageState(page, 'display-landscape-1920x1080');
+    // A normal morning on the TV: no console error, no failed request (favicon included).
+    expect(tvProblems.list()).toEqual([]);
 
     // ── The status page on a phone, waiting ─────────────────────────────────────────────────────
     const phone = await browser.newContext({
@@ -145,12 +148,14 @@ describe('hall display and ticket-status page', () => {
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
     const status = await phone.newPage();
+    const phoneProblems = watchPage(status);
     await status.goto(`${hall.url}/t/${a002.code}`);
     await status.locator('#number', { hasText: 'A002' }).waitFor();
     expect(await status.locator('#state').textContent()).toBe('Đang chờ');
     expect(await status.locator('#ahead').textContent()).toBe('0');
     expect(await status.locator('#service').textContent()).toContain('Đăng ký, cấp Giấy chứng nhận');
     await checkPageState(status, 'status-waiting-390x844');
+    expect(phoneProblems.list()).toEqual([]);
 
     // ── A recall is announced again ─────────────────────────────────────────────────────────────
     await command(q1, 'ticket:recall');

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldConfig, HallConfig, ServiceConfig, Ticket } from '@luot/shared/domain';
 import { asFieldId, asServiceId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
-import { checkPageState } from '../support/page-state.ts';
+import type { PageProblems } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -25,6 +26,8 @@ const contexts: BrowserContext[] = [];
 let demoKiosk: Page;
 let bigKiosk: Page;
 const pageErrors: string[] = [];
+/** Console errors and failed requests of each kiosk page, for the normal-day checks. */
+const problemsOf = new WeakMap<Page, PageProblems>();
 
 /** Monday 2 March 2026, 18:00 in the hall's zone, moving on with real time: after office hours. */
 const MONDAY_EVENING = Date.UTC(2026, 2, 2, 11, 0);
@@ -180,6 +183,7 @@ async function openKiosk(
   if (options.hasPrinterBridge) await context.addInitScript(FAKE_BRIDGE);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  problemsOf.set(page, watchPage(page));
   if (options.isPaired === false) {
     await page.goto(`${hall.url}/kiosk/`);
     return page;
@@ -298,6 +302,9 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     const [ticket] = ticketsOf(demo, 'ho-tich');
     await expect.poll(() => demo.service.state.tickets[ticket!.id]?.printState).toBe('printed');
     await tap(page, 'done', 'welcome');
+    // A normal day: paired by its link, a visitor served; no console error, no failed request (no 404
+    // for the favicon or for the logo this hall never set).
+    expect(problemsOf.get(page)?.list()).toEqual([]);
     // A browser kiosk reports its "screen printer" to the manager's device list like a real one.
     expect(kioskPrinterStates(demo)).toContain('ok');
   });

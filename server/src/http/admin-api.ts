@@ -64,7 +64,8 @@ function managerOf(
 }
 
 /**
- * The manager console's REST routes under `/api/admin/…` (plus the public `GET /api/hall/logo`).
+ * The manager console's REST routes under `/api/admin/…` (plus the public `GET /api/hall/logo`: the PNG,
+ * or 204 No Content when the hall has none).
  * Every route but sign-in needs `Authorization: Bearer <session token>`; a manager who must still
  * change the demo password reaches only the session, sign-out and password routes.
  */
@@ -74,7 +75,8 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
 
   app.get('/api/hall/logo', async (_request, reply) => {
     const dataUrl = adminConsole.logo();
-    if (!dataUrl) throw problem(404, 'NOT_FOUND', 'the hall has no logo');
+    // No logo is a normal state, not a failed request: 204, so no browser logs an error for it.
+    if (!dataUrl) return reply.code(204).header('cache-control', 'no-cache').send();
     const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
     return reply.type('image/png').header('cache-control', 'no-cache').send(bytes);
   });

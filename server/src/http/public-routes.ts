@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { describePublicTicket, pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
 import type { PublicTicketStatus } from '@luot/shared/contracts';
@@ -89,6 +90,16 @@ export function registerPublicRoutes(parent: FastifyInstance, deps: HttpDependen
     setHeaders: (reply) => void reply.header('cache-control', 'no-cache'),
   });
 
+  // The icon every app links to (client/src/favicon.svg, built into each app's assets), also for a
+  // browser that asks for /favicon.ico by itself: a normal day has no failed request.
+  const icon = findBuiltFavicon(deps.apps);
+  const sendIcon = (_request: unknown, reply: FastifyReply): FastifyReply =>
+    icon === undefined
+      ? reply.code(204).send()
+      : reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon);
+  app.get('/favicon.ico', sendIcon);
+  app.get('/favicon.svg', sendIcon);
+
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage(deps)));
 }
 
@@ -103,12 +114,24 @@ export function publicTicketStatus(
   return describePublicTicket(service.state, service.hallConfig, service.state.tickets[stored.id] ?? stored);
 }
 
+/** The favicon as built into the first app's assets (`favicon-<hash>.svg`), or undefined before a build. */
+function findBuiltFavicon(apps: Readonly<Record<string, string>>): Buffer | undefined {
+  for (const root of Object.values(apps)) {
+    const assets = path.join(root, 'assets');
+    if (!existsSync(assets)) continue;
+    const file = readdirSync(assets).find((name) => /^favicon-[A-Za-z0-9_-]+\.svg$/.test(name));
+    if (file !== undefined) return readFileSync(path.join(assets, file));
+  }
+  return undefined;
+}
+
 function landingPage(deps: HttpDependencies): string {
   const name = deps.service.hallConfig.hall.name.replace(/[<>&]/g, '');
   const links = Object.keys(deps.apps)
     .map((app) => `<li><a href="/${app}/">/${app}/</a></li>`)
     .join('');
   return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt — ${name}</title>
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>Lượt</h1><p>${name}</p>
 <ul>${links || '<li>Chưa có ứng dụng nào được build. / No app has been built yet.</li>'}</ul>
 <p><a href="/health">/health</a></p></body></html>`;
