@@ -276,7 +276,7 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await shootBoth(page, 'priority');
     await tap(page, 'priority-nguoi-co-cong', 'priority');
     expect(await page.getByRole('dialog').textContent()).toContain(
-      'Bạn thuộc diện: Người có công với cách mạng?',
+      'Ông/Bà thuộc diện: Người có công với cách mạng?',
     );
     await shootBoth(page, 'priority-confirm');
     await tap(page, 'confirm-no', 'priority');
@@ -316,7 +316,9 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await tap(page, 'procedure-other', 'priority');
     await tap(page, 'priority-nguoi-cao-tuoi', 'priority');
     await tap(page, 'confirm-yes', 'result');
-    expect(await page.getByTestId('ticket-priority').textContent()).toBe('Ưu tiên: Người cao tuổi');
+    expect(await page.getByTestId('ticket-priority').textContent()).toBe(
+      'Ưu tiên: Người cao tuổi (từ 60 tuổi)',
+    );
     await shoot(page, 'result-priority');
     expect(ticketsOf(demo, 'dat-dai')).toEqual([
       expect.objectContaining({ priorityGroupId: 'nguoi-cao-tuoi', procedureId: null }),
@@ -450,7 +452,7 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await big.dispose();
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
-      .toContain('Kiosk đang mất kết nối với máy chủ');
+      .toContain('Máy lấy số đang mất kết nối với máy chủ');
     await shoot(page, 'offline-banner-portrait');
     await tap(page, 'regular', 'refused');
     expect(await page.getByTestId('refusal-reason').textContent()).toBe(
@@ -461,7 +463,7 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(Object.keys(big.service.state.tickets)).toHaveLength(before);
     await tap(page, 'done', 'welcome');
     expect(await page.getByTestId('unavailable').textContent()).toContain(
-      'Kiosk đang mất kết nối với máy chủ',
+      'Máy lấy số đang mất kết nối với máy chủ',
     );
     await shoot(page, 'welcome-offline-portrait');
   });

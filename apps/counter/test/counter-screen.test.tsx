@@ -319,10 +319,10 @@ describe('CounterScreen — serving', () => {
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gọi số này' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Vui lòng nhập lý do gọi số này.');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Theo yêu cầu của lãnh đạo' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Theo yêu cầu của cán bộ quản lý' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gọi số này' }));
     expect(onCommand.mock.calls).toEqual([
-      [{ type: 'callSpecific', ticketId: hall.ticket('A002').id, reason: 'Theo yêu cầu của lãnh đạo' }],
+      [{ type: 'callSpecific', ticketId: hall.ticket('A002').id, reason: 'Theo yêu cầu của cán bộ quản lý' }],
     ]);
   });
 
@@ -373,7 +373,7 @@ describe('CounterScreen — disconnected, in flight, errors, English', () => {
     hall.issue('dat-dai');
     const { onCommand } = renderScreen(hall, { pending: 'next' });
     expect(enabledActions()).toEqual([]);
-    expect(action('next').textContent).toContain('Đang xử lý…');
+    expect(action('next').textContent).toContain('Đang thực hiện…');
     fireEvent.click(action('next'));
     fireEvent.keyDown(window, { key: '1' });
     expect(onCommand).not.toHaveBeenCalled();

@@ -161,7 +161,7 @@ describe('describeTicket', () => {
     );
     expect(describeTicket({ ...waiting, status: 'cancelled' }, 'vi')).toMatchObject({
       message:
-        'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại kiosk hoặc liên hệ cán bộ hướng dẫn.',
+        'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại máy lấy số hoặc liên hệ cán bộ hướng dẫn.',
       isOpen: false,
     });
   });

@@ -1,4 +1,5 @@
 import type { ClerkId, CounterId, FieldId, PriorityGroupId, ProcedureId, ServiceId } from './ids.ts';
+import { asPriorityGroupId } from './ids.ts';
 
 /** Text shown to people, Vietnamese first. */
 export interface LocalizedText {
@@ -170,6 +171,21 @@ export const DEFAULT_SATISFACTION_LEVELS: readonly SatisfactionLevel[] = [
   { value: 2, label: { vi: 'Bình thường', en: 'Neutral' }, isSatisfied: false },
   { value: 1, label: { vi: 'Không hài lòng', en: 'Dissatisfied' }, isSatisfied: false },
 ];
+
+/**
+ * The priority groups Vietnamese halls commonly serve first (the glossary's defaults); a hall changes
+ * them in its configuration.
+ */
+export const DEFAULT_PRIORITY_GROUPS: readonly PriorityGroupConfig[] = [
+  { id: 'nguoi-cao-tuoi', name: { vi: 'Người cao tuổi (từ 60 tuổi)', en: 'Older people (60 and over)' } },
+  { id: 'nguoi-khuyet-tat', name: { vi: 'Người khuyết tật', en: 'People with disabilities' } },
+  { id: 'phu-nu-mang-thai', name: { vi: 'Phụ nữ mang thai', en: 'Pregnant women' } },
+  {
+    id: 'nguoi-co-cong',
+    name: { vi: 'Người có công với cách mạng', en: 'People with meritorious service to the revolution' },
+  },
+  { id: 'tre-em', name: { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'With a child under 6' } },
+].map((group) => ({ id: asPriorityGroupId(group.id), name: group.name }));
 
 /** Look up a service; undefined when it is not configured. */
 export const findService = (config: HallConfig, id: ServiceId): ServiceConfig | undefined =>

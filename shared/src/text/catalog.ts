@@ -28,7 +28,7 @@ export const messages = {
     en: 'This device or account is not authenticated. Please sign in or pair the device again.',
   },
   'error.FORBIDDEN': {
-    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    vi: 'Thiết bị hoặc tài khoản này không được phép thực hiện thao tác này.',
     en: 'You are not allowed to do this.',
   },
   'error.PROTOCOL_MISMATCH': {
@@ -36,7 +36,7 @@ export const messages = {
     en: 'This app version does not match the server. Please reload the page or update the app.',
   },
   'error.NOT_SIGNED_IN': {
-    vi: 'Bạn chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.',
+    vi: 'Chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.',
     en: 'You are not signed in. Please sign in to continue.',
   },
   'error.NOT_FOUND': {
@@ -100,7 +100,7 @@ export const messages = {
     en: 'The user name or PIN is incorrect.',
   },
   'error.LOCKED_OUT': {
-    vi: 'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    vi: 'Đã nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
     en: 'Too many failed attempts. Please try again in a few minutes.',
   },
   'error.PRINTER_UNAVAILABLE': {
@@ -108,7 +108,7 @@ export const messages = {
     en: 'The ticket printer is not working. Please ask a staff member for help.',
   },
   'error.INTERNAL': {
-    vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hỗ trợ.',
+    vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'Something went wrong. Please try again or ask a staff member for help.',
   },
 
@@ -129,14 +129,14 @@ export const messages = {
   'satisfaction.neutral': { vi: 'Bình thường', en: 'Neutral' },
   'satisfaction.dissatisfied': { vi: 'Không hài lòng', en: 'Dissatisfied' },
 
-  'priorityGroup.elderly': { vi: 'Người cao tuổi', en: 'Older people' },
+  'priorityGroup.elderly': { vi: 'Người cao tuổi (từ 60 tuổi)', en: 'Older people (60 and over)' },
   'priorityGroup.disabled': { vi: 'Người khuyết tật', en: 'People with disabilities' },
   'priorityGroup.pregnant': { vi: 'Phụ nữ mang thai', en: 'Pregnant women' },
   'priorityGroup.meritorious': {
     vi: 'Người có công với cách mạng',
     en: 'People with meritorious service to the revolution',
   },
-  'priorityGroup.young_child': { vi: 'Trẻ em dưới 6 tuổi', en: 'Children under 6' },
+  'priorityGroup.young_child': { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'With a child under 6' },
 
   'call.announcement': {
     vi: 'Mời công dân có số thứ tự {ticket} đến quầy số {counter}',
@@ -158,11 +158,11 @@ export const messages = {
   // apps/counter — pairing (shared by the clerk terminal and the feedback tablet)
   'counter.pairing.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
   'counter.pairing.terminalHint': {
-    vi: 'Máy này sẽ trở thành máy tính của quầy. Quản lý trung tâm cấp mã gồm 6 chữ số cho quầy.',
+    vi: 'Máy này sẽ trở thành máy tính của quầy. Cán bộ quản lý cấp mã gồm 6 chữ số cho quầy.',
     en: "This device becomes a counter terminal. The hall manager gives you the counter's six-digit code.",
   },
   'counter.pairing.feedbackHint': {
-    vi: 'Máy này sẽ trở thành máy đánh giá mức độ hài lòng của một quầy. Quản lý trung tâm cấp mã gồm 6 chữ số.',
+    vi: 'Máy này sẽ trở thành máy đánh giá mức độ hài lòng của một quầy. Cán bộ quản lý cấp mã gồm 6 chữ số.',
     en: "This device becomes a counter's satisfaction tablet. The hall manager gives you a six-digit code.",
   },
   'counter.pairing.code': { vi: 'Mã ghép nối (6 chữ số)', en: 'Pairing code (6 digits)' },
@@ -173,7 +173,7 @@ export const messages = {
     en: 'The pairing code is wrong, used or expired. Please ask for a new one.',
   },
   'counter.pairing.unreachable': {
-    vi: 'Không kết nối được máy chủ của trung tâm. Vui lòng kiểm tra mạng rồi thử lại.',
+    vi: 'Không kết nối được máy chủ của Trung tâm. Vui lòng kiểm tra mạng rồi thử lại.',
     en: 'The hall server cannot be reached. Please check the network and try again.',
   },
   'counter.pairing.wrongKind': {
@@ -212,7 +212,7 @@ export const messages = {
     en: 'Your session ended: someone signed in to this counter on another terminal.',
   },
   'counter.session.moved': {
-    vi: 'Phiên làm việc đã kết thúc: tài khoản của bạn vừa đăng nhập tại một quầy khác.',
+    vi: 'Phiên làm việc đã kết thúc: tài khoản này vừa đăng nhập tại một quầy khác.',
     en: 'Your session ended: your account signed in at another counter.',
   },
   'counter.session.idle': {
@@ -279,7 +279,7 @@ export const messages = {
     vi: 'Số vừa gọi chưa được phục vụ: bắt đầu phục vụ, đánh dấu vắng mặt hoặc chuyển trước.',
     en: 'The called ticket has not been served: start, mark absent or transfer it first.',
   },
-  'counter.action.working': { vi: 'Đang xử lý…', en: 'Working…' },
+  'counter.action.working': { vi: 'Đang thực hiện…', en: 'Working…' },
 
   'counter.shortcut.paused': {
     vi: 'Quầy đang tạm dừng. Nhấn “Tiếp tục” (phím 8) để mở lại quầy rồi gọi số.',
@@ -385,7 +385,10 @@ export const messages = {
     vi: 'Hồ sơ liên quan đến số vừa phục vụ',
     en: 'Case related to the previous ticket',
   },
-  'counter.callSpecific.reasonManager': { vi: 'Theo yêu cầu của lãnh đạo', en: "At the manager's request" },
+  'counter.callSpecific.reasonManager': {
+    vi: 'Theo yêu cầu của cán bộ quản lý',
+    en: "At the manager's request",
+  },
   'counter.callSpecific.submit': { vi: 'Gọi số này', en: 'Call this ticket' },
   'counter.callSpecific.needReason': { vi: 'Vui lòng nhập lý do gọi số này.', en: 'Please give a reason.' },
 
@@ -413,7 +416,7 @@ export const messages = {
   'counter.day.title': { vi: 'Hôm nay tại quầy', en: 'Today at this counter' },
   'counter.day.served': { vi: 'Đã phục vụ', en: 'Served' },
   'counter.day.noShows': { vi: 'Vắng mặt', en: 'No-shows' },
-  'counter.day.average': { vi: 'TB mỗi lượt', en: 'Avg. per visit' },
+  'counter.day.average': { vi: 'Phục vụ trung bình', en: 'Avg. per visit' },
 
   // apps/counter — durations
   'counter.duration.seconds': { vi: '{seconds} giây', en: '{seconds} s' },
@@ -448,8 +451,8 @@ export const messages = {
 
   // The kiosk (apps/kiosk): a citizen's touch flow, in plain words an elderly visitor understands.
   'kiosk.language.other': { vi: 'English', en: 'Tiếng Việt' },
-  'kiosk.welcome.greeting': { vi: 'Kính chào quý công dân', en: 'Welcome' },
-  'kiosk.welcome.start': { vi: 'Chạm vào đây để lấy số thứ tự', en: 'Touch here to take a number' },
+  'kiosk.welcome.greeting': { vi: 'Kính chào Ông/Bà', en: 'Welcome' },
+  'kiosk.welcome.start': { vi: 'Nhấn vào đây để lấy số thứ tự', en: 'Touch here to take a number' },
   'kiosk.welcome.hint': {
     vi: 'Chọn lĩnh vực và dịch vụ, sau đó nhận phiếu ở khe máy in.',
     en: 'Choose a field and a service, then take your ticket from the printer slot.',
@@ -460,7 +463,7 @@ export const messages = {
   },
   'kiosk.unavailable.title': { vi: 'Tạm thời chưa lấy được số', en: 'Tickets are not available right now' },
   'kiosk.unavailable.offline': {
-    vi: 'Kiosk đang mất kết nối với máy chủ. Vui lòng liên hệ cán bộ hướng dẫn.',
+    vi: 'Máy lấy số đang mất kết nối với máy chủ. Vui lòng liên hệ cán bộ hướng dẫn.',
     en: 'The kiosk has lost its connection to the hall server. Please ask a staff member for help.',
   },
   'kiosk.unavailable.connecting': { vi: 'Đang kết nối máy chủ…', en: 'Connecting to the hall server…' },
@@ -485,7 +488,10 @@ export const messages = {
   'kiosk.priority.regularHint': { vi: 'Dành cho đa số công dân', en: 'For most visitors' },
   'kiosk.priority.heading': { vi: 'Số ưu tiên dành cho', en: 'Priority tickets are for' },
   'kiosk.priority.confirmTitle': { vi: 'Xác nhận lấy số ưu tiên', en: 'Confirm a priority ticket' },
-  'kiosk.priority.confirmQuestion': { vi: 'Bạn thuộc diện: {group}?', en: 'Are you in this group: {group}?' },
+  'kiosk.priority.confirmQuestion': {
+    vi: 'Ông/Bà thuộc diện: {group}?',
+    en: 'Are you in this group: {group}?',
+  },
   'kiosk.priority.confirmNote': {
     vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh.',
     en: 'Staff may ask you for proof.',
@@ -531,7 +537,7 @@ export const messages = {
   'kiosk.result.preview': { vi: 'Phiếu in (xem trên màn hình)', en: 'Printed ticket (on-screen preview)' },
   'kiosk.refused.title': { vi: 'Chưa cấp được số', en: 'No ticket was issued' },
   'kiosk.refused.noTicket': {
-    vi: 'Chưa có số nào được cấp cho bạn. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
+    vi: 'Chưa có số nào được cấp cho Ông/Bà. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'No number was issued to you. Please try again or ask a staff member for help.',
   },
   'kiosk.refused.offline': {
@@ -570,7 +576,7 @@ export const messages = {
   // ── hall display (apps/display) ──
   'display.pair.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
   'display.pair.hint': {
-    vi: 'Mã gồm 6 chữ số, do cán bộ quản trị cấp cho màn hình này.',
+    vi: 'Mã gồm 6 chữ số, do cán bộ quản lý cấp cho màn hình này.',
     en: 'Six digits, given by the hall manager for this display.',
   },
   'display.pair.submit': { vi: 'Ghép nối', en: 'Pair' },
@@ -619,7 +625,7 @@ export const messages = {
   },
   'display.settings.all': { vi: 'Tất cả dịch vụ', en: 'All services' },
   'display.settings.fromUrl': {
-    vi: 'Danh sách dịch vụ đang lấy từ địa chỉ trang (?services=…). Bấm Lưu để dùng lựa chọn dưới đây.',
+    vi: 'Danh sách dịch vụ đang lấy từ địa chỉ trang (?services=…). Nhấn Lưu để dùng lựa chọn dưới đây.',
     en: 'The service list comes from the page address (?services=…). Press Save to use the choice below.',
   },
   'display.settings.save': { vi: 'Lưu', en: 'Save' },
@@ -658,7 +664,7 @@ export const messages = {
     en: 'You were not there when called. If you still need the service, please ask the staff at the help desk.',
   },
   'status.cancelled': {
-    vi: 'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại kiosk hoặc liên hệ cán bộ hướng dẫn.',
+    vi: 'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại máy lấy số hoặc liên hệ cán bộ hướng dẫn.',
     en: 'This ticket was cancelled. If you still need the service, please take a new ticket at the kiosk or ask the staff.',
   },
   'status.expired': {
@@ -683,7 +689,7 @@ export const messages = {
   'status.switchLanguage': { vi: 'English', en: 'Tiếng Việt' },
   // ── manager console (apps/admin) ──────────────────────────────────────────────────────────
   'admin.login.title': {
-    vi: 'Bảng điều khiển quản lý sảnh',
+    vi: 'Bảng điều khiển của cán bộ quản lý',
     en: 'Hall manager console',
   },
   'admin.login.username': {
@@ -693,6 +699,10 @@ export const messages = {
   'admin.login.password': {
     vi: 'Mật khẩu',
     en: 'Password',
+  },
+  'admin.login.badCredentials': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The user name or password is incorrect.',
   },
   'admin.login.submit': {
     vi: 'Đăng nhập',
@@ -763,7 +773,7 @@ export const messages = {
     en: 'Name (English)',
   },
   'admin.common.kioskOrder': {
-    vi: 'Thứ tự trên kiosk',
+    vi: 'Thứ tự trên máy lấy số',
     en: 'Kiosk order',
   },
   'admin.common.actions': {
@@ -887,7 +897,7 @@ export const messages = {
     en: 'Clerk',
   },
   'admin.monitor.current': {
-    vi: 'Số đang xử lý',
+    vi: 'Số đang phục vụ',
     en: 'Current ticket',
   },
   'admin.monitor.since': {
@@ -907,8 +917,8 @@ export const messages = {
     en: 'Ticket {ticket} ({service}) has waited {minutes} min',
   },
   'admin.alert.lowRating': {
-    vi: 'Đánh giá “Không hài lòng” cho số {ticket} tại quầy {counter}',
-    en: '“Dissatisfied” rating for ticket {ticket} at counter {counter}',
+    vi: 'Đánh giá “{level}” cho số {ticket} tại quầy {counter}',
+    en: '“{level}” rating for ticket {ticket} at counter {counter}',
   },
   'admin.printer.ok': {
     vi: 'Bình thường',
@@ -983,7 +993,7 @@ export const messages = {
     en: 'Business day started',
   },
   'admin.event.ticket.issued': {
-    vi: 'Phát số',
+    vi: 'Cấp số',
     en: 'Ticket issued',
   },
   'admin.event.ticket.called': {
@@ -1019,7 +1029,7 @@ export const messages = {
     en: 'Ticket cancelled',
   },
   'admin.event.ticket.print-recorded': {
-    vi: 'Kết quả in vé',
+    vi: 'Kết quả in phiếu',
     en: 'Print result',
   },
   'admin.event.counter.opened': {
@@ -1071,7 +1081,7 @@ export const messages = {
     en: 'Clerk PIN reset',
   },
   'admin.event.hall.logo-changed': {
-    vi: 'Thay đổi logo',
+    vi: 'Thay đổi biểu trưng',
     en: 'Logo changed',
   },
   'admin.event.device.pairing-created': {
@@ -1083,7 +1093,7 @@ export const messages = {
     en: 'Device revoked',
   },
   'admin.config.hall': {
-    vi: 'Thông tin sảnh',
+    vi: 'Thông tin Trung tâm',
     en: 'Hall',
   },
   'admin.config.services': {
@@ -1111,11 +1121,11 @@ export const messages = {
     en: 'Save configuration',
   },
   'admin.config.saved': {
-    vi: 'Đã lưu. Các thiết bị trong sảnh đã nhận cấu hình mới.',
+    vi: 'Đã lưu. Các thiết bị trong Trung tâm đã nhận cấu hình mới.',
     en: 'Saved. The devices in the hall have the new configuration.',
   },
   'admin.hall.name': {
-    vi: 'Tên đơn vị',
+    vi: 'Tên Trung tâm',
     en: 'Hall name',
   },
   'admin.hall.address': {
@@ -1135,15 +1145,15 @@ export const messages = {
     en: 'Hour the day starts again (0–23)',
   },
   'admin.hall.noticeLine': {
-    vi: 'Dòng thông báo trên màn hình sảnh',
+    vi: 'Dòng thông báo trên màn hình gọi số',
     en: 'Notice line on the hall displays',
   },
   'admin.hall.logo': {
-    vi: 'Logo in trên phiếu',
+    vi: 'Biểu trưng in trên phiếu',
     en: 'Logo printed on tickets',
   },
   'admin.hall.logoUpload': {
-    vi: 'Chọn tệp logo (PNG)',
+    vi: 'Chọn tệp biểu trưng (PNG)',
     en: 'Choose a logo file (PNG)',
   },
   'admin.hall.logoHint': {
@@ -1155,11 +1165,11 @@ export const messages = {
     en: 'Only PNG images are accepted.',
   },
   'admin.hall.openingHours': {
-    vi: 'Giờ làm việc của trung tâm (để trống là luôn nhận số)',
+    vi: 'Giờ làm việc của Trung tâm (để trống là luôn nhận số)',
     en: 'Hall opening hours (empty means always open)',
   },
   'admin.hall.hoursHint': {
-    vi: 'Ví dụ “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 là Chủ nhật). Mỗi dịch vụ có thể có giờ riêng trong mục “Lĩnh vực và dịch vụ”, áp dụng bên trong giờ của trung tâm.',
+    vi: 'Ví dụ “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 là Chủ nhật). Mỗi dịch vụ có thể có giờ riêng trong mục “Lĩnh vực và dịch vụ”, áp dụng bên trong giờ của Trung tâm.',
     en: 'For example “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 is Sunday). Each service may have its own hours under “Fields and services”, within the hall’s.',
   },
   'admin.services.import': {
@@ -1383,7 +1393,7 @@ export const messages = {
     en: 'Browser voice',
   },
   'admin.policy.quietHours': {
-    vi: 'Giờ không phát loa (HH:mm-HH:mm)',
+    vi: 'Giờ không phát loa (giờ:phút-giờ:phút, ví dụ 11:30-13:30)',
     en: 'Quiet hours (HH:mm-HH:mm)',
   },
   'admin.policy.idleSignOut': {
@@ -1407,7 +1417,7 @@ export const messages = {
     en: 'Device name',
   },
   'admin.devices.namePlaceholder': {
-    vi: 'Ví dụ: Kiosk sảnh chính',
+    vi: 'Ví dụ: Máy lấy số tầng 1',
     en: 'e.g. Main hall kiosk',
   },
   'admin.devices.counter': {
@@ -1463,7 +1473,7 @@ export const messages = {
     en: 'No device yet.',
   },
   'admin.deviceKind.kiosk': {
-    vi: 'Kiosk lấy số',
+    vi: 'Máy lấy số',
     en: 'Ticket kiosk',
   },
   'admin.deviceKind.counter': {
@@ -1475,7 +1485,7 @@ export const messages = {
     en: 'Feedback tablet',
   },
   'admin.deviceKind.display': {
-    vi: 'Màn hình sảnh',
+    vi: 'Màn hình gọi số',
     en: 'Hall display',
   },
   'admin.deviceKind.manager': {
@@ -1483,7 +1493,7 @@ export const messages = {
     en: 'Manager console',
   },
   'admin.role.kiosk': {
-    vi: 'Kiosk',
+    vi: 'Máy lấy số',
     en: 'Kiosk',
   },
   'admin.role.counter': {
@@ -1531,7 +1541,7 @@ export const messages = {
     en: 'Download Excel (XLSX)',
   },
   'admin.reports.issued': {
-    vi: 'Số phát ra',
+    vi: 'Số đã cấp',
     en: 'Issued',
   },
   'admin.reports.served': {
@@ -1559,16 +1569,16 @@ export const messages = {
     en: 'Median wait',
   },
   'admin.reports.p90Wait': {
-    vi: 'Chờ P90',
-    en: '90th pct wait',
+    vi: '90% lượt chờ không quá',
+    en: '90% of waits within',
   },
   'admin.reports.avgService': {
     vi: 'Phục vụ trung bình',
     en: 'Average service',
   },
   'admin.reports.p90Service': {
-    vi: 'Phục vụ P90',
-    en: '90th pct service',
+    vi: '90% lượt phục vụ không quá',
+    en: '90% of services within',
   },
   'admin.reports.onTime': {
     vi: 'Gọi trong {minutes} phút',
@@ -1591,11 +1601,11 @@ export const messages = {
     en: '% satisfied = (ratings {levels}) / all ratings × 100',
   },
   'admin.reports.definitions': {
-    vi: 'Thời gian chờ = lúc gọi lần đầu − lúc vào hàng chờ; thời gian phục vụ = lúc hoàn thành − lúc bắt đầu; “đã phục vụ” = hoàn thành; phân vị theo hạng gần nhất; ngày theo múi giờ của sảnh.',
+    vi: 'Thời gian chờ = lúc gọi lần đầu − lúc vào hàng chờ; thời gian phục vụ = lúc hoàn thành − lúc bắt đầu; “đã phục vụ” = hoàn thành; phân vị theo hạng gần nhất; ngày theo múi giờ của Trung tâm.',
     en: 'Wait = first call − queue time; service = completed − started; “served” = completed; percentiles by nearest rank; days in the hall’s time zone.',
   },
   'admin.reports.chartArrivals': {
-    vi: 'Số phát ra theo giờ',
+    vi: 'Số đã cấp theo giờ',
     en: 'Tickets issued by hour',
   },
   'admin.reports.chartWaits': {

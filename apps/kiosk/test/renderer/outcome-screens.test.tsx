@@ -139,7 +139,7 @@ describe('RefusalScreen', () => {
     );
     expect(screen.getByRole('heading').textContent).toBe('Chưa cấp được số');
     expect(screen.getByTestId('refusal-reason').textContent).toBe('Máy in đã hết giấy.');
-    expect(screen.getByText(/Chưa có số nào được cấp cho bạn/)).toBeTruthy();
+    expect(screen.getByText(/Chưa có số nào được cấp cho Ông\/Bà/)).toBeTruthy();
     expect(screen.queryByTestId('retry')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Về trang đầu' }));
     expect(onDone).toHaveBeenCalledTimes(1);

@@ -32,7 +32,7 @@ describe('WelcomeScreen', () => {
     expect(screen.getByRole('heading', { name: 'UBND Phường Bến Nghé' })).toBeTruthy();
     expect(screen.getByText('Thứ Hai, 02/03/2026')).toBeTruthy();
     expect(screen.getByTestId('clock').textContent).toBe('09:00');
-    fireEvent.click(screen.getByRole('button', { name: /Chạm vào đây để lấy số thứ tự/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Nhấn vào đây để lấy số thứ tự/ }));
     expect(props.onStart).toHaveBeenCalledTimes(1);
   });
 
@@ -243,7 +243,7 @@ describe('PriorityScreen', () => {
   it('confirms a priority group by name, or goes back', () => {
     render(<PriorityScreen {...base} confirming={asPriorityGroupId('phu-nu-mang-thai')} />);
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByText('Bạn thuộc diện: Phụ nữ mang thai?')).toBeTruthy();
+    expect(within(dialog).getByText('Ông/Bà thuộc diện: Phụ nữ mang thai?')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đúng, lấy số ưu tiên' }));
     expect(base.onConfirm).toHaveBeenCalledWith('phu-nu-mang-thai');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Không, quay lại' }));
