@@ -18,6 +18,28 @@ const CATALOG_CSV =
   'tu-phap,Tư pháp,Justice,ly-lich,Lý lịch tư pháp,Criminal record,LL,1,50,15,,Cấp phiếu lý lịch tư pháp số 1,Record no. 1,1,21\r\n' +
   'tu-phap,Tư pháp,Justice,sai,Dòng lỗi,Bad line,123,x,,,,,,,\r\n';
 
+/** A mono 16-bit PCM WAV of `ms` milliseconds (a soft tone at 16 kHz), as a hall would record. */
+function monoWav(ms: number): Buffer {
+  const samples = Math.round((16_000 * ms) / 1000);
+  const data = Buffer.alloc(samples * 2);
+  for (let index = 0; index < samples; index += 1)
+    data.writeInt16LE(Math.round(3000 * Math.sin(index / 5)), index * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(16_000, 24);
+  header.writeUInt32LE(32_000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
 describe('manager console', () => {
   let hall: Awaited<ReturnType<typeof startE2eHall>>;
   let browser: Browser;
@@ -119,7 +141,7 @@ describe('manager console', () => {
   it('edits the hall and saves: the change reaches a kiosk live', async () => {
     await page.getByRole('button', { name: 'Cấu hình' }).click();
     await page
-      .getByLabel('Dòng thông báo trên màn hình sảnh')
+      .getByLabel('Dòng thông báo trên màn hình gọi số')
       .fill('Sảnh làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu.');
     await page.getByText('Có thay đổi chưa lưu').waitFor();
     await checkPageState(page, 'admin-04-config-hall');
@@ -162,6 +184,38 @@ describe('manager console', () => {
     await page.getByRole('button', { name: 'Quy tắc, đánh giá, loa gọi' }).click();
     await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
     await checkPageState(page, 'admin-08-config-policy');
+  });
+
+  it('sets the number reading and records a new phrase for the call; refuses a phrase it cannot say', async () => {
+    const voice = page.getByTestId('announcement-voice');
+    await voice.getByLabel('Số 4 sau “mươi” (24)').selectOption('bốn');
+    await voice.getByLabel('Hàng nghìn (2000)').selectOption('ngàn');
+    const template = page.getByLabel(/Câu gọi số/);
+    await template.fill('Mời ông bà có số thứ tự {ticket} đến quầy số {counter}');
+    await page.getByTestId('template-check').getByText('Chưa có tệp âm thanh cho: ông, bà').waitFor();
+    // Saving now is refused in the console (the server would refuse it too).
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByText('Chưa lưu. Chưa có tệp âm thanh cho: ông, bà').waitFor();
+    expect(hall.service.hallConfig.announcement.template).not.toContain('ông bà');
+    // The hall records "mời ông bà" and uploads it.
+    await voice.getByLabel('Từ hoặc cụm từ mới').fill('Mời ông bà');
+    await voice.getByLabel('Tệp ghi âm (WAV)').setInputFiles({
+      name: 'moi-ong-ba.wav',
+      mimeType: 'audio/wav',
+      buffer: monoWav(700),
+    });
+    await voice.getByRole('button', { name: 'Tải lên' }).click();
+    await voice.getByText('Đã tải lên “mời ông bà”.').waitFor();
+    await page.getByTestId('template-check').getByText('Màn hình gọi số đọc được câu này.').waitFor();
+    await checkPageState(page, 'admin-08b-announcement-voice');
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    expect(hall.service.hallConfig.announcement).toMatchObject({
+      template: 'Mời ông bà có số thứ tự {ticket} đến quầy số {counter}',
+      numberReading: { zeroTens: 'linh', four: 'bốn', thousand: 'ngàn' },
+      customWords: ['mời ông bà'],
+    });
+    expect((await fetch(`${hall.url}/voice/moi-huyen-ong-ba-huyen.wav`)).status).toBe(200);
   });
 
   it('pairs a display with a one-time code and lists devices with their printer', async () => {

@@ -285,6 +285,84 @@ describe('the admin API on a live hall', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
   });
 
+  it('stores a hall-recorded voice clip, refuses a template word with none, and accepts it once recorded', async () => {
+    /** A mono 16-bit PCM WAV of `ms` milliseconds of a quiet tone at 16 kHz. */
+    const wav = (ms: number, channels = 1): Buffer => {
+      const samples = Math.round((16_000 * ms) / 1000) * channels;
+      const data = Buffer.alloc(samples * 2);
+      for (let index = 0; index < samples; index += 1)
+        data.writeInt16LE(Math.round(3000 * Math.sin(index / 5)), index * 2);
+      const header = Buffer.alloc(44);
+      header.write('RIFF', 0, 'ascii');
+      header.writeUInt32LE(36 + data.length, 4);
+      header.write('WAVEfmt ', 8, 'ascii');
+      header.writeUInt32LE(16, 16);
+      header.writeUInt16LE(1, 20);
+      header.writeUInt16LE(channels, 22);
+      header.writeUInt32LE(16_000, 24);
+      header.writeUInt32LE(16_000 * 2 * channels, 28);
+      header.writeUInt16LE(2 * channels, 32);
+      header.writeUInt16LE(16, 34);
+      header.write('data', 36, 'ascii');
+      header.writeUInt32LE(data.length, 40);
+      return Buffer.concat([header, data]);
+    };
+    const dataUrl = (bytes: Buffer): string => `data:audio/wav;base64,${bytes.toString('base64')}`;
+    const config = hall.service.hallConfig;
+    const withTemplate = {
+      ...config,
+      announcement: {
+        ...config.announcement,
+        template: 'Mời ông bà có số {ticket} đến quầy {counter}',
+        customWords: ['Mời ông bà'],
+      },
+    };
+    // The word is in the configuration but nobody recorded it: refused, nothing saved.
+    const refused = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-1',
+      config: withTemplate,
+    });
+    expect(refused.status).toBe(409);
+    expect(hall.service.hallConfig.announcement.template).toBe(config.announcement.template);
+    // A stereo file is refused with the reason.
+    const stereo = await api(hall, 'PUT', '/api/admin/voice-clips', token, {
+      phrase: 'Mời ông bà',
+      dataUrl: dataUrl(wav(600, 2)),
+    });
+    expect(stereo.status).toBe(400);
+    const saved = await api(hall, 'PUT', '/api/admin/voice-clips', token, {
+      phrase: 'Mời ông bà',
+      dataUrl: dataUrl(wav(600)),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json).toMatchObject({
+      ok: true,
+      value: { phrase: 'mời ông bà', file: 'moi-huyen-ong-ba-huyen.wav' },
+    });
+    // The display fetches it where it fetches every clip.
+    const served = await fetch(`${hall.url}/voice/moi-huyen-ong-ba-huyen.wav`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(wav(600))).toBe(true);
+    const accepted = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-2',
+      config: withTemplate,
+    });
+    expect(accepted.status).toBe(200);
+    expect(hall.service.hallConfig.announcement.customWords).toEqual(['Mời ông bà']);
+    // A template with a word that has no clip at all is refused by the shared rules.
+    const unspeakable = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-3',
+      config: {
+        ...withTemplate,
+        announcement: { ...withTemplate.announcement, template: 'Kính mời {ticket} {counter}' },
+      },
+    });
+    expect(unspeakable.status).toBe(409);
+    // Back to the default, for the tests that follow.
+    const restored = await api(hall, 'PUT', '/api/admin/config', token, { requestId: 'voice-clip-test-4', config });
+    expect(restored.status).toBe(200);
+  });
+
   it('pairs a device with a one-time code, lists it online, and revokes it, dropping its connection', async () => {
     const pairing = await api(hall, 'POST', '/api/admin/devices/pair', token, {
       kind: 'display',

@@ -55,6 +55,7 @@ const ROUTES: readonly RouteSpec[] = [
     auth: 'manager',
   },
   { match: '/api/admin/logo', path: '/api/admin/logo', methods: ['PUT'], auth: 'manager' },
+  { match: '/api/admin/voice-clips', path: '/api/admin/voice-clips', methods: ['PUT'], auth: 'manager' },
   { match: '/api/admin/devices', path: '/api/admin/devices', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/devices/pair', path: '/api/admin/devices/pair', methods: ['POST'], auth: 'manager' },
   {

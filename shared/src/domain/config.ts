@@ -35,7 +35,7 @@ export interface ServiceConfig {
   readonly id: ServiceId;
   readonly fieldId: FieldId;
   readonly name: LocalizedText;
-  /** 1–2 capital letters printed before the number: `A` → `A001`. */
+  /** 1–2 capital letters (A–Z or Đ) printed before the number: `A` → `A001`, `Đ` → `Đ001`. */
   readonly prefix: string;
   /** The first sequence of each business day (usually 1). */
   readonly firstNumber: number;
@@ -121,6 +121,23 @@ export interface AnnouncementConfig {
   readonly quietHours: { readonly from: string; readonly to: string } | null;
   /** Bundled word clips (works everywhere, offline) or the browser's vi-VN voice where one exists. */
   readonly voice: 'clips' | 'browser';
+  /** How numbers are read; absent means the northern standard (linh, tư after mươi, nghìn). */
+  readonly numberReading?: NumberReadingChoice;
+  /**
+   * Words and phrases the hall recorded itself (each a clip in its data folder, uploaded in the console),
+   * which its template may use besides the bundled vocabulary: "mời ông bà", "để được phục vụ".
+   */
+  readonly customWords?: readonly string[];
+}
+
+/** The regional choices of Vietnamese number reading a hall makes for its announcements. */
+export interface NumberReadingChoice {
+  /** 105 "một trăm linh năm" or "… lẻ năm". */
+  readonly zeroTens: 'linh' | 'lẻ';
+  /** 24 "hai mươi tư" or "hai mươi bốn". */
+  readonly four: 'tư' | 'bốn';
+  /** 2 000 "hai nghìn" or "hai ngàn". */
+  readonly thousand: 'nghìn' | 'ngàn';
 }
 
 /** Timings of the terminals at the counters. */

@@ -1080,6 +1080,10 @@ export const messages = {
     vi: 'Đặt lại mã PIN cán bộ',
     en: 'Clerk PIN reset',
   },
+  'admin.event.hall.voice-clip-saved': {
+    vi: 'Tải lên tệp âm thanh gọi số',
+    en: 'Voice clip uploaded',
+  },
   'admin.event.hall.logo-changed': {
     vi: 'Thay đổi biểu trưng',
     en: 'Logo changed',
@@ -1403,6 +1407,44 @@ export const messages = {
   'admin.policy.feedbackIdle': {
     vi: 'Màn hình đánh giá trở về sau (giây)',
     en: 'Feedback screen resets after (s)',
+  },
+  'admin.voice.numberReading': { vi: 'Cách đọc số', en: 'Number reading' },
+  'admin.voice.zeroTens': { vi: 'Số 0 ở hàng chục (105)', en: 'Zero tens (105)' },
+  'admin.voice.zeroTensLinh': { vi: 'một trăm linh năm', en: 'một trăm linh năm' },
+  'admin.voice.zeroTensLe': { vi: 'một trăm lẻ năm', en: 'một trăm lẻ năm' },
+  'admin.voice.four': { vi: 'Số 4 sau “mươi” (24)', en: 'Four after “mươi” (24)' },
+  'admin.voice.fourTu': { vi: 'hai mươi tư', en: 'hai mươi tư' },
+  'admin.voice.fourBon': { vi: 'hai mươi bốn', en: 'hai mươi bốn' },
+  'admin.voice.thousand': { vi: 'Hàng nghìn (2000)', en: 'Thousands (2000)' },
+  'admin.voice.thousandNghin': { vi: 'hai nghìn', en: 'hai nghìn' },
+  'admin.voice.thousandNgan': { vi: 'hai ngàn', en: 'hai ngàn' },
+  'admin.voice.templateOk': {
+    vi: 'Màn hình gọi số đọc được câu này.',
+    en: 'The displays can say this phrase.',
+  },
+  'admin.voice.templateMissing': {
+    vi: 'Chưa có tệp âm thanh cho: {words}. Hãy ghi âm và tải lên bên dưới, hoặc chỉ dùng các từ có sẵn.',
+    en: 'No voice clip for: {words}. Record and upload them below, or use only the available words.',
+  },
+  'admin.voice.templatePlaceholders': {
+    vi: 'Câu gọi số phải giữ chỗ cho số thứ tự và số quầy như mẫu.',
+    en: 'The phrase must keep the ticket and counter placeholders as in the sample.',
+  },
+  'admin.voice.available': {
+    vi: 'Từ có sẵn (số thứ tự và số quầy được đọc tự động)',
+    en: 'Available words (the ticket and counter numbers are read automatically)',
+  },
+  'admin.voice.refused': { vi: 'Chưa lưu. {reason}', en: 'Not saved. {reason}' },
+  'admin.voice.hallWords': { vi: 'Từ do Trung tâm ghi âm', en: 'Words recorded by the hall' },
+  'admin.voice.noHallWords': { vi: 'Chưa có từ nào.', en: 'None yet.' },
+  'admin.voice.phrase': { vi: 'Từ hoặc cụm từ mới', en: 'New word or phrase' },
+  'admin.voice.file': { vi: 'Tệp ghi âm (WAV)', en: 'Recording (WAV)' },
+  'admin.voice.upload': { vi: 'Tải lên', en: 'Upload' },
+  'admin.voice.uploaded': { vi: 'Đã tải lên “{phrase}”.', en: 'Uploaded “{phrase}”.' },
+  'admin.voice.remove': { vi: 'Bỏ “{phrase}”', en: 'Remove “{phrase}”' },
+  'admin.voice.guide': {
+    vi: 'Cách ghi âm: phòng yên tĩnh, micrô cách miệng khoảng 20 cm; đọc rõ, nhịp bình thường, một lần; cắt bỏ khoảng lặng ở đầu và cuối; lưu tệp WAV mono 16-bit, 16 000 hoặc 22 050 Hz, dài 0,1–3 giây. Một cụm đọc liền một hơi (“mời ông bà”) nên ghi thành một tệp. Tải lên tệp trùng tên một từ có sẵn sẽ thay giọng của từ đó.',
+    en: 'How to record: a quiet room, the microphone about 20 cm away; say it clearly, at a normal pace, once; cut the silence at both ends; save a mono 16-bit WAV at 16 000 or 22 050 Hz, 0.1–3 s long. A phrase said in one breath (“mời ông bà”) is best one file. Uploading an available word replaces its voice.',
   },
   'admin.devices.pairTitle': {
     vi: 'Ghép nối thiết bị mới',

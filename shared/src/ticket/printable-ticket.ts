@@ -29,8 +29,8 @@ export const printableTicketSchema = z.strictObject({
   /** Hall name printed at the top, e.g. "UBND Phường Bến Nghé". */
   hallName: z.string().trim().min(1).max(200),
   hallLogo: ticketLogoSchema.nullable().optional(),
-  /** Display number: prefix of 1–2 letters and a zero-padded sequence, e.g. "A012", "A1000". */
-  number: z.string().regex(/^[A-Z]{1,2}\d{3,}$/),
+  /** Display number: prefix of 1–2 letters (A–Z, Đ) and a zero-padded sequence, e.g. "A012", "Đ007". */
+  number: z.string().regex(/^[A-ZĐ]{1,2}\d{3,}$/u),
   serviceName: z.string().trim().min(1).max(300),
   procedureName: z.string().trim().min(1).max(400).nullable().optional(),
   /** Label of the visitor's priority group, e.g. "Người cao tuổi"; absent for normal visitors. */

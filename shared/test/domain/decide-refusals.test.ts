@@ -679,6 +679,17 @@ const cases: readonly RefusalCase[] = [
       ],
       ['an unknown time zone', (c) => ({ ...c, hall: { ...c.hall, timeZone: 'Asia/Sai_Gon' } })],
       [
+        'a call template the displays cannot speak (words with no clip)',
+        (c) => ({
+          ...c,
+          announcement: { ...c.announcement, template: 'Mời ông bà có số {ticket} đến quầy {counter}' },
+        }),
+      ],
+      [
+        'a call template without {counter}',
+        (c) => ({ ...c, announcement: { ...c.announcement, template: 'Mời công dân có số {ticket}' } }),
+      ],
+      [
         'no satisfaction level counted as satisfied',
         (c) => ({
           ...c,

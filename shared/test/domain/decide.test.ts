@@ -44,6 +44,12 @@ function staffedHall(count = 0): { hall: TestHall; tickets: Ticket[] } {
 }
 
 describe('issue', () => {
+  it('numbers a service whose prefix is Đ: Đ001 (a valid, speakable prefix)', () => {
+    const hall = new TestHall({ services: { land: { prefix: 'Đ' } } });
+    expect(configProblems(hall.config)).toEqual([]);
+    expect(hall.issue(SERVICE.land).number).toBe('Đ001');
+  });
+
   it('numbers each service from its first number with its prefix, per service', () => {
     const hall = new TestHall();
     expect(hall.issue(SERVICE.land).number).toBe('A001');

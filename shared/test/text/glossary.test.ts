@@ -122,6 +122,7 @@ describe('the glossary', () => {
       'README.md',
       ...docs,
       'server/src/app/demo-hall.ts',
+      'server/src/app/managers.ts',
       'apps/admin/index.html',
       'apps/counter/index.html',
       'apps/counter/feedback/index.html',

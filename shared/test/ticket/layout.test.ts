@@ -32,6 +32,11 @@ const vietnamese = (blocks: readonly TicketBlock[], role: TicketTextRole): strin
   texts(blocks, role).find((block) => block.language === 'vi')?.text;
 
 describe('layoutTicket', () => {
+  it('takes a ticket of a Đ service (Vietnamese prefix)', () => {
+    expect(printableTicketSchema.safeParse({ ...ticket, number: 'Đ001' }).success).toBe(true);
+    expect(printableTicketSchema.safeParse({ ...ticket, number: 'Ư001' }).success).toBe(false);
+  });
+
   it('prints the counters that serve the service, the hall notice and a range of people ahead', () => {
     const { blocks } = layoutTicket({
       ...ticket,
