@@ -252,6 +252,22 @@ describe('manager console', () => {
     const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(roles.length).toBeGreaterThan(0);
     expect(new Set(roles)).toEqual(new Set(['Quản lý']));
+    // The console on the screens halls have: a 1440×900 office monitor and a 1280×720 laptop.
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByRole('button', { name: 'Giám sát' }).click();
+      await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+      await checkPageState(page, `admin-12-monitor-${width}x${height}`);
+      await page.getByRole('button', { name: 'Cấu hình' }).click();
+      await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ' }).click();
+      await checkPageState(page, `admin-13-config-services-${width}x${height}`);
+      await page.getByRole('button', { name: 'Báo cáo' }).click();
+      await page.getByText('Cách tính tỷ lệ hài lòng').waitFor();
+      await checkPageState(page, `admin-14-reports-${width}x${height}`);
+    }
     // A whole session in the console (every screen, a hall without a logo): no console error, no failed request.
     expect(problems.list()).toEqual([]);
   });

@@ -89,7 +89,8 @@ function render(): void {
 
   const ticket = page.ticket;
   const isNotFound = page.link === 'not-found';
-  view.numberLabel.hidden = isNotFound;
+  // The heading stays: "Theo dõi số thứ tự" when there is no ticket to name.
+  if (isNotFound) view.numberLabel.textContent = translate(locale, 'status.title');
   view.number.hidden = isNotFound;
   view.state.hidden = isNotFound;
   view.note.hidden = isNotFound;
