@@ -359,7 +359,10 @@ describe('the admin API on a live hall', () => {
     });
     expect(unspeakable.status).toBe(409);
     // Back to the default, for the tests that follow.
-    const restored = await api(hall, 'PUT', '/api/admin/config', token, { requestId: 'voice-clip-test-4', config });
+    const restored = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-4',
+      config,
+    });
     expect(restored.status).toBe(200);
   });
 

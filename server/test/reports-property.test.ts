@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '@luot/shared/contracts';
-import type { Command, CounterId, HallConfig, ServiceId, TicketId } from '@luot/shared/domain';
+import type { Command, CounterId, HallConfig, ServiceId } from '@luot/shared/domain';
 import { asCounterId, asDeviceId, asServiceId, counterOf } from '@luot/shared/domain';
 import { demoHallConfig } from '../src/app/demo-hall.ts';
 import { HallService } from '../src/app/hall-service.ts';
@@ -141,7 +141,7 @@ async function reportOfDay(steps: readonly { dt: number; step: Step }[]): Promis
           if (from !== undefined && ticketId !== null)
             await run({
               type: 'transfer',
-              ticketId: ticketId as TicketId,
+              ticketId,
               fromCounterId: from,
               toServiceId: step.toService === null ? null : (SERVICES[step.toService] as ServiceId),
               toCounterId: step.toCounter === null ? null : COUNTERS[step.toCounter]!,

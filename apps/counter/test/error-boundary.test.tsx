@@ -47,7 +47,9 @@ describe('AppErrorBoundary', () => {
     expect(alert.textContent).toContain('Màn hình sẽ tự tải lại sau 3 giây.');
     fireEvent.click(screen.getByRole('button', { name: /Tải lại ngay/ }));
     expect(env.reload).toHaveBeenCalledTimes(1);
-    act(() => vi.advanceTimersByTime(3_000));
+    act(() => {
+      vi.advanceTimersByTime(3_000);
+    });
     expect(env.reload).toHaveBeenCalledTimes(2);
     expect(JSON.parse(env.stored.get('luot.error-boundary.reloads') ?? '[]')).toEqual([1_000_000]);
   });
@@ -61,7 +63,9 @@ describe('AppErrorBoundary', () => {
         <Broken />
       </AppErrorBoundary>,
     );
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(env.reload).not.toHaveBeenCalled();
     expect(screen.getByTestId('app-error').textContent).toContain('Vui lòng báo cán bộ quản lý');
   });

@@ -14,7 +14,7 @@ import {
   shownServices,
   waitingCounts,
 } from '../src/display-model.ts';
-import { BUSINESS, CIVIL, LAND, Q1, Q2, Q3, Q5, TestHall, hallConfig } from './hall-fixture.ts';
+import { BUSINESS, CIVIL, LAND, Q1, Q2, Q5, TestHall, hallConfig } from './hall-fixture.ts';
 
 const all = (): boolean => true;
 
