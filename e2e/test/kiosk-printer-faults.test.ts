@@ -406,7 +406,7 @@ describe('kiosk printer faults in Chromium', () => {
       expect(await page.getByTestId('print-failed').textContent()).toContain('Không in được phiếu');
       expect(await page.getByTestId('print-failed-reason').textContent()).toBe('Máy in đã hết giấy.');
       expect(await page.getByTestId('print-failed').textContent()).toContain(
-        'Số của bạn đã được ghi nhận. Vui lòng ghi lại số thứ tự ở trên',
+        'Số thứ tự của Ông/Bà đã được ghi nhận. Vui lòng ghi lại số ở trên',
       );
       expect(await page.getByTestId('take-ticket').count()).toBe(0);
 
