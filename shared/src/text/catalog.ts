@@ -511,8 +511,8 @@ export const messages = {
     en: 'People ahead of you: {count}',
   },
   'kiosk.result.screenTicket': {
-    vi: 'Máy này không có máy in: phiếu hiển thị bên cạnh. Ông/Bà quét mã QR bằng điện thoại để theo dõi lượt.',
-    en: 'This machine has no printer: the ticket is shown beside. Scan its QR code with your phone to follow your turn.',
+    vi: 'Máy này không có máy in: phiếu hiển thị ngay trên màn hình. Ông/Bà quét mã QR bằng điện thoại để theo dõi lượt.',
+    en: 'This machine has no printer: the ticket is shown on this screen. Scan its QR code with your phone to follow your turn.',
   },
   'kiosk.result.followQr': {
     vi: 'Quét mã QR bằng điện thoại để theo dõi lượt của Ông/Bà',
