@@ -6,6 +6,7 @@ import { launchBrowser } from '../support/browser.ts';
 import type { PageProblems } from '../support/page-state.ts';
 import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
+import { toneWav } from '../../server/test/support/tone-wav.ts';
 
 // The manager console in Debian's Chromium against a real hall: first sign-in with the demo password,
 // the forced change, the live monitor with alerts and ticket search, every configuration screen (a
@@ -17,28 +18,6 @@ const CATALOG_CSV =
   'tu-phap,Tư pháp,Justice,nuoi-con-nuoi,Nuôi con nuôi,Adoption,N,1,,20,,"Đăng ký lại việc nuôi con nuôi, có yếu tố nước ngoài",Re-registration,1,20\r\n' +
   'tu-phap,Tư pháp,Justice,ly-lich,Lý lịch tư pháp,Criminal record,LL,1,50,15,,Cấp phiếu lý lịch tư pháp số 1,Record no. 1,1,21\r\n' +
   'tu-phap,Tư pháp,Justice,sai,Dòng lỗi,Bad line,123,x,,,,,,,\r\n';
-
-/** A mono 16-bit PCM WAV of `ms` milliseconds (a soft tone at 16 kHz), as a hall would record. */
-function monoWav(ms: number): Buffer {
-  const samples = Math.round((16_000 * ms) / 1000);
-  const data = Buffer.alloc(samples * 2);
-  for (let index = 0; index < samples; index += 1)
-    data.writeInt16LE(Math.round(3000 * Math.sin(index / 5)), index * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(16_000, 24);
-  header.writeUInt32LE(32_000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 describe('manager console', () => {
   let hall: Awaited<ReturnType<typeof startE2eHall>>;
@@ -202,7 +181,7 @@ describe('manager console', () => {
     await voice.getByLabel('Tệp ghi âm (WAV)').setInputFiles({
       name: 'moi-ong-ba.wav',
       mimeType: 'audio/wav',
-      buffer: monoWav(700),
+      buffer: toneWav(700),
     });
     await voice.getByRole('button', { name: 'Tải lên' }).click();
     await voice.getByText('Đã tải lên “mời ông bà”.').waitFor();

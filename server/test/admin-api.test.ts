@@ -7,6 +7,7 @@ import { asCounterId } from '@luot/shared/domain';
 import { SESSION_TTL_MS } from '../src/app/managers.ts';
 import type { TestClient } from './helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
+import { toneWav } from './support/tone-wav.ts';
 
 type Hall = Awaited<ReturnType<typeof startTestHall>>;
 type Json = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
@@ -286,27 +287,6 @@ describe('the admin API on a live hall', () => {
   });
 
   it('stores a hall-recorded voice clip, refuses a template word with none, and accepts it once recorded', async () => {
-    /** A mono 16-bit PCM WAV of `ms` milliseconds of a quiet tone at 16 kHz. */
-    const wav = (ms: number, channels = 1): Buffer => {
-      const samples = Math.round((16_000 * ms) / 1000) * channels;
-      const data = Buffer.alloc(samples * 2);
-      for (let index = 0; index < samples; index += 1)
-        data.writeInt16LE(Math.round(3000 * Math.sin(index / 5)), index * 2);
-      const header = Buffer.alloc(44);
-      header.write('RIFF', 0, 'ascii');
-      header.writeUInt32LE(36 + data.length, 4);
-      header.write('WAVEfmt ', 8, 'ascii');
-      header.writeUInt32LE(16, 16);
-      header.writeUInt16LE(1, 20);
-      header.writeUInt16LE(channels, 22);
-      header.writeUInt32LE(16_000, 24);
-      header.writeUInt32LE(16_000 * 2 * channels, 28);
-      header.writeUInt16LE(2 * channels, 32);
-      header.writeUInt16LE(16, 34);
-      header.write('data', 36, 'ascii');
-      header.writeUInt32LE(data.length, 40);
-      return Buffer.concat([header, data]);
-    };
     const dataUrl = (bytes: Buffer): string => `data:audio/wav;base64,${bytes.toString('base64')}`;
     const config = hall.service.hallConfig;
     const withTemplate = {
@@ -327,12 +307,12 @@ describe('the admin API on a live hall', () => {
     // A stereo file is refused with the reason.
     const stereo = await api(hall, 'PUT', '/api/admin/voice-clips', token, {
       phrase: 'Mời ông bà',
-      dataUrl: dataUrl(wav(600, 2)),
+      dataUrl: dataUrl(toneWav(600, 2)),
     });
     expect(stereo.status).toBe(400);
     const saved = await api(hall, 'PUT', '/api/admin/voice-clips', token, {
       phrase: 'Mời ông bà',
-      dataUrl: dataUrl(wav(600)),
+      dataUrl: dataUrl(toneWav(600)),
     });
     expect(saved.status).toBe(200);
     expect(saved.json).toMatchObject({
@@ -342,7 +322,7 @@ describe('the admin API on a live hall', () => {
     // The display fetches it where it fetches every clip.
     const served = await fetch(`${hall.url}/voice/moi-huyen-ong-ba-huyen.wav`);
     expect(served.status).toBe(200);
-    expect(Buffer.from(await served.arrayBuffer()).equals(wav(600))).toBe(true);
+    expect(Buffer.from(await served.arrayBuffer()).equals(toneWav(600))).toBe(true);
     const accepted = await api(hall, 'PUT', '/api/admin/config', token, {
       requestId: 'voice-clip-test-2',
       config: withTemplate,

@@ -4,17 +4,11 @@
 // into a real SQLite database, with one clerk per counter all day.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '@luot/shared/contracts';
 import type { Command, CounterId, HallConfig, ServiceId } from '@luot/shared/domain';
-import { asCounterId, asDeviceId, asServiceId, counterOf } from '@luot/shared/domain';
-import { demoHallConfig } from '../src/app/demo-hall.ts';
-import { HallService } from '../src/app/hall-service.ts';
-import { AdminStore } from '../src/db/admin-store.ts';
-import { HallStore } from '../src/db/hall-store.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { silentLogger } from '../src/log.ts';
+import { asCounterId, asServiceId, counterOf } from '@luot/shared/domain';
 import type { HallReport, ReportDimension, ReportRow } from '../src/reports/report.ts';
 import { REPORT_DIMENSIONS, computeReport } from '../src/reports/report.ts';
+import { TEST_MANAGER, demoHallServing, reportHall } from './support/report-hall.ts';
 
 const MINUTE = 60_000;
 const SERVICES = ['dat-dai', 'ho-tich', 'chung-thuc'].map(asServiceId);
@@ -62,25 +56,11 @@ const dayArbitrary = fc.array(
 );
 
 /** The demo hall with three counters, each serving its own pair of the three services. */
-function testConfig(): HallConfig {
-  const demo = demoHallConfig();
-  return {
-    ...demo,
-    counters: demo.counters.map((candidate, index) =>
-      index < COUNTERS.length
-        ? { ...candidate, serviceIds: [SERVICES[index]!, SERVICES[(index + 1) % SERVICES.length]!] }
-        : { ...candidate, isActive: false },
-    ),
-  };
-}
-
-const manager: Identity = {
-  role: 'manager',
-  deviceId: asDeviceId('mgr_test'),
-  deviceName: 'test manager',
-  counterId: null,
-  clerkId: null,
-};
+const testConfig = (): HallConfig =>
+  demoHallServing(
+    SERVICES.map((service, index) => [service, SERVICES[(index + 1) % SERVICES.length]!]),
+    true,
+  );
 
 /** Drive one generated day through the real service and database; return the report of that day. */
 async function reportOfDay(steps: readonly { dt: number; step: Step }[]): Promise<{
@@ -88,20 +68,14 @@ async function reportOfDay(steps: readonly { dt: number; step: Step }[]): Promis
   config: HallConfig;
   transfers: number;
 }> {
-  const { db } = openDatabase(':memory:');
+  const config = testConfig();
+  let now = DAY_START;
+  const { db, service, adminStore } = reportHall(config, () => now);
   try {
-    const config = testConfig();
-    let now = DAY_START;
-    const service = new HallService({
-      store: new HallStore(db),
-      config,
-      clock: { now: () => now },
-      logger: silentLogger,
-    });
     let requests = 0;
     let transfers = 0;
     const run = async (command: Command): Promise<void> => {
-      const ack = await service.command(manager, `property-${(requests += 1)}`, command);
+      const ack = await service.command(TEST_MANAGER, `property-${(requests += 1)}`, command);
       if (ack.ok && command.type === 'transfer') transfers += 1;
     };
     for (const [index, counterId] of COUNTERS.entries())
@@ -151,7 +125,6 @@ async function reportOfDay(steps: readonly { dt: number; step: Step }[]): Promis
         }
       }
     }
-    const adminStore = new AdminStore(db);
     const day = service.state.businessDay;
     const report = computeReport({
       from: day,

@@ -11,6 +11,49 @@ import { useText } from './text.ts';
 
 const NORTHERN: NumberReadingChoice = { zeroTens: 'linh', four: 'tư', thousand: 'nghìn' };
 
+type ReadingLabel = `admin.voice.${
+  | 'zeroTens'
+  | 'zeroTensLinh'
+  | 'zeroTensLe'
+  | 'four'
+  | 'fourTu'
+  | 'fourBon'
+  | 'thousand'
+  | 'thousandNghin'
+  | 'thousandNgan'}`;
+
+/** Each regional choice of number reading: its label and its two readings, the northern one first. */
+const READING_CHOICES: readonly {
+  readonly key: keyof NumberReadingChoice;
+  readonly label: ReadingLabel;
+  readonly options: readonly (readonly [NumberReadingChoice[keyof NumberReadingChoice], ReadingLabel])[];
+}[] = [
+  {
+    key: 'zeroTens',
+    label: 'admin.voice.zeroTens',
+    options: [
+      ['linh', 'admin.voice.zeroTensLinh'],
+      ['lẻ', 'admin.voice.zeroTensLe'],
+    ],
+  },
+  {
+    key: 'four',
+    label: 'admin.voice.four',
+    options: [
+      ['tư', 'admin.voice.fourTu'],
+      ['bốn', 'admin.voice.fourBon'],
+    ],
+  },
+  {
+    key: 'thousand',
+    label: 'admin.voice.thousand',
+    options: [
+      ['nghìn', 'admin.voice.thousandNghin'],
+      ['ngàn', 'admin.voice.thousandNgan'],
+    ],
+  },
+];
+
 /**
  * The voice of the announcements: how numbers are read (linh/lẻ, tư/bốn, nghìn/ngàn), whether the call
  * phrase can be said (every word has a clip), the words available to it, and the hall's own recordings
@@ -71,36 +114,24 @@ export function AnnouncementVoice({ draft, onChange, api }: EditorProps) {
       </p>
       <fieldset className="voice__reading">
         <legend>{t('admin.voice.numberReading')}</legend>
-        <label>
-          {t('admin.voice.zeroTens')}
-          <select
-            value={reading.zeroTens}
-            onChange={(e) => setReading({ zeroTens: e.target.value === 'lẻ' ? 'lẻ' : 'linh' })}
-          >
-            <option value="linh">{t('admin.voice.zeroTensLinh')}</option>
-            <option value="lẻ">{t('admin.voice.zeroTensLe')}</option>
-          </select>
-        </label>
-        <label>
-          {t('admin.voice.four')}
-          <select
-            value={reading.four}
-            onChange={(e) => setReading({ four: e.target.value === 'bốn' ? 'bốn' : 'tư' })}
-          >
-            <option value="tư">{t('admin.voice.fourTu')}</option>
-            <option value="bốn">{t('admin.voice.fourBon')}</option>
-          </select>
-        </label>
-        <label>
-          {t('admin.voice.thousand')}
-          <select
-            value={reading.thousand}
-            onChange={(e) => setReading({ thousand: e.target.value === 'ngàn' ? 'ngàn' : 'nghìn' })}
-          >
-            <option value="nghìn">{t('admin.voice.thousandNghin')}</option>
-            <option value="ngàn">{t('admin.voice.thousandNgan')}</option>
-          </select>
-        </label>
+        {READING_CHOICES.map(({ key, label, options }) => (
+          <label key={key}>
+            {t(label)}
+            <select
+              value={reading[key]}
+              onChange={(e) => {
+                const chosen = options.find(([value]) => value === e.target.value);
+                if (chosen) setReading({ [key]: chosen[0] });
+              }}
+            >
+              {options.map(([value, optionLabel]) => (
+                <option key={value} value={value}>
+                  {t(optionLabel)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       </fieldset>
       <div className="voice__words">
         <h3>{t('admin.voice.available')}</h3>

@@ -22,18 +22,23 @@ function hallWithCalls(): TestHall {
   return hall;
 }
 
+/** The display of `hall` at T0, live and with sound unless said otherwise. */
+function displayOf(hall: TestHall, { isLive = true, isSoundOff = false } = {}): JSX.Element {
+  return (
+    <DisplayScreen
+      model={buildDisplayModel(hall.state, hall.config, null)}
+      now={T0}
+      isLive={isLive}
+      isSoundOff={isSoundOff}
+      onOpenSettings={() => undefined}
+    />
+  );
+}
+
 describe('DisplayScreen', () => {
   it('features the newest call and lists counters, calls and waiting counts, Vietnamese first', () => {
     const hall = hallWithCalls();
-    render(
-      <DisplayScreen
-        model={buildDisplayModel(hall.state, hall.config, null)}
-        now={T0}
-        isLive
-        isSoundOff={false}
-        onOpenSettings={() => undefined}
-      />,
-    );
+    render(displayOf(hall));
     expect(screen.getByTestId('featured-ticket').textContent).toBe('B001');
     expect(screen.getByTestId('featured-counter').textContent).toBe('2');
     expect(screen.getByText('Mời công dân có số')).toBeTruthy();
@@ -49,15 +54,7 @@ describe('DisplayScreen', () => {
 
   it('while offline shows the badge and labels the "now serving" data as possibly out of date', () => {
     const hall = hallWithCalls();
-    const { container } = render(
-      <DisplayScreen
-        model={buildDisplayModel(hall.state, hall.config, null)}
-        now={T0}
-        isLive={false}
-        isSoundOff
-        onOpenSettings={() => undefined}
-      />,
-    );
+    const { container } = render(displayOf(hall, { isLive: false, isSoundOff: true }));
     expect(screen.getByRole('status').textContent).toContain('Mất kết nối — đang kết nối lại');
     expect(screen.getAllByText('Có thể chưa cập nhật')).toHaveLength(2);
     expect(container.querySelector('.display')?.getAttribute('data-live')).toBe('false');
@@ -66,21 +63,12 @@ describe('DisplayScreen', () => {
 
   it('flashes a new call and a recall, but not an older call that takes the banner when the newest ends', () => {
     const hall = hallWithCalls(); // A001 → q1, then B001 → q2
-    const screenOf = (): JSX.Element => (
-      <DisplayScreen
-        model={buildDisplayModel(hall.state, hall.config, null)}
-        now={T0}
-        isLive
-        isSoundOff={false}
-        onOpenSettings={() => undefined}
-      />
-    );
-    const { rerender } = render(screenOf());
+    const { rerender } = render(displayOf(hall));
     expect(screen.getByTestId('featured-ticket').textContent).toBe('B001');
     expect(screen.getByTestId('featured').getAttribute('data-fresh')).toBe('true');
     hall.tick(10_000);
     hall.noShow(Q2);
-    rerender(screenOf());
+    rerender(displayOf(hall));
     expect(screen.getByTestId('featured-ticket').textContent).toBe('A001');
     expect(screen.getByTestId('featured').getAttribute('data-fresh')).toBe('false');
     expect(screen.getByTestId('featured').className).not.toContain('featured--fresh');
@@ -89,21 +77,13 @@ describe('DisplayScreen', () => {
     expect(screen.getByTestId('closed-counters').textContent).toContain('Quầy đang đóng: 3, 5');
     hall.tick(10_000);
     hall.recall(Q1);
-    rerender(screenOf());
+    rerender(displayOf(hall));
     expect(screen.getByTestId('featured').getAttribute('data-fresh')).toBe('true');
   });
 
   it('says so before the first call of the day', () => {
     const hall = new TestHall();
-    render(
-      <DisplayScreen
-        model={buildDisplayModel(hall.state, hall.config, null)}
-        now={T0}
-        isLive
-        isSoundOff={false}
-        onOpenSettings={() => undefined}
-      />,
-    );
+    render(displayOf(hall));
     expect(screen.getByText('Chưa có số nào được gọi')).toBeTruthy();
     expect(screen.queryByTestId('featured-ticket')).toBeNull();
   });

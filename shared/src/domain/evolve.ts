@@ -1,7 +1,7 @@
 import type { VersionedEvent } from './events.ts';
 import type { CounterId, TicketId } from './ids.ts';
 import type { CounterState, QueueState, Ticket } from './state.ts';
-import { RECENT_SERVICE_TIMES, counterOf, isOpenTicket } from './state.ts';
+import { RECENT_SERVICE_TIMES, counterOf, isOpenTicket, waitingTicket } from './state.ts';
 
 function withTicket(state: QueueState, id: TicketId, change: (ticket: Ticket) => Ticket): QueueState {
   const ticket = state.tickets[id];
@@ -54,36 +54,17 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       return { ...state, businessDay: event.businessDay, tickets, counters, lastSequence: {} };
     }
     case 'ticket.issued': {
-      const ticket: Ticket = {
+      const ticket = waitingTicket({
         id: event.ticketId,
         number: event.number,
         sequence: event.sequence,
-        issuedServiceId: event.serviceId,
         serviceId: event.serviceId,
         businessDay: event.businessDay,
         priorityGroupId: event.priorityGroupId,
         procedureId: event.procedureId,
-        status: 'waiting',
         issuedAt: event.at,
-        queuedAt: event.at,
         kioskId: event.kioskId,
-        counterId: null,
-        targetCounterId: null,
-        clerkId: null,
-        calledAt: null,
-        lastCalledAt: null,
-        lastCalledCounterId: null,
-        startedAt: null,
-        completedAt: null,
-        noShowAt: null,
-        callCount: 0,
-        recallCount: 0,
-        transferCount: 0,
-        lastTransfer: null,
-        isCalledOutOfOrder: false,
-        printState: 'pending',
-        isRated: false,
-      };
+      });
       return {
         ...state,
         nextTicketId: Math.max(state.nextTicketId, event.ticketId + 1),

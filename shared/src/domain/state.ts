@@ -143,6 +143,46 @@ export function closedCounter(id: CounterId): CounterState {
   };
 }
 
+/** What a ticket is given when it is issued; everything else starts empty. */
+export type IssuedTicketFields = Pick<
+  Ticket,
+  | 'id'
+  | 'number'
+  | 'sequence'
+  | 'serviceId'
+  | 'businessDay'
+  | 'priorityGroupId'
+  | 'procedureId'
+  | 'issuedAt'
+  | 'kioskId'
+>;
+
+/** A ticket just issued: waiting, queued at its issue time, never called, transferred or printed. */
+export function waitingTicket(issued: IssuedTicketFields): Ticket {
+  return {
+    ...issued,
+    issuedServiceId: issued.serviceId,
+    status: 'waiting',
+    queuedAt: issued.issuedAt,
+    counterId: null,
+    targetCounterId: null,
+    clerkId: null,
+    calledAt: null,
+    lastCalledAt: null,
+    lastCalledCounterId: null,
+    startedAt: null,
+    completedAt: null,
+    noShowAt: null,
+    callCount: 0,
+    recallCount: 0,
+    transferCount: 0,
+    lastTransfer: null,
+    isCalledOutOfOrder: false,
+    printState: 'pending',
+    isRated: false,
+  };
+}
+
 /** A counter's state, closed when it has none yet. */
 export const counterOf = (state: QueueState, id: CounterId): CounterState =>
   state.counters[id] ?? closedCounter(id);

@@ -4,7 +4,7 @@ import type { ServiceId, TicketId } from './ids.ts';
 import { asTicketId } from './ids.ts';
 import { callOrder, isEligible } from './policy.ts';
 import type { QueueState, Ticket } from './state.ts';
-import { counterOf } from './state.ts';
+import { counterOf, waitingTicket } from './state.ts';
 
 /** What a visitor is told about their wait. */
 export interface WaitEstimate {
@@ -48,36 +48,17 @@ export function servingCounterCount(state: QueueState, config: HallConfig, servi
 function newTicket(state: QueueState, serviceId: ServiceId): Ticket {
   // Queued after every ticket there is: later than any real queue time.
   const now = Number.MAX_SAFE_INTEGER;
-  return {
+  return waitingTicket({
     id: asTicketId(state.nextTicketId),
     number: '',
     sequence: 0,
-    issuedServiceId: serviceId,
     serviceId,
     businessDay: state.businessDay,
     priorityGroupId: null,
     procedureId: null,
-    status: 'waiting',
     issuedAt: now,
-    queuedAt: now,
     kioskId: null,
-    counterId: null,
-    targetCounterId: null,
-    clerkId: null,
-    calledAt: null,
-    lastCalledAt: null,
-    lastCalledCounterId: null,
-    startedAt: null,
-    completedAt: null,
-    noShowAt: null,
-    callCount: 0,
-    recallCount: 0,
-    transferCount: 0,
-    lastTransfer: null,
-    isCalledOutOfOrder: false,
-    printState: 'pending',
-    isRated: false,
-  };
+  });
 }
 
 /**

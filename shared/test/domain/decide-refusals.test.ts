@@ -26,6 +26,7 @@ import {
   MANAGER,
   local,
   terminal,
+  transferCommand,
   type HallOptions,
 } from '../fixtures/hall.ts';
 
@@ -396,17 +397,7 @@ const cases: readonly RefusalCase[] = [
   },
   {
     name: 'transfer: to a closed counter (no clerk signed in)',
-    arrange: (hall) => {
-      const ticket = withCalledTicket(hall);
-      return {
-        type: 'transfer',
-        ticketId: ticket.id,
-        fromCounterId: COUNTER.q1,
-        toServiceId: null,
-        toCounterId: COUNTER.q4,
-        note: null,
-      };
-    },
+    arrange: (hall) => transferCommand(withCalledTicket(hall).id, COUNTER.q1, { counterId: COUNTER.q4 }),
     code: 'COUNTER_CLOSED',
   },
   {
@@ -415,14 +406,7 @@ const cases: readonly RefusalCase[] = [
       const ticket = withCalledTicket(hall);
       hall.signIn(COUNTER.q4, CLERK.minh);
       hall.act({ type: 'close-counter', counterId: COUNTER.q4 });
-      return {
-        type: 'transfer',
-        ticketId: ticket.id,
-        fromCounterId: COUNTER.q1,
-        toServiceId: null,
-        toCounterId: COUNTER.q4,
-        note: null,
-      };
+      return transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q4 });
     },
     code: 'COUNTER_CLOSED',
   },
@@ -431,14 +415,7 @@ const cases: readonly RefusalCase[] = [
     arrange: (hall) => {
       const ticket = withCalledTicket(hall);
       hall.signIn(COUNTER.q5, CLERK.minh);
-      return {
-        type: 'transfer',
-        ticketId: ticket.id,
-        fromCounterId: COUNTER.q1,
-        toServiceId: null,
-        toCounterId: COUNTER.q5,
-        note: 'Quầy 5 xem giúp',
-      };
+      return transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q5, note: 'Quầy 5 xem giúp' });
     },
     code: 'NOT_SERVED',
   },
@@ -447,14 +424,7 @@ const cases: readonly RefusalCase[] = [
     arrange: (hall) => {
       const ticket = withCalledTicket(hall);
       hall.signIn(COUNTER.q4, CLERK.minh);
-      return {
-        type: 'transfer',
-        ticketId: ticket.id,
-        fromCounterId: COUNTER.q1,
-        toServiceId: SERVICE.business,
-        toCounterId: COUNTER.q4,
-        note: null,
-      };
+      return transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q4, serviceId: SERVICE.business });
     },
     code: 'NOT_SERVED',
   },
@@ -462,14 +432,7 @@ const cases: readonly RefusalCase[] = [
     name: 'transfer: to a service no active counter serves',
     options: { counters: { q5: { isActive: false } } },
     arrange: (hall) => ({
-      command: {
-        type: 'transfer',
-        ticketId: withCalledTicket(hall).id,
-        fromCounterId: null,
-        toServiceId: SERVICE.insurance,
-        toCounterId: null,
-        note: null,
-      },
+      command: transferCommand(withCalledTicket(hall).id, null, { serviceId: SERVICE.insurance }),
       actor: MANAGER,
     }),
     code: 'NOT_SERVED',

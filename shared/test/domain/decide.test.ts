@@ -26,6 +26,7 @@ import {
   hallConfig,
   local,
   terminal,
+  transferCommand,
 } from '../fixtures/hall.ts';
 
 const types = (events: readonly { type: DomainEventType }[]): DomainEventType[] =>
@@ -555,14 +556,11 @@ describe('transfer', () => {
     const calledAt = hall.ticket(ticket.id).lastCalledAt;
     hall.advance(MINUTE);
     const [event] = hall.act(
-      {
-        type: 'transfer',
-        ticketId: ticket.id,
-        fromCounterId: COUNTER.q1,
-        toServiceId: SERVICE.business,
-        toCounterId: COUNTER.q3,
+      transferCommand(ticket.id, COUNTER.q1, {
+        counterId: COUNTER.q3,
+        serviceId: SERVICE.business,
         note: 'Hồ sơ cần quầy 3 ký',
-      },
+      }),
       terminal(COUNTER.q1, CLERK.lan),
     );
     expect(event).toMatchObject({ type: 'ticket.transferred', note: 'Hồ sơ cần quầy 3 ký' });
@@ -593,14 +591,7 @@ describe('transfer', () => {
     hall.act({ type: 'pause-counter', counterId: COUNTER.q4, reason: 'Họp' });
     const ticket = hall.issue(SERVICE.land);
     hall.callNext(COUNTER.q1);
-    hall.act({
-      type: 'transfer',
-      ticketId: ticket.id,
-      fromCounterId: COUNTER.q1,
-      toServiceId: null,
-      toCounterId: COUNTER.q4,
-      note: null,
-    });
+    hall.act(transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q4 }));
     hall.act({ type: 'open-counter', counterId: COUNTER.q4 });
     expect(hall.callNext(COUNTER.q4).id).toBe(ticket.id);
   });

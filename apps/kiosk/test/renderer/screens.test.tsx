@@ -14,6 +14,8 @@ afterEach(cleanup);
 
 const config = testHall();
 const empty = emptyQueueState('2026-03-02');
+/** The first page of a 4 × 3 grid, for screens whose paging a test does not look at. */
+const firstPage = { columns: 4, rows: 3, page: 0, onPage: vi.fn() };
 
 describe('WelcomeScreen', () => {
   const props = {
@@ -111,10 +113,7 @@ describe('FieldScreen', () => {
       <FieldScreen
         fields={kioskCatalogue(config, soldOut, MONDAY_9AM)}
         locale="vi"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
+        {...firstPage}
         onChoose={onChoose}
       />,
     );
@@ -145,10 +144,7 @@ describe('a service added in a hurry (empty English name)', () => {
       <FieldScreen
         fields={kioskCatalogue(hurried, empty, MONDAY_9AM)}
         locale="en"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
+        {...firstPage}
         onChoose={vi.fn()}
       />,
     );
@@ -162,15 +158,7 @@ describe('ServiceScreen', () => {
     const land = kioskCatalogue(config, empty, MONDAY_8PM)[0]!;
     const onChoose = vi.fn();
     const { rerender } = render(
-      <ServiceScreen
-        field={land}
-        locale="vi"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
-        onChoose={onChoose}
-      />,
+      <ServiceScreen field={land} locale="vi" {...firstPage} onChoose={onChoose} />,
     );
     expect(screen.getByRole('heading').textContent).toContain('Chọn dịch vụ');
     expect(screen.getByTestId('service-dat-dai').textContent).toContain('0 người đang chờ');
@@ -179,17 +167,7 @@ describe('ServiceScreen', () => {
     expect(survey.textContent).toContain('Ngoài giờ tiếp nhận. Giờ tiếp nhận hôm nay: 07:30–11:30');
     fireEvent.click(screen.getByTestId('service-dat-dai'));
     expect(onChoose).toHaveBeenCalledTimes(1);
-    rerender(
-      <ServiceScreen
-        field={land}
-        locale="en"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
-        onChoose={onChoose}
-      />,
-    );
+    rerender(<ServiceScreen field={land} locale="en" {...firstPage} onChoose={onChoose} />);
     expect(screen.getByTestId('service-do-dac').textContent).toContain(
       "Closed at this time. Today's hours: 07:30–11:30",
     );
@@ -201,17 +179,7 @@ describe('ProcedureScreen', () => {
   it('lists the service\'s procedures and always offers "another or not sure"', () => {
     const civil = config.services.find((service) => service.id === 'ho-tich')!;
     const onChoose = vi.fn();
-    render(
-      <ProcedureScreen
-        service={civil}
-        locale="vi"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
-        onChoose={onChoose}
-      />,
-    );
+    render(<ProcedureScreen service={civil} locale="vi" {...firstPage} onChoose={onChoose} />);
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký kết hôn' }));
     expect(onChoose).toHaveBeenLastCalledWith('ket-hon');
     fireEvent.click(screen.getByRole('button', { name: 'Thủ tục khác hoặc chưa rõ' }));
