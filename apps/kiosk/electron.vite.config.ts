@@ -8,8 +8,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // @luot/shared is TypeScript source (no build step): bundle it. Native and npm deps stay external.
-      externalizeDeps: { exclude: ['@luot/shared'] },
+      // Only the package's `dependencies` stay external (native modules, fonts, and the few pure-JS
+      // libraries the printer uses): they are what electron-builder packs into app.asar. Everything in
+      // devDependencies — @luot/shared (TypeScript source) included — is bundled into out/main.
+      externalizeDeps: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
     },
   },

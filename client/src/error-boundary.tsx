@@ -1,5 +1,5 @@
 import type { ErrorInfo, ReactNode } from 'react';
-import { Component, useEffect, useState } from 'react';
+import { Component, Fragment, useEffect, useState } from 'react';
 import { translate } from '@luot/shared/text';
 
 /** Where the boundary remembers recent automatic reloads, so a screen that always fails stops reloading. */
@@ -7,6 +7,9 @@ const RELOADS_KEY = 'luot.error-boundary.reloads';
 /** More automatic reloads than this within {@link RELOAD_WINDOW_MS} and the screen waits for a person. */
 const MAX_RELOADS = 3;
 const RELOAD_WINDOW_MS = 10 * 60_000;
+/** Rebuilds in place within {@link REBUILD_WINDOW_MS} before the boundary reloads the page instead. */
+const MAX_REBUILDS = 3;
+const REBUILD_WINDOW_MS = 60_000;
 
 /** What the boundary needs from the page; tests pass their own. */
 export interface ErrorBoundaryEnvironment {
@@ -20,9 +23,17 @@ export interface AppErrorBoundaryProps {
   /** Which app, for the log line ("display", "kiosk"…). */
   readonly app: string;
   readonly children: ReactNode;
-  /** Seconds before the automatic reload (public screens must recover by themselves). */
+  /** Seconds the message stays before the app recovers by itself (public screens must). */
   readonly reloadAfterSeconds?: number;
   readonly environment?: ErrorBoundaryEnvironment;
+}
+
+interface BoundaryState {
+  readonly error: Error | null;
+  /** Bumped on every rebuild: a new key mounts the whole app afresh. */
+  readonly generation: number;
+  /** The screen reloaded itself too often: it waits for a person. */
+  readonly isStopped: boolean;
 }
 
 const browserEnvironment = (): ErrorBoundaryEnvironment => ({
@@ -40,28 +51,61 @@ const browserEnvironment = (): ErrorBoundaryEnvironment => ({
 /**
  * The one React error boundary of every app (kiosk, display, counter terminal, feedback tablet,
  * console). A render error never leaves a blank screen in a public hall: the app is replaced by a short
- * Vietnamese message (English below), a "reload now" button, and an automatic reload after a few
- * seconds — unless the screen already reloaded itself {@link MAX_RELOADS} times in ten minutes, when it
- * asks for the manager instead of looping.
+ * Vietnamese message (English below) and a "reload now" button, and recovers by itself a few seconds
+ * later. It first rebuilds the app in place (no request to the hall server, which may be the thing
+ * that is down); after {@link MAX_REBUILDS} rebuilds in a minute it reloads the page; after
+ * {@link MAX_RELOADS} reloads in ten minutes it stops and asks for the manager instead of looping.
  */
-export class AppErrorBoundary extends Component<AppErrorBoundaryProps, { readonly error: Error | null }> {
-  override state: { readonly error: Error | null } = { error: null };
+export class AppErrorBoundary extends Component<AppErrorBoundaryProps, BoundaryState> {
+  override state: BoundaryState = { error: null, generation: 0, isStopped: false };
+  #rebuilds: number[] = [];
 
-  static getDerivedStateFromError(error: unknown): { error: Error } {
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // The one console line of a failure: what broke and where, for whoever opens the browser console.
-    console.error(`[${this.props.app}] render error: ${error.message}`, info.componentStack);
+    // The one console line of a failure: what broke and where (the kiosk shell writes it to its log).
+    console.error(`[${this.props.app}] render error: ${error.stack ?? error.message}`, info.componentStack);
   }
 
+  #environment(): ErrorBoundaryEnvironment {
+    return this.props.environment ?? browserEnvironment();
+  }
+
+  /** The message has been up long enough: rebuild, reload, or (looping) stop. */
+  #recover = (): void => {
+    const environment = this.#environment();
+    const now = environment.now();
+    this.#rebuilds = this.#rebuilds.filter((at) => now - at < REBUILD_WINDOW_MS);
+    if (this.#rebuilds.length < MAX_REBUILDS) {
+      this.#rebuilds.push(now);
+      this.setState((state) => ({ error: null, generation: state.generation + 1 }));
+      return;
+    }
+    const reloads = recentReloads(environment);
+    if (reloads.length >= MAX_RELOADS) {
+      this.setState({ isStopped: true });
+      return;
+    }
+    try {
+      environment.storage?.setItem(RELOADS_KEY, JSON.stringify([...reloads, now]));
+    } catch {
+      // No storage: reload all the same.
+    }
+    environment.reload();
+  };
+
   override render(): ReactNode {
-    if (this.state.error === null) return this.props.children;
+    if (this.state.error === null)
+      return <Fragment key={this.state.generation}>{this.props.children}</Fragment>;
+    const environment = this.#environment();
     return (
       <RenderFailure
         seconds={this.props.reloadAfterSeconds ?? 10}
-        environment={this.props.environment ?? browserEnvironment()}
+        isStopped={this.state.isStopped}
+        onTimeUp={this.#recover}
+        onReload={() => environment.reload()}
       />
     );
   }
@@ -81,30 +125,26 @@ function recentReloads(environment: ErrorBoundaryEnvironment): number[] {
 
 function RenderFailure({
   seconds,
-  environment,
+  isStopped,
+  onTimeUp,
+  onReload,
 }: {
   readonly seconds: number;
-  readonly environment: ErrorBoundaryEnvironment;
+  readonly isStopped: boolean;
+  readonly onTimeUp: () => void;
+  readonly onReload: () => void;
 }) {
-  const [reloads] = useState(() => recentReloads(environment));
-  const isLooping = reloads.length >= MAX_RELOADS;
   const [left, setLeft] = useState(seconds);
   useEffect(() => {
-    if (isLooping) return undefined;
+    if (isStopped) return undefined;
     const timer = setInterval(() => setLeft((value) => Math.max(0, value - 1)), 1_000);
     return () => clearInterval(timer);
-  }, [isLooping]);
+  }, [isStopped]);
   useEffect(() => {
-    if (isLooping || left > 0) return;
-    try {
-      environment.storage?.setItem(RELOADS_KEY, JSON.stringify([...reloads, environment.now()]));
-    } catch {
-      // No storage: reload all the same.
-    }
-    environment.reload();
-  }, [isLooping, left, reloads, environment]);
+    if (!isStopped && left === 0) onTimeUp();
+  }, [isStopped, left, onTimeUp]);
 
-  const detail = isLooping ? 'app.error.stopped' : null;
+  const detail = isStopped ? 'app.error.stopped' : null;
   return (
     <main
       role="alert"
@@ -141,7 +181,7 @@ function RenderFailure({
       </p>
       <button
         type="button"
-        onClick={() => environment.reload()}
+        onClick={onReload}
         style={{
           minHeight: '3.5rem',
           padding: '0.75rem 2.5rem',

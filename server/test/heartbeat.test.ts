@@ -27,7 +27,9 @@ const deviceScript = `
 /** The issue's bound: a frozen device is marked offline within 15 s. */
 const OFFLINE_BOUND_MS = 15_000;
 
-describe('heartbeat', () => {
+// Windows has no SIGSTOP/SIGCONT (Node can only terminate a process there), so a frozen device cannot be
+// made on Windows; the heartbeat itself is the same code on every OS.
+describe.skipIf(process.platform === 'win32')('heartbeat (not on Windows: needs SIGSTOP)', () => {
   let hall: Awaited<ReturnType<typeof startTestHall>>;
   let manager: TestClient;
   let kiosk: TestClient;

@@ -9,6 +9,7 @@ import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { loadSettings } from '../settings.ts';
+import { runBackupCommand } from './backups.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)
 
@@ -16,14 +17,19 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
       one-time pairing code for a new device (valid 24 hours)
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
-  pnpm luot backup [--to <file>]
-      consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite)
+  pnpm luot backup [--to <file>] [--keep-days 30]
+      consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite);
+      with --keep-days, then delete the backups in <data>/backups older than that (the newest is kept)
+  pnpm luot prune-backups --keep-days 30
+      only delete the backups in <data>/backups older than that
   pnpm luot devices
       list paired devices
   pnpm luot revoke <deviceId>
       revoke a device's token (it can no longer connect)
 
-Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.`;
+Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.
+In an installed hall (the offline bundle) the same commands run without pnpm: luot.cmd <command> on
+Windows, ./luot <command> on Linux (docs/OPERATIONS.md).`;
 
 /** Run one CLI command; returns the exit code. Output goes through `print` so tests can read it. */
 export async function runCli(
@@ -39,6 +45,7 @@ export async function runCli(
       name: { type: 'string' },
       pin: { type: 'string' },
       to: { type: 'string' },
+      'keep-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,16 +106,13 @@ export async function runCli(
         print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
         return 0;
       }
-      case 'backup': {
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const target = path.resolve(
-          values.to ?? path.join(settings.dataDir, 'backups', `luot-${stamp}.sqlite`),
+      case 'backup':
+      case 'prune-backups':
+        return await runBackupCommand(
+          command,
+          { to: values.to, keepDays: values['keep-days'] },
+          { dataDir: settings.dataDir, store, now: Date.now, print },
         );
-        mkdirSync(path.dirname(target), { recursive: true });
-        await store.backup(target);
-        print(`Backup written: ${target}`);
-        return 0;
-      }
       case 'devices': {
         for (const device of store.listDevices()) {
           print(

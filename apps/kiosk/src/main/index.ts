@@ -1,25 +1,54 @@
 // The kiosk's Electron main process: the only file that imports Electron. It composes the small,
 // tested modules beside it; keep logic out of here.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, ipcMain, session } from 'electron';
 import { handleCrashes } from './crash-recovery.ts';
+import { createDiagnostics } from './diagnostics.ts';
+import { createDriverImagePrinter } from './driver-print.ts';
 import { hardenSession, hardenWebContents, type BlockedAction } from './hardening.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { loadRendererWithRetry } from './load-renderer.ts';
-import { createPrinterFromConfig } from './printer/index.ts';
-import { createPrinterService } from './printer-service.ts';
-import { loadKioskSettings, settingsFilePath, type SettingsProblem } from './settings.ts';
+import { createRotatingLog } from './log-file.ts';
+import { createPrinterFromConfig, type PrinterConfig } from './printer/index.ts';
+import { listUsbDevices } from './printer/usb-transport.ts';
+import { loadWinspool } from './printer/winspool.ts';
+import { createPrinterService, createPrinterSlot } from './printer-service.ts';
+import {
+  decodeSettingsText,
+  kioskFiles,
+  loadKioskSettings,
+  withPrinter,
+  type SettingsProblem,
+} from './settings.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { configureStartAtLogin } from './start-at-login.ts';
 import { settingsErrorPageUrl } from './settings-error-page.ts';
 import { kioskWindowOptions } from './window-options.ts';
 
+const files = kioskFiles({
+  platform: process.platform,
+  env: process.env,
+  isPackaged: app.isPackaged,
+  userDataPath: app.getPath('userData'),
+  cwd: process.cwd(),
+});
+// A packaged Windows app has no console: every line also goes to a rotating file in the kiosk's data folder.
+const logFile = createRotatingLog({ dir: files.logDir });
 const log = (message: string, fields: Record<string, string | number | boolean> = {}): void => {
-  console.log(JSON.stringify({ at: new Date().toISOString(), source: 'kiosk-main', message, ...fields }));
+  const line = JSON.stringify({ at: new Date().toISOString(), source: 'kiosk-main', message, ...fields });
+  console.log(line);
+  logFile.write(line);
 };
+// Electron shows a dialog for an uncaught error in the main process: never on a kiosk. Log it instead.
+process.on('uncaughtException', (error) => log('uncaught error', { error: error.stack ?? error.message }));
+process.on('unhandledRejection', (reason) =>
+  log('unhandled rejection', {
+    error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason),
+  }),
+);
 const logBlocked = (action: BlockedAction): void =>
   log('blocked', { kind: action.kind, detail: action.detail });
 
@@ -49,13 +78,8 @@ if (isRunning) {
 }
 
 function start(): void {
-  const settingsFile = settingsFilePath({
-    env: process.env,
-    isPackaged: app.isPackaged,
-    exePath: app.getPath('exe'),
-    cwd: process.cwd(),
-  });
-  const settings = loadKioskSettings(settingsFile, (file) => readFileSync(file, 'utf8'));
+  const settingsFile = files.settingsFile;
+  const settings = loadKioskSettings(settingsFile, (file) => readFileSync(file));
   const isDevelopment = !app.isPackaged;
   const window = new BrowserWindow(
     kioskWindowOptions({
@@ -68,25 +92,77 @@ function start(): void {
   window.once('ready-to-show', () => window.show());
   window.webContents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
   handleCrashes(app, window, { log });
+  // What the page itself says went wrong (the error boundary's report, failed loads) lands in the log too.
+  window.webContents.on('console-message', (details) => {
+    if (details.level === 'warning' || details.level === 'error') {
+      log('renderer console', {
+        level: details.level,
+        text: details.message.slice(0, 2_000),
+        source: details.sourceId,
+      });
+    }
+  });
 
   if (!settings.ok) {
     showSettingsProblem(window, settings.error);
     return;
   }
   const { serverOrigin, rendererUrl } = settings.value;
-  log('starting', { settings: settingsFile, server: serverOrigin, printer: settings.value.printer.kind });
+  log('starting', {
+    version: app.getVersion(),
+    settings: settingsFile,
+    log: logFile.file,
+    server: serverOrigin,
+    printer: settings.value.printer.kind,
+  });
 
   hardenSession(session.defaultSession, serverOrigin, logBlocked);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, serverOrigin, logBlocked));
   hardenWebContents(window.webContents, serverOrigin, logBlocked);
 
-  const printer = createPrinterFromConfig(settings.value.printer);
-  registerIpcHandlers(ipcMain, createPrinterService(printer), {
+  // Driver mode (the last resort) prints the ticket picture from a hidden window that runs no script.
+  const printImage = createDriverImagePrinter(
+    () =>
+      new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+      }),
+  );
+  const slot = createPrinterSlot(settings.value.printer, (config) =>
+    createPrinterFromConfig(config, { printImage }),
+  );
+  const diagnostics = createDiagnostics({
+    managerPin: settings.value.managerPin,
+    now: Date.now,
+    kiosk: {
+      kioskVersion: app.getVersion(),
+      electronVersion: process.versions.electron ?? '',
+      platform: process.platform,
+      serverUrl: settings.value.serverUrl,
+      settingsFile,
+      logFile: logFile.file,
+    },
+    current: () => slot.current,
+    listWindowsPrinters: async () => (await loadWinspool()).listPrinters(),
+    listUsbDevices: () => listUsbDevices(),
+    usePrinter: (config: PrinterConfig) => {
+      const text = withPrinter(decodeSettingsText(readFileSync(settingsFile)), config);
+      // Written whole or not at all: a power cut mid-write must not leave a kiosk that cannot start.
+      const temporary = `${settingsFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, text);
+      renameSync(temporary, settingsFile);
+      slot.replace(config);
+      return Promise.resolve();
+    },
+    log,
+  });
+  registerIpcHandlers(ipcMain, createPrinterService(slot.printer), {
     allowedOrigin: serverOrigin,
     onRefused: (reason) => log('bridge call refused', { reason }),
+    diagnostics,
   });
   app.on('before-quit', () => {
-    printer.close().catch(() => undefined);
+    slot.close().catch(() => undefined);
   });
 
   if (app.isPackaged) {

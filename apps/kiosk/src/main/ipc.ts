@@ -1,7 +1,8 @@
 import { printableTicketSchema } from '@luot/shared/ticket';
-import type { BridgePrintResult, BridgePrinterStatus, KioskChannel } from '../bridge.ts';
+import type { BridgePrintResult, BridgePrinterChoice, BridgePrinterStatus, KioskChannel } from '../bridge.ts';
 import { KIOSK_CHANNELS } from '../preload/channels.ts';
 import { isSameOrigin } from './hardening.ts';
+import type { DiagnosticsService } from './diagnostics.ts';
 import type { PrinterService } from './printer-service.ts';
 
 /** The frame that sent an IPC message, as Electron's `WebFrameMain` describes it. */
@@ -22,15 +23,20 @@ export class BridgeRefusedError extends Error {
 }
 
 /**
- * Answer the preload bridge: `printer-status` and `print`. Every call is checked before the printer is
- * touched: the sender must be the top frame of a page from the hall server (not an iframe, not a page
- * that got there by some other route), and the ticket must parse with the shared strict schema.
- * Returns the function that removes the handlers.
+ * Answer the preload bridge: `printer-status` and `print`, and the diagnostics screen's calls when the
+ * kiosk has them. Every call is checked before the printer is touched: the sender must be the top frame
+ * of a page from the hall server (not an iframe, not a page that got there by some other route), the
+ * ticket must parse with the shared strict schema, and every diagnostics call but `open` needs the
+ * session the manager PIN opened. Returns the function that removes the handlers.
  */
 export function registerIpcHandlers(
   ipcMain: IpcMainLike,
   printer: PrinterService,
-  options: { readonly allowedOrigin: string; readonly onRefused?: (reason: string) => void },
+  options: {
+    readonly allowedOrigin: string;
+    readonly onRefused?: (reason: string) => void;
+    readonly diagnostics?: DiagnosticsService;
+  },
 ): () => void {
   const checkSender = (event: InvokeEvent): void => {
     const frame = event.senderFrame;
@@ -60,9 +66,62 @@ export function registerIpcHandlers(
     }
     return printer.print(parsed.data);
   });
+  const diagnostics = options.diagnostics;
+  const channels: KioskChannel[] = [KIOSK_CHANNELS.printerStatus, KIOSK_CHANNELS.print];
+  if (diagnostics) {
+    const noArguments = (name: string, args: unknown[]): void => {
+      if (args.length !== 0) throw refuse(`${name} takes no arguments`);
+    };
+    const session = (event: InvokeEvent): void => {
+      checkSender(event);
+      if (!diagnostics.isOpen()) throw refuse('the diagnostics screen is not open');
+    };
+    ipcMain.handle(KIOSK_CHANNELS.diagnosticsOpen, async (event, ...args) => {
+      checkSender(event);
+      const [pin] = args;
+      if (args.length !== 1 || typeof pin !== 'string' || pin.length > 16) throw refuse('open takes one PIN');
+      return diagnostics.open(pin);
+    });
+    ipcMain.handle(KIOSK_CHANNELS.diagnosticsInfo, async (event, ...args) => {
+      session(event);
+      noArguments('info', args);
+      return diagnostics.info();
+    });
+    ipcMain.handle(KIOSK_CHANNELS.diagnosticsTestPrint, async (event, ...args) => {
+      session(event);
+      noArguments('testPrint', args);
+      return diagnostics.testPrint();
+    });
+    ipcMain.handle(KIOSK_CHANNELS.diagnosticsPrinters, async (event, ...args) => {
+      session(event);
+      noArguments('printers', args);
+      return diagnostics.printers();
+    });
+    ipcMain.handle(KIOSK_CHANNELS.diagnosticsChoosePrinter, async (event, ...args) => {
+      session(event);
+      if (args.length !== 1 || typeof args[0] !== 'object' || args[0] === null) {
+        throw refuse('choosePrinter takes one printer');
+      }
+      // Parsed strictly (the settings file's own schema) by the service before anything is written.
+      return diagnostics.choosePrinter(args[0] as BridgePrinterChoice);
+    });
+    ipcMain.handle(KIOSK_CHANNELS.diagnosticsClose, (event, ...args) => {
+      checkSender(event);
+      noArguments('close', args);
+      diagnostics.close();
+      return Promise.resolve();
+    });
+    channels.push(
+      KIOSK_CHANNELS.diagnosticsOpen,
+      KIOSK_CHANNELS.diagnosticsInfo,
+      KIOSK_CHANNELS.diagnosticsTestPrint,
+      KIOSK_CHANNELS.diagnosticsPrinters,
+      KIOSK_CHANNELS.diagnosticsChoosePrinter,
+      KIOSK_CHANNELS.diagnosticsClose,
+    );
+  }
   return () => {
-    ipcMain.removeHandler(KIOSK_CHANNELS.printerStatus);
-    ipcMain.removeHandler(KIOSK_CHANNELS.print);
+    for (const channel of channels) ipcMain.removeHandler(channel);
   };
 }
 

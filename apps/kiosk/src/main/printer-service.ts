@@ -1,6 +1,6 @@
 import type { PrintableTicket } from '@luot/shared/ticket';
 import type { BridgePrintResult, BridgePrinterStatus } from '../bridge.ts';
-import type { KioskPrinter } from './printer/index.ts';
+import type { KioskPrinter, PrinterConfig } from './printer/index.ts';
 
 /** What the IPC handlers ask of the printer: the bridge's two calls, on the main-process side. */
 export interface PrinterService {
@@ -68,4 +68,37 @@ function remember(set: Set<string>, key: string): void {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The printer in use, replaceable while the kiosk runs (the diagnostics screen chooses another). */
+export type PrinterSlot = {
+  readonly current: { readonly printer: KioskPrinter; readonly config: PrinterConfig };
+  /** Start using the printer these settings describe; the old one is let go (its device released). */
+  replace(config: PrinterConfig): void;
+  /** What the printer service prints on: always the printer in use now. */
+  readonly printer: Pick<KioskPrinter, 'printTicket' | 'status'>;
+  close(): Promise<void>;
+};
+
+/** Hold the kiosk's printer so it can be swapped without restarting; one printer service spans them. */
+export function createPrinterSlot(
+  config: PrinterConfig,
+  create: (config: PrinterConfig) => KioskPrinter,
+): PrinterSlot {
+  let current = { printer: create(config), config };
+  return {
+    get current() {
+      return current;
+    },
+    replace(next) {
+      const previous = current.printer;
+      current = { printer: create(next), config: next };
+      previous.close().catch(() => undefined);
+    },
+    printer: {
+      printTicket: (ticket) => current.printer.printTicket(ticket),
+      status: () => current.printer.status(),
+    },
+    close: () => current.printer.close(),
+  };
 }

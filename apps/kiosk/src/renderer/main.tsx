@@ -5,6 +5,7 @@ import './kiosk.css';
 import { StrictMode } from 'react';
 import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
+import { DiagnosticsGate } from './diagnostics/DiagnosticsGate.tsx';
 import { KioskApp } from './KioskApp.tsx';
 import { printerFor } from './printer-port.ts';
 
@@ -22,14 +23,16 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <AppErrorBoundary app="kiosk">
-        <KioskApp
-          origin={window.location.origin}
-          storage={window.localStorage}
-          printer={printerFor(window.luotKiosk)}
-          initialCode={takePairingCode()}
-        />
-      </AppErrorBoundary>
+      <DiagnosticsGate bridge={window.luotKiosk?.diagnostics ?? null} origin={window.location.origin}>
+        <AppErrorBoundary app="kiosk">
+          <KioskApp
+            origin={window.location.origin}
+            storage={window.localStorage}
+            printer={printerFor(window.luotKiosk)}
+            initialCode={takePairingCode()}
+          />
+        </AppErrorBoundary>
+      </DiagnosticsGate>
     </StrictMode>,
   );
 }

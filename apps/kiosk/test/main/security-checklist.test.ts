@@ -317,7 +317,7 @@ describe('Electron security checklist', { timeout: 5_000 }, () => {
   });
 
   it('19. fuses: RunAsNode, NODE_OPTIONS and --inspect are off; the app loads only from its asar; file:// has no extra rights', () => {
-    // Packaging needs the network (not run in CI); the configuration electron-builder flips them from is checked.
+    // The configuration electron-builder flips them from; test/packaging/packaged-app.test.ts reads them flipped in a packaged binary.
     const builder = read('electron-builder.yml');
     const fuses = builder.slice(builder.search(/^electronFuses:$/m));
     expect(fuses).toMatch(/^electronFuses:$/m);
@@ -328,16 +328,30 @@ describe('Electron security checklist', { timeout: 5_000 }, () => {
     expect(fuses).toMatch(/^\s+grantFileProtocolExtraPrivileges: false$/m);
   });
 
-  it('20. no Electron API is exposed to the page: the bridge is two functions on two fixed channels; no remote module', async () => {
+  it('20. no Electron API is exposed to the page: the bridge is plain functions on fixed channels; no remote module', async () => {
     const calls: [string, unknown[]][] = [];
     const bridge = createKioskBridge((channel, ...args) => {
       calls.push([channel, args]);
       return Promise.resolve(null);
     });
-    expect(Object.keys(bridge).sort()).toEqual(['print', 'printerStatus']);
-    expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
+    expect(Object.keys(bridge).sort()).toEqual(['diagnostics', 'print', 'printerStatus']);
+    expect([bridge.print, bridge.printerStatus].every((value) => typeof value === 'function')).toBe(true);
+    // The diagnostics screen's calls: functions only, each on its own fixed channel, PIN-gated in main.
+    expect(Object.keys(bridge.diagnostics!).sort()).toEqual([
+      'choosePrinter',
+      'close',
+      'info',
+      'open',
+      'printers',
+      'testPrint',
+    ]);
+    expect(Object.values(bridge.diagnostics!).every((value) => typeof value === 'function')).toBe(true);
     await bridge.printerStatus();
-    expect(calls).toEqual([[KIOSK_CHANNELS.printerStatus, []]]);
+    await bridge.diagnostics!.open('2468');
+    expect(calls).toEqual([
+      [KIOSK_CHANNELS.printerStatus, []],
+      [KIOSK_CHANNELS.diagnosticsOpen, ['2468']],
+    ]);
     const preload = read('src/preload/index.ts');
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
     expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);

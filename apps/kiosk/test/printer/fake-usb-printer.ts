@@ -9,6 +9,18 @@ const LIBUSB_TRANSFER_CANCELLED = 3;
 const LIBUSB_TRANSFER_NO_DEVICE = 5;
 const LIBUSB_ERROR_NO_DEVICE = -4;
 const LIBUSB_ERROR_TIMEOUT = -7;
+const LIBUSB_ERROR_ACCESS = -3;
+const LIBUSB_ERROR_NOT_FOUND = -5;
+const LIBUSB_ERROR_BUSY = -6;
+const LIBUSB_ERROR_NOT_SUPPORTED = -12;
+
+/** libusb's error codes, for tests that make opening fail as an OS would. */
+export const LIBUSB_ERRORS = {
+  LIBUSB_ERROR_ACCESS,
+  LIBUSB_ERROR_NOT_FOUND,
+  LIBUSB_ERROR_BUSY,
+  LIBUSB_ERROR_NOT_SUPPORTED,
+} as const;
 
 class FakeLibUsbError extends Error {
   constructor(
@@ -128,6 +140,8 @@ export class FakeUsbPrinter {
   answerDelayMs = 0;
   isPlugged = true;
   isKernelDriverActive = true;
+  /** Opening fails with this libusb error (Windows: a printer still bound to usbprint.sys). */
+  openError: keyof typeof LIBUSB_ERRORS | null = null;
   readonly hasInEndpoint: boolean;
   readonly received: Uint8Array[] = [];
   openCount = 0;
@@ -212,7 +226,18 @@ export class FakeUsbPrinter {
         this.isPlugged && vendorId === this.vendorId && productId === this.productId
           ? this.#device()
           : undefined,
-      usb: { LIBUSB_TRANSFER_TYPE_BULK, LIBUSB_TRANSFER_TIMED_OUT, LIBUSB_ERROR_TIMEOUT },
+      getDeviceList: () =>
+        this.isPlugged
+          ? [
+              {
+                busNumber: 1,
+                deviceAddress: 4,
+                deviceDescriptor: { idVendor: this.vendorId, idProduct: this.productId },
+                configDescriptor: { interfaces: [[{ bInterfaceClass: 7 }]] },
+              },
+            ]
+          : [],
+      usb: { LIBUSB_TRANSFER_TYPE_BULK, LIBUSB_TRANSFER_TIMED_OUT, LIBUSB_ERROR_TIMEOUT, ...LIBUSB_ERRORS },
     };
   }
 
@@ -261,6 +286,7 @@ export class FakeUsbPrinter {
     return {
       open: () => {
         if (!this.isPlugged) throw new FakeLibUsbError('LIBUSB_ERROR_NO_DEVICE', LIBUSB_ERROR_NO_DEVICE);
+        if (this.openError) throw new FakeLibUsbError(this.openError, LIBUSB_ERRORS[this.openError]);
         this.#isOpen = true;
         this.openCount++;
       },

@@ -97,9 +97,9 @@ describe('a printer failing at each step of a job', () => {
       const { layoutTicket } = await import('@luot/shared/ticket');
       const job = bytes.encodeTicket(renderTicket(layoutTicket(ticket('A001')), 576).bitmap);
       device.failAt('paper_out', { step: 'raster', band: 5 });
-      await expect(printer.transport.write(job, STALL_TIMEOUT_MS)).rejects.toThrow(/timed out/);
+      await expect(printer.transport!.write(job, STALL_TIMEOUT_MS)).rejects.toThrow(/timed out/);
       device.recover();
-      await printer.transport.write(job, 2_000);
+      await printer.transport!.write(job, 2_000);
       // The printer read the rest of the cut-off band from the new job, then image data as commands.
       expect(device.stream.garbage).toBeGreaterThan(0);
     } finally {

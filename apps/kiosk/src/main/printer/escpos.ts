@@ -66,6 +66,22 @@ export function encodeTicket(bitmap: MonoBitmap, options: EncodeOptions = {}): U
   return concatBytes(parts);
 }
 
+/**
+ * Zero bytes that finish any raster band a printer was in the middle of when a job was cut off (zeros
+ * are white dots inside a band and ignored between commands): the largest band, header included. Sent
+ * before the next job, so its commands are not swallowed as image data.
+ */
+export function resyncBytes(widthDots: number, bandRows = 24): number {
+  return 8 + (widthDots / 8) * bandRows;
+}
+
+/** `job` preceded by `count` zero bytes. */
+export function withLeadingZeros(count: number, job: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(count + job.length);
+  bytes.set(job, count);
+  return bytes;
+}
+
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GlobalFonts } from '@napi-rs/canvas';
 
@@ -17,17 +18,27 @@ export type TicketFontWeight = (typeof WEIGHTS)[number];
 
 let isRegistered = false;
 
-/** Register the bundled font once per process; later calls are free. */
-export function registerTicketFonts(): void {
+/** The font files the ticket uses (package paths) and the family each is registered as. */
+export const TICKET_FONTS: readonly { readonly family: string; readonly file: string }[] = SUBSETS.flatMap(
+  ({ family, subset }) =>
+    WEIGHTS.map((weight) => ({
+      family,
+      file: `@fontsource/be-vietnam-pro/files/be-vietnam-pro-${subset}-${weight}-normal.woff2`,
+    })),
+);
+
+/**
+ * Register the bundled font once per process; later calls are free. The files are read into memory by
+ * Node and handed to Skia as bytes: in the packaged kiosk they sit inside `app.asar`, which Electron's
+ * `fs` can read but native code (`registerFromPath`) cannot.
+ */
+export function registerTicketFonts(readFile: (file: string) => Buffer = readFileSync): void {
   if (isRegistered) return;
   const require = createRequire(import.meta.url);
-  for (const { family, subset } of SUBSETS) {
-    for (const weight of WEIGHTS) {
-      const path = require.resolve(
-        `@fontsource/be-vietnam-pro/files/be-vietnam-pro-${subset}-${weight}-normal.woff2`,
-      );
-      if (!GlobalFonts.registerFromPath(path, family)) throw new Error(`could not register font ${path}`);
-    }
+  for (const { family, file } of TICKET_FONTS) {
+    const resolved = require.resolve(file);
+    if (!GlobalFonts.register(readFile(resolved), family))
+      throw new Error(`could not register font ${resolved}`);
   }
   isRegistered = true;
 }

@@ -13,6 +13,7 @@ export {
   createPrinterFromConfig,
   printerConfigSchema,
   type PrinterConfig,
+  type PrinterConfigInput,
   type KioskPrinter,
   type PrinterEdges,
 } from './printer.ts';

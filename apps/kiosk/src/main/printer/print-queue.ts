@@ -1,3 +1,5 @@
+import { withLeadingZeros } from './escpos.ts';
+import { createSerialRunner } from './serial.ts';
 import { canPrint, readStatus, type PrinterStatus } from './status.ts';
 import { PrinterTimeoutError, withTimeout, type PrinterTransport } from './transport.ts';
 
@@ -58,7 +60,7 @@ export class PrintQueue {
   readonly #chunkBytes: number;
   readonly #resyncBytes: number;
   readonly #printWhenSilent: boolean;
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #enqueue = createSerialRunner();
   /** The last job was cut off: the printer may be in the middle of a raster band. */
   #isInterrupted = false;
 
@@ -108,7 +110,8 @@ export class PrintQueue {
   }
 
   async #write(job: Uint8Array): Promise<void> {
-    const bytes = this.#isInterrupted && this.#resyncBytes > 0 ? withZeros(this.#resyncBytes, job) : job;
+    const bytes =
+      this.#isInterrupted && this.#resyncBytes > 0 ? withLeadingZeros(this.#resyncBytes, job) : job;
     const deadline = Date.now() + this.#writeTimeoutMs;
     for (let offset = 0; offset < bytes.length; offset += this.#chunkBytes) {
       const remaining = deadline - Date.now();
@@ -132,18 +135,6 @@ export class PrintQueue {
       return { state: 'offline', detail: messageOf(error) };
     }
   }
-
-  #enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(job);
-    this.#tail = run.catch(() => undefined);
-    return run;
-  }
-}
-
-function withZeros(count: number, job: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(count + job.length);
-  bytes.set(job, count);
-  return bytes;
 }
 
 function messageOf(error: unknown): string {

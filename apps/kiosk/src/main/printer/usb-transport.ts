@@ -35,20 +35,108 @@ type UsbDevice = {
 };
 type UsbError = Error & { readonly errno?: number };
 
+/** A device as node-usb lists it, before it is opened (descriptors only). */
+export type UsbListedDevice = {
+  readonly busNumber: number;
+  readonly deviceAddress: number;
+  readonly deviceDescriptor: { readonly idVendor: number; readonly idProduct: number };
+  /** Undefined when the OS would not give the descriptor without opening the device. */
+  readonly configDescriptor?:
+    { readonly interfaces: readonly (readonly { readonly bInterfaceClass: number }[])[] } | undefined;
+};
+
 /** What {@link UsbTransport} needs from the `usb` package; the real module satisfies it. */
 export type UsbBinding = {
   findByIds(vendorId: number, productId: number): UsbDevice | undefined;
+  getDeviceList(): UsbListedDevice[];
   readonly usb: {
     readonly LIBUSB_TRANSFER_TYPE_BULK: number;
     readonly LIBUSB_TRANSFER_TIMED_OUT: number;
     readonly LIBUSB_ERROR_TIMEOUT: number;
+    readonly LIBUSB_ERROR_ACCESS: number;
+    readonly LIBUSB_ERROR_NOT_SUPPORTED: number;
+    readonly LIBUSB_ERROR_NOT_FOUND: number;
+    readonly LIBUSB_ERROR_BUSY: number;
   };
 };
 
 export type UsbTransportOptions = {
   readonly vendorId: number;
   readonly productId: number;
+  /** The OS whose drivers decide what an open failure means (tests pass one); this process's by default. */
+  readonly platform?: NodeJS.Platform;
 };
+
+/** The sentence a technician needs when Windows' own driver holds a USB printer (issue #14). */
+export const WINDOWS_DRIVER_HOLDS_PRINTER =
+  'this printer is driven by its Windows driver: choose the Windows printer connection, or install WinUSB';
+
+/**
+ * What an error opening or claiming a USB printer means, in words that say what to do, or null when the
+ * error says enough by itself. On Windows, libusb can only open a device bound to WinUSB: a printer still
+ * bound to its vendor driver (usbprint.sys) fails with "not supported" or "access"; on Linux "access" is
+ * a permission on the device node, and "busy" another program (CUPS) holding it.
+ */
+export function usbOpenProblem(
+  errno: number | undefined,
+  codes: UsbBinding['usb'],
+  platform: NodeJS.Platform,
+): string | null {
+  if (errno === undefined) return null;
+  if (platform === 'win32') {
+    const isHeldByDriver =
+      errno === codes.LIBUSB_ERROR_NOT_SUPPORTED ||
+      errno === codes.LIBUSB_ERROR_ACCESS ||
+      errno === codes.LIBUSB_ERROR_NOT_FOUND;
+    return isHeldByDriver ? WINDOWS_DRIVER_HOLDS_PRINTER : null;
+  }
+  if (errno === codes.LIBUSB_ERROR_ACCESS) {
+    return 'no permission on the USB device: add the kiosk user to the lp group or install the udev rule (docs/KIOSK.md)';
+  }
+  if (errno === codes.LIBUSB_ERROR_BUSY) {
+    return 'another program holds the USB printer (a CUPS queue?): remove it or use that program';
+  }
+  return null;
+}
+
+/** A USB device for the kiosk's printer settings: ids in hex as Windows and `lsusb` show them. */
+export type UsbDeviceChoice = {
+  readonly vendorId: number;
+  readonly productId: number;
+  /** `0416:5011`. */
+  readonly id: string;
+  /** Declares the USB printer class (7) on one of its interfaces; null when the OS would not say. */
+  readonly isPrinterClass: boolean | null;
+  readonly bus: number;
+  readonly address: number;
+};
+
+/** The USB devices connected now, printers first, for choosing one in the kiosk's settings. */
+export async function listUsbDevices(
+  load: () => Promise<UsbBinding> = loadUsbBinding,
+): Promise<UsbDeviceChoice[]> {
+  const binding = await load();
+  return binding
+    .getDeviceList()
+    .map((device): UsbDeviceChoice => {
+      const { idVendor, idProduct } = device.deviceDescriptor;
+      const interfaces = device.configDescriptor?.interfaces;
+      return {
+        vendorId: idVendor,
+        productId: idProduct,
+        id: `${hex4(idVendor)}:${hex4(idProduct)}`,
+        isPrinterClass: interfaces
+          ? interfaces.some((alternates) => alternates.some((alt) => alt.bInterfaceClass === PRINTER_CLASS))
+          : null,
+        bus: device.busNumber,
+        address: device.deviceAddress,
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.isPrinterClass === true) - Number(a.isPrinterClass === true) || a.id.localeCompare(b.id),
+    );
+}
 
 const PRINTER_CLASS = 7;
 const RELEASE_WAIT_MS = 1_000;
@@ -66,6 +154,7 @@ type Opened = { device: UsbDevice; iface: UsbInterface; out: UsbOutEndpoint; in:
 export class UsbTransport implements PrinterTransport {
   readonly description: string;
   readonly #options: UsbTransportOptions;
+  readonly #platform: NodeJS.Platform;
   readonly #load: () => Promise<UsbBinding>;
   #binding: UsbBinding | null = null;
   #opened: Opened | null = null;
@@ -75,6 +164,7 @@ export class UsbTransport implements PrinterTransport {
 
   constructor(options: UsbTransportOptions, load: () => Promise<UsbBinding> = loadUsbBinding) {
     this.#options = options;
+    this.#platform = options.platform ?? process.platform;
     this.#load = load;
     this.description = `usb ${hex4(options.vendorId)}:${hex4(options.productId)}`;
   }
@@ -152,7 +242,7 @@ export class UsbTransport implements PrinterTransport {
         interfaces.find((candidate) => candidate.endpoints.some((e) => e.direction === 'out' && isBulk(e)));
       const out = iface?.endpoints.find((e) => e.direction === 'out' && isBulk(e));
       if (!iface || !out) throw new Error('no bulk OUT endpoint');
-      if (process.platform === 'linux' && iface.isKernelDriverActive()) iface.detachKernelDriver();
+      if (this.#platform === 'linux' && iface.isKernelDriverActive()) iface.detachKernelDriver();
       iface.claim();
       const inEndpoint = iface.endpoints.find((e) => e.direction === 'in' && isBulk(e));
       // The direction checks above are what the `usb` package itself uses to pick the subclass.
@@ -170,7 +260,13 @@ export class UsbTransport implements PrinterTransport {
         // Already closed or never opened; the original error is the one worth reporting.
       }
       const message = error instanceof Error ? error.message : String(error);
-      throw new PrinterUnavailableError(`${this.description}: ${message}`, { cause: error });
+      const problem = usbOpenProblem(errnoOf(error), binding.usb, this.#platform);
+      throw new PrinterUnavailableError(
+        `${this.description}: ${problem ? `${problem} (${message})` : message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -207,6 +303,12 @@ export class UsbTransport implements PrinterTransport {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function errnoOf(error: unknown): number | undefined {
+  const errno =
+    typeof error === 'object' && error !== null ? (error as { errno?: unknown }).errno : undefined;
+  return typeof errno === 'number' ? errno : undefined;
 }
 
 function hex4(value: number): string {

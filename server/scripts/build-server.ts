@@ -1,0 +1,97 @@
+// The production hall server is JavaScript compiled from these sources by esbuild: no TypeScript and
+// no tsx run in a hall (docs/OPERATIONS.md). One build, used by `pnpm start`, the offline hall bundle
+// (scripts/hall-bundle.mjs) and the tests and benchmarks that start the server as a child process.
+//
+//   pnpm --filter @luot/server build        → server/dist/main.mjs (the server) + server/dist/cli.mjs (the CLI)
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The server package's folder. */
+export const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What the production build writes: entry source → output file, both relative to the server folder. */
+export const SERVER_ENTRIES = {
+  'dist/main.mjs': 'src/main.ts',
+  'dist/cli.mjs': 'src/cli/main.ts',
+} as const;
+
+/** The slice of esbuild's API the build uses (esbuild is a devDependency of the server). */
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<{ errors: unknown[]; warnings: unknown[] }>;
+}
+
+/**
+ * What stays outside the bundle and is loaded from `node_modules` at run time: the server's production
+ * `dependencies` (better-sqlite3 is a native module; anything else listed there is deployed with it by
+ * `pnpm deploy --prod`), except our own workspace packages, which are TypeScript source and compiled in.
+ * Everything in devDependencies is bundled. ws's optional native helpers are never installed.
+ */
+export function runtimeExternals(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(SERVER_DIR, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  const deployed = Object.keys(manifest.dependencies ?? {}).filter((name) => !name.startsWith('@luot/'));
+  return [...deployed, 'bufferutil', 'utf-8-validate'];
+}
+
+/**
+ * Bundle one entry of the server into one ES module. `moduleUrl` pins `import.meta.url` for a bundle
+ * written outside `server/dist` (the sources compute the repository root from it); leave it out for the
+ * production build, whose files sit at the depth of the sources.
+ */
+export async function bundleServerEntry(options: {
+  readonly entry: string;
+  readonly outfile: string;
+  readonly moduleUrl?: string;
+  /** Starts with `#!/usr/bin/env node`. */
+  readonly isProgram?: boolean;
+}): Promise<void> {
+  const esbuild = createRequire(import.meta.url)('esbuild') as Esbuild;
+  const result = await esbuild.build({
+    entryPoints: [options.entry],
+    outfile: options.outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    // The oldest Node we support (README: 20.19, 22 and 24 LTS).
+    target: 'node20.19',
+    external: runtimeExternals(),
+    ...(options.moduleUrl ? { define: { 'import.meta.url': JSON.stringify(options.moduleUrl) } } : {}),
+    // Bundled CommonJS packages call require(); an ES module has none of its own. The CLI can also be
+    // run as a program (`./dist/cli.mjs` on Linux).
+    banner: {
+      js: `${options.isProgram ? '#!/usr/bin/env node\n' : ''}import { createRequire as luotCreateRequire } from 'node:module'; const require = luotCreateRequire(import.meta.url);`,
+    },
+    // Readable stack traces in a hall's log: no minifying, function and class names kept.
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  if (result.errors.length > 0) throw new Error(`esbuild failed for ${options.entry}`);
+}
+
+/** Build the production server into `server/dist`. */
+export async function buildServer(): Promise<string[]> {
+  const written: string[] = [];
+  for (const [output, source] of Object.entries(SERVER_ENTRIES)) {
+    const outfile = path.join(SERVER_DIR, output);
+    await bundleServerEntry({
+      entry: path.join(SERVER_DIR, source),
+      outfile,
+      isProgram: output === 'dist/cli.mjs',
+    });
+    written.push(outfile);
+  }
+  return written;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const started = Date.now();
+  const files = await buildServer();
+  console.log(
+    `server built in ${Date.now() - started} ms: ${files.map((f) => path.relative(SERVER_DIR, f)).join(', ')}`,
+  );
+}
