@@ -12,3 +12,4 @@ export * from './replica.ts';
 export * from './config-schema.ts';
 export * from './reports.ts';
 export * from './admin-api.ts';
+export * from './public-ticket.ts';

@@ -15,3 +15,5 @@ export * from './policy.ts';
 export * from './evolve.ts';
 export * from './decide.ts';
 export * from './wait-estimate.ts';
+export * from './live-calls.ts';
+export * from './transfer-rules.ts';
