@@ -20,3 +20,5 @@ export function useNow(intervalMs = 1_000, offsetMs = 0): number {
   }, [intervalMs, offsetMs]);
   return now;
 }
+export { AppErrorBoundary } from './error-boundary.tsx';
+export type { AppErrorBoundaryProps, ErrorBoundaryEnvironment } from './error-boundary.tsx';

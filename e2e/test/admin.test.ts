@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Changes } from '@luot/shared/contracts';
 import { asCounterId } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import type { PageProblems } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
+import { toneWav } from '../../server/test/support/tone-wav.ts';
 
 // The manager console in Debian's Chromium against a real hall: first sign-in with the demo password,
 // the forced change, the live monitor with alerts and ticket search, every configuration screen (a
@@ -20,6 +23,7 @@ describe('manager console', () => {
   let hall: Awaited<ReturnType<typeof startE2eHall>>;
   let browser: Browser;
   let page: Page;
+  let problems: PageProblems;
   const kioskChanges: Changes[] = [];
 
   beforeAll(async () => {
@@ -59,6 +63,7 @@ describe('manager console', () => {
     feedback.close();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    problems = watchPage(page);
     page.setDefaultTimeout(10_000);
     // A script error on the page fails loudly in the run's output.
     page.on('pageerror', (error) => console.log('PAGE ERROR', error.message));
@@ -72,7 +77,7 @@ describe('manager console', () => {
   it('signs in with the demo account and must change its password first', async () => {
     await page.goto(`${hall.url}/admin/`);
     await page.getByRole('heading', { name: 'Lượt' }).waitFor();
-    await saveScreenshot(page, 'admin-01-login');
+    await checkPageState(page, 'admin-01-login');
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -81,12 +86,14 @@ describe('manager console', () => {
     await page.getByLabel('Mật khẩu').fill('admin');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
-    await saveScreenshot(page, 'admin-02-forced-password-change');
+    await checkPageState(page, 'admin-02-forced-password-change');
     await page.getByLabel('Mật khẩu hiện tại').fill('admin');
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sen-Hong-2026');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
     await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+    // The wrong password above was refused (401) on purpose; from here on it is a normal day.
+    problems.clear();
   });
 
   it('shows the live monitor with its alerts, and finds a ticket with its history', async () => {
@@ -98,7 +105,7 @@ describe('manager console', () => {
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.locator('.ticket-card').waitFor();
     expect(await page.locator('.history li').count()).toBeGreaterThanOrEqual(4);
-    await saveScreenshot(page, 'admin-03-monitor');
+    await checkPageState(page, 'admin-03-monitor');
   });
 
   it('a manager cancels a waiting ticket from the search', async () => {
@@ -113,10 +120,10 @@ describe('manager console', () => {
   it('edits the hall and saves: the change reaches a kiosk live', async () => {
     await page.getByRole('button', { name: 'Cấu hình' }).click();
     await page
-      .getByLabel('Dòng thông báo trên màn hình sảnh')
+      .getByLabel('Dòng thông báo trên màn hình gọi số')
       .fill('Sảnh làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu.');
     await page.getByText('Có thay đổi chưa lưu').waitFor();
-    await saveScreenshot(page, 'admin-04-config-hall');
+    await checkPageState(page, 'admin-04-config-hall');
     const before = kioskChanges.length;
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
@@ -137,7 +144,7 @@ describe('manager console', () => {
     });
     await page.getByText('Đọc được 1 lĩnh vực, 2 dịch vụ, 3 thủ tục; 1 dòng lỗi.').waitFor();
     await page.getByText(/^Dòng 5:/).waitFor();
-    await saveScreenshot(page, 'admin-05-config-services-import');
+    await checkPageState(page, 'admin-05-config-services-import');
     await page.getByRole('button', { name: 'Đưa vào cấu hình (chưa lưu)' }).click();
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
@@ -146,16 +153,48 @@ describe('manager console', () => {
       'Đăng ký nuôi con nuôi trong nước',
       'Đăng ký lại việc nuôi con nuôi, có yếu tố nước ngoài',
     ]);
-    await saveScreenshot(page, 'admin-06-config-services');
+    await checkPageState(page, 'admin-06-config-services');
   });
 
   it('shows counters and clerks, and the policy, rating and announcement settings', async () => {
     await page.getByRole('button', { name: 'Quầy và cán bộ' }).click();
     await page.getByRole('heading', { name: 'Cán bộ' }).waitFor();
-    await saveScreenshot(page, 'admin-07-config-counters');
+    await checkPageState(page, 'admin-07-config-counters');
     await page.getByRole('button', { name: 'Quy tắc, đánh giá, loa gọi' }).click();
     await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
-    await saveScreenshot(page, 'admin-08-config-policy');
+    await checkPageState(page, 'admin-08-config-policy');
+  });
+
+  it('sets the number reading and records a new phrase for the call; refuses a phrase it cannot say', async () => {
+    const voice = page.getByTestId('announcement-voice');
+    await voice.getByLabel('Số 4 sau “mươi” (24)').selectOption('bốn');
+    await voice.getByLabel('Hàng nghìn (2000)').selectOption('ngàn');
+    const template = page.getByLabel(/Câu gọi số/);
+    await template.fill('Mời ông bà có số thứ tự {ticket} đến quầy số {counter}');
+    await page.getByTestId('template-check').getByText('Chưa có tệp âm thanh cho: ông, bà').waitFor();
+    // Saving now is refused in the console (the server would refuse it too).
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByText('Chưa lưu. Chưa có tệp âm thanh cho: ông, bà').waitFor();
+    expect(hall.service.hallConfig.announcement.template).not.toContain('ông bà');
+    // The hall records "mời ông bà" and uploads it.
+    await voice.getByLabel('Từ hoặc cụm từ mới').fill('Mời ông bà');
+    await voice.getByLabel('Tệp ghi âm (WAV)').setInputFiles({
+      name: 'moi-ong-ba.wav',
+      mimeType: 'audio/wav',
+      buffer: toneWav(700),
+    });
+    await voice.getByRole('button', { name: 'Tải lên' }).click();
+    await voice.getByText('Đã tải lên “mời ông bà”.').waitFor();
+    await page.getByTestId('template-check').getByText('Màn hình gọi số đọc được câu này.').waitFor();
+    await checkPageState(page, 'admin-08b-announcement-voice');
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    expect(hall.service.hallConfig.announcement).toMatchObject({
+      template: 'Mời ông bà có số thứ tự {ticket} đến quầy số {counter}',
+      numberReading: { zeroTens: 'linh', four: 'bốn', thousand: 'ngàn' },
+      customWords: ['mời ông bà'],
+    });
+    expect((await fetch(`${hall.url}/voice/moi-huyen-ong-ba-huyen.wav`)).status).toBe(200);
   });
 
   it('pairs a display with a one-time code and lists devices with their printer', async () => {
@@ -172,7 +211,7 @@ describe('manager console', () => {
     });
     expect(paired.status).toBe(200);
     await page.getByRole('cell', { name: 'Hết giấy' }).waitFor();
-    await saveScreenshot(page, 'admin-09-devices');
+    await checkPageState(page, 'admin-09-devices');
   });
 
   it('shows a report with its figures, formula and charts', async () => {
@@ -180,17 +219,35 @@ describe('manager console', () => {
     await page.getByText('Cách tính tỷ lệ hài lòng').waitFor();
     expect(await page.locator('.chart svg').count()).toBe(4);
     expect(await page.locator('.cards .card').first().textContent()).toContain('6');
-    await saveScreenshot(page, 'admin-10-reports');
+    await checkPageState(page, 'admin-10-reports');
   });
 
   it('shows the audit log, filterable by role', async () => {
     await page.getByRole('button', { name: 'Nhật ký' }).click();
     await page.getByText('Thay đổi cấu hình').first().waitFor();
-    await saveScreenshot(page, 'admin-11-audit');
+    await checkPageState(page, 'admin-11-audit');
     await page.getByLabel('Vai trò').selectOption('manager');
     await page.getByText('Đặt lại mã PIN cán bộ').or(page.getByText('Quản lý đăng nhập')).first().waitFor();
     const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(roles.length).toBeGreaterThan(0);
     expect(new Set(roles)).toEqual(new Set(['Quản lý']));
+    // The console on the screens halls have: a 1440×900 office monitor and a 1280×720 laptop.
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByRole('button', { name: 'Giám sát' }).click();
+      await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+      await checkPageState(page, `admin-12-monitor-${width}x${height}`);
+      await page.getByRole('button', { name: 'Cấu hình' }).click();
+      await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ' }).click();
+      await checkPageState(page, `admin-13-config-services-${width}x${height}`);
+      await page.getByRole('button', { name: 'Báo cáo' }).click();
+      await page.getByText('Cách tính tỷ lệ hài lòng').waitFor();
+      await checkPageState(page, `admin-14-reports-${width}x${height}`);
+    }
+    // A whole session in the console (every screen, a hall without a logo): no console error, no failed request.
+    expect(problems.list()).toEqual([]);
   });
 });

@@ -3,8 +3,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, DeviceKind, ServerToClientEvents } from '@luot/shared/contracts';
 import type { CounterId, Ticket } from '@luot/shared/domain';
-import { asCounterId, asPriorityGroupId, asServiceId } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { asCounterId, asPriorityGroupId, asProcedureId, asServiceId } from '@luot/shared/domain';
+import { launchBrowser } from '../support/browser.ts';
+import type { PageProblems } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -13,6 +15,8 @@ let server: Hall;
 let browser: Browser;
 let kiosk: Socket<ServerToClientEvents, ClientToServerEvents>;
 const contexts: BrowserContext[] = [];
+/** Console errors and failed requests of each page, for the normal-day checks. */
+const problemsOf = new WeakMap<Page, PageProblems>();
 
 const Q3 = asCounterId('q3');
 const Q4 = asCounterId('q4');
@@ -31,11 +35,16 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function issue(serviceId: string, priorityGroupId: string | null = null): Promise<Ticket> {
+async function issue(
+  serviceId: string,
+  priorityGroupId: string | null = null,
+  procedureId: string | null = null,
+): Promise<Ticket> {
   const ack = await kiosk.emitWithAck('ticket:issue', {
     requestId: e2eRequestId(),
     serviceId: asServiceId(serviceId),
     priorityGroupId: priorityGroupId === null ? null : asPriorityGroupId(priorityGroupId),
+    procedureId: procedureId === null ? null : asProcedureId(procedureId),
   });
   if (!ack.ok) throw new Error(`issue refused: ${ack.error.code}`);
   return ack.value.ticket;
@@ -61,6 +70,7 @@ async function openPaired(
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   contexts.push(context);
   const page = await context.newPage();
+  problemsOf.set(page, watchPage(page));
   if (installClock) await page.clock.install();
   const { code } = server.createPairingCode(kind, `${kind} ${counterId} (e2e)`, counterId);
   await page.goto(`${server.url}${path}?code=${code}`);
@@ -107,13 +117,13 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     const pairingPage = await fresh.newPage();
     await pairingPage.goto(`${server.url}/counter/`);
     await pairingPage.getByText('Nhập mã ghép nối').waitFor();
-    await saveScreenshot(pairingPage, 'counter-01-pairing');
+    await checkPageState(pairingPage, 'counter-01-pairing');
 
     const terminal = await openPaired('counter', Q3, { width: 1366, height: 768 }, '/counter/');
     await terminal.getByLabel('Tên đăng nhập').waitFor();
     expect(terminal.url()).not.toContain('code=');
     expect(await text(terminal, 'counter-name')).toBe('Quầy số 3');
-    await saveScreenshot(terminal, 'counter-02-sign-in');
+    await checkPageState(terminal, 'counter-02-sign-in');
 
     // A wrong PIN is a sentence, not a code.
     await terminal.getByLabel('Tên đăng nhập').fill('canbo3');
@@ -121,24 +131,26 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await terminal.getByTestId('sign-in-error').waitFor();
     expect(await text(terminal, 'sign-in-error')).toBe('Tên đăng nhập hoặc mã PIN không đúng.');
-    await saveScreenshot(terminal, 'counter-03-sign-in-error');
+    await checkPageState(terminal, 'counter-03-sign-in-error');
 
     await signIn(terminal, 'canbo3');
     expect(counterState(Q3)).toMatchObject({ clerkId: 'cb3', status: 'open' });
 
-    for (const service of ['ho-tich', 'ho-tich', 'ho-tich', 'chung-thuc']) await issue(service);
+    await issue('ho-tich', null, 'ht-khai-sinh'); // the procedure chosen at the kiosk shows at the counter
+    for (const service of ['ho-tich', 'ho-tich', 'chung-thuc']) await issue(service);
     await issue('ho-tich', 'nguoi-cao-tuoi'); // B004, priority
     await expect
       .poll(() => terminal.getByTestId('waiting-number').allTextContents())
       .toEqual(['B004', 'B001', 'B002', 'B003', 'C001']);
-    await saveScreenshot(terminal, 'counter-04-idle-waiting');
+    expect(await terminal.getByTestId('waiting-procedure').allTextContents()).toEqual(['Đăng ký khai sinh']);
+    await checkPageState(terminal, 'counter-04-idle-waiting');
 
     // Mouse: call next takes the priority visitor first.
     await action(terminal, 'next').click();
     await expect.poll(() => text(terminal, 'current-number')).toBe('B004');
     expect(ticketNamed('B004')).toMatchObject({ status: 'called', counterId: 'q3', callCount: 1 });
     expect(await action(terminal, 'next').isDisabled()).toBe(true);
-    await saveScreenshot(terminal, 'counter-05-called');
+    await checkPageState(terminal, 'counter-05-called');
 
     // Keys: 2 recall, 3 start, 4 complete.
     await press(terminal, '2');
@@ -147,7 +159,9 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await press(terminal, '3');
     await expect.poll(() => ticketNamed('B004').status).toBe('serving');
     await expect.poll(() => text(terminal, 'current-status')).toBe('Đang phục vụ');
-    await saveScreenshot(terminal, 'counter-06-serving');
+    await checkPageState(terminal, 'counter-06-serving');
+    // A normal morning at the counter: no console error, no failed request (favicon included).
+    expect(problemsOf.get(terminal)?.list()).toEqual([]);
     await press(terminal, '4');
     await expect.poll(() => ticketNamed('B004').status).toBe('done');
     await expect.poll(() => text(terminal, 'day-served')).toBe('1');
@@ -161,24 +175,11 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     expect(calledAtQ3.map((ticket) => ticket.number)).toEqual(['B001']);
     expect(ticketNamed('B002').status).toBe('waiting');
 
-    // Mouse: transfer B001 to counter 4 with a note.
-    await action(terminal, 'transfer').click();
-    const dialog = terminal.getByRole('dialog');
-    await dialog.getByLabel('Chuyển đến quầy').selectOption('q4');
-    await dialog.getByLabel('Ghi chú (không bắt buộc)').fill('Hồ sơ khai sinh cần quầy 4 ký');
-    await saveScreenshot(terminal, 'counter-07-transfer-dialog');
-    await dialog.getByRole('button', { name: 'Chuyển số' }).click();
-    await expect.poll(() => ticketNamed('B001').status).toBe('waiting');
-    expect(ticketNamed('B001')).toMatchObject({ targetCounterId: 'q4', transferCount: 1 });
-    await expect
-      .poll(() => terminal.getByTestId('flash').textContent())
-      .toContain('Đã chuyển số B001 đến Quầy số 4');
-
-    // The feedback tablet of counter 4, and counter 4's terminal driven by the keyboard only.
+    // Counter 4's terminal, driven by the keyboard only, and its feedback tablet.
     const tablet = await openPaired('feedback', Q4, { width: 1280, height: 800 }, '/counter/feedback/');
-    await tablet.getByText('Kính chào quý công dân').waitFor();
+    await tablet.getByText('Kính chào Ông/Bà').waitFor();
     expect(tablet.url()).not.toContain('code=');
-    await saveScreenshot(tablet, 'counter-20-feedback-idle');
+    await checkPageState(tablet, 'counter-20-feedback-idle');
 
     const second = await openPaired('counter', Q4, { width: 1366, height: 768 }, '/counter/');
     await second.getByLabel('Tên đăng nhập').waitFor();
@@ -187,13 +188,40 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await second.keyboard.type('1234');
     await second.keyboard.press('Enter');
     await second.locator('[data-action="next"]').waitFor();
+
+    // Mouse: transfer B001 to counter 4 with a note. Counter 5 is closed: listed, not choosable.
+    await action(terminal, 'transfer').click();
+    const dialog = terminal.getByRole('dialog');
+    await dialog.locator('[data-counter="q4"]').getByText('Đang mở').waitFor();
+    expect(await dialog.locator('[data-counter="q5"] input').isDisabled()).toBe(true);
+    expect(await dialog.locator('[data-counter="q5"]').textContent()).toContain('Đã đóng: không nhận chuyển');
+    // Focus stays in the dialog however far the clerk tabs.
+    for (let index = 0; index < 30; index += 1) await terminal.keyboard.press('Tab');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await dialog.locator('[data-counter="q4"] input').check();
+    await dialog.getByLabel('Ghi chú (không bắt buộc)').fill('Hồ sơ khai sinh cần quầy 4 ký');
+    await checkPageState(terminal, 'counter-07-transfer-dialog');
+    await dialog.getByRole('button', { name: 'Chuyển số' }).click();
+    await expect.poll(() => ticketNamed('B001').status).toBe('waiting');
+    expect(ticketNamed('B001')).toMatchObject({
+      targetCounterId: 'q4',
+      transferCount: 1,
+      lastTransfer: { note: 'Hồ sơ khai sinh cần quầy 4 ký' },
+    });
+    await expect
+      .poll(() => terminal.getByTestId('flash').textContent())
+      .toContain('Đã chuyển số B001 đến Quầy số 4');
+
     await press(second, '1');
     await expect.poll(() => text(second, 'current-number')).toBe('B001');
     expect(ticketNamed('B001')).toMatchObject({ status: 'called', counterId: 'q4' });
+    // The note travelled with the ticket to the receiving clerk's card.
+    expect(await text(second, 'current-transfer')).toContain('Hồ sơ khai sinh cần quầy 4 ký');
+    await checkPageState(second, 'counter-07b-received-transfer');
 
     await expect.poll(() => text(tablet, 'feedback-number')).toBe('B001');
     expect(await text(tablet, 'feedback-clerk')).toContain('Phạm Minh Đức');
-    await saveScreenshot(tablet, 'counter-21-feedback-serving');
+    await checkPageState(tablet, 'counter-21-feedback-serving');
 
     await press(second, '3');
     await expect.poll(() => ticketNamed('B001').status).toBe('serving');
@@ -201,14 +229,18 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await expect.poll(() => ticketNamed('B001').status).toBe('done');
 
     // The citizen rates B001 with the lowest level and a reason.
-    await tablet.getByRole('button', { name: 'Không hài lòng / Dissatisfied' }).waitFor();
-    await saveScreenshot(tablet, 'counter-22-feedback-asking');
-    await tablet.getByRole('button', { name: 'Không hài lòng / Dissatisfied' }).click();
+    await tablet.getByRole('button', { name: 'Không hài lòng Dissatisfied' }).waitFor();
+    await checkPageState(tablet, 'counter-22-feedback-asking');
+    // The same tablet held upright (800×1280).
+    await tablet.setViewportSize({ width: 800, height: 1280 });
+    await checkPageState(tablet, 'counter-22b-feedback-asking-portrait');
+    await tablet.setViewportSize({ width: 1280, height: 800 });
+    await tablet.getByRole('button', { name: 'Không hài lòng Dissatisfied' }).click();
     await tablet.getByRole('button', { name: /Thời gian chờ lâu/ }).click();
-    await saveScreenshot(tablet, 'counter-23-feedback-reasons');
+    await checkPageState(tablet, 'counter-23-feedback-reasons');
     await tablet.getByRole('button', { name: /Gửi đánh giá/ }).click();
     await tablet.getByTestId('feedback-thanks').waitFor();
-    await saveScreenshot(tablet, 'counter-24-feedback-thanks');
+    await checkPageState(tablet, 'counter-24-feedback-thanks');
     expect(ratingCount()).toBe(1);
     const stored = server.store.db
       .prepare(
@@ -228,7 +260,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await expect.poll(() => text(second, 'current-number')).toBe('B002');
     await press(second, '4'); // complete straight from "called"
     await expect.poll(() => ticketNamed('B002').status).toBe('done');
-    await tablet.getByRole('button', { name: 'Rất hài lòng / Very satisfied' }).dblclick();
+    await tablet.getByRole('button', { name: 'Rất hài lòng Very satisfied' }).dblclick();
     await tablet.getByTestId('feedback-thanks').waitFor();
     await expect.poll(() => ratingCount()).toBe(2);
     expect(
@@ -261,7 +293,12 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.getByRole('dialog').getByRole('button', { name: 'Tạm dừng quầy' }).click();
     await expect.poll(() => counterState(Q3)).toMatchObject({ status: 'paused', pauseReason: 'Họp' });
     await expect.poll(() => text(terminal, 'counter-note')).toBe('Quầy đang tạm dừng: Họp');
-    await saveScreenshot(terminal, 'counter-08-paused');
+    // "Next" while paused says why nothing happened.
+    await terminal.keyboard.press('1');
+    await expect
+      .poll(() => terminal.getByTestId('flash').textContent())
+      .toContain('Quầy đang tạm dừng. Nhấn “Tiếp tục” (phím 8)');
+    await checkPageState(terminal, 'counter-08-paused');
     await press(terminal, '8');
     await expect.poll(() => counterState(Q3)?.status).toBe('open');
 
@@ -269,7 +306,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     await terminal.context().setOffline(true);
     await terminal.getByText(/Mất kết nối với máy chủ/).waitFor({ timeout: 20_000 });
     expect(await action(terminal, 'next').isDisabled()).toBe(true);
-    await saveScreenshot(terminal, 'counter-09-offline');
+    await checkPageState(terminal, 'counter-09-offline');
     const issuedWhileOffline = await issue('chung-thuc');
     await terminal.context().setOffline(false);
     await terminal.getByText(/Mất kết nối với máy chủ/).waitFor({ state: 'detached', timeout: 20_000 });
@@ -280,20 +317,20 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     // English on request.
     await terminal.getByRole('button', { name: 'English' }).click();
     await terminal.getByText('Call next', { exact: true }).waitFor();
-    await saveScreenshot(terminal, 'counter-10-english');
+    await checkPageState(terminal, 'counter-10-english');
     await terminal.getByRole('button', { name: 'Tiếng Việt' }).click();
 
     // A tablet-sized terminal for the same counter takes the session over: the first shows why.
     const takeover = await openPaired('counter', Q3, { width: 800, height: 1280 }, '/counter/');
     await takeover.getByTestId('takeover-warning').waitFor();
-    await saveScreenshot(takeover, 'counter-11-sign-in-takeover-warning-tablet');
+    await checkPageState(takeover, 'counter-11-sign-in-takeover-warning-tablet');
     await signIn(takeover, 'canbo3');
     await terminal.getByTestId('session-notice').waitFor();
     expect(await text(terminal, 'session-notice')).toContain(
       'có người vừa đăng nhập vào quầy này trên một máy khác',
     );
-    await saveScreenshot(terminal, 'counter-12-taken-over');
-    await saveScreenshot(takeover, 'counter-13-tablet-size');
+    await checkPageState(terminal, 'counter-12-taken-over');
+    await checkPageState(takeover, 'counter-13-tablet-size');
 
     // The new holder may act, and the screen answers within a blink (measured: key press to new number shown).
     const started = performance.now();
@@ -303,7 +340,7 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
     console.info(`counter e2e: key "1" to B003 on screen in ${answeredMs.toFixed(0)} ms`);
     expect(answeredMs).toBeLessThan(2_000);
     expect(ticketNamed('B003')).toMatchObject({ status: 'called', counterId: 'q3', clerkId: 'cb3' });
-    await saveScreenshot(takeover, 'counter-13b-tablet-size-called');
+    await checkPageState(takeover, 'counter-13b-tablet-size-called');
   });
 
   it('signs an idle clerk out after config.terminals.idleSignOutMinutes (browser clock fast-forwarded)', async () => {
@@ -320,6 +357,6 @@ describe('counter terminal and feedback tablet in Chromium against a real hall',
       `Đã tự động đăng xuất sau ${minutes} phút không thao tác.`,
     );
     await expect.poll(() => counterState(Q5)?.clerkId ?? null, { timeout: 15_000 }).toBeNull();
-    await saveScreenshot(page, 'counter-14-idle-signed-out');
+    await checkPageState(page, 'counter-14-idle-signed-out');
   });
 });

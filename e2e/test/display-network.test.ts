@@ -13,9 +13,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Snapshot } from '@luot/shared/contracts';
-import type { CounterId, QueueState, ServiceId, TicketId, VersionedEvent } from '@luot/shared/domain';
+import type { CounterId, QueueState, ServiceId, Ticket, TicketId, VersionedEvent } from '@luot/shared/domain';
 import { asCounterId, asServiceId, counterOf, evolve } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 import type { CutStyle, TcpProxy } from '../support/tcp-proxy.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
@@ -155,20 +156,43 @@ function expectedScreen(snapshot: Snapshot, services: readonly ServiceId[]): Scr
   const shown = new Set<string>(services);
   const counterNumber = (id: CounterId): number =>
     config.counters.find((counter) => counter.id === id)?.number ?? Number.NaN;
-  const calls = Object.values(state.tickets)
-    .filter(
-      (ticket) =>
-        ticket.lastCalledAt !== null &&
-        ticket.counterId !== null &&
-        ['called', 'serving', 'done'].includes(ticket.status) &&
-        ticket.businessDay === state.businessDay &&
-        shown.has(ticket.serviceId),
-    )
-    .sort((a, b) => (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0) || b.id - a.id)
-    .map((ticket) => `${ticket.number}→${counterNumber(ticket.counterId as CounterId)}`);
-  const [featured] = calls;
+  // A call stands while its ticket is called or served at a counter that holds it, open with a clerk.
+  const isStanding = (ticket: Ticket): boolean => {
+    if (ticket.status !== 'called' && ticket.status !== 'serving') return false;
+    if (ticket.counterId === null) return false;
+    const counter = counterOf(state, ticket.counterId);
+    return counter.currentTicketId === ticket.id && counter.status === 'open' && counter.clerkId !== null;
+  };
+  // Listed calls: today's, of the shown services, still at their counter, served, absent, or transferred
+  // after the call (a ticket back in the queue after a no-show is not listed).
+  const isListed = (ticket: Ticket): boolean =>
+    ticket.lastCalledAt !== null &&
+    ticket.lastCalledCounterId !== null &&
+    ticket.businessDay === state.businessDay &&
+    shown.has(ticket.serviceId) &&
+    (['called', 'serving', 'done', 'no_show'].includes(ticket.status) ||
+      (ticket.status === 'waiting' &&
+        ticket.lastTransfer !== null &&
+        ticket.lastTransfer.at >= ticket.lastCalledAt));
+  const newestFirst = (a: Ticket, b: Ticket): number =>
+    (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0) || b.id - a.id;
+  const label = (ticket: Ticket): string =>
+    `${ticket.number}→${counterNumber(ticket.lastCalledCounterId as CounterId)}`;
+  const tickets = Object.values(state.tickets);
+  const featured = tickets
+    .filter((ticket) => shown.has(ticket.serviceId) && isStanding(ticket))
+    .sort(newestFirst)[0];
+  const recent = tickets
+    .filter((ticket) => isListed(ticket) && ticket.id !== featured?.id)
+    .sort(newestFirst)
+    .slice(0, 6)
+    .map(label);
   const counters = config.counters
     .filter((counter) => counter.isActive && counter.serviceIds.some((id) => shown.has(id)))
+    .filter((counter) => {
+      const current = counterOf(state, counter.id);
+      return current.clerkId !== null && current.status !== 'closed';
+    })
     .sort((a, b) => a.number - b.number)
     .map((counter) => {
       const current = counterOf(state, counter.id);
@@ -192,9 +216,9 @@ function expectedScreen(snapshot: Snapshot, services: readonly ServiceId[]): Scr
     featured:
       featured === undefined
         ? null
-        : { ticket: featured.split('→')[0] ?? '', counter: featured.split('→')[1] ?? '' },
+        : { ticket: featured.number, counter: String(counterNumber(featured.counterId as CounterId)) },
     counters,
-    recent: calls.slice(1, 7),
+    recent,
     waiting,
   };
 }
@@ -510,7 +534,7 @@ describe('hall displays through a network cut of 5 s, 90 s and over 2 minutes', 
         await page.locator('.display[data-live="false"] .display__offline').waitFor({ timeout: bound });
         await page.getByText('Có thể chưa cập nhật').first().waitFor({ timeout: bound });
         offlineMs.set(display.name, performance.now() - cut.at);
-        if (display.name === 'B') await saveScreenshot(page, 'display-network-B-offline');
+        if (display.name === 'B') await checkPageState(page, 'display-network-B-offline');
       });
 
       // ── Scripted scenes on top of the random traffic ───────────────────────────────────────────────
@@ -644,7 +668,7 @@ describe('hall displays through a network cut of 5 s, 90 s and over 2 minutes', 
           for (const scene of scenes)
             if (scene.until === display.name) for (const counterId of scene.counters) held.delete(counterId);
         });
-        await saveScreenshot(
+        await checkPageState(
           pageOf(display.name),
           `display-network-${display.name}-after-${display.cutMs / 1000}s`,
         );

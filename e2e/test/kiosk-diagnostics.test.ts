@@ -13,7 +13,8 @@ import { PRINTER_STATUS } from '../../apps/kiosk/src/main/printer/spooler.ts';
 import { KIOSK_CHANNELS } from '../../apps/kiosk/src/preload/channels.ts';
 import { FakeSpooler } from '../../apps/kiosk/test/printer/fake-spooler.ts';
 import { createTestKioskShell } from '../../apps/kiosk/test/main/kiosk-shell.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { startE2eHall } from '../support/hall.ts';
 
 let hall: Awaited<ReturnType<typeof startE2eHall>>;
@@ -95,18 +96,18 @@ describe('kiosk diagnostics screen in Chromium', () => {
     await page.mouse.up();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await saveScreenshot(page, 'kiosk-diagnostics-pin');
+    await checkPageState(page, 'kiosk-diagnostics-pin');
     for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).tap();
     await page.getByRole('button', { name: /^Mở/ }).tap();
     await page.locator('[data-link="reachable"]').waitFor();
     expect(await page.locator('[data-printer-state]').getAttribute('data-printer-state')).toBe('ok');
     await page.getByRole('button', { name: /^In thử/ }).tap();
     await page.getByText('Đã in thử. Kiểm tra tờ giấy in ra.').waitFor();
-    await saveScreenshot(page, 'kiosk-diagnostics-overview');
+    await checkPageState(page, 'kiosk-diagnostics-overview');
 
     await page.getByRole('button', { name: /^Chọn máy in/ }).tap();
     await page.getByText('EPSON TM-T82III Receipt', { exact: true }).waitFor();
-    await saveScreenshot(page, 'kiosk-diagnostics-printers');
+    await checkPageState(page, 'kiosk-diagnostics-printers');
     await page
       .getByRole('listitem')
       .filter({ hasText: 'XP-80C' })
@@ -120,7 +121,7 @@ describe('kiosk diagnostics screen in Chromium', () => {
     expect(shell.spooler.submitted.map((job) => job.document)).toEqual([
       expect.stringMatching(/^Luot ticket T000 /),
     ]);
-    await saveScreenshot(page, 'kiosk-diagnostics-windows-printer');
+    await checkPageState(page, 'kiosk-diagnostics-windows-printer');
 
     await page.getByRole('button', { name: /^Đóng/ }).tap();
     await dialog.waitFor({ state: 'detached' });

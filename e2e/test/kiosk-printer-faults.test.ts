@@ -32,7 +32,8 @@ import {
 import { printerText } from '../../apps/kiosk/src/renderer/reason-text.ts';
 import { FakeUsbPrinter } from '../../apps/kiosk/test/printer/fake-usb-printer.ts';
 import { FAULT_MATRIX, cellName, type FaultCell } from '../../apps/kiosk/test/printer/fault-matrix.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -405,7 +406,7 @@ describe('kiosk printer faults in Chromium', () => {
       expect(await page.getByTestId('print-failed').textContent()).toContain('Không in được phiếu');
       expect(await page.getByTestId('print-failed-reason').textContent()).toBe('Máy in đã hết giấy.');
       expect(await page.getByTestId('print-failed').textContent()).toContain(
-        'Số của bạn đã được ghi nhận. Vui lòng ghi lại số thứ tự ở trên',
+        'Số thứ tự của Ông/Bà đã được ghi nhận. Vui lòng ghi lại số ở trên',
       );
       expect(await page.getByTestId('take-ticket').count()).toBe(0);
 
@@ -420,13 +421,13 @@ describe('kiosk printer faults in Chromium', () => {
         (candidate) => candidate.kioskId === deviceId && candidate.number === number,
       );
       expect(ticket?.printState).toBe('failed');
-      await saveScreenshot(page, 'kiosk-printer-paper-out-mid-job');
+      await checkPageState(page, 'kiosk-printer-paper-out-mid-job');
 
       // Back on the welcome screen, the kiosk refuses until paper is loaded, and says why.
       await tap('done', 'welcome');
       await page.getByText('Tạm thời chưa lấy được số').waitFor();
       expect(await page.locator('.kiosk').textContent()).toContain('Máy in đã hết giấy.');
-      await saveScreenshot(page, 'kiosk-printer-paper-out-welcome');
+      await checkPageState(page, 'kiosk-printer-paper-out-welcome');
       main.device.recover();
       await page.getByTestId('start').waitFor({ timeout: POLL_MS + 5_000 });
       expect(main.device.stream.jobs).toBe(1);

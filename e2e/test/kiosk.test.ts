@@ -6,7 +6,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldConfig, HallConfig, ServiceConfig, Ticket } from '@luot/shared/domain';
 import { asFieldId, asServiceId } from '@luot/shared/domain';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import type { PageProblems } from '../support/page-state.ts';
+import { checkPageState, watchPage } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 
 type Hall = Awaited<ReturnType<typeof startE2eHall>>;
@@ -24,6 +26,8 @@ const contexts: BrowserContext[] = [];
 let demoKiosk: Page;
 let bigKiosk: Page;
 const pageErrors: string[] = [];
+/** Console errors and failed requests of each kiosk page, for the normal-day checks. */
+const problemsOf = new WeakMap<Page, PageProblems>();
 
 /** Monday 2 March 2026, 18:00 in the hall's zone, moving on with real time: after office hours. */
 const MONDAY_EVENING = Date.UTC(2026, 2, 2, 11, 0);
@@ -93,6 +97,18 @@ function bigHallConfig(demoConfig: HallConfig): HallConfig {
     prefix: 'CH',
     kioskOrder: 50,
   };
+  // A real procedure-length name: it must wrap on its button, never be cut, in both languages.
+  const amendments: ServiceConfig = {
+    ...template,
+    id: asServiceId('sua-doi-hop-dong'),
+    fieldId: asFieldId('tu-phap'),
+    name: {
+      vi: 'Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch và chứng thực chữ ký người dịch trong các giấy tờ, văn bản',
+      en: 'Certification of amendments, supplements and cancellations of contracts and transactions, and of translators’ signatures on papers and documents',
+    },
+    prefix: 'SD',
+    kioskOrder: 51,
+  };
   const services = demoConfig.services.map((service): ServiceConfig => {
     if (service.id === 'chung-thuc') return { ...service, dailyQuota: 1 };
     if (service.id === 'xay-dung') return { ...service, isActive: false };
@@ -110,7 +126,7 @@ function bigHallConfig(demoConfig: HallConfig): HallConfig {
   return {
     ...demoConfig,
     fields: [...demoConfig.fields, ...fields],
-    services: [...services, contracts, ...extra],
+    services: [...services, contracts, amendments, ...extra],
   };
 }
 
@@ -167,6 +183,7 @@ async function openKiosk(
   if (options.hasPrinterBridge) await context.addInitScript(FAKE_BRIDGE);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  problemsOf.set(page, watchPage(page));
   if (options.isPaired === false) {
     await page.goto(`${hall.url}/kiosk/`);
     return page;
@@ -195,7 +212,7 @@ async function tap(page: Page, testId: string, next: string): Promise<void> {
   await page.locator(`.kiosk[data-step="${next}"][data-ready="true"]:not([data-guard="${guard}"])`).waitFor();
 }
 
-const shoot = (page: Page, name: string): Promise<string> => saveScreenshot(page, `kiosk-${name}`);
+const shoot = (page: Page, name: string): Promise<unknown> => checkPageState(page, `kiosk-${name}`);
 
 /** Screenshot the screen as a landscape kiosk and, turned, as a portrait one; the layout follows live. */
 async function shootBoth(page: Page, name: string): Promise<void> {
@@ -240,6 +257,10 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(new URL(linked.url()).search).toBe('');
     await linked.getByTestId('language').tap();
     expect(await linked.getByTestId('start').textContent()).toContain('Touch here to take a number');
+    // The date follows the language too.
+    expect(await linked.locator('.kiosk-welcome__date').textContent()).toMatch(
+      /^[A-Z][a-z]+day, \d{2}\/\d{2}\/\d{4}$/,
+    );
     await shoot(linked, 'welcome-english');
     await linked.getByTestId('language').tap();
     demoKiosk = linked;
@@ -255,7 +276,7 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await shootBoth(page, 'priority');
     await tap(page, 'priority-nguoi-co-cong', 'priority');
     expect(await page.getByRole('dialog').textContent()).toContain(
-      'Bạn thuộc diện: Người có công với cách mạng?',
+      'Ông/Bà thuộc diện: Người có công với cách mạng?',
     );
     await shootBoth(page, 'priority-confirm');
     await tap(page, 'confirm-no', 'priority');
@@ -265,7 +286,9 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(await page.getByTestId('ticket-preview-qr').getAttribute('aria-label')).toMatch(
       new RegExp(`^${demo.url}/t/[A-Za-z0-9_-]{8,}$`),
     );
-    expect(await page.getByTestId('take-ticket').textContent()).toContain('Vui lòng nhận phiếu');
+    // A browser kiosk has no printer: no "take your ticket from the slot", the ticket is on screen.
+    expect(await page.getByTestId('take-ticket').count()).toBe(0);
+    expect(await page.getByTestId('screen-ticket').textContent()).toContain('Máy này không có máy in');
     await shootBoth(page, 'result');
 
     expect(ticketsOf(demo, 'ho-tich')).toEqual([
@@ -279,6 +302,9 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     const [ticket] = ticketsOf(demo, 'ho-tich');
     await expect.poll(() => demo.service.state.tickets[ticket!.id]?.printState).toBe('printed');
     await tap(page, 'done', 'welcome');
+    // A normal day: paired by its link, a visitor served; no console error, no failed request (no 404
+    // for the favicon or for the logo this hall never set).
+    expect(problemsOf.get(page)?.list()).toEqual([]);
     // A browser kiosk reports its "screen printer" to the manager's device list like a real one.
     expect(kioskPrinterStates(demo)).toContain('ok');
   });
@@ -290,7 +316,9 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await tap(page, 'procedure-other', 'priority');
     await tap(page, 'priority-nguoi-cao-tuoi', 'priority');
     await tap(page, 'confirm-yes', 'result');
-    expect(await page.getByTestId('ticket-priority').textContent()).toBe('Ưu tiên: Người cao tuổi');
+    expect(await page.getByTestId('ticket-priority').textContent()).toBe(
+      'Ưu tiên: Người cao tuổi (từ 60 tuổi)',
+    );
     await shoot(page, 'result-priority');
     expect(ticketsOf(demo, 'dat-dai')).toEqual([
       expect.objectContaining({ priorityGroupId: 'nguoi-cao-tuoi', procedureId: null }),
@@ -352,6 +380,10 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await shoot(page, 'issuing');
     await ready(page, 'result');
     expect(await page.getByTestId('print-failed').textContent()).toContain('Không in được phiếu');
+    // The status page's QR code is on screen instead of the paper, so a phone can follow the turn.
+    expect(await page.getByTestId('status-qr').count()).toBe(1);
+    // A real printer printed nothing: this is not a browser preview.
+    expect(await page.getByTestId('ticket-preview').count()).toBe(0);
     await shootBoth(page, 'result-print-failed');
     const [ticket] = ticketsOf(demo, 'ldtbxh');
     expect(ticket?.number).toBe('G001');
@@ -401,6 +433,12 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(await page.getByTestId('service-chung-thuc').isDisabled()).toBe(true);
     expect(await page.getByTestId('service-chung-thuc').textContent()).toContain('Đã hết số hôm nay');
     await shootBoth(page, 'services');
+    // The long name wraps and the waiting count shows, in English too.
+    expect(await page.getByTestId('service-sua-doi-hop-dong').textContent()).toContain('người đang chờ');
+    await page.getByTestId('language').tap();
+    expect(await page.getByTestId('service-sua-doi-hop-dong').textContent()).toContain('waiting');
+    await shootBoth(page, 'services-english');
+    await page.getByTestId('language').tap();
     await tap(page, 'back', 'fields');
     await page.setViewportSize(PORTRAIT);
     await shoot(page, 'fields-paged-portrait');
@@ -414,7 +452,7 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     await big.dispose();
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
-      .toContain('Kiosk đang mất kết nối với máy chủ');
+      .toContain('Máy lấy số đang mất kết nối với máy chủ');
     await shoot(page, 'offline-banner-portrait');
     await tap(page, 'regular', 'refused');
     expect(await page.getByTestId('refusal-reason').textContent()).toBe(
@@ -425,7 +463,7 @@ describe('kiosk renderer in Chromium against a real hall', () => {
     expect(Object.keys(big.service.state.tickets)).toHaveLength(before);
     await tap(page, 'done', 'welcome');
     expect(await page.getByTestId('unavailable').textContent()).toContain(
-      'Kiosk đang mất kết nối với máy chủ',
+      'Máy lấy số đang mất kết nối với máy chủ',
     );
     await shoot(page, 'welcome-offline-portrait');
   });

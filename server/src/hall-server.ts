@@ -154,6 +154,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     const dist = appDist(path.join(REPO_ROOT, 'apps'), name);
     if (existsSync(dist)) apps[name] = dist;
   }
+  // The hall's own recordings first (the console writes them there), then the bundled set.
+  const voiceDirs = [
+    path.join(options.dataDir, 'voice'),
+    path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
+  ];
   const http = await createHttpApp({
     service,
     clock,
@@ -170,11 +175,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     }),
     pair: (code, name) => pairWithCode(store, code, clock.now(), name),
     apps,
-    voiceDirs: [path.join(options.dataDir, 'voice'), path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi')],
+    voiceDirs,
     allowedOrigins: options.realtime?.allowedOrigins ?? [],
     admin: {
       accounts,
-      console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock }),
+      console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock, voiceDirs }),
     },
     hubLink: new HubLinkConsole(service, hubShipper),
   });

@@ -44,8 +44,8 @@ if (server.isFirstManagerSeeded) {
 }
 if (server.isNewHall) {
   const pairings: [DeviceKind, string, string, CounterId | null][] = [
-    ['kiosk', 'Kiosk sảnh chính', 'kiosk', null],
-    ['display', 'Màn hình sảnh', 'display', null],
+    ['kiosk', 'Kiosk 1', 'kiosk', null],
+    ['display', 'Màn hình gọi số 1', 'display', null],
   ];
   for (const counter of server.service.hallConfig.counters.slice(0, 3)) {
     pairings.push(['counter', `Máy quầy ${counter.number}`, 'counter', counter.id]);

@@ -7,6 +7,7 @@ import { asCounterId } from '@luot/shared/domain';
 import { SESSION_TTL_MS } from '../src/app/managers.ts';
 import type { TestClient } from './helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
+import { toneWav } from './support/tone-wav.ts';
 
 type Hall = Awaited<ReturnType<typeof startTestHall>>;
 type Json = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
@@ -263,7 +264,8 @@ describe('the admin API on a live hall', () => {
   });
 
   it('stores the hall logo (PNG only) and serves it publicly for the kiosk', async () => {
-    expect((await fetch(`${hall.url}/api/hall/logo`)).status).toBe(404);
+    // No logo yet: an empty answer, not an error a browser would log.
+    expect((await fetch(`${hall.url}/api/hall/logo`)).status).toBe(204);
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
       'base64',
@@ -282,6 +284,66 @@ describe('the admin API on a live hall', () => {
     const served = await fetch(`${hall.url}/api/hall/logo`);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('stores a hall-recorded voice clip, refuses a template word with none, and accepts it once recorded', async () => {
+    const dataUrl = (bytes: Buffer): string => `data:audio/wav;base64,${bytes.toString('base64')}`;
+    const config = hall.service.hallConfig;
+    const withTemplate = {
+      ...config,
+      announcement: {
+        ...config.announcement,
+        template: 'Mời ông bà có số {ticket} đến quầy {counter}',
+        customWords: ['Mời ông bà'],
+      },
+    };
+    // The word is in the configuration but nobody recorded it: refused, nothing saved.
+    const refused = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-1',
+      config: withTemplate,
+    });
+    expect(refused.status).toBe(409);
+    expect(hall.service.hallConfig.announcement.template).toBe(config.announcement.template);
+    // A stereo file is refused with the reason.
+    const stereo = await api(hall, 'PUT', '/api/admin/voice-clips', token, {
+      phrase: 'Mời ông bà',
+      dataUrl: dataUrl(toneWav(600, 2)),
+    });
+    expect(stereo.status).toBe(400);
+    const saved = await api(hall, 'PUT', '/api/admin/voice-clips', token, {
+      phrase: 'Mời ông bà',
+      dataUrl: dataUrl(toneWav(600)),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json).toMatchObject({
+      ok: true,
+      value: { phrase: 'mời ông bà', file: 'moi-huyen-ong-ba-huyen.wav' },
+    });
+    // The display fetches it where it fetches every clip.
+    const served = await fetch(`${hall.url}/voice/moi-huyen-ong-ba-huyen.wav`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(toneWav(600))).toBe(true);
+    const accepted = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-2',
+      config: withTemplate,
+    });
+    expect(accepted.status).toBe(200);
+    expect(hall.service.hallConfig.announcement.customWords).toEqual(['Mời ông bà']);
+    // A template with a word that has no clip at all is refused by the shared rules.
+    const unspeakable = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-3',
+      config: {
+        ...withTemplate,
+        announcement: { ...withTemplate.announcement, template: 'Kính mời {ticket} {counter}' },
+      },
+    });
+    expect(unspeakable.status).toBe(409);
+    // Back to the default, for the tests that follow.
+    const restored = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: 'voice-clip-test-4',
+      config,
+    });
+    expect(restored.status).toBe(200);
   });
 
   it('pairs a device with a one-time code, lists it online, and revokes it, dropping its connection', async () => {

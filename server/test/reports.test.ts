@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Identity } from '@luot/shared/contracts';
 import type { CommandOutcome } from '@luot/shared/contracts';
 import type { ClerkId, Command, CounterId, HallConfig, ServiceId, TicketId } from '@luot/shared/domain';
-import { asCounterId, asDeviceId, asServiceId } from '@luot/shared/domain';
-import { demoHallConfig } from '../src/app/demo-hall.ts';
-import { HallService } from '../src/app/hall-service.ts';
-import { AdminStore } from '../src/db/admin-store.ts';
-import { HallStore } from '../src/db/hall-store.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { silentLogger } from '../src/log.ts';
+import { asCounterId, asServiceId } from '@luot/shared/domain';
+import type { AdminStore } from '../src/db/admin-store.ts';
 import { reportCsv, reportXlsx } from '../src/reports/export.ts';
 import type { HallReport, ReportRow } from '../src/reports/report.ts';
 import { computeReport } from '../src/reports/report.ts';
+import { TEST_MANAGER, demoHallServing, reportHall } from './support/report-hall.ts';
 import { seededRandom } from './support/seeded-random.ts';
 
 // A month of hall traffic driven through the real HallService (decide → commit → evolve) with a manual
@@ -43,17 +38,9 @@ interface Fact {
   rating: number | null;
 }
 
-function testConfig(): HallConfig {
-  const demo = demoHallConfig();
-  return {
-    ...demo,
-    counters: demo.counters.map((counter, index) =>
-      index < COUNTERS.length
-        ? { ...counter, serviceIds: index % 2 === 0 ? SERVICES : [...SERVICES].reverse() }
-        : counter,
-    ),
-  };
-}
+/** The demo hall with its first counters serving every service, in alternating order. */
+const testConfig = (): HallConfig =>
+  demoHallServing(COUNTERS.map((_, index) => (index % 2 === 0 ? SERVICES : [...SERVICES].reverse())));
 
 const localDay = (at: number): string => new Date(at + 7 * 60 * MINUTE).toISOString().slice(0, 10);
 const localHour = (at: number): number => new Date(at + 7 * 60 * MINUTE).getUTCHours();
@@ -172,27 +159,15 @@ describe('reports over a generated month of traffic', () => {
   beforeAll(async () => {
     const random = seededRandom(20260302);
     let now = FIRST_DAY_UTC - 60 * MINUTE;
-    const { db } = openDatabase(':memory:');
-    closeDb = () => db.close();
     config = testConfig();
-    const service = new HallService({
-      store: new HallStore(db),
-      config,
-      clock: { now: () => now },
-      logger: silentLogger,
-    });
-    adminStore = new AdminStore(db);
-    const manager: Identity = {
-      role: 'manager',
-      deviceId: asDeviceId('mgr_test'),
-      deviceName: 'test manager',
-      counterId: null,
-      clerkId: null,
-    };
+    const hall = reportHall(config, () => now);
+    const service = hall.service;
+    adminStore = hall.adminStore;
+    closeDb = () => hall.db.close();
     let requests = 0;
     let lastRefusal = '';
     const run = async (command: Command): Promise<CommandOutcome | undefined> => {
-      const ack = await service.command(manager, `report-test-${(requests += 1)}`, command);
+      const ack = await service.command(TEST_MANAGER, `report-test-${(requests += 1)}`, command);
       if (!ack.ok) {
         lastRefusal = `${ack.error.code}: ${ack.error.message}`;
         return undefined;

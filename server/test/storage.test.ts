@@ -6,7 +6,7 @@ import type { QueueState } from '@luot/shared/domain';
 import { asCounterId, emptyQueueState, evolveAll, isOpenTicket } from '@luot/shared/domain';
 import { MIGRATIONS, migrate } from '../src/db/migrations.ts';
 import { PAGE_CACHE_KIB, openDatabase } from '../src/db/open.ts';
-import { HallStore } from '../src/db/hall-store.ts';
+import { HallStore, readTicket } from '../src/db/hall-store.ts';
 import { DATABASE_FILE } from '../src/hall-server.ts';
 import { runCli } from '../src/cli/main.ts';
 import type { TestClient } from './helpers.ts';
@@ -32,6 +32,24 @@ describe('the database', () => {
     expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
     db.close();
     data.remove();
+  });
+
+  it('reads a ticket stored before lastCalledCounterId and lastTransfer existed as evolve would have made it', () => {
+    const stored = {
+      id: 7,
+      number: 'A007',
+      status: 'called',
+      counterId: 'q3',
+      lastCalledAt: 1_000,
+      transferCount: 0,
+    };
+    expect(readTicket(JSON.stringify(stored))).toMatchObject({
+      lastCalledCounterId: 'q3',
+      lastTransfer: null,
+    });
+    expect(
+      readTicket(JSON.stringify({ ...stored, status: 'waiting', counterId: null, lastCalledAt: null })),
+    ).toMatchObject({ lastCalledCounterId: null, lastTransfer: null });
   });
 
   it('refuses a database written by a newer Lượt', () => {

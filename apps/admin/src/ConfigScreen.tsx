@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { newRequestId } from '@luot/client';
 import type { HallConfig } from '@luot/shared/domain';
-import { translateErrorCode } from '@luot/shared/text';
+import { checkCallTemplate, translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
 import { CountersEditor } from './CountersEditor.tsx';
 import { HallEditor } from './HallEditor.tsx';
@@ -40,6 +40,16 @@ export function ConfigScreen(props: { api: AdminApi; config: HallConfig }) {
     setMessage(null);
   };
   const save = async (): Promise<void> => {
+    // A call phrase the displays cannot say is refused here before the server refuses it (same rule).
+    const speakable = checkCallTemplate(draft.announcement.template, draft.announcement.customWords);
+    if (!speakable.ok) {
+      const reason =
+        speakable.unknownWords.length > 0
+          ? t('admin.voice.templateMissing', { words: speakable.unknownWords.join(', ') })
+          : t('admin.voice.templatePlaceholders');
+      setMessage({ kind: 'problem', text: t('admin.voice.refused', { reason }) });
+      return;
+    }
     const result = await props.api.saveConfig(newRequestId(), draft);
     if (result.ok) {
       setDirty(false);

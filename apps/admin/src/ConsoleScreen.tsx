@@ -38,10 +38,10 @@ export function ConsoleScreen(props: {
   return (
     <div className="console">
       <header className="console-header">
-        <div className="brand">
+        <h1 className="brand">
           <strong>Lượt</strong>
           <span>{view.config?.hall.name ?? '…'}</span>
-        </div>
+        </h1>
         <nav className="tabs" aria-label={t('admin.nav.label')}>
           {TABS.map((name) => (
             <button

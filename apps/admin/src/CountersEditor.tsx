@@ -57,6 +57,7 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
               <tr key={counter.id}>
                 <td className="num">
                   <input
+                    aria-label={`${t('admin.counters.number')} — ${counter.id}`}
                     className="short"
                     type="number"
                     min={1}
@@ -68,6 +69,7 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
                 </td>
                 <td>
                   <input
+                    aria-label={`${t('admin.common.nameVi')} — ${counter.id}`}
                     value={counter.name.vi}
                     onChange={(e) =>
                       setCounter(counter.id, { name: { ...counter.name, vi: e.target.value } })
@@ -76,6 +78,7 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
                 </td>
                 <td>
                   <input
+                    aria-label={`${t('admin.common.nameEn')} — ${counter.id}`}
                     value={counter.name.en}
                     onChange={(e) =>
                       setCounter(counter.id, { name: { ...counter.name, en: e.target.value } })
@@ -147,16 +150,22 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
             {draft.clerks.map((clerk) => (
               <tr key={clerk.id}>
                 <td>
-                  <input value={clerk.name} onChange={(e) => setClerk(clerk.id, { name: e.target.value })} />
+                  <input
+                    aria-label={`${t('admin.clerks.name')} — ${clerk.username}`}
+                    value={clerk.name}
+                    onChange={(e) => setClerk(clerk.id, { name: e.target.value })}
+                  />
                 </td>
                 <td>
                   <input
+                    aria-label={`${t('admin.clerks.titleColumn')} — ${clerk.username}`}
                     value={clerk.title}
                     onChange={(e) => setClerk(clerk.id, { title: e.target.value })}
                   />
                 </td>
                 <td>
                   <input
+                    aria-label={`${t('admin.clerks.username')} — ${clerk.id}`}
                     value={clerk.username}
                     onChange={(e) => setClerk(clerk.id, { username: e.target.value.trim() })}
                   />

@@ -103,7 +103,7 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
               <th>{t('admin.devices.state')}</th>
               <th>{t('admin.devices.lastSeen')}</th>
               <th>{t('admin.devices.printer')}</th>
-              <th />
+              <th>{t('admin.common.actions')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { EditorProps } from './ConfigScreen.tsx';
 import { formatOpeningHours, parseOpeningHours } from './opening-hours.ts';
@@ -11,7 +11,7 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
   const set = (patch: Partial<typeof hall>): void => onChange({ ...draft, hall: { ...hall, ...patch } });
   const [logoVersion, setLogoVersion] = useState(() => Date.now());
   const [logoProblem, setLogoProblem] = useState<string | null>(null);
-  const [hasLogo, setHasLogo] = useState(true);
+  const logoUrl = useHallLogo(logoVersion);
   const [hours, setHours] = useState(() => formatOpeningHours(hall.openingHours ?? []));
   const hoursParsed = parseOpeningHours(hours);
 
@@ -25,7 +25,6 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
       if (typeof reader.result !== 'string') return;
       void api.saveLogo(reader.result).then((result) => {
         setLogoProblem(result.ok ? null : translateErrorCode(locale, result.error.code));
-        setHasLogo(true);
         setLogoVersion(Date.now());
       });
     };
@@ -66,14 +65,7 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
       </label>
       <div className="wide logo">
         <span>{t('admin.hall.logo')}</span>
-        {hasLogo && (
-          <img
-            src={`/api/hall/logo?v=${logoVersion}`}
-            alt={t('admin.hall.logo')}
-            onError={() => setHasLogo(false)}
-            height={64}
-          />
-        )}
+        {logoUrl !== null && <img src={logoUrl} alt={t('admin.hall.logo')} height={64} />}
         <input
           type="file"
           accept="image/png"
@@ -102,4 +94,29 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
       <p className="wide muted small">{t('admin.hall.hoursHint')}</p>
     </section>
   );
+}
+
+/**
+ * The hall's logo as an object URL, or null when it has none (the server answers 204 then: asking for it
+ * through an <img> would log a failed load in the console on every visit).
+ */
+function useHallLogo(version: number): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    let objectUrl: string | null = null;
+    void fetch('/api/hall/logo', { cache: 'no-store' })
+      .then(async (response) => (response.status === 200 ? response.blob() : null))
+      .catch(() => null)
+      .then((blob) => {
+        if (!isCurrent) return;
+        objectUrl = blob === null ? null : URL.createObjectURL(blob);
+        setUrl(objectUrl);
+      });
+    return () => {
+      isCurrent = false;
+      if (objectUrl !== null) URL.revokeObjectURL(objectUrl);
+    };
+  }, [version]);
+  return url;
 }

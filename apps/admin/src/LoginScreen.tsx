@@ -23,6 +23,8 @@ export function LoginScreen(props: {
     const result = await new AdminApi(null).login(username, password);
     setBusy(false);
     if (result.ok) props.onSignedIn(result.value.token, result.value.manager);
+    // A manager signs in with a password, not a clerk's PIN: say so.
+    else if (result.error.code === 'BAD_CREDENTIALS') setProblem(t('admin.login.badCredentials'));
     else setProblem(translateErrorCode(locale, result.error.code));
   };
 

@@ -244,6 +244,10 @@ function alertText(
         minutes: alert.minutes,
       });
     case 'low-rating':
-      return t('admin.alert.lowRating', { ticket: alert.ticketNumber, counter: alert.counterNumber });
+      return t('admin.alert.lowRating', {
+        level: name(alert.level),
+        ticket: alert.ticketNumber,
+        counter: alert.counterNumber,
+      });
   }
 }

@@ -1,5 +1,6 @@
 import type { LocalizedText, SatisfactionLevel } from '@luot/shared/domain';
 import { DEFAULT_SATISFACTION_LEVELS, asPriorityGroupId } from '@luot/shared/domain';
+import { AnnouncementVoice } from './AnnouncementVoice.tsx';
 import type { EditorProps } from './ConfigScreen.tsx';
 import { useText } from './text.ts';
 
@@ -29,7 +30,7 @@ const parseLines = (value: string): LocalizedText[] =>
     .map(([vi, en]) => ({ vi: vi ?? '', en: en ?? '' }));
 
 /** Queue policy, priority groups, the satisfaction scale and low-rating reasons, announcements, terminals. */
-export function PolicyEditor({ draft, onChange }: EditorProps) {
+export function PolicyEditor({ draft, onChange, api }: EditorProps) {
   const { t } = useText();
   const { policy, satisfaction, announcement, terminals } = draft;
   const number = (value: string, min: number, max: number): number =>
@@ -137,12 +138,14 @@ export function PolicyEditor({ draft, onChange }: EditorProps) {
                   <td className="num">{level.value}</td>
                   <td>
                     <input
+                      aria-label={`${t('admin.common.nameVi')} — ${level.value}`}
                       value={level.label.vi}
                       onChange={(e) => set({ label: { ...level.label, vi: e.target.value } })}
                     />
                   </td>
                   <td>
                     <input
+                      aria-label={`${t('admin.common.nameEn')} — ${level.value}`}
                       value={level.label.en}
                       onChange={(e) => set({ label: { ...level.label, en: e.target.value } })}
                     />
@@ -186,6 +189,7 @@ export function PolicyEditor({ draft, onChange }: EditorProps) {
             }
           />
         </label>
+        <AnnouncementVoice draft={draft} onChange={onChange} api={api} />
         <label>
           {t('admin.policy.style')}
           <select

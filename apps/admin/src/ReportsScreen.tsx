@@ -188,7 +188,7 @@ function ReportTable(props: { report: HallReport; rows: readonly ReportRow[] }) 
       <table className="dense">
         <thead>
           <tr>
-            <th />
+            <th>{t('admin.reports.group')}</th>
             <th className="num">{t('admin.reports.issued')}</th>
             <th className="num">{t('admin.reports.served')}</th>
             <th className="num">{t('admin.reports.noShow')}</th>

@@ -130,18 +130,21 @@ export function ServicesEditor({ draft, onChange }: EditorProps) {
                 </td>
                 <td>
                   <input
+                    aria-label={`${t('admin.common.nameVi')} — ${field.id}`}
                     value={field.name.vi}
                     onChange={(e) => setField(index, { name: { ...field.name, vi: e.target.value } })}
                   />
                 </td>
                 <td>
                   <input
+                    aria-label={`${t('admin.common.nameEn')} — ${field.id}`}
                     value={field.name.en}
                     onChange={(e) => setField(index, { name: { ...field.name, en: e.target.value } })}
                   />
                 </td>
                 <td className="num">
                   <input
+                    aria-label={`${t('admin.common.kioskOrder')} — ${field.id}`}
                     className="short"
                     type="number"
                     value={field.kioskOrder}
@@ -210,6 +213,7 @@ function ServiceRow(props: {
       <tr>
         <td>
           <input
+            aria-label={`${t('admin.services.prefix')} — ${service.id}`}
             className="short"
             value={service.prefix}
             maxLength={2}
@@ -218,18 +222,24 @@ function ServiceRow(props: {
         </td>
         <td>
           <input
+            aria-label={`${t('admin.common.nameVi')} — ${service.id}`}
             value={service.name.vi}
             onChange={(e) => onChange({ name: { ...service.name, vi: e.target.value } })}
           />
         </td>
         <td>
           <input
+            aria-label={`${t('admin.common.nameEn')} — ${service.id}`}
             value={service.name.en}
             onChange={(e) => onChange({ name: { ...service.name, en: e.target.value } })}
           />
         </td>
         <td>
-          <select value={service.fieldId} onChange={(e) => onChange({ fieldId: asFieldId(e.target.value) })}>
+          <select
+            aria-label={`${t('admin.services.field')} — ${service.id}`}
+            value={service.fieldId}
+            onChange={(e) => onChange({ fieldId: asFieldId(e.target.value) })}
+          >
             {props.fields.map((field) => (
               <option key={field.id} value={field.id}>
                 {name(field.name)}
@@ -239,6 +249,7 @@ function ServiceRow(props: {
         </td>
         <td className="num">
           <input
+            aria-label={`${t('admin.services.firstNumber')} — ${service.id}`}
             className="short"
             type="number"
             min={0}
@@ -248,6 +259,7 @@ function ServiceRow(props: {
         </td>
         <td className="num">
           <input
+            aria-label={`${t('admin.services.quota')} — ${service.id}`}
             className="short"
             type="number"
             min={1}
@@ -262,6 +274,7 @@ function ServiceRow(props: {
         </td>
         <td className="num">
           <input
+            aria-label={`${t('admin.services.expected')} — ${service.id}`}
             className="short"
             type="number"
             min={0.5}
@@ -274,6 +287,7 @@ function ServiceRow(props: {
         </td>
         <td>
           <input
+            aria-label={`${t('admin.services.hours')} — ${service.id}`}
             className={hoursParsed === null ? 'invalid' : ''}
             placeholder="1-5 07:30-11:30; 1-5 13:30-17:00"
             value={hours}
@@ -286,6 +300,7 @@ function ServiceRow(props: {
         </td>
         <td className="num">
           <input
+            aria-label={`${t('admin.common.kioskOrder')} — ${service.id}`}
             className="short"
             type="number"
             value={service.kioskOrder}

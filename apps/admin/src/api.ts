@@ -85,6 +85,9 @@ export class AdminApi {
   saveLogo(dataUrl: string | null): Promise<ApiResult<{ saved: true }>> {
     return this.call('PUT', '/api/admin/logo', { dataUrl });
   }
+  saveVoiceClip(phrase: string, dataUrl: string): Promise<ApiResult<{ phrase: string; file: string }>> {
+    return this.call('PUT', '/api/admin/voice-clips', { phrase, dataUrl });
+  }
   devices(): Promise<ApiResult<DeviceStatus[]>> {
     return this.call('GET', '/api/admin/devices');
   }

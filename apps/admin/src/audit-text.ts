@@ -30,7 +30,15 @@ export function describeEvent(
     const level = config.satisfaction.levels.find((candidate) => candidate.value === body['rating']);
     details.push(level ? name(level.label) : String(body['rating']));
   }
+  if (typeof body['toCounterId'] === 'string') {
+    const target = config.counters.find((candidate) => candidate.id === body['toCounterId']);
+    details.push(
+      `→ ${target ? t('admin.monitor.counterNumber', { number: target.number }) : body['toCounterId']}`,
+    );
+  }
   if (typeof body['reason'] === 'string' && body['reason']) details.push(`“${body['reason']}”`);
+  // The note a clerk wrote when transferring: it travels with the ticket and stays in its history.
+  if (typeof body['note'] === 'string' && body['note']) details.push(`“${body['note']}”`);
   if (Array.isArray(body['changes'])) details.push((body['changes'] as unknown[]).map(String).join(', '));
   if (typeof body['kind'] === 'string' && typeof body['name'] === 'string')
     details.push(`${body['kind']}: ${body['name']}`);

@@ -1,6 +1,7 @@
 import '@luot/client/theme.css';
 import './admin.css';
 import { StrictMode } from 'react';
+import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
 import { AdminApp } from './AdminApp.tsx';
 
@@ -8,7 +9,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <AdminApp />
+      <AppErrorBoundary app="admin">
+        <AdminApp />
+      </AppErrorBoundary>
     </StrictMode>,
   );
 }

@@ -1,5 +1,5 @@
 import type { DeviceStatus, PrinterState } from '@luot/shared/contracts';
-import type { HallConfig, QueueState, ServiceId } from '@luot/shared/domain';
+import type { HallConfig, LocalizedText, QueueState, ServiceId } from '@luot/shared/domain';
 
 /** Something the manager should look at now. */
 export type Alert = { readonly key: string; readonly severity: 'high' | 'medium' } & (
@@ -15,12 +15,19 @@ export type Alert = { readonly key: string; readonly severity: 'high' | 'medium'
       readonly serviceId: ServiceId;
       readonly minutes: number;
     }
-  | { readonly kind: 'low-rating'; readonly ticketNumber: string; readonly counterNumber: number | string }
+  | {
+      readonly kind: 'low-rating';
+      readonly ticketNumber: string;
+      readonly counterNumber: number | string;
+      /** The level the citizen chose, as the hall names it (not always "Không hài lòng"). */
+      readonly level: LocalizedText;
+    }
 );
 
 /**
  * The alerts of the live monitor, most urgent first: kiosk printers that cannot print, devices that
- * went offline, tickets waiting longer than the threshold, and "Không hài lòng" ratings of today.
+ * went offline, tickets waiting longer than the threshold, and today's ratings at the hall's lowest level
+ * (named as the hall names it).
  */
 export function alertsOf(input: {
   readonly state: QueueState;
@@ -73,6 +80,10 @@ export function alertsOf(input: {
       kind: 'low-rating',
       ticketNumber: ticket?.number ?? `#${rating.ticketId}`,
       counterNumber: counter ? counter.number : rating.counterId,
+      level: input.config.satisfaction.levels.find((level) => level.value === rating.rating)?.label ?? {
+        vi: String(rating.rating),
+        en: String(rating.rating),
+      },
     });
   }
   const order = { high: 0, medium: 1 } as const;

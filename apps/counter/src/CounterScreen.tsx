@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HallView } from '@luot/client';
 import type { CounterId, HallConfig, QueueState, TicketId } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { translate, translateBoth } from '@luot/shared/text';
 import { ActionPad } from './ActionPad.tsx';
 import { CallSpecificDialog } from './CallSpecificDialog.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -16,7 +16,7 @@ import { WaitingPanel } from './WaitingPanel.tsx';
 import type { Flash } from './session-notice.ts';
 import type { TerminalCommand } from './terminal-actions.ts';
 import type { ActionName, TerminalModel } from './terminal-model.ts';
-import { actionForKey, deriveTerminal } from './terminal-model.ts';
+import { actionForKey, deriveTerminal, unavailableReason } from './terminal-model.ts';
 
 /** Props of {@link CounterScreen}: a view of the hall and callbacks, so it renders without a socket. */
 export interface CounterScreenProps {
@@ -32,6 +32,8 @@ export interface CounterScreenProps {
   readonly onSignOut: () => void;
   readonly onToggleLocale: () => void;
   readonly onDismissFlash: () => void;
+  /** Say why a pressed shortcut did nothing (the counter is paused, nobody waits…). */
+  readonly onExplain: (flash: Flash) => void;
 }
 
 type OpenDialog =
@@ -68,7 +70,18 @@ function isTyping(target: EventTarget | null): boolean {
  * action is in flight every action is disabled.
  */
 export function CounterScreen(props: CounterScreenProps) {
-  const { view, counterId, now, locale, pending, flash, onCommand, onToggleLocale, onDismissFlash } = props;
+  const {
+    view,
+    counterId,
+    now,
+    locale,
+    pending,
+    flash,
+    onCommand,
+    onToggleLocale,
+    onDismissFlash,
+    onExplain,
+  } = props;
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const isOnline = view.status === 'online';
   const model = deriveTerminal(view.state, view.config, counterId, now, {
@@ -81,7 +94,12 @@ export function CounterScreen(props: CounterScreenProps) {
   const isDialogOpen = useRef(false);
   isDialogOpen.current = dialog !== null;
   press.current = (action) => {
-    if (!model?.availability[action]) return;
+    if (!model) return;
+    if (!model.availability[action]) {
+      const reason = unavailableReason(model, action, { isOnline, isBusy: pending !== null });
+      if (reason !== null) onExplain({ kind: 'error', text: translateBoth(reason) });
+      return;
+    }
     switch (action) {
       case 'next':
         return onCommand({ type: 'next' });
@@ -227,6 +245,7 @@ function renderDialog(
       return ticket ? (
         <TransferDialog
           ticket={ticket}
+          state={view.state}
           config={view.config}
           ownCounterId={counterId}
           locale={locale}

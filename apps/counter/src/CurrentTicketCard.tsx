@@ -1,10 +1,9 @@
 import type { HallConfig } from '@luot/shared/domain';
-import { findService } from '@luot/shared/domain';
+import { findCounter, findService } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
 import type { TerminalModel } from './terminal-model.ts';
-import { formatClock } from './terminal-model.ts';
-import { localized } from './text.ts';
+import { formatDuration, localized } from './text.ts';
 
 /** Props of {@link CurrentTicketCard}. */
 export interface CurrentTicketCardProps {
@@ -15,8 +14,9 @@ export interface CurrentTicketCardProps {
 }
 
 /**
- * The visitor at the counter, large: number, service, priority group, how long they waited, how long
- * they have been served and how often they were called. The counter's pause or closure shows above it.
+ * The visitor at the counter, large: number, service and the procedure chosen at the kiosk, priority
+ * group, where it was transferred from and the sending clerk's note, how long they waited, how long they
+ * have been served and how often they were called. The counter's pause or closure shows above it.
  */
 export function CurrentTicketCard({ model, config, now, locale }: CurrentTicketCardProps) {
   const { current, counter } = model;
@@ -30,6 +30,13 @@ export function CurrentTicketCard({ model, config, now, locale }: CurrentTicketC
   const group = current?.priorityGroupId
     ? config.priorityGroups.find((candidate) => candidate.id === current.priorityGroupId)
     : undefined;
+  const procedure =
+    current?.procedureId == null
+      ? undefined
+      : findService(config, current.issuedServiceId)?.procedures.find((p) => p.id === current.procedureId);
+  const transfer = current?.lastTransfer ?? null;
+  const fromCounter =
+    transfer?.fromCounterId == null ? undefined : findCounter(config, transfer.fromCounterId);
 
   return (
     <section className="current" aria-labelledby="current-title">
@@ -57,6 +64,25 @@ export function CurrentTicketCard({ model, config, now, locale }: CurrentTicketC
             <div className="current__service">
               {service ? localized(service.name, locale) : current.serviceId}
             </div>
+            {procedure && (
+              <div className="current__procedure" data-testid="current-procedure">
+                {translate(locale, 'counter.current.procedure', { name: localized(procedure.name, locale) })}
+              </div>
+            )}
+            {transfer && (fromCounter || transfer.note) && (
+              <div className="current__transfer" data-testid="current-transfer">
+                {fromCounter && (
+                  <span>
+                    {translate(locale, 'counter.current.transferFrom', { counter: fromCounter.number })}
+                  </span>
+                )}
+                {transfer.note && (
+                  <span className="current__transfer-note">
+                    {translate(locale, 'counter.current.transferNote', { note: transfer.note })}
+                  </span>
+                )}
+              </div>
+            )}
             <div className="current__badges">
               {group && <span className="badge badge--priority">★ {localized(group.name, locale)}</span>}
               {current.isCalledOutOfOrder && (
@@ -72,14 +98,14 @@ export function CurrentTicketCard({ model, config, now, locale }: CurrentTicketC
               <div className="fact">
                 <dt>{translate(locale, 'counter.current.waited')}</dt>
                 <dd data-testid="current-waited">
-                  {formatClock((current.calledAt ?? now) - current.queuedAt)}
+                  {formatDuration(locale, (current.calledAt ?? now) - current.queuedAt)}
                 </dd>
               </div>
               <div className="fact">
                 <dt>{translate(locale, 'counter.current.served')}</dt>
                 <dd data-testid="current-served">
                   {current.status === 'serving' && current.startedAt !== null
-                    ? formatClock(now - current.startedAt)
+                    ? formatDuration(locale, now - current.startedAt)
                     : translate(locale, 'counter.current.notStarted')}
                 </dd>
               </div>

@@ -12,21 +12,67 @@ export interface DialogProps {
   readonly isWide?: boolean;
 }
 
+const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+
+/** The elements Tab may reach inside a container, in order. */
+function focusableIn(container: HTMLElement): HTMLElement[] {
+  return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (element) => !element.hasAttribute('disabled') && element.getClientRects().length > 0,
+  );
+}
+
 /**
- * A modal panel over the terminal: Escape closes it, focus moves into it, and while it is open the
- * terminal's shortcut keys are off (the screen checks for an open dialog), so typing a note never calls
- * a ticket.
+ * A modal panel over the terminal. Focus moves into it and stays there: Tab and Shift+Tab cycle through
+ * its controls, even if something outside took focus; Escape closes it wherever focus is. While it is
+ * open the terminal's shortcut keys are off (the screen checks for an open dialog), so typing a note
+ * never calls a ticket; when it closes, focus returns to where it was.
  */
 export function Dialog({ title, onClose, children, isWide = false }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  // The latest onClose, read by the key handler attached once.
+  const close = useRef(onClose);
+  close.current = onClose;
 
   useEffect(() => {
     const container = panel.current;
+    if (!container) return undefined;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first =
-      container?.querySelector<HTMLElement>('[data-autofocus]') ??
-      container?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
+      container.querySelector<HTMLElement>('[data-autofocus]') ?? focusableIn(container)[0] ?? container;
+    first.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        close.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const focusable = focusableIn(container);
+      const head = focusable[0];
+      const tail = focusable.at(-1);
+      if (head === undefined || tail === undefined) {
+        event.preventDefault();
+        return;
+      }
+      const active = document.activeElement;
+      if (!(active instanceof Node) || !container.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? tail : head).focus();
+      } else if (event.shiftKey && active === head) {
+        event.preventDefault();
+        tail.focus();
+      } else if (!event.shiftKey && active === tail) {
+        event.preventDefault();
+        head.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      previous?.focus();
+    };
   }, []);
 
   return (
@@ -40,12 +86,7 @@ export function Dialog({ title, onClose, children, isWide = false }: DialogProps
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
+        tabIndex={-1}
       >
         <h2 id={titleId} className="dialog__title">
           {title}

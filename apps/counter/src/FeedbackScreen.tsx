@@ -23,11 +23,14 @@ export interface FeedbackScreenProps {
   readonly onBack: () => void;
 }
 
-/** Vietnamese large, English under it: citizens read either. */
+/**
+ * Vietnamese large, English under it: citizens read either. The space between them keeps the two
+ * apart in a button's accessible name ("Rất hài lòng Very satisfied").
+ */
 function Both({ text, className }: { readonly text: LocalizedText; readonly className?: string }) {
   return (
     <span className={className}>
-      <span lang="vi">{text.vi}</span>
+      <span lang="vi">{text.vi}</span>{' '}
       <span className="en" lang="en">
         {text.en}
       </span>
@@ -83,9 +86,9 @@ function renderPhase(props: FeedbackScreenProps) {
     case 'serving':
       return (
         <section className="tablet__serving">
-          <div className="tablet__label">
+          <h1 className="tablet__label">
             <Both text={translateBoth('feedback.serving.ticket')} />
-          </div>
+          </h1>
           <div className="tablet__number" data-testid="feedback-number">
             {phase.ticket.number}
           </div>
@@ -136,7 +139,6 @@ function renderAsk(props: FeedbackScreenProps, number: string, config: HallConfi
             className="rating"
             data-rating={level.value}
             disabled={props.isSending}
-            aria-label={`${level.label.vi} / ${level.label.en}`}
             onClick={() => props.onRate(level.value)}
           >
             <Face mood={moodOf(config, level.value)} />

@@ -244,6 +244,7 @@ function ConnectedTerminal({ connection }: { readonly connection: HallConnection
       onSignOut={signOut}
       onToggleLocale={toggleLocale}
       onDismissFlash={() => setFlash(null)}
+      onExplain={setFlash}
     />
   );
 }

@@ -34,9 +34,16 @@ export function TerminalHeader({
           {counter.number}
         </span>
         <div>
-          <div className="header__name" data-testid="counter-name">
-            {localized(counter.name, locale)}
-          </div>
+          {/* The counter is what this screen is about; the sign-in screen has its own heading. */}
+          {signOut ? (
+            <h1 className="header__name" data-testid="counter-name">
+              {localized(counter.name, locale)}
+            </h1>
+          ) : (
+            <div className="header__name" data-testid="counter-name">
+              {localized(counter.name, locale)}
+            </div>
+          )}
           {counterStatus && (
             <span className={`counter-state counter-state--${counterStatus}`}>
               {translate(locale, `counterState.${counterStatus}`)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CounterId, HallConfig, ServiceId, Ticket } from '@luot/shared/domain';
-import { findService } from '@luot/shared/domain';
+import type { CounterId, HallConfig, QueueState, ServiceId, Ticket } from '@luot/shared/domain';
+import { findService, transferCounterOptions } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
 import { Dialog, FormButtons } from './Dialog.tsx';
@@ -16,6 +16,7 @@ export interface TransferChoice {
 /** Props of {@link TransferDialog}. */
 export interface TransferDialogProps {
   readonly ticket: Ticket;
+  readonly state: QueueState;
   readonly config: HallConfig;
   readonly ownCounterId: CounterId;
   readonly locale: Locale;
@@ -23,12 +24,17 @@ export interface TransferDialogProps {
   readonly onCancel: () => void;
 }
 
+const ANY_COUNTER = '';
+
 /**
  * Move the current ticket, with its number and original queue time, to another service and/or a chosen
- * counter, with an optional note for the next clerk.
+ * counter, with a note that travels with the ticket to the next clerk. Every counter is listed with its
+ * state and its services; one that is closed or does not serve the ticket's service cannot be chosen
+ * (the server refuses it too), and a paused counter is chosen with a warning.
  */
 export function TransferDialog({
   ticket,
+  state,
   config,
   ownCounterId,
   locale,
@@ -36,15 +42,22 @@ export function TransferDialog({
   onCancel,
 }: TransferDialogProps) {
   const [serviceId, setServiceId] = useState('');
-  const [counterId, setCounterId] = useState('');
+  const [counterId, setCounterId] = useState<string>(ANY_COUNTER);
   const [note, setNote] = useState('');
   const [isTried, setTried] = useState(false);
   const services = config.services.filter((service) => service.isActive && service.id !== ticket.serviceId);
-  const counters = config.counters.filter((counter) => counter.isActive && counter.id !== ownCounterId);
   const chosenService = services.find((service) => service.id === serviceId);
-  const chosenCounter = counters.find((counter) => counter.id === counterId);
-  const isValid = chosenService !== undefined || chosenCounter !== undefined;
+  const targetServiceId = chosenService?.id ?? ticket.serviceId;
+  const options = transferCounterOptions(state, config, targetServiceId, ownCounterId);
+  const chosenCounter = options.find((option) => option.counter.id === counterId && option.refusal === null);
+  const servingAnywhere = config.counters.some(
+    (counter) => counter.isActive && counter.serviceIds.includes(targetServiceId),
+  );
+  const isOpenSomewhere = options.some((option) => option.servesService && option.status === 'open');
+  const isValid = (chosenService !== undefined || chosenCounter !== undefined) && servingAnywhere;
   const currentService = findService(config, ticket.serviceId);
+  const prefixesOf = (ids: readonly ServiceId[]): string =>
+    ids.map((id) => findService(config, id)?.prefix ?? id).join(', ');
 
   return (
     <Dialog
@@ -58,12 +71,23 @@ export function TransferDialog({
           event.preventDefault();
           setTried(true);
           if (!isValid) return;
-          onSubmit({ toServiceId: chosenService?.id ?? null, toCounterId: chosenCounter?.id ?? null, note });
+          onSubmit({
+            toServiceId: chosenService?.id ?? null,
+            toCounterId: chosenCounter?.counter.id ?? null,
+            note,
+          });
         }}
       >
         <label className="field">
           <span className="field__label">{translate(locale, 'counter.transfer.toService')}</span>
-          <select name="service" value={serviceId} onChange={(event) => setServiceId(event.target.value)}>
+          <select
+            name="service"
+            value={serviceId}
+            onChange={(event) => {
+              setServiceId(event.target.value);
+              setCounterId(ANY_COUNTER); // the counters allowed depend on the service
+            }}
+          >
             <option value="">
               {translate(locale, 'counter.transfer.keepService')}
               {currentService
@@ -77,17 +101,81 @@ export function TransferDialog({
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{translate(locale, 'counter.transfer.toCounter')}</span>
-          <select name="counter" value={counterId} onChange={(event) => setCounterId(event.target.value)}>
-            <option value="">{translate(locale, 'counter.transfer.anyCounter')}</option>
-            {counters.map((counter) => (
-              <option key={counter.id} value={counter.id}>
-                {localized(counter.name, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <fieldset className="choices transfer-counters">
+          <legend className="field__label">{translate(locale, 'counter.transfer.toCounter')}</legend>
+          <label className="choice transfer-counter">
+            <input
+              type="radio"
+              name="counter"
+              value={ANY_COUNTER}
+              checked={counterId === ANY_COUNTER}
+              disabled={!servingAnywhere}
+              onChange={() => setCounterId(ANY_COUNTER)}
+            />
+            <span className="transfer-counter__text">
+              <span className="transfer-counter__name">
+                {translate(locale, 'counter.transfer.anyCounter')}
+              </span>
+              {!servingAnywhere ? (
+                <span className="transfer-counter__refusal">
+                  {translate(locale, 'counter.transfer.refusedNoCounter')}
+                </span>
+              ) : (
+                !isOpenSomewhere && (
+                  <span className="transfer-counter__warning">
+                    {translate(locale, 'counter.transfer.warnNoneOpen')}
+                  </span>
+                )
+              )}
+            </span>
+          </label>
+          {options.map((option) => (
+            <label
+              key={option.counter.id}
+              className="choice transfer-counter"
+              data-counter={option.counter.id}
+              data-refusal={option.refusal ?? 'none'}
+            >
+              <input
+                type="radio"
+                name="counter"
+                value={option.counter.id}
+                checked={counterId === option.counter.id}
+                disabled={option.refusal !== null}
+                onChange={() => setCounterId(option.counter.id)}
+              />
+              <span className="transfer-counter__text">
+                <span className="transfer-counter__name">
+                  {localized(option.counter.name, locale)}
+                  <span className={`counter-state counter-state--${option.status}`}>
+                    {' · '}
+                    {translate(
+                      locale,
+                      option.refusal === 'closed'
+                        ? 'counter.transfer.refusedClosed'
+                        : `counterState.${option.status}`,
+                    )}
+                  </span>
+                </span>
+                <span className="transfer-counter__services">
+                  {translate(locale, 'counter.transfer.services', {
+                    services: prefixesOf(option.counter.serviceIds),
+                  })}
+                </span>
+                {option.refusal === 'not-serving' && (
+                  <span className="transfer-counter__refusal">
+                    {translate(locale, 'counter.transfer.refusedNotServing')}
+                  </span>
+                )}
+                {option.refusal === null && option.isPaused && (
+                  <span className="transfer-counter__warning">
+                    {translate(locale, 'counter.transfer.warnPaused')}
+                  </span>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <label className="field">
           <span className="field__label">{translate(locale, 'counter.transfer.note')}</span>
           <textarea
@@ -100,7 +188,10 @@ export function TransferDialog({
         </label>
         {isTried && !isValid && (
           <p className="form__error" role="alert">
-            {translate(locale, 'counter.transfer.needTarget')}
+            {translate(
+              locale,
+              servingAnywhere ? 'counter.transfer.needTarget' : 'counter.transfer.refusedNoCounter',
+            )}
           </p>
         )}
         <FormButtons

@@ -63,6 +63,12 @@ export function WaitingPanel({ model, config, counterId, now, locale, onCallTick
               ? config.priorityGroups.find((candidate) => candidate.id === ticket.priorityGroupId)
               : undefined;
             const label = translate(locale, 'counter.waiting.callThis', { ticket: ticket.number });
+            const procedure =
+              ticket.procedureId === null
+                ? undefined
+                : findService(config, ticket.issuedServiceId)?.procedures.find(
+                    (candidate) => candidate.id === ticket.procedureId,
+                  );
             return (
               <li key={ticket.id} className={group ? 'order__row order__row--priority' : 'order__row'}>
                 <button
@@ -70,7 +76,6 @@ export function WaitingPanel({ model, config, counterId, now, locale, onCallTick
                   className="order__button"
                   disabled={onCallTicket === null}
                   title={label}
-                  aria-label={`${ticket.number}${group ? ` — ${localized(group.name, locale)}` : ''}. ${label}`}
                   onClick={() => onCallTicket?.(ticket)}
                 >
                   <span className="order__rank">
@@ -88,6 +93,14 @@ export function WaitingPanel({ model, config, counterId, now, locale, onCallTick
                     )}
                     {!group && ticket.targetCounterId !== counterId && service && (
                       <span className="order__service">{localized(service.name, locale)}</span>
+                    )}
+                    {procedure && (
+                      <span className="order__procedure" data-testid="waiting-procedure">
+                        {localized(procedure.name, locale)}
+                      </span>
+                    )}
+                    {ticket.lastTransfer?.note && (
+                      <span className="order__note">“{ticket.lastTransfer.note}”</span>
                     )}
                   </span>
                   <span className="order__wait">{formatDuration(locale, now - ticket.queuedAt)}</span>

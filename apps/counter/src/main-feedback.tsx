@@ -2,6 +2,7 @@ import '@luot/client/theme.css';
 import './styles/common.css';
 import './styles/feedback.css';
 import { StrictMode } from 'react';
+import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
 import { FeedbackApp } from './FeedbackApp.tsx';
 
@@ -9,7 +10,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <FeedbackApp />
+      <AppErrorBoundary app="feedback">
+        <FeedbackApp />
+      </AppErrorBoundary>
     </StrictMode>,
   );
 }

@@ -2,6 +2,7 @@ import '@luot/client/theme.css';
 import './styles/common.css';
 import './styles/terminal.css';
 import { StrictMode } from 'react';
+import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
 import { TerminalApp } from './TerminalApp.tsx';
 
@@ -9,7 +10,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <TerminalApp />
+      <AppErrorBoundary app="counter">
+        <TerminalApp />
+      </AppErrorBoundary>
     </StrictMode>,
   );
 }

@@ -12,6 +12,7 @@ import type {
   Ticket,
 } from '@luot/shared/domain';
 import { callOrder, counterOf, findClerk, findCounter, findService } from '@luot/shared/domain';
+import type { MessageId } from '@luot/shared/text';
 
 /** Every button of the terminal, in the order they sit on screen (and of their keys 1–8). */
 export const ACTION_NAMES = [
@@ -72,7 +73,7 @@ export interface TerminalModel {
   readonly counter: CounterState;
   readonly clerk: ClerkConfig | undefined;
   readonly current: Ticket | undefined;
-  /** Recalls made on the current ticket (calls − 1). */
+  /** Recalls made on the current ticket in its current turn (a transferred visitor starts afresh). */
   readonly recalls: number;
   /** True when one more recall turns the current ticket into a no-show (server rule). */
   readonly isRecallAtLimit: boolean;
@@ -104,7 +105,7 @@ export function deriveTerminal(
   const counter = counterOf(state, counterId);
   const current = counter.currentTicketId === null ? undefined : state.tickets[counter.currentTicketId];
   const order = callOrder(state, config, counterId);
-  const recalls = current ? Math.max(0, current.callCount - 1) : 0;
+  const recalls = current?.recallCount ?? 0;
   const isRecallAtLimit = current !== undefined && recalls >= config.policy.recallLimit;
   return {
     counterConfig,
@@ -171,6 +172,36 @@ function serviceQueues(
   return queues;
 }
 
+/**
+ * Why an action cannot be pressed now, for a clerk who pressed its key anyway (a disabled button says
+ * nothing by itself): the counter is paused or closed, nobody waits, there is no ticket, or the called
+ * visitor must be settled first. Null while an action is in flight or the terminal is offline (the
+ * screen already says so) or when the action is available.
+ */
+/** The sentences {@link unavailableReason} answers with (none has a placeholder). */
+export type UnavailableReasonId = Extract<
+  MessageId,
+  `counter.shortcut.${string}` | 'counter.action.nextBlocked' | 'error.QUEUE_EMPTY'
+>;
+
+export function unavailableReason(
+  model: TerminalModel,
+  action: ActionName,
+  { isOnline, isBusy }: { readonly isOnline: boolean; readonly isBusy: boolean },
+): UnavailableReasonId | null {
+  if (model.availability[action] || !isOnline || isBusy) return null;
+  const status = model.current?.status;
+  const needsOpenCounter = action === 'next' || action === 'callSpecific';
+  if (needsOpenCounter && model.counter.status === 'paused') return 'counter.shortcut.paused';
+  if (needsOpenCounter && model.counter.status === 'closed') return 'counter.shortcut.closed';
+  if (needsOpenCounter && status === 'called') return 'counter.action.nextBlocked';
+  if (needsOpenCounter) return 'error.QUEUE_EMPTY';
+  if (action === 'pauseOrResume') return null;
+  if (model.current === undefined) return 'counter.shortcut.noTicket';
+  // recall, start, no-show need a ticket that was only called; it is being served already.
+  return 'counter.shortcut.alreadyServing';
+}
+
 /** Served, no-shows and average service time of today's tickets at this counter, from the replica. */
 export function dayStats(state: QueueState, counterId: CounterId): DayStats {
   let served = 0;
@@ -198,14 +229,4 @@ export function otherClerkAtCounter(
   const clerkId = counterOf(state, counterId).clerkId;
   if (clerkId === null || clerkId === ownClerkId) return undefined;
   return findClerk(config, clerkId);
-}
-
-/** `m:ss`, or `h:mm:ss` past an hour: the live timers of the current ticket. */
-export function formatClock(ms: number): string {
-  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const ss = String(seconds).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
 }

@@ -1,11 +1,14 @@
 import type { LocalizedText } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { localizedName, translate } from '@luot/shared/text';
 
-/** A configured name (service, counter, priority group) in the screen's language. */
-export const localized = (text: LocalizedText, locale: Locale): string => text[locale];
+/** A configured name (service, counter, priority group) in the screen's language, never blank. */
+export const localized = (text: LocalizedText, locale: Locale): string => localizedName(text, locale);
 
-/** "45 giây", "12 phút", "1 giờ 5 phút": how long someone waited, in words. */
+/**
+ * "45 giây", "12 phút", "1 giờ 5 phút": every duration on the terminal (waited, served, longest wait,
+ * average) in this one format.
+ */
 export function formatDuration(locale: Locale, ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));
   if (totalSeconds < 60) return translate(locale, 'counter.duration.seconds', { seconds: totalSeconds });

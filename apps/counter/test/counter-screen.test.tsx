@@ -5,14 +5,16 @@ import { ERROR_CODES } from '@luot/shared/contracts';
 import { translateErrorCode } from '@luot/shared/text';
 import type { CounterScreenProps } from '../src/CounterScreen.tsx';
 import { CounterScreen } from '../src/CounterScreen.tsx';
+import type { Flash } from '../src/session-notice.ts';
 import type { TerminalCommand } from '../src/terminal-actions.ts';
-import { HallScenario, Q1 } from './hall-fixture.ts';
+import { HallScenario, Q1, Q2, Q3 } from './hall-fixture.ts';
 
 afterEach(cleanup);
 
 function renderScreen(hall: HallScenario, overrides: Partial<CounterScreenProps> = {}) {
   const onCommand = vi.fn<(command: TerminalCommand) => void>();
   const onSignOut = vi.fn<() => void>();
+  const onExplain = vi.fn<(flash: Flash) => void>();
   const props: CounterScreenProps = {
     view: hall.view(Q1),
     counterId: Q1,
@@ -24,10 +26,11 @@ function renderScreen(hall: HallScenario, overrides: Partial<CounterScreenProps>
     onSignOut,
     onToggleLocale: vi.fn(),
     onDismissFlash: vi.fn(),
+    onExplain,
     ...overrides,
   };
   const result = render(<CounterScreen {...props} />);
-  return { ...result, onCommand, onSignOut, props };
+  return { ...result, onCommand, onSignOut, onExplain, props };
 }
 
 const button = (name: RegExp | string): HTMLButtonElement => screen.getByRole('button', { name });
@@ -96,7 +99,7 @@ describe('CounterScreen — called', () => {
     expect(screen.getByTestId('current-status').textContent).toBe('Đã gọi');
     expect(document.querySelector('.current__service')?.textContent).toBe('Đất đai');
     expect(screen.getByText(/Người cao tuổi/)).toBeTruthy();
-    expect(screen.getByTestId('current-waited').textContent).toBe('7:00');
+    expect(screen.getByTestId('current-waited').textContent).toBe('7 phút');
     expect(screen.getByTestId('current-served').textContent).toBe('Chưa bắt đầu');
     expect(screen.getByTestId('current-calls').textContent).toBe('1');
     expect(enabledActions()).toEqual(['recall', 'start', 'complete', 'noShow', 'transfer', 'pauseOrResume']);
@@ -173,6 +176,120 @@ describe('CounterScreen — called', () => {
       ],
     ]);
   });
+
+  it('lists every counter with its state and services; closed or not serving cannot be chosen, paused warns', () => {
+    const hall = calledHall(); // A001 (land) called at q1
+    hall.signIn(Q2, 'cb2'); // q2: civil status only, open
+    hall.signIn(Q3, 'cb3');
+    hall.act({ type: 'pause-counter', counterId: Q3, reason: 'Họp' }); // q3: certification, paused
+    renderScreen(hall);
+    fireEvent.keyDown(window, { key: '6' });
+    const dialog = screen.getByRole('dialog');
+    const counterOption = (id: string): HTMLElement => dialog.querySelector(`[data-counter="${id}"]`)!;
+    // Keeping the land service: q2 does not serve it, q3 does not either.
+    expect(counterOption('q2').textContent).toContain('Quầy số 2 · Đang mở');
+    expect(counterOption('q2').textContent).toContain('Phục vụ: B');
+    expect(counterOption('q2').textContent).toContain('Không phục vụ dịch vụ này');
+    expect(within(counterOption('q2')).getByRole('radio')).toHaveProperty('disabled', true);
+    // Moving it to certification: q3 serves it but is paused — allowed, with the warning.
+    fireEvent.change(within(dialog).getByLabelText('Chuyển sang dịch vụ'), {
+      target: { value: 'chung-thuc' },
+    });
+    expect(within(counterOption('q3')).getByRole('radio')).toHaveProperty('disabled', false);
+    expect(counterOption('q3').textContent).toContain('Đang tạm dừng: công dân sẽ chờ đến khi quầy mở lại');
+    expect(counterOption('q2').getAttribute('data-refusal')).toBe('not-serving');
+  });
+
+  it('refuses a closed counter in the list (no clerk signed in)', () => {
+    const hall = calledHall();
+    renderScreen(hall);
+    fireEvent.keyDown(window, { key: '6' });
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Chuyển sang dịch vụ'), { target: { value: 'ho-tich' } });
+    const q2 = dialog.querySelector('[data-counter="q2"]')!;
+    expect(q2.textContent).toContain('Đã đóng: không nhận chuyển');
+    expect(within(q2 as HTMLElement).getByRole('radio')).toHaveProperty('disabled', true);
+  });
+
+  it('keeps focus inside a dialog: Tab cycles, and Escape closes it even when focus was taken outside', () => {
+    renderScreen(calledHall());
+    fireEvent.keyDown(window, { key: '6' });
+    const dialog = screen.getByRole('dialog');
+    const controls = [
+      ...dialog.querySelectorAll<HTMLElement>('select, input:not([disabled]), textarea, button'),
+    ];
+    const last = controls.at(-1)!;
+    last.focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(document.activeElement).toBe(controls[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    // Something outside takes focus (a click on the page behind): Tab brings it back, Escape still closes.
+    action('next').focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    action('next').focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('CounterScreen — what travels with the ticket', () => {
+  it('shows the procedure chosen at the kiosk on the current ticket and in the waiting list', () => {
+    const hall = new HallScenario().signIn(Q1, 'cb1');
+    hall.issue('dat-dai', null, 'cap-gcn-lan-dau');
+    hall.issue('dat-dai', null, 'cap-gcn-lan-dau');
+    renderScreen(hall);
+    expect(screen.getAllByTestId('waiting-procedure').map((element) => element.textContent)).toEqual([
+      'Cấp Giấy chứng nhận lần đầu',
+      'Cấp Giấy chứng nhận lần đầu',
+    ]);
+    cleanup();
+    hall.act({ type: 'call-next', counterId: Q1 });
+    renderScreen(hall);
+    expect(screen.getByTestId('current-procedure').textContent).toBe('Thủ tục: Cấp Giấy chứng nhận lần đầu');
+  });
+
+  it('shows the receiving clerk where the ticket came from and the note, and a fresh recall count', () => {
+    const hall = calledHall(); // A001 called at q1
+    hall.signIn(Q2, 'cb2');
+    hall.act({ type: 'recall', counterId: Q1 });
+    hall.act({
+      type: 'transfer',
+      ticketId: hall.ticket('A001').id,
+      fromCounterId: Q1,
+      toServiceId: hall.config.services[1]!.id,
+      toCounterId: Q2,
+      note: 'Cần trích lục khai sinh trước',
+    });
+    hall.act({ type: 'call-next', counterId: Q2 });
+    renderScreen(hall, { view: hall.view(Q2), counterId: Q2 });
+    expect(screen.getByTestId('current-number').textContent).toBe('A001');
+    expect(screen.getByTestId('current-transfer').textContent).toContain('Chuyển từ quầy 1');
+    expect(screen.getByTestId('current-transfer').textContent).toContain(
+      'Ghi chú khi chuyển: “Cần trích lục khai sinh trước”',
+    );
+    // Recalled once at q1; at q2 the count starts again.
+    expect(action('recall').textContent).toContain('Đã gọi lại 0/2');
+  });
+});
+
+describe('CounterScreen — a shortcut that can do nothing says why', () => {
+  it('while paused, "next" (key 1) explains that the counter is paused and how to resume', () => {
+    const hall = new HallScenario().signIn(Q1, 'cb1');
+    hall.issue('dat-dai');
+    hall.act({ type: 'pause-counter', counterId: Q1, reason: 'Họp' });
+    const { onCommand, onExplain } = renderScreen(hall);
+    fireEvent.keyDown(window, { key: '1' });
+    expect(onCommand).not.toHaveBeenCalled();
+    expect(onExplain.mock.calls[0]?.[0]).toEqual({
+      kind: 'error',
+      text: {
+        vi: 'Quầy đang tạm dừng. Nhấn “Tiếp tục” (phím 8) để mở lại quầy rồi gọi số.',
+        en: 'The counter is paused. Press “Resume” (key 8) to reopen it, then call.',
+      },
+    });
+  });
 });
 
 describe('CounterScreen — serving', () => {
@@ -182,7 +299,7 @@ describe('CounterScreen — serving', () => {
     hall.wait(125_000);
     const { onCommand } = renderScreen(hall);
     expect(screen.getByTestId('current-status').textContent).toBe('Đang phục vụ');
-    expect(screen.getByTestId('current-served').textContent).toBe('2:05');
+    expect(screen.getByTestId('current-served').textContent).toBe('2 phút');
     // Calling a chosen ticket also completes the one being served first, like "next".
     expect(enabledActions()).toEqual(['next', 'complete', 'transfer', 'callSpecific', 'pauseOrResume']);
     expect(action('next').title).toContain('Hoàn thành số đang phục vụ rồi gọi số tiếp theo');
@@ -195,17 +312,17 @@ describe('CounterScreen — serving', () => {
     hall.issue('dat-dai');
     hall.act({ type: 'start', counterId: Q1 });
     const { onCommand } = renderScreen(hall);
-    fireEvent.click(screen.getByRole('button', { name: /A002\. Gọi số A002/ }));
+    fireEvent.click(screen.getByTitle('Gọi số A002'));
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByLabelText<HTMLSelectElement>('Số cần gọi').value).toBe(
       String(hall.ticket('A002').id),
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gọi số này' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Vui lòng nhập lý do gọi số này.');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Theo yêu cầu của lãnh đạo' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Theo yêu cầu của cán bộ quản lý' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gọi số này' }));
     expect(onCommand.mock.calls).toEqual([
-      [{ type: 'callSpecific', ticketId: hall.ticket('A002').id, reason: 'Theo yêu cầu của lãnh đạo' }],
+      [{ type: 'callSpecific', ticketId: hall.ticket('A002').id, reason: 'Theo yêu cầu của cán bộ quản lý' }],
     ]);
   });
 
@@ -256,7 +373,7 @@ describe('CounterScreen — disconnected, in flight, errors, English', () => {
     hall.issue('dat-dai');
     const { onCommand } = renderScreen(hall, { pending: 'next' });
     expect(enabledActions()).toEqual([]);
-    expect(action('next').textContent).toContain('Đang xử lý…');
+    expect(action('next').textContent).toContain('Đang thực hiện…');
     fireEvent.click(action('next'));
     fireEvent.keyDown(window, { key: '1' });
     expect(onCommand).not.toHaveBeenCalled();

@@ -164,7 +164,7 @@ describe('FeedbackScreen', () => {
   it('idle: greets in Vietnamese and English under the counter name', () => {
     renderTablet({});
     expect(document.querySelector('.tablet')?.getAttribute('data-phase')).toBe('idle');
-    expect(screen.getByRole('heading').textContent).toBe('Kính chào quý công dânWelcome');
+    expect(screen.getByRole('heading').textContent).toBe('Kính chào Ông/Bà Welcome');
     expect(document.querySelector('.tablet__counter')?.textContent).toContain('Quầy số 1');
   });
 
@@ -182,14 +182,20 @@ describe('FeedbackScreen', () => {
     const hall = completedHall();
     const { onRate } = renderTablet({ phase: phaseOf(hall) });
     const buttons = screen.getAllByRole('button');
-    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
-      'Rất hài lòng / Very satisfied',
-      'Hài lòng / Satisfied',
-      'Bình thường / Neutral',
-      'Không hài lòng / Dissatisfied',
+    // The visible label is the button's name (no aria-label that could say something else).
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      'Rất hài lòng Very satisfied',
+      'Hài lòng Satisfied',
+      'Bình thường Neutral',
+      'Không hài lòng Dissatisfied',
     ]);
+    expect(buttons.every((button) => !button.hasAttribute('aria-label'))).toBe(true);
+    // A graded scale under a request to grade, not a yes/no question.
+    expect(screen.getByRole('heading').textContent).toContain(
+      'Ông/Bà vui lòng đánh giá mức độ hài lòng về việc giải quyết thủ tục vừa rồi',
+    );
     expect(document.querySelectorAll('.rating svg.face')).toHaveLength(4);
-    expect(screen.getByText('Số A001')).toBeTruthy();
+    expect(screen.getByText('Số thứ tự A001')).toBeTruthy();
     fireEvent.click(buttons[1]!);
     expect(onRate.mock.calls).toEqual([[3]]);
   });
@@ -204,8 +210,8 @@ describe('FeedbackScreen', () => {
     expect(document.querySelector('.tablet')?.getAttribute('data-phase')).toBe('reasons');
     const reasons = screen.getAllByRole('button', { pressed: false });
     expect(reasons.map((reason) => reason.textContent)).toEqual([
-      'Thời gian chờ lâuLong wait',
-      'Lý do khácOther',
+      'Thời gian chờ lâu Long wait',
+      'Lý do khác Other',
     ]);
     expect(screen.getByRole('button', { pressed: true }).textContent).toContain('Thái độ phục vụ chưa tốt');
     fireEvent.click(reasons[0]!);
@@ -221,9 +227,9 @@ describe('FeedbackScreen', () => {
       phase: { kind: 'thanks' },
       error: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
     });
-    expect(screen.getByTestId('feedback-thanks').textContent).toContain('Xin cảm ơn quý công dân!');
+    expect(screen.getByTestId('feedback-thanks').textContent).toContain('Xin cảm ơn Ông/Bà!');
     expect(screen.getByRole('alert').textContent).toBe(
-      'Bạn không có quyền thực hiện thao tác này.You are not allowed to do this.',
+      'Bạn không có quyền thực hiện thao tác này. You are not allowed to do this.',
     );
   });
 });

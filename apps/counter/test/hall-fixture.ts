@@ -20,6 +20,7 @@ import {
   asDeviceId,
   asFieldId,
   asPriorityGroupId,
+  asProcedureId,
   asServiceId,
   decide,
   emptyQueueState,
@@ -53,7 +54,15 @@ export const CONFIG: HallConfig = {
   },
   fields: [],
   services: [
-    service('dat-dai', 'A', 'Đất đai', 'Land'),
+    {
+      ...service('dat-dai', 'A', 'Đất đai', 'Land'),
+      procedures: [
+        {
+          id: asProcedureId('cap-gcn-lan-dau'),
+          name: { vi: 'Cấp Giấy chứng nhận lần đầu', en: 'First land certificate' },
+        },
+      ],
+    },
     service('ho-tich', 'B', 'Hộ tịch', 'Civil status'),
     service('chung-thuc', 'C', 'Chứng thực', 'Certification'),
   ],
@@ -95,6 +104,7 @@ export const CONFIG: HallConfig = {
       username: 'canbo2',
       isActive: true,
     },
+    { id: asClerkId('cb3'), name: 'Lê Văn Cường', title: 'Công chức', username: 'canbo3', isActive: true },
   ],
   priorityGroups: [
     { id: asPriorityGroupId('nguoi-cao-tuoi'), name: { vi: 'Người cao tuổi', en: 'Elderly' } },
@@ -115,6 +125,7 @@ export const CONFIG: HallConfig = {
 
 export const Q1 = asCounterId('q1');
 export const Q2 = asCounterId('q2');
+export const Q3 = asCounterId('q3');
 /** 2026-11-30 08:00 in Hồ Chí Minh City. */
 export const START = Date.UTC(2026, 10, 30, 1, 0, 0);
 
@@ -155,12 +166,12 @@ export class HallScenario {
   }
 
   /** Issue a ticket at the kiosk and return it. */
-  issue(serviceId: string, priorityGroupId: string | null = null): Ticket {
+  issue(serviceId: string, priorityGroupId: string | null = null, procedureId: string | null = null): Ticket {
     const events = this.act(
       {
         type: 'issue',
         serviceId: asServiceId(serviceId),
-        procedureId: null,
+        procedureId: procedureId === null ? null : asProcedureId(procedureId),
         priorityGroupId: priorityGroupId === null ? null : asPriorityGroupId(priorityGroupId),
       },
       actors.kiosk,
@@ -171,7 +182,7 @@ export class HallScenario {
   }
 
   /** Sign a clerk in at a counter (which opens it). */
-  signIn(counterId: CounterId, clerk: 'cb1' | 'cb2'): this {
+  signIn(counterId: CounterId, clerk: 'cb1' | 'cb2' | 'cb3'): this {
     this.act({ type: 'sign-in', counterId, clerkId: asClerkId(clerk) });
     return this;
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asCounterId, callOrder } from '@luot/shared/domain';
 import { describeOutcome } from '../src/terminal-actions.ts';
-import { actionForKey, ACTION_KEYS, dayStats, deriveTerminal, formatClock } from '../src/terminal-model.ts';
+import { asServiceId } from '@luot/shared/domain';
+import { actionForKey, ACTION_KEYS, dayStats, deriveTerminal } from '../src/terminal-model.ts';
 import { formatDuration } from '../src/text.ts';
 import { CONFIG, HallScenario, Q1, Q2 } from './hall-fixture.ts';
 
@@ -134,13 +135,16 @@ describe('deriveTerminal: waiting list and the day', () => {
       type: 'transfer',
       ticketId: ticket.id,
       fromCounterId: null,
-      toServiceId: null,
+      toServiceId: asServiceId('ho-tich'),
       toCounterId: Q1,
       note: null,
     });
     const derived = model(hall);
-    expect(derived.order.map((t) => t.number)).toEqual(['C001']);
-    expect(derived.queues.map((queue) => queue.service.prefix)).toEqual(['A', 'B', 'C']);
+    expect(derived.order.map((t) => [t.number, t.targetCounterId])).toEqual([['C001', Q1]]);
+    expect(derived.queues.map((queue) => [queue.service.prefix, queue.count])).toEqual([
+      ['A', 0],
+      ['B', 1],
+    ]);
   });
 
   it("counts today's served tickets, no-shows and the average service time of this counter only", () => {
@@ -179,10 +183,7 @@ describe('helpers', () => {
     expect(actionForKey('n')).toBeUndefined();
   });
 
-  it('formats timers and durations', () => {
-    expect(formatClock(0)).toBe('0:00');
-    expect(formatClock(65_000)).toBe('1:05');
-    expect(formatClock(3_725_000)).toBe('1:02:05');
+  it('formats every duration the one way', () => {
     expect(formatDuration('vi', 45_000)).toBe('45 giây');
     expect(formatDuration('vi', 12 * 60_000 + 59_000)).toBe('12 phút');
     expect(formatDuration('vi', 65 * 60_000)).toBe('1 giờ 5 phút');
@@ -190,7 +191,7 @@ describe('helpers', () => {
   });
 
   it('tells what an action did from the events the server answered with', () => {
-    const hall = new HallScenario().signIn(Q1, 'cb1');
+    const hall = new HallScenario().signIn(Q1, 'cb1').signIn(Q2, 'cb2');
     hall.issue('dat-dai');
     hall.issue('dat-dai');
     const called = hall.act({ type: 'call-next', counterId: Q1 });
@@ -205,7 +206,7 @@ describe('helpers', () => {
     expect(describeOutcome('vi', 'recall', automatic, hall.state, hall.config)).toBe(
       'Số A002 đã quá số lần gọi lại và được đánh dấu vắng mặt.',
     );
-    const ticket = hall.issue('dat-dai');
+    const ticket = hall.issue('ho-tich');
     hall.act({ type: 'call-next', counterId: Q1 });
     const moved = hall.act({
       type: 'transfer',
@@ -216,7 +217,7 @@ describe('helpers', () => {
       note: null,
     });
     expect(describeOutcome('en', 'transfer', moved, hall.state, hall.config)).toBe(
-      'Transferred A003 to Counter 2.',
+      'Transferred B001 to Counter 2.',
     );
   });
 });

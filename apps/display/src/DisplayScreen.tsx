@@ -1,5 +1,6 @@
 import { formatDateVi, formatTimeVi, translate } from '@luot/shared/text';
 import type { CSSProperties } from 'react';
+import { useEffect, useState } from 'react';
 import { Bilingual } from './Bilingual.tsx';
 import type { CallView, CounterRow, DisplayModel, WaitingCount } from './display-model.ts';
 import { PREVIOUS_CALLS_SHOWN } from './display-model.ts';
@@ -43,22 +44,24 @@ export function DisplayScreen({
 
       <FeaturedCall call={model.latest} isLive={isLive} />
 
-      <div className="display__panels">
-        <CountersPanel rows={model.counters} isLive={isLive} />
+      <main className="display__panels">
+        <CountersPanel rows={model.counters} closed={model.closedCounters} isLive={isLive} />
         <RecentPanel calls={model.previous} />
         <WaitingPanel counts={model.waiting} />
-      </div>
+      </main>
 
-      <NoticeLine text={model.noticeLine} />
-
-      <button
-        type="button"
-        className="display__settings"
-        onClick={onOpenSettings}
-        aria-label={`${translate('vi', 'display.settings.open')} / ${translate('en', 'display.settings.open')}`}
-      >
-        ⚙
-      </button>
+      <footer className="display__footer">
+        <NoticeLine text={model.noticeLine} />
+        {/* Beside the notice, never over it: the ticker runs in its own cell. */}
+        <button
+          type="button"
+          className="display__settings"
+          onClick={onOpenSettings}
+          aria-label={`${translate('vi', 'display.settings.open')} / ${translate('en', 'display.settings.open')}`}
+        >
+          <span aria-hidden="true">⚙</span>
+        </button>
+      </footer>
     </div>
   );
 }
@@ -68,17 +71,40 @@ function Outdated({ isLive }: { readonly isLive: boolean }) {
   return <Bilingual id="display.status.outdated" className="outdated" />;
 }
 
+/**
+ * Which call flashed last and when it was made. A call flashes when it is newer than the last one that
+ * flashed (a new call or a recall); when the featured call ends and an older live call takes the banner,
+ * it is shown calmly: a fallback is not news.
+ */
+function useFlashingCall(call: CallView | null): string | null {
+  const [flashed, setFlashed] = useState<{ readonly key: string; readonly at: number } | null>(null);
+  useEffect(() => {
+    if (call !== null && (flashed === null || call.calledAt > flashed.at)) {
+      setFlashed({ key: call.key, at: call.calledAt });
+    }
+  }, [call, flashed]);
+  return flashed?.key ?? null;
+}
+
 function FeaturedCall({ call, isLive }: { readonly call: CallView | null; readonly isLive: boolean }) {
+  const flashingKey = useFlashingCall(call);
   if (call === null) {
     return (
-      <section className="featured featured--empty" aria-live="polite">
+      <section className="featured featured--empty" aria-live="polite" data-testid="featured-empty">
         <Bilingual id="display.call.none" className="featured__none" />
       </section>
     );
   }
+  const isFresh = call.key === flashingKey;
   return (
-    // A new key remounts the section, which replays the flash: every call and every recall flashes.
-    <section key={call.key} className="featured featured--fresh" aria-live="assertive">
+    // A new key remounts the section, which replays the flash: every new call and every recall flashes.
+    <section
+      key={flashingKey ?? 'calm'}
+      className={isFresh ? 'featured featured--fresh' : 'featured'}
+      aria-live="assertive"
+      data-testid="featured"
+      data-fresh={isFresh ? 'true' : 'false'}
+    >
       <Outdated isLive={isLive} />
       <div className="featured__sentence">
         <div className="featured__part">
@@ -104,40 +130,57 @@ function FeaturedCall({ call, isLive }: { readonly call: CallView | null; readon
   );
 }
 
-function CountersPanel({ rows, isLive }: { readonly rows: readonly CounterRow[]; readonly isLive: boolean }) {
+function CountersPanel({
+  rows,
+  closed,
+  isLive,
+}: {
+  readonly rows: readonly CounterRow[];
+  readonly closed: readonly number[];
+  readonly isLive: boolean;
+}) {
   const columns = Math.min(3, Math.ceil(rows.length / ROWS_PER_COLUMN));
   const style = {
     '--rows': Math.max(Math.ceil(rows.length / Math.max(columns, 1)), 3),
     '--columns': Math.max(columns, 1),
   } as CSSProperties;
   return (
-    <section className="panel panel--counters">
-      <h2 className="panel__title">
+    <section className="panel panel--counters" aria-labelledby="counters-title">
+      <h2 className="panel__title" id="counters-title">
         <Bilingual id="display.counters.title" />
         <Outdated isLive={isLive} />
       </h2>
-      <ol className="counters" style={style}>
-        {rows.map((row) => (
-          <li
-            key={row.counterId}
-            className="counters__row"
-            data-status={row.status}
-            data-ticket={row.ticketStatus ?? 'none'}
-          >
-            <span className="counters__number" title={row.name.vi}>
-              {row.number}
-            </span>
-            <span className="counters__ticket" data-testid={`counter-${row.number}`}>
-              {row.ticketNumber ??
-                (row.status === 'open' ? (
-                  '—'
-                ) : (
-                  <Bilingual id={`counterState.${row.status}`} className="counters__state" />
-                ))}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {rows.length === 0 ? (
+        <Bilingual id="display.counters.none" className="counters__none" />
+      ) : (
+        <ol className="counters" style={style}>
+          {rows.map((row) => (
+            <li
+              key={row.counterId}
+              className="counters__row"
+              data-status={row.status}
+              data-ticket={row.ticketStatus ?? 'none'}
+            >
+              <span className="counters__number" title={row.name.vi}>
+                {row.number}
+              </span>
+              <span className="counters__ticket" data-testid={`counter-${row.number}`}>
+                {row.ticketNumber ??
+                  (row.status === 'open' ? (
+                    '—'
+                  ) : (
+                    <Bilingual id={`counterState.${row.status}`} className="counters__state" />
+                  ))}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {closed.length > 0 && (
+        <p className="counters__closed" data-testid="closed-counters">
+          <Bilingual id="display.counters.closed" params={{ numbers: closed.join(', ') }} />
+        </p>
+      )}
     </section>
   );
 }
@@ -147,18 +190,19 @@ function CountersPanel({ rows, isLive }: { readonly rows: readonly CounterRow[];
 function RecentPanel({ calls }: { readonly calls: readonly CallView[] }) {
   const style = { '--count': PREVIOUS_CALLS_SHOWN } as CSSProperties;
   return (
-    <section className="panel panel--recent">
-      <h2 className="panel__title">
+    <section className="panel panel--recent" aria-labelledby="recent-title">
+      <h2 className="panel__title" id="recent-title">
         <Bilingual id="display.recent.title" />
       </h2>
       <ol className="recent" style={style}>
         {calls.map((call) => (
-          <li key={call.key} className="recent__row">
+          <li key={call.key} className="recent__row" data-outcome={call.outcome} data-testid="recent-call">
             <span className="recent__ticket">{call.ticketNumber}</span>
             <span className="recent__arrow" aria-hidden="true">
               ➜
             </span>
             <span className="recent__counter">{call.counterNumber}</span>
+            <RecentOutcome call={call} />
           </li>
         ))}
       </ol>
@@ -166,11 +210,26 @@ function RecentPanel({ calls }: { readonly calls: readonly CallView[] }) {
   );
 }
 
+/** A call that ended without service says how: absent, or sent on (to which counter, if one). */
+function RecentOutcome({ call }: { readonly call: CallView }) {
+  if (call.outcome === 'no-show') return <Bilingual id="display.recent.noShow" className="recent__outcome" />;
+  if (call.outcome !== 'transferred') return null;
+  return call.transferredToCounter === null ? (
+    <Bilingual id="display.recent.transferred" className="recent__outcome" />
+  ) : (
+    <Bilingual
+      id="display.recent.transferredTo"
+      params={{ counter: call.transferredToCounter }}
+      className="recent__outcome"
+    />
+  );
+}
+
 function WaitingPanel({ counts }: { readonly counts: readonly WaitingCount[] }) {
   const style = { '--count': Math.max(counts.length, 5) } as CSSProperties;
   return (
-    <section className="panel panel--waiting">
-      <h2 className="panel__title">
+    <section className="panel panel--waiting" aria-labelledby="waiting-title">
+      <h2 className="panel__title" id="waiting-title">
         <Bilingual id="display.waiting.title" />
       </h2>
       <ul className="waiting" style={style}>
@@ -194,17 +253,18 @@ function WaitingPanel({ counts }: { readonly counts: readonly WaitingCount[] }) 
 }
 
 function NoticeLine({ text }: { readonly text: string }) {
-  if (text.trim() === '') return <footer className="notice notice--empty" />;
+  if (text.trim() === '') return <div className="notice notice--empty" />;
   // The text runs twice in a row so the loop has no gap; the speed is constant whatever its length.
   const style = { '--notice-seconds': Math.max(20, Math.round(text.length / 6)) } as CSSProperties;
   return (
-    <footer className="notice" style={style}>
+    // A ticker: its text runs past the edges on purpose (the page checks skip `data-allow-overflow`).
+    <div className="notice" style={style} data-allow-overflow="ticker">
       <div className="notice__track">
         <span className="notice__text">{text}</span>
         <span className="notice__text" aria-hidden="true">
           {text}
         </span>
       </div>
-    </footer>
+    </div>
   );
 }

@@ -3,10 +3,12 @@ import { Bilingual } from './Bilingual.tsx';
 /** The one-time "press to enable sound" prompt; browsers keep audio off until someone presses. */
 export function SoundPrompt({ onEnable }: { readonly onEnable: () => void }) {
   return (
-    <div className="sound-prompt" role="dialog" aria-modal="false">
+    <div className="sound-prompt" role="dialog" aria-modal="false" aria-labelledby="sound-prompt-label">
       <button type="button" className="sound-prompt__button" onClick={onEnable} autoFocus>
         <SpeakerIcon />
-        <Bilingual id="display.sound.enable" className="sound-prompt__label" />
+        <span id="sound-prompt-label">
+          <Bilingual id="display.sound.enable" className="sound-prompt__label" />
+        </span>
       </button>
       <Bilingual id="display.sound.hint" className="sound-prompt__hint" />
     </div>

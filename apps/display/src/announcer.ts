@@ -1,6 +1,6 @@
 import type { AnnouncementConfig } from '@luot/shared/domain';
 import { DEFAULT_ANNOUNCEMENT, localClock } from '@luot/shared/domain';
-import type { CallAnnouncement, VoiceClipName } from '@luot/shared/text';
+import type { CallAnnouncement, SpokenWord } from '@luot/shared/text';
 import { buildCallAnnouncement } from '@luot/shared/text';
 import type { CallNotice } from './calls.ts';
 import { clampRepeat } from './clip-plan.ts';
@@ -12,7 +12,7 @@ export interface Announcement {
   /** The Vietnamese sentence, with a comma for each pause (speech synthesis, subtitles). */
   readonly text: string;
   /** The same sentence as clip tokens, in order. */
-  readonly words: readonly VoiceClipName[];
+  readonly words: readonly SpokenWord[];
   /** How many times the sentence is said, 1–3. */
   readonly repeat: number;
   /** 0–1. */
@@ -113,7 +113,14 @@ export function announceCall(
   call: Pick<CallNotice, 'key' | 'ticketNumber' | 'counterNumber'>,
   config: AnnouncementConfig,
 ): Announcement {
-  const input = { ticketNumber: call.ticketNumber, counterNumber: call.counterNumber, style: config.style };
+  // The hall's number reading (linh/lẻ, tư/bốn, nghìn/ngàn) and its own recorded words.
+  const input = {
+    ticketNumber: call.ticketNumber,
+    counterNumber: call.counterNumber,
+    style: config.style,
+    ...config.numberReading,
+    customWords: config.customWords ?? [],
+  };
   let sentence: CallAnnouncement;
   try {
     sentence = buildCallAnnouncement({ ...input, template: config.template });

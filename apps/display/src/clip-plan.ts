@@ -1,4 +1,4 @@
-import type { VoiceClipName } from '@luot/shared/text';
+import type { SpokenWord } from '@luot/shared/text';
 import { CHIME_FILE_NAME, LETTER_NAMES, clipFileName } from '@luot/shared/text';
 
 // How a call is joined from recorded clips: which files, in which order, with what silence between them.
@@ -32,7 +32,7 @@ export interface ClipStep {
 /** What {@link planClips} reads of an announcement. */
 export interface SpokenSentence {
   readonly text: string;
-  readonly words: readonly VoiceClipName[];
+  readonly words: readonly SpokenWord[];
 }
 
 const LETTERS: ReadonlyMap<string, string> = new Map(Object.entries(LETTER_NAMES));
@@ -55,6 +55,8 @@ export function pausesAfterWords(sentence: SpokenSentence): boolean[] {
       index += 1;
     } else {
       for (const part of word.split(' ')) {
+        // A hall's own phrase may be written with punctuation inside ("tổ chức, cá nhân"): one clip.
+        while (index > 0 && isPunctuation(stream[index])) index += 1;
         if (stream[index]?.toLowerCase() !== part) return sentence.words.map(() => false);
         index += 1;
       }

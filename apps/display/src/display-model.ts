@@ -1,4 +1,5 @@
 import type {
+  CounterConfig,
   CounterId,
   CounterStatus,
   HallConfig,
@@ -8,7 +9,13 @@ import type {
   ServiceId,
   Ticket,
 } from '@luot/shared/domain';
-import { counterOf, findCounter, findService } from '@luot/shared/domain';
+import {
+  counterOf,
+  effectiveCounterStatus,
+  featuredCall,
+  findCounter,
+  findService,
+} from '@luot/shared/domain';
 import { callKey } from './calls.ts';
 
 // What the hall display shows, derived from the replica by pure functions: the screen only lays it out.
@@ -34,9 +41,12 @@ export function serviceMatcher(services: readonly ServiceConfig[]): (serviceId: 
   return (serviceId) => ids.has(serviceId);
 }
 
+/** How a call the screen lists stands now. */
+export type CallOutcome = 'called' | 'serving' | 'done' | 'no-show' | 'transferred';
+
 /** One call as the screen lists it. */
 export interface CallView {
-  /** `<ticketId>#<callCount>`: changes on a recall, so the screen flashes again. */
+  /** `<ticketId>#<callCount>`: changes on a recall. */
   readonly key: string;
   readonly ticketNumber: string;
   readonly counterNumber: number;
@@ -44,15 +54,60 @@ export interface CallView {
   readonly serviceName: LocalizedText;
   readonly calledAt: number;
   readonly isRecall: boolean;
+  /** Where the call stands: still at the counter, served, or ended by a no-show or a transfer. */
+  readonly outcome: CallOutcome;
+  /** For a transfer to one counter: its number. */
+  readonly transferredToCounter: number | null;
 }
 
-// A no-show, cancelled or transferred ticket is no longer "called to a counter"; one being served or done
-// stays in the list of calls until newer calls push it out.
-const LISTED_STATUSES: ReadonlySet<Ticket['status']> = new Set(['called', 'serving', 'done']);
+function outcomeOf(ticket: Ticket): CallOutcome | null {
+  switch (ticket.status) {
+    case 'called':
+      return 'called';
+    case 'serving':
+      return 'serving';
+    case 'done':
+      return 'done';
+    case 'no_show':
+      return 'no-show';
+    case 'waiting':
+      // Waiting again after a call: transferred (listed, marked) or returned after a no-show (not listed).
+      return ticket.lastTransfer !== null &&
+        ticket.lastCalledAt !== null &&
+        ticket.lastTransfer.at >= ticket.lastCalledAt
+        ? 'transferred'
+        : null;
+    case 'cancelled':
+    case 'expired':
+      return null;
+  }
+}
+
+function callView(ticket: Ticket, config: HallConfig): CallView | null {
+  const outcome = outcomeOf(ticket);
+  if (outcome === null || ticket.lastCalledAt === null || ticket.lastCalledCounterId === null) return null;
+  const counter = findCounter(config, ticket.lastCalledCounterId);
+  if (counter === undefined) return null;
+  const target = ticket.targetCounterId === null ? undefined : findCounter(config, ticket.targetCounterId);
+  return {
+    key: callKey(ticket),
+    ticketNumber: ticket.number,
+    counterNumber: counter.number,
+    counterName: counter.name,
+    serviceName: findService(config, ticket.serviceId)?.name ?? {
+      vi: ticket.serviceId,
+      en: ticket.serviceId,
+    },
+    calledAt: ticket.lastCalledAt,
+    isRecall: ticket.callCount > 1,
+    outcome,
+    transferredToCounter: outcome === 'transferred' ? (target?.number ?? null) : null,
+  };
+}
 
 /**
  * Today's calls of the shown services, newest first (a recall moves a ticket back to the top), at most
- * `limit`. The first one is the call the screen features.
+ * `limit`, each with how it stands now: still called or being served, served, absent or transferred.
  */
 export function recentCalls(
   state: QueueState,
@@ -62,35 +117,25 @@ export function recentCalls(
 ): CallView[] {
   const calls: CallView[] = [];
   for (const ticket of Object.values(state.tickets)) {
-    if (ticket.lastCalledAt === null || ticket.counterId === null || !LISTED_STATUSES.has(ticket.status))
-      continue;
     if (ticket.businessDay !== state.businessDay || !isShown(ticket.serviceId)) continue;
-    const counter = findCounter(config, ticket.counterId);
-    if (counter === undefined) continue;
-    calls.push({
-      key: callKey(ticket),
-      ticketNumber: ticket.number,
-      counterNumber: counter.number,
-      counterName: counter.name,
-      serviceName: findService(config, ticket.serviceId)?.name ?? {
-        vi: ticket.serviceId,
-        en: ticket.serviceId,
-      },
-      calledAt: ticket.lastCalledAt,
-      isRecall: ticket.callCount > 1,
-    });
+    const view = callView(ticket, config);
+    if (view !== null) calls.push(view);
   }
   calls.sort((a, b) => b.calledAt - a.calledAt || b.key.localeCompare(a.key, 'en', { numeric: true }));
   return calls.slice(0, limit);
 }
 
-/** The newest call of the shown services, or null before the first call of the day. */
+/**
+ * The call the screen features: the newest call still standing at an open counter (the shared domain
+ * rule `featuredCall`), or null when none stands. Never an older call that is over.
+ */
 export function latestCall(
   state: QueueState,
   config: HallConfig,
   isShown: (serviceId: ServiceId) => boolean,
 ): CallView | null {
-  return recentCalls(state, config, isShown, 1)[0] ?? null;
+  const ticket = featuredCall(state, isShown);
+  return ticket === undefined ? null : callView(ticket, config);
 }
 
 /** One row of the counters table. */
@@ -98,34 +143,58 @@ export interface CounterRow {
   readonly counterId: CounterId;
   readonly number: number;
   readonly name: LocalizedText;
+  /** Open or paused (closed counters are listed on one line, see {@link DisplayModel.closedCounters}). */
   readonly status: CounterStatus;
   /** The ticket called to or served at the counter now, if any. */
   readonly ticketNumber: string | null;
   readonly ticketStatus: 'called' | 'serving' | null;
 }
 
-/** The active counters that serve at least one shown service, by number, with what each serves now. */
+/** The active counters that serve at least one shown service, by number. */
+function shownCounters(config: HallConfig, isShown: (serviceId: ServiceId) => boolean): CounterConfig[] {
+  return config.counters
+    .filter((counter) => counter.isActive && counter.serviceIds.some(isShown))
+    .sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The counters working now (open or paused, with a clerk) that serve at least one shown service, by
+ * number, with what each serves now. Closed counters are not rows: a hall with eight counters and three
+ * clerks must not fill the screen with "closed".
+ */
 export function counterRows(
   state: QueueState,
   config: HallConfig,
   isShown: (serviceId: ServiceId) => boolean,
 ): CounterRow[] {
-  return config.counters
-    .filter((counter) => counter.isActive && counter.serviceIds.some(isShown))
-    .sort((a, b) => a.number - b.number)
-    .map((counter) => {
-      const current = counterOf(state, counter.id);
-      const ticket = current.currentTicketId === null ? undefined : state.tickets[current.currentTicketId];
-      const isAtCounter = ticket !== undefined && (ticket.status === 'called' || ticket.status === 'serving');
-      return {
+  return shownCounters(config, isShown).flatMap((counter): CounterRow[] => {
+    const status = effectiveCounterStatus(state, counter.id);
+    if (status === 'closed') return [];
+    const current = counterOf(state, counter.id);
+    const ticket = current.currentTicketId === null ? undefined : state.tickets[current.currentTicketId];
+    const isAtCounter = ticket !== undefined && (ticket.status === 'called' || ticket.status === 'serving');
+    return [
+      {
         counterId: counter.id,
         number: counter.number,
         name: counter.name,
-        status: current.status,
+        status,
         ticketNumber: isAtCounter ? ticket.number : null,
         ticketStatus: isAtCounter ? ticket.status : null,
-      };
-    });
+      },
+    ];
+  });
+}
+
+/** The numbers of the shown counters that are closed now, in order, for one compact line. */
+export function closedCounterNumbers(
+  state: QueueState,
+  config: HallConfig,
+  isShown: (serviceId: ServiceId) => boolean,
+): number[] {
+  return shownCounters(config, isShown)
+    .filter((counter) => effectiveCounterStatus(state, counter.id) === 'closed')
+    .map((counter) => counter.number);
 }
 
 /** How many people wait for one service. */
@@ -155,14 +224,17 @@ export interface DisplayModel {
   readonly hallName: string;
   readonly noticeLine: string;
   readonly timeZone: string;
+  /** The featured call: the newest call still standing at an open counter, or null. */
   readonly latest: CallView | null;
-  /** Calls before the latest one, newest first. */
+  /** The other recent calls, newest first, marked when they ended in a no-show or a transfer. */
   readonly previous: readonly CallView[];
   readonly counters: readonly CounterRow[];
+  /** Numbers of the shown counters that are closed now. */
+  readonly closedCounters: readonly number[];
   readonly waiting: readonly WaitingCount[];
 }
 
-/** How many earlier calls the screen lists beside the featured one. */
+/** How many other calls the screen lists beside the featured one. */
 export const PREVIOUS_CALLS_SHOWN = 6;
 
 /** Derive the whole screen from the replica and this display's service filter. */
@@ -173,14 +245,18 @@ export function buildDisplayModel(
 ): DisplayModel {
   const services = shownServices(config, filter);
   const isShown = serviceMatcher(services);
-  const calls = recentCalls(state, config, isShown, PREVIOUS_CALLS_SHOWN + 1);
+  const latest = latestCall(state, config, isShown);
+  const previous = recentCalls(state, config, isShown, PREVIOUS_CALLS_SHOWN + 1)
+    .filter((call) => call.key !== latest?.key)
+    .slice(0, PREVIOUS_CALLS_SHOWN);
   return {
     hallName: config.hall.name,
     noticeLine: config.hall.noticeLine,
     timeZone: config.hall.timeZone,
-    latest: calls[0] ?? null,
-    previous: calls.slice(1),
+    latest,
+    previous,
     counters: counterRows(state, config, isShown),
+    closedCounters: closedCounterNumbers(state, config, isShown),
     waiting: waitingCounts(state, services),
   };
 }

@@ -1,6 +1,7 @@
 import '@luot/client/theme.css';
 import './display.css';
 import { StrictMode } from 'react';
+import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
 import { DisplayApp } from './DisplayApp.tsx';
 import { DisplayRuntime } from './runtime.ts';
@@ -14,6 +15,8 @@ runtime.start();
 
 createRoot(root).render(
   <StrictMode>
-    <DisplayApp runtime={runtime} storage={localStorage} />
+    <AppErrorBoundary app="display">
+      <DisplayApp runtime={runtime} storage={localStorage} />
+    </AppErrorBoundary>
   </StrictMode>,
 );

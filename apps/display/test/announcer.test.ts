@@ -178,6 +178,30 @@ describe('Announcer', () => {
     expect(speaker.said[0]?.text).toBe('Xin mời quý khách số A mười hai, tới quầy hai mươi mốt');
   });
 
+  it('reads numbers the way the hall chose in its announcement settings (southern: lẻ, bốn, ngàn)', async () => {
+    const { speaker, announcer, offer } = setup({
+      style: 'whole-number',
+      numberReading: { zeroTens: 'lẻ', four: 'bốn', thousand: 'ngàn' },
+    });
+    offer(call('A1004', 24));
+    await announcer.whenIdle();
+    expect(speaker.said[0]?.text).toBe(
+      'Mời công dân có số thứ tự A một ngàn không trăm lẻ bốn, đến quầy số hai mươi bốn',
+    );
+    expect(speaker.said[0]?.words).toContain('ngàn');
+  });
+
+  it('says the words the hall recorded itself, from their own clips', async () => {
+    const { speaker, announcer, offer } = setup({
+      template: 'Mời ông bà có số {ticket} đến quầy {counter} để được phục vụ',
+      customWords: ['mời ông bà', 'để được phục vụ'],
+    });
+    offer(call('A012', 5));
+    await announcer.whenIdle();
+    expect(speaker.said[0]?.words.at(0)).toBe('mời ông bà');
+    expect(speaker.said[0]?.words.at(-1)).toBe('để được phục vụ');
+  });
+
   it('falls back to the default phrase when the stored template is broken', async () => {
     const { speaker, announcer, offer } = setup({ template: 'Gọi {ticket} lên bàn {counter}' });
     offer(call('A012', 5));

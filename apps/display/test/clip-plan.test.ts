@@ -5,6 +5,20 @@ import { CLIP_GAPS, pausesAfterWords, planClips, scheduleClips } from '../src/cl
 const a012 = buildCallAnnouncement({ ticketNumber: 'A012', counterNumber: 5, style: 'by-character' });
 
 describe('planClips', () => {
+  it('plays a phrase the hall recorded itself as one clip, pausing at the comma of the sentence', () => {
+    const sentence = buildCallAnnouncement({
+      ticketNumber: 'B7',
+      counterNumber: 2,
+      style: 'by-character',
+      template: 'Tổ chức, cá nhân có số {ticket} đến quầy {counter}',
+      customWords: ['tổ chức cá nhân'],
+    });
+    const plan = planClips(sentence, { repeat: 1 });
+    expect(plan[1]?.file).toBe('to-hoi-chuc-sac-ca-sac-nhan.wav');
+    // "B, bảy," are still spelt apart: the phrase's inner comma did not confuse the pauses.
+    expect(pausesAfterWords(sentence)).toEqual([false, false, false, true, true, false, false, false]);
+  });
+
   it('turns the default call into clip URLs: chime first, then every word in order', () => {
     const plan = planClips(a012, { repeat: 1 });
     expect(plan.map((step) => step.url)).toEqual([

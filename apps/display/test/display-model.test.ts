@@ -14,7 +14,7 @@ import {
   shownServices,
   waitingCounts,
 } from '../src/display-model.ts';
-import { BUSINESS, CIVIL, LAND, Q1, Q2, Q3, Q5, TestHall, hallConfig } from './hall-fixture.ts';
+import { BUSINESS, CIVIL, LAND, Q1, Q2, Q5, TestHall, hallConfig } from './hall-fixture.ts';
 
 const all = (): boolean => true;
 
@@ -63,7 +63,7 @@ describe('what the display shows', () => {
     expect(buildDisplayModel(hall.state, hall.config, null).previous).toEqual([]);
   });
 
-  it('tabulates active counters by number with what each serves now', () => {
+  it('tabulates the working counters by number with what each serves now; closed ones on one line', () => {
     const hall = morning();
     expect(counterRows(hall.state, hall.config, all)).toEqual([
       {
@@ -82,23 +82,45 @@ describe('what the display shows', () => {
         ticketNumber: 'B001',
         ticketStatus: 'called',
       },
-      {
-        counterId: Q3,
-        number: 3,
-        name: { vi: 'Quầy 3', en: 'Counter 3' },
-        status: 'closed',
-        ticketNumber: null,
-        ticketStatus: null,
-      },
-      {
-        counterId: Q5,
-        number: 5,
-        name: { vi: 'Quầy 5', en: 'Counter 5' },
-        status: 'closed',
-        ticketNumber: null,
-        ticketStatus: null,
-      },
     ]);
+    expect(buildDisplayModel(hall.state, hall.config, null).closedCounters).toEqual([3, 5]);
+    hall.pause(Q2);
+    expect(counterRows(hall.state, hall.config, all).map((row) => [row.number, row.status])).toEqual([
+      [1, 'open'],
+      [2, 'paused'],
+    ]);
+    // A clerk signed out for idleness leaves the counter closed for the hall, whatever it last said.
+    hall.signOutIdle(Q1);
+    expect(counterRows(hall.state, hall.config, all).map((row) => row.number)).toEqual([2]);
+    expect(buildDisplayModel(hall.state, hall.config, null).closedCounters).toEqual([1, 3, 5]);
+  });
+
+  it('after the newest call is transferred or missed, features the newest call still standing, never an older served one', () => {
+    const hall = morning(); // A001 served at q1 (called 08:01:00), B001 called to q2 (08:01:10)
+    hall.open(Q5, 'hoa');
+    hall.callNext(Q5); // A002 to q5 at 08:01:15
+    hall.tick(5_000);
+    hall.transfer(Q5, Q1);
+    let model = buildDisplayModel(hall.state, hall.config, null);
+    expect(model.latest?.ticketNumber).toBe('B001');
+    expect(
+      model.previous.map((call) => [call.ticketNumber, call.outcome, call.transferredToCounter]),
+    ).toEqual([
+      ['A002', 'transferred', 1],
+      ['A001', 'serving', null],
+    ]);
+    hall.noShow(Q2);
+    model = buildDisplayModel(hall.state, hall.config, null);
+    // A001 is still being served at q1: it is the newest call still standing.
+    expect(model.latest?.ticketNumber).toBe('A001');
+    expect(model.previous.map((call) => [call.ticketNumber, call.outcome])).toEqual([
+      ['A002', 'transferred'],
+      ['B001', 'no-show'],
+    ]);
+    // Every clerk leaves: nothing is featured (a closed counter invites nobody).
+    hall.signOutIdle(Q1);
+    hall.signOutIdle(Q5);
+    expect(buildDisplayModel(hall.state, hall.config, null).latest).toBeNull();
   });
 
   it('counts waiting tickets per active service, in kiosk order', () => {
@@ -116,13 +138,15 @@ describe('what the display shows', () => {
     const model = buildDisplayModel(hall.state, hall.config, ['ho-tich']);
     expect(model.waiting.map((count) => count.serviceId)).toEqual([CIVIL]);
     // Counters serving civil status: q2, q3 (business + civil) and q5 (land + civil); not q1.
-    expect(model.counters.map((row) => row.number)).toEqual([2, 3, 5]);
+    expect(model.counters.map((row) => row.number)).toEqual([2]);
+    expect(model.closedCounters).toEqual([3, 5]);
     expect(model.latest?.ticketNumber).toBe('B001');
     expect(model.previous).toEqual([]);
 
     const landOnly = buildDisplayModel(hall.state, hall.config, ['dat-dai']);
     expect(landOnly.latest?.ticketNumber).toBe('A001');
-    expect(landOnly.counters.map((row) => row.number)).toEqual([1, 5]);
+    expect(landOnly.counters.map((row) => row.number)).toEqual([1]);
+    expect(landOnly.closedCounters).toEqual([5]);
   });
 
   it('shows every active service when the filter names none it knows (a mistyped address)', () => {

@@ -143,6 +143,32 @@ export class TestHall {
     this.run({ type: 'start', counterId });
   }
 
+  noShow(counterId: CounterId): void {
+    this.run({ type: 'no-show', counterId });
+  }
+
+  /** Move the counter's current ticket to another counter (which must be open and serve it). */
+  transfer(counterId: CounterId, toCounterId: CounterId): void {
+    const ticketId = this.state.counters[counterId]?.currentTicketId;
+    if (ticketId == null) throw new Error(`no ticket at ${counterId}`);
+    this.run({
+      type: 'transfer',
+      ticketId,
+      fromCounterId: counterId,
+      toServiceId: null,
+      toCounterId,
+      note: null,
+    });
+  }
+
+  pause(counterId: CounterId): void {
+    this.run({ type: 'pause-counter', counterId, reason: 'Họp' });
+  }
+
+  signOutIdle(counterId: CounterId): void {
+    this.run({ type: 'sign-out', counterId, reason: 'idle' });
+  }
+
   tick(ms: number): void {
     this.now += ms;
   }

@@ -14,7 +14,9 @@ const waiting: PublicTicket = {
   service: { vi: 'Đất đai', en: 'Land' },
   counter: null,
   peopleAhead: 3,
+  peopleAheadMax: 3,
   waitMinutes: { min: 7, max: 13 },
+  transfer: null,
   issuedAt: 1,
   calledAt: null,
   hallName: 'Trung tâm Hành chính công huyện An Phú',
@@ -25,6 +27,7 @@ const called: PublicTicket = {
   status: 'called',
   counter: { number: 5, name: { vi: 'Quầy số 5', en: 'Counter 5' } },
   peopleAhead: null,
+  peopleAheadMax: null,
   waitMinutes: null,
   calledAt: 2,
 };
@@ -103,10 +106,14 @@ describe('describeTicket', () => {
       serviceName: 'Đất đai',
       statusLabel: 'Đang chờ',
       tone: 'waiting',
-      peopleAhead: 3,
+      peopleAhead: '3',
       waitText: 'khoảng 7–13 phút',
       counterLine: null,
+      message: null,
+      isOpen: true,
     });
+    // Counters with different call orders may call it: a range.
+    expect(describeTicket({ ...waiting, peopleAheadMax: 5 }, 'vi').peopleAhead).toBe('3–5');
     expect(describeTicket(waiting, 'en')).toMatchObject({
       statusLabel: 'Waiting',
       waitText: 'about 7–13 min',
@@ -119,7 +126,7 @@ describe('describeTicket', () => {
   it('sends a called visitor to the counter, big and obvious', () => {
     expect(describeTicket(called, 'vi')).toMatchObject({
       tone: 'called',
-      headline: 'Mời bạn đến ngay',
+      headline: 'Mời Ông/Bà đến ngay',
       counterLine: 'Quầy số 5',
       statusLabel: 'Đã gọi',
     });
@@ -129,20 +136,41 @@ describe('describeTicket', () => {
     });
   });
 
-  it('closes finished and failed tickets with a sentence', () => {
+  it('says where a transferred ticket went and that the visitor keeps waiting', () => {
+    const toCounter = { ...waiting, transfer: { toService: waiting.service, toCounter: 4 } };
+    expect(describeTicket(toCounter, 'vi').message).toBe(
+      'Số thứ tự của Ông/Bà đã được chuyển đến quầy số 4. Vui lòng tiếp tục chờ gọi số.',
+    );
+    const toService = {
+      ...waiting,
+      service: { vi: 'Hộ tịch', en: 'Civil status' },
+      transfer: { toService: { vi: 'Hộ tịch', en: 'Civil status' }, toCounter: null },
+    };
+    expect(describeTicket(toService, 'en').message).toBe(
+      'Your ticket was moved to the service “Civil status”. Please keep waiting for your call.',
+    );
+  });
+
+  it('closes finished and failed tickets with a sentence and what to do; nothing left to listen for', () => {
     expect(describeTicket({ ...called, status: 'serving' }, 'vi').message).toBe(
-      'Bạn đang được phục vụ tại quầy số 5',
+      'Ông/Bà đang được phục vụ tại quầy số 5',
     );
     expect(describeTicket({ ...called, status: 'done' }, 'vi')).toMatchObject({
       tone: 'finished',
-      message: 'Đã hoàn thành. Cảm ơn bạn!',
+      message: 'Đã hoàn thành. Xin cảm ơn Ông/Bà!',
+      isOpen: false,
     });
-    expect(describeTicket({ ...called, status: 'no_show' }, 'en').tone).toBe('problem');
+    expect(describeTicket({ ...called, status: 'no_show' }, 'en')).toMatchObject({
+      tone: 'problem',
+      isOpen: false,
+    });
     expect(describeTicket({ ...waiting, status: 'expired' }, 'vi').message).toBe(
-      'Số này đã hết hạn. Vui lòng lấy số mới.',
+      'Số thứ tự này đã hết hạn (phiếu chỉ có giá trị trong ngày). Vui lòng lấy số mới.',
     );
-    expect(describeTicket({ ...waiting, status: 'cancelled' }, 'en').message).toBe(
-      'This ticket was cancelled.',
-    );
+    expect(describeTicket({ ...waiting, status: 'cancelled' }, 'vi')).toMatchObject({
+      message:
+        'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại máy lấy số hoặc liên hệ cán bộ hướng dẫn.',
+      isOpen: false,
+    });
   });
 });

@@ -166,7 +166,12 @@ export class Ingest {
   ): Promise<QueueState> {
     const cached = await this.stateAt(client, hallId, shipped);
     let state = cached.state;
-    const tickets = new Map<number, { ticket: Ticket; firstCalledAt: number | null }>();
+    // Per changed ticket: its state now, its first call and its last call's counter and clerk in this fold
+    // (the report facts the hall reads from its log: shared/src/reports TicketFact).
+    const tickets = new Map<
+      number,
+      { ticket: Ticket; firstCalledAt: number | null; lastCall: { counterId: string; clerkId: string | null } | null }
+    >();
     const ratings: unknown[] = [];
     let isDayStarted = false;
     // A day's start expires tickets and drops them from the state: fold it alone, so every ticket it
@@ -176,14 +181,23 @@ export class Ingest {
       state = evolveAll(before, segment);
       for (const ticket of changedTickets(segment, before, state)) {
         const previous = tickets.get(ticket.id);
-        tickets.set(ticket.id, { ticket, firstCalledAt: previous?.firstCalledAt ?? null });
+        tickets.set(ticket.id, {
+          ticket,
+          firstCalledAt: previous?.firstCalledAt ?? null,
+          lastCall: previous?.lastCall ?? null,
+        });
       }
       for (const event of segment) {
         if (event.type === 'day.started') isDayStarted = true;
         if (event.type === 'ticket.called') {
           const entry = tickets.get(event.ticketId);
-          if (entry && (entry.firstCalledAt === null || event.at < entry.firstCalledAt))
-            tickets.set(event.ticketId, { ...entry, firstCalledAt: event.at });
+          if (entry)
+            tickets.set(event.ticketId, {
+              ...entry,
+              firstCalledAt:
+                entry.firstCalledAt === null || event.at < entry.firstCalledAt ? event.at : entry.firstCalledAt,
+              lastCall: { counterId: event.counterId, clerkId: event.clerkId },
+            });
         }
         if (event.type === 'feedback.rated') {
           ratings.push({
@@ -198,7 +212,7 @@ export class Ingest {
       }
     }
     if (tickets.size > 0) {
-      const rows = [...tickets.values()].map(({ ticket, firstCalledAt }) => ({
+      const rows = [...tickets.values()].map(({ ticket, firstCalledAt, lastCall }) => ({
         id: ticket.id,
         business_day: ticket.businessDay,
         number: ticket.number,
@@ -211,8 +225,8 @@ export class Ingest {
         first_called_at: firstCalledAt,
         started_at: ticket.startedAt,
         completed_at: ticket.completedAt,
-        counter_id: ticket.counterId,
-        clerk_id: ticket.clerkId,
+        counter_id: lastCall?.counterId ?? null,
+        clerk_id: lastCall?.clerkId ?? null,
         transfer_count: ticket.transferCount,
         body: ticket,
       }));
@@ -232,7 +246,9 @@ export class Ingest {
            first_called_at = COALESCE(LEAST(tickets.first_called_at, EXCLUDED.first_called_at),
                                       tickets.first_called_at, EXCLUDED.first_called_at),
            started_at = EXCLUDED.started_at, completed_at = EXCLUDED.completed_at,
-           counter_id = EXCLUDED.counter_id, clerk_id = EXCLUDED.clerk_id,
+           -- The last call's counter and clerk: kept until a later call in a later fold replaces both.
+           counter_id = COALESCE(EXCLUDED.counter_id, tickets.counter_id),
+           clerk_id = CASE WHEN EXCLUDED.counter_id IS NULL THEN tickets.clerk_id ELSE EXCLUDED.clerk_id END,
            transfer_count = EXCLUDED.transfer_count, body = EXCLUDED.body`,
         [hallId, JSON.stringify(rows)],
       );

@@ -65,7 +65,8 @@ export const MIGRATIONS: readonly { readonly name: string; readonly sql: string 
         UNIQUE (hall_id, ticket_id)
       );
 
-      -- Every ticket of every hall as its own projection holds it (the facts reports need).
+      -- Every ticket of every hall as its own projection holds it (the facts reports need); counter_id and
+      -- clerk_id are those of the ticket's last call, as the hall's report facts take them from its log.
       CREATE TABLE tickets (
         hall_id text NOT NULL REFERENCES halls (id) ON DELETE CASCADE,
         id bigint NOT NULL,

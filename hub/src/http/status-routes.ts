@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { PublicTicketStatus } from '@luot/shared/contracts';
-import { publicTicketStatus } from '@luot/shared/contracts';
+import { describePublicTicket } from '@luot/shared/contracts';
 import type { HallConfig, Ticket } from '@luot/shared/domain';
 import type { Ingest } from '../app/ingest.ts';
 import type { HubDatabase } from '../db/database.ts';
@@ -44,7 +44,7 @@ export async function hubTicketStatus(
     const { state } = await ingest.stateAt(client, row.hall_id, row.shipped_version);
     // Complete up to the hall's last contact when nothing was behind then; else up to the last event held.
     const asOf = row.shipped_version >= row.head_version ? row.last_contact_ms : row.last_event_at;
-    return { ...publicTicketStatus(state, row.config, row.body), asOf };
+    return { ...describePublicTicket(state, row.config, state.tickets[row.body.id] ?? row.body), asOf };
   } finally {
     client.release();
   }

@@ -1,5 +1,8 @@
 import type { AuditEntry, FoundTicket, HallReport, ReportDimension } from '@luot/shared/contracts';
-import type { ClerkId } from '@luot/shared/domain';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ClerkId, HallConfig } from '@luot/shared/domain';
+import { clipFileName, normalizeSpokenPhrase } from '@luot/shared/text';
 import type { AdminStore, AuditFilter } from '../db/admin-store.ts';
 import type { HallStore } from '../db/hall-store.ts';
 import { reportCsv, reportXlsx } from '../reports/export.ts';
@@ -8,6 +11,7 @@ import type { Clock } from './clock.ts';
 import { hashPin } from './credentials.ts';
 import type { HallService } from './hall-service.ts';
 import type { ManagerAccounts } from './managers.ts';
+import { checkWav } from './wav.ts';
 import { managerDeviceId } from './managers.ts';
 
 /** The hall setting that holds the logo printed on tickets (a PNG data URL). */
@@ -21,7 +25,8 @@ export interface ReportFile {
 }
 
 /**
- * What the manager console does besides queue commands: the logo, clerk PINs, ticket search, reports,
+ * What the manager console does besides queue commands: the logo, the hall's voice clips, clerk PINs,
+ * ticket search, reports,
  * the audit view. The HTTP layer calls these and never a store: every write of the console goes
  * through here (and is recorded as a manager action), every queue change through the command service.
  */
@@ -33,6 +38,8 @@ export class AdminConsole {
       readonly adminStore: AdminStore;
       readonly hallStore: HallStore;
       readonly clock: Clock;
+      /** Voice clip folders, the hall's own recordings first (they are written there). */
+      readonly voiceDirs?: readonly string[];
     },
   ) {}
 
@@ -52,6 +59,45 @@ export class AdminConsole {
     if (dataUrl === null) this.deps.adminStore.deleteSetting(LOGO_SETTING);
     else this.deps.adminStore.setSetting(LOGO_SETTING, dataUrl);
     this.recordAction(managerId, 'hall.logo-changed', { isRemoved: dataUrl === null });
+  }
+
+  // ── the hall's own voice clips ───────────────────────────────────────────────────────────
+  /**
+   * Store a recording of a word or phrase (the caller parsed the request) in the hall's voice folder,
+   * named as the announcer will ask for it, and record who did it. Refused (with why) when it is not a
+   * short mono 16-bit PCM WAV.
+   */
+  saveVoiceClip(
+    managerId: number,
+    phrase: string,
+    bytes: Buffer,
+  ): { ok: true; value: { phrase: string; file: string } } | { ok: false; problem: string } {
+    const hallDir = this.deps.voiceDirs?.[0];
+    if (hallDir === undefined) return { ok: false, problem: 'this server keeps no voice clips' };
+    const wav = checkWav(bytes);
+    if (!wav.ok) return wav;
+    const normalized = normalizeSpokenPhrase(phrase);
+    if (normalized === '') return { ok: false, problem: 'the phrase has no word' };
+    const file = clipFileName(normalized);
+    mkdirSync(hallDir, { recursive: true });
+    // Written aside and renamed: a display fetching the clip meanwhile never gets half a file.
+    const target = path.join(hallDir, file);
+    writeFileSync(`${target}.part`, bytes);
+    renameSync(`${target}.part`, target);
+    this.recordAction(managerId, 'hall.voice-clip-saved', {
+      phrase: normalized,
+      file,
+      durationMs: Math.round(wav.value.durationMs),
+    });
+    return { ok: true, value: { phrase: normalized, file } };
+  }
+
+  /** The hall's recorded words (of a configuration) that have no clip in any voice folder. */
+  missingVoiceClips(config: HallConfig): string[] {
+    const dirs = this.deps.voiceDirs ?? [];
+    return (config.announcement.customWords ?? [])
+      .map(normalizeSpokenPhrase)
+      .filter((word) => !dirs.some((dir) => existsSync(path.join(dir, clipFileName(word)))));
   }
 
   // ── clerks ───────────────────────────────────────────────────────────────────────────────

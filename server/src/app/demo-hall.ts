@@ -2,12 +2,12 @@ import type { HallConfig, LocalizedText, ServiceConfig } from '@luot/shared/doma
 import {
   DEFAULT_ANNOUNCEMENT,
   DEFAULT_POLICY,
+  DEFAULT_PRIORITY_GROUPS,
   DEFAULT_SATISFACTION_LEVELS,
   DEFAULT_TERMINALS,
   asClerkId,
   asCounterId,
   asFieldId,
-  asPriorityGroupId,
   asProcedureId,
   asServiceId,
 } from '@luot/shared/domain';
@@ -143,7 +143,7 @@ const clerkNames: readonly [string, string][] = [
   ['Hoàng Thu Hà', 'Công chức Tư pháp – Hộ tịch'],
   ['Vũ Quốc Khánh', 'Chuyên viên Phòng Kinh tế'],
   ['Đặng Thị Lan', 'Công chức Văn hóa – Xã hội'],
-  ['Bùi Văn Minh', 'Công chức Văn phòng'],
+  ['Bùi Văn Minh', 'Chuyên viên Trung tâm'],
 ];
 
 /** The PIN every demo clerk starts with; the start-up banner tells the manager to change it. */
@@ -180,13 +180,7 @@ export function demoHallConfig(timeZone = 'Asia/Ho_Chi_Minh'): HallConfig {
       username: `canbo${index + 1}`,
       isActive: true,
     })),
-    priorityGroups: [
-      ['nguoi-cao-tuoi', text('Người cao tuổi', 'Elderly')],
-      ['nguoi-khuyet-tat', text('Người khuyết tật', 'People with disabilities')],
-      ['phu-nu-mang-thai', text('Phụ nữ mang thai', 'Pregnant women')],
-      ['nguoi-co-cong', text('Người có công với cách mạng', 'People with meritorious service')],
-      ['tre-em', text('Người đi cùng trẻ em dưới 6 tuổi', 'With a child under 6')],
-    ].map(([id, name]) => ({ id: asPriorityGroupId(id as string), name: name as LocalizedText })),
+    priorityGroups: DEFAULT_PRIORITY_GROUPS,
     policy: DEFAULT_POLICY,
     satisfaction: {
       levels: DEFAULT_SATISFACTION_LEVELS,

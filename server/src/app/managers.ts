@@ -101,7 +101,7 @@ export class ManagerAccounts {
   /** Create the first manager (`admin`/`admin`, must change it) when the hall has none. */
   async ensureFirstManager(): Promise<boolean> {
     if (this.store.countManagers() > 0) return false;
-    await this.create(FIRST_MANAGER.username, 'Quản trị viên', FIRST_MANAGER.password, true);
+    await this.create(FIRST_MANAGER.username, 'Cán bộ quản lý', FIRST_MANAGER.password, true);
     return true;
   }
 

@@ -420,7 +420,13 @@ function prepare(db: Database) {
       `SELECT t.id, t.number, t.business_day, t.issued_service_id, t.service_id, t.status, t.priority_group_id,
               t.issued_at, json_extract(t.body, '$.queuedAt') AS queued_at,
               (SELECT MIN(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type = 'ticket.called') AS first_called_at,
-              t.started_at, t.completed_at, t.counter_id, t.clerk_id,
+              t.started_at, t.completed_at,
+              -- Counter and clerk of the same event, the ticket's last call, so the by-counter and by-clerk
+              -- tables agree (after a transfer the ticket row forgets its counter but not its clerk).
+              (SELECT e.counter_id FROM events e WHERE e.ticket_id = t.id AND e.type = 'ticket.called'
+                 ORDER BY e.version DESC LIMIT 1) AS counter_id,
+              (SELECT json_extract(e.body, '$.clerkId') FROM events e WHERE e.ticket_id = t.id
+                 AND e.type = 'ticket.called' ORDER BY e.version DESC LIMIT 1) AS clerk_id,
               json_extract(t.body, '$.transferCount') AS transfer_count
        FROM tickets t WHERE t.business_day BETWEEN ? AND ?`,
     ),

@@ -56,6 +56,22 @@ export interface CommitBatch {
   readonly config?: HallConfig;
 }
 
+/**
+ * A stored ticket body as the domain's `Ticket`. Bodies written before a field existed get its value as
+ * evolve would have given it: the counter of the latest call (`lastCalledCounterId`, the counter that
+ * holds it) and no known transfer (`lastTransfer`).
+ */
+export function readTicket(body: string): Ticket {
+  const stored = JSON.parse(body) as Omit<Ticket, 'lastCalledCounterId' | 'lastTransfer'> &
+    Partial<Pick<Ticket, 'lastCalledCounterId' | 'lastTransfer'>>;
+  return {
+    ...stored,
+    lastCalledCounterId:
+      stored.lastCalledCounterId ?? (stored.lastCalledAt === null ? null : stored.counterId),
+    lastTransfer: stored.lastTransfer ?? null,
+  };
+}
+
 const EVENT_COLUMNS = 'version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body';
 
 function eventTicketId(event: VersionedEvent): number | null {
@@ -108,7 +124,7 @@ export class HallStore {
     const version = (s.maxVersion.get() as { version: number | null }).version ?? 0;
     const tickets: Record<number, Ticket> = {};
     for (const row of s.loadTickets.all(businessDay) as TicketRow[]) {
-      tickets[row.id] = JSON.parse(row.body) as Ticket;
+      tickets[row.id] = readTicket(row.body);
     }
     const counters: Record<string, CounterState> = {};
     for (const row of s.loadCounters.all() as { id: string; body: string }[]) {
@@ -238,7 +254,7 @@ export class HallStore {
   /** A ticket found by its status-page code (any day). */
   ticketByCode(code: string): Ticket | undefined {
     const row = this.statements.ticketByCode.get(code) as TicketRow | undefined;
-    return row ? (JSON.parse(row.body) as Ticket) : undefined;
+    return row ? readTicket(row.body) : undefined;
   }
 
   /** The status-page code of a ticket. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Ack, Identity } from '@luot/shared/contracts';
 import {
   MAX_LOGO_BYTES,
+  MAX_VOICE_CLIP_BYTES,
   auditQuerySchema,
   clerkPinRequestSchema,
   configUpdateSchema,
@@ -9,6 +10,7 @@ import {
   idParamSchema,
   loginRequestSchema,
   logoRequestSchema,
+  voiceClipRequestSchema,
   passwordChangeSchema,
   reportQuerySchema,
   ticketSearchSchema,
@@ -64,7 +66,8 @@ export function managerOf(
 }
 
 /**
- * The manager console's REST routes under `/api/admin/…` (plus the public `GET /api/hall/logo`).
+ * The manager console's REST routes under `/api/admin/…` (plus the public `GET /api/hall/logo`: the PNG,
+ * or 204 No Content when the hall has none).
  * Every route but sign-in needs `Authorization: Bearer <session token>`; a manager who must still
  * change the demo password reaches only the session, sign-out and password routes.
  */
@@ -74,7 +77,8 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
 
   app.get('/api/hall/logo', async (_request, reply) => {
     const dataUrl = adminConsole.logo();
-    if (!dataUrl) throw problem(404, 'NOT_FOUND', 'the hall has no logo');
+    // No logo is a normal state, not a failed request: 204, so no browser logs an error for it.
+    if (!dataUrl) return reply.code(204).header('cache-control', 'no-cache').send();
     const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
     return reply.type('image/png').header('cache-control', 'no-cache').send(bytes);
   });
@@ -133,6 +137,10 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
     async (request) => {
       const { identity } = managerOf(accounts, request);
       const { requestId, config } = request.body;
+      // A word of the call template that the hall meant to record but never uploaded cannot be spoken.
+      const unrecorded = adminConsole.missingVoiceClips(config);
+      if (unrecorded.length > 0)
+        throw problem(409, 'INVALID_STATE', `no recorded clip for: ${unrecorded.join(', ')}`);
       const previous = await service.previousAnswer(identity.deviceId, requestId);
       const ack: Ack<unknown> =
         previous ?? (await service.command(identity, requestId, { type: 'configure', config }));
@@ -166,6 +174,22 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
     adminConsole.setLogo(session.manager.id, dataUrl);
     return { ok: true, value: { saved: true } };
   });
+
+  app.put(
+    '/api/admin/voice-clips',
+    { bodyLimit: 240 * 1024, schema: { body: voiceClipRequestSchema } },
+    (request) => {
+      const { session } = managerOf(accounts, request);
+      const { phrase, dataUrl } = request.body;
+      const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+      if (bytes.length > MAX_VOICE_CLIP_BYTES)
+        throw problem(413, 'PAYLOAD_TOO_LARGE', `a clip is at most ${MAX_VOICE_CLIP_BYTES} bytes`);
+      const saved = adminConsole.saveVoiceClip(session.manager.id, phrase, bytes);
+      if (!saved.ok) throw problem(400, 'VALIDATION_FAILED', saved.problem);
+      logger.info({ manager: session.manager.id, file: saved.value.file }, 'voice clip saved');
+      return { ok: true, value: saved.value };
+    },
+  );
 
   app.get('/api/admin/devices', (request) => {
     managerOf(accounts, request);

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import {
-  pairRequestSchema,
-  PROTOCOL_VERSION,
-  publicTicketStatus as publicStatusOf,
-} from '@luot/shared/contracts';
+import { describePublicTicket, pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
+import type { PublicTicketStatus } from '@luot/shared/contracts';
 import { FailureWindow, PAIRING_FAILURE_LIMITS } from '../app/failure-window.ts';
 import type { HttpDependencies } from './http-app.ts';
 import type { ZodTypeProvider } from './http-errors.ts';
@@ -92,6 +90,16 @@ export function registerPublicRoutes(parent: FastifyInstance, deps: HttpDependen
     setHeaders: (reply) => void reply.header('cache-control', 'no-cache'),
   });
 
+  // The icon every app links to (client/src/favicon.svg, built into each app's assets), also for a
+  // browser that asks for /favicon.ico by itself: a normal day has no failed request.
+  const icon = findBuiltFavicon(deps.apps);
+  const sendIcon = (_request: unknown, reply: FastifyReply): FastifyReply =>
+    icon === undefined
+      ? reply.code(204).send()
+      : reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon);
+  app.get('/favicon.ico', sendIcon);
+  app.get('/favicon.svg', sendIcon);
+
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage(deps)));
 }
 
@@ -99,11 +107,22 @@ export function registerPublicRoutes(parent: FastifyInstance, deps: HttpDependen
 export function publicTicketStatus(
   deps: Pick<HttpDependencies, 'service'>,
   code: string,
-): Record<string, unknown> | undefined {
+): PublicTicketStatus | undefined {
   const { service } = deps;
   const stored = service.ticketByPublicCode(code);
-  // The same view the province hub gives of it (shared/src/contracts/public-ticket.ts).
-  return stored ? { ...publicStatusOf(service.state, service.hallConfig, stored) } : undefined;
+  if (!stored) return undefined;
+  return describePublicTicket(service.state, service.hallConfig, service.state.tickets[stored.id] ?? stored);
+}
+
+/** The favicon as built into the first app's assets (`favicon-<hash>.svg`), or undefined before a build. */
+function findBuiltFavicon(apps: Readonly<Record<string, string>>): Buffer | undefined {
+  for (const root of Object.values(apps)) {
+    const assets = path.join(root, 'assets');
+    if (!existsSync(assets)) continue;
+    const file = readdirSync(assets).find((name) => /^favicon-[A-Za-z0-9_-]+\.svg$/.test(name));
+    if (file !== undefined) return readFileSync(path.join(assets, file));
+  }
+  return undefined;
 }
 
 function landingPage(deps: HttpDependencies): string {
@@ -112,6 +131,7 @@ function landingPage(deps: HttpDependencies): string {
     .map((app) => `<li><a href="/${app}/">/${app}/</a></li>`)
     .join('');
   return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt — ${name}</title>
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>Lượt</h1><p>${name}</p>
 <ul>${links || '<li>Chưa có ứng dụng nào được build. / No app has been built yet.</li>'}</ul>
 <p><a href="/health">/health</a></p></body></html>`;

@@ -38,6 +38,8 @@ const ROUTES: readonly RouteSpec[] = [
   { match: '/voice/', path: '/voice/so-1.mp3', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/t/:code', path: '/t/zzzzzzzzzzzz', methods: ['GET'], auth: 'none' },
   { match: '/', path: '/', methods: ['GET'], auth: 'none' },
+  { match: '/favicon.ico', path: '/favicon.ico', methods: ['GET', 'HEAD'], auth: 'none' },
+  { match: '/favicon.svg', path: '/favicon.svg', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: 'apps', path: '/kiosk/', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/api/hall/logo', path: '/api/hall/logo', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/api/admin/*', path: '/api/admin/nothing-here', methods: ['GET'], auth: 'manager' },
@@ -53,6 +55,7 @@ const ROUTES: readonly RouteSpec[] = [
     auth: 'manager',
   },
   { match: '/api/admin/logo', path: '/api/admin/logo', methods: ['PUT'], auth: 'manager' },
+  { match: '/api/admin/voice-clips', path: '/api/admin/voice-clips', methods: ['PUT'], auth: 'manager' },
   { match: '/api/admin/devices', path: '/api/admin/devices', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/devices/pair', path: '/api/admin/devices/pair', methods: ['POST'], auth: 'manager' },
   {
@@ -245,7 +248,9 @@ describe('HTTP fuzz: every route, hostile requests change nothing', { timeout: 6
       { timeout: 60_000 },
       async () => {
         // Signing out is the one request whose body does not matter; it would end the fuzz's own session.
-        const routes = ROUTES.filter((route) => !(auth === 'a manager session' && route.match === '/api/admin/logout'));
+        const routes = ROUTES.filter(
+          (route) => !(auth === 'a manager session' && route.match === '/api/admin/logout'),
+        );
         await fc.assert(
           fc.asyncProperty(
             fc.constantFrom(...routes),

@@ -43,6 +43,25 @@ export const logoRequestSchema = z.strictObject({
     .nullable(),
 });
 
+/** A hall's recorded word or phrase is short: at most this many bytes of WAV (about 3 s at 22 050 Hz). */
+export const MAX_VOICE_CLIP_BYTES = 160 * 1024;
+
+/**
+ * `PUT /api/admin/voice-clips`: a clip the hall recorded for a word or phrase of its call template (or to
+ * replace a bundled one), as a WAV data URL: mono, 16-bit PCM.
+ */
+export const voiceClipRequestSchema = z.strictObject({
+  phrase: textSchema()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[\p{L}\s,]+$/u, 'letters and spaces only'),
+  dataUrl: z
+    .string()
+    .max(Math.ceil((MAX_VOICE_CLIP_BYTES * 4) / 3) + 40)
+    .regex(/^data:audio\/(?:wav|x-wav|wave|vnd\.wave);base64,[A-Za-z0-9+/]+=*$/, 'a WAV data URL'),
+});
+
 /** `POST /api/admin/devices/pair`. */
 export const consolePairingSchema = z.strictObject({
   kind: z.enum(DEVICE_KINDS),
@@ -75,9 +94,9 @@ export const ticketSearchSchema = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{1,2}[0-9]{1,6}$/, 'a ticket number such as A012')
+    .regex(/^[A-ZĐ]{1,2}[0-9]{1,6}$/u, 'a ticket number such as A012')
     .transform((number) => {
-      const match = /^([A-Z]{1,2})([0-9]+)$/.exec(number);
+      const match = /^([A-ZĐ]{1,2})([0-9]+)$/u.exec(number);
       return match ? `${match[1]}${String(Number(match[2])).padStart(3, '0')}` : number;
     }),
   day: day.optional(),

@@ -46,7 +46,8 @@ export const hallConfigSchema = z.strictObject({
         id: serviceIdSchema,
         fieldId: slug.transform(asFieldId),
         name: localized,
-        prefix: z.string().regex(/^[A-Z]{1,2}$/, '1–2 capital letters'),
+        // Đ too: Vietnamese halls name queues in Vietnamese ("Đ" for đất đai), and the announcer says "đê".
+        prefix: z.string().regex(/^[A-ZĐ]{1,2}$/u, '1–2 capital letters (A–Z, Đ)'),
         firstNumber: z.number().int().min(0).max(100_000),
         dailyQuota: z.number().int().min(1).max(100_000).nullable(),
         openingHours: z.array(openingWindow).max(14),
@@ -109,6 +110,23 @@ export const hallConfigSchema = z.strictObject({
     volume: z.number().min(0).max(1),
     quietHours: z.strictObject({ from: clock, to: clock }).nullable(),
     voice: z.enum(['clips', 'browser']),
+    numberReading: z
+      .strictObject({
+        zeroTens: z.enum(['linh', 'lẻ']),
+        four: z.enum(['tư', 'bốn']),
+        thousand: z.enum(['nghìn', 'ngàn']),
+      })
+      .optional(),
+    customWords: z
+      .array(
+        textSchema()
+          .trim()
+          .min(1)
+          .max(60)
+          .regex(/^[\p{L}\s]+$/u, 'letters and spaces only'),
+      )
+      .max(100)
+      .optional(),
   }),
   terminals: z.strictObject({
     idleSignOutMinutes: z

@@ -1,3 +1,4 @@
+import { speakabilityProblems } from '../text/announcement.ts';
 import type { HallConfig } from './config.ts';
 
 /**
@@ -71,6 +72,8 @@ export function configProblems(config: HallConfig): string[] {
         problems.push(`counter ${counter.id} serves unknown service ${serviceId}`);
     }
   }
+  // Speakable: the displays must be able to say every call (template words, prefixes): text/announcement.ts.
+  problems.push(...speakabilityProblems(config));
   if (!config.satisfaction.levels.some((level) => level.isSatisfied))
     problems.push('no satisfaction level counts as satisfied');
   try {

@@ -1,4 +1,5 @@
 import type { ClerkId, CounterId, FieldId, PriorityGroupId, ProcedureId, ServiceId } from './ids.ts';
+import { asPriorityGroupId } from './ids.ts';
 
 /** Text shown to people, Vietnamese first. */
 export interface LocalizedText {
@@ -34,7 +35,7 @@ export interface ServiceConfig {
   readonly id: ServiceId;
   readonly fieldId: FieldId;
   readonly name: LocalizedText;
-  /** 1–2 capital letters printed before the number: `A` → `A001`. */
+  /** 1–2 capital letters (A–Z or Đ) printed before the number: `A` → `A001`, `Đ` → `Đ001`. */
   readonly prefix: string;
   /** The first sequence of each business day (usually 1). */
   readonly firstNumber: number;
@@ -120,6 +121,23 @@ export interface AnnouncementConfig {
   readonly quietHours: { readonly from: string; readonly to: string } | null;
   /** Bundled word clips (works everywhere, offline) or the browser's vi-VN voice where one exists. */
   readonly voice: 'clips' | 'browser';
+  /** How numbers are read; absent means the northern standard (linh, tư after mươi, nghìn). */
+  readonly numberReading?: NumberReadingChoice;
+  /**
+   * Words and phrases the hall recorded itself (each a clip in its data folder, uploaded in the console),
+   * which its template may use besides the bundled vocabulary: "mời ông bà", "để được phục vụ".
+   */
+  readonly customWords?: readonly string[];
+}
+
+/** The regional choices of Vietnamese number reading a hall makes for its announcements. */
+export interface NumberReadingChoice {
+  /** 105 "một trăm linh năm" or "… lẻ năm". */
+  readonly zeroTens: 'linh' | 'lẻ';
+  /** 24 "hai mươi tư" or "hai mươi bốn". */
+  readonly four: 'tư' | 'bốn';
+  /** 2 000 "hai nghìn" or "hai ngàn". */
+  readonly thousand: 'nghìn' | 'ngàn';
 }
 
 /** Timings of the terminals at the counters. */
@@ -170,6 +188,21 @@ export const DEFAULT_SATISFACTION_LEVELS: readonly SatisfactionLevel[] = [
   { value: 2, label: { vi: 'Bình thường', en: 'Neutral' }, isSatisfied: false },
   { value: 1, label: { vi: 'Không hài lòng', en: 'Dissatisfied' }, isSatisfied: false },
 ];
+
+/**
+ * The priority groups Vietnamese halls commonly serve first (the glossary's defaults); a hall changes
+ * them in its configuration.
+ */
+export const DEFAULT_PRIORITY_GROUPS: readonly PriorityGroupConfig[] = [
+  { id: 'nguoi-cao-tuoi', name: { vi: 'Người cao tuổi (từ 60 tuổi)', en: 'Older people (60 and over)' } },
+  { id: 'nguoi-khuyet-tat', name: { vi: 'Người khuyết tật', en: 'People with disabilities' } },
+  { id: 'phu-nu-mang-thai', name: { vi: 'Phụ nữ mang thai', en: 'Pregnant women' } },
+  {
+    id: 'nguoi-co-cong',
+    name: { vi: 'Người có công với cách mạng', en: 'People with meritorious service to the revolution' },
+  },
+  { id: 'tre-em', name: { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'With a child under 6' } },
+].map((group) => ({ id: asPriorityGroupId(group.id), name: group.name }));
 
 /** Look up a service; undefined when it is not configured. */
 export const findService = (config: HallConfig, id: ServiceId): ServiceConfig | undefined =>

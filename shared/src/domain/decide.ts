@@ -13,6 +13,7 @@ import type { DomainError, Result } from './result.ts';
 import { ok, refuse } from './result.ts';
 import type { CounterState, QueueState, Ticket } from './state.ts';
 import { counterOf, isOpenTicket } from './state.ts';
+import { checkTransferTarget } from './transfer-rules.ts';
 
 /** What a decision depends on besides the state and the command: the clock, the hall, the sender. */
 export interface DecideContext {
@@ -234,10 +235,9 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (command.toServiceId !== null && (!toService || !toService.isActive)) {
         return refuse('NOT_FOUND', `unknown service ${command.toServiceId}`);
       }
-      const toCounter = command.toCounterId === null ? undefined : findCounter(config, command.toCounterId);
-      if (command.toCounterId !== null && (!toCounter || !toCounter.isActive)) {
-        return refuse('NOT_FOUND', `unknown counter ${command.toCounterId}`);
-      }
+      const toServiceId = toService?.id ?? ticket.serviceId;
+      const target = checkTransferTarget(state, config, toServiceId, command.toCounterId);
+      if (!target.ok) return target;
       return ok([
         {
           type: 'ticket.transferred',
@@ -245,9 +245,9 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
           by,
           ticketId: ticket.id,
           fromServiceId: ticket.serviceId,
-          toServiceId: toService?.id ?? ticket.serviceId,
+          toServiceId,
           fromCounterId: ticket.counterId,
-          toCounterId: toCounter?.id ?? null,
+          toCounterId: command.toCounterId,
           note: command.note,
         },
       ]);

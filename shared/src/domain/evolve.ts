@@ -1,7 +1,7 @@
 import type { VersionedEvent } from './events.ts';
 import type { CounterId, TicketId } from './ids.ts';
 import type { CounterState, QueueState, Ticket } from './state.ts';
-import { RECENT_SERVICE_TIMES, counterOf, isOpenTicket } from './state.ts';
+import { RECENT_SERVICE_TIMES, counterOf, isOpenTicket, waitingTicket } from './state.ts';
 
 function withTicket(state: QueueState, id: TicketId, change: (ticket: Ticket) => Ticket): QueueState {
   const ticket = state.tickets[id];
@@ -54,34 +54,17 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       return { ...state, businessDay: event.businessDay, tickets, counters, lastSequence: {} };
     }
     case 'ticket.issued': {
-      const ticket: Ticket = {
+      const ticket = waitingTicket({
         id: event.ticketId,
         number: event.number,
         sequence: event.sequence,
-        issuedServiceId: event.serviceId,
         serviceId: event.serviceId,
         businessDay: event.businessDay,
         priorityGroupId: event.priorityGroupId,
         procedureId: event.procedureId,
-        status: 'waiting',
         issuedAt: event.at,
-        queuedAt: event.at,
         kioskId: event.kioskId,
-        counterId: null,
-        targetCounterId: null,
-        clerkId: null,
-        calledAt: null,
-        lastCalledAt: null,
-        startedAt: null,
-        completedAt: null,
-        noShowAt: null,
-        callCount: 0,
-        recallCount: 0,
-        transferCount: 0,
-        isCalledOutOfOrder: false,
-        printState: 'pending',
-        isRated: false,
-      };
+      });
       return {
         ...state,
         nextTicketId: Math.max(state.nextTicketId, event.ticketId + 1),
@@ -100,6 +83,7 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         clerkId: event.clerkId,
         calledAt: event.at,
         lastCalledAt: event.at,
+        lastCalledCounterId: event.counterId,
         callCount: t.callCount + 1,
         recallCount: 0,
         isCalledOutOfOrder: t.isCalledOutOfOrder || event.isOutOfOrder,
@@ -168,6 +152,8 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       }));
     case 'ticket.transferred': {
       const released = releaseCounterOf(state, event.ticketId);
+      // The next counter starts afresh: no call, no start, the full recall allowance. The latest call
+      // (`lastCalledAt`, `lastCalledCounterId`) stays, so the display can list it as transferred.
       return withTicket(released, event.ticketId, (t) => ({
         ...t,
         status: 'waiting',
@@ -175,9 +161,15 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
         counterId: null,
         targetCounterId: event.toCounterId,
         calledAt: null,
-        lastCalledAt: null,
         startedAt: null,
+        recallCount: 0,
         transferCount: t.transferCount + 1,
+        lastTransfer: {
+          at: event.at,
+          fromServiceId: event.fromServiceId,
+          fromCounterId: event.fromCounterId,
+          note: event.note,
+        },
       }));
     }
     case 'ticket.cancelled':

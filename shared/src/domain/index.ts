@@ -17,3 +17,5 @@ export * from './decide.ts';
 export * from './wait-estimate.ts';
 export * from './projection.ts';
 export * from './catalogue.ts';
+export * from './live-calls.ts';
+export * from './transfer-rules.ts';

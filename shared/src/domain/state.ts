@@ -49,8 +49,13 @@ export interface Ticket {
   readonly clerkId: ClerkId | null;
   /** The first call of its current turn (waits are measured to it). */
   readonly calledAt: number | null;
-  /** The latest call or recall: what the hall display features and announces. */
+  /**
+   * The latest call or recall: what the hall display features and announces. Kept when the ticket leaves
+   * the counter (transferred, no-show), so the display can still list that call as ended.
+   */
   readonly lastCalledAt: number | null;
+  /** The counter of the latest call, kept like `lastCalledAt` (null before the first call). */
+  readonly lastCalledCounterId: CounterId | null;
   readonly startedAt: number | null;
   readonly completedAt: number | null;
   readonly noShowAt: number | null;
@@ -59,9 +64,21 @@ export interface Ticket {
   /** Recalls since the last call (a returned or transferred visitor gets the full allowance again). */
   readonly recallCount: number;
   readonly transferCount: number;
+  /** The latest transfer, with the note for the receiving clerk; null if it was never transferred. */
+  readonly lastTransfer: TicketTransfer | null;
   readonly isCalledOutOfOrder: boolean;
   readonly printState: PrintState;
   readonly isRated: boolean;
+}
+
+/** Where a ticket came from in its latest transfer, and what the clerk who sent it wrote. */
+export interface TicketTransfer {
+  readonly at: number;
+  readonly fromServiceId: ServiceId;
+  /** The counter that held it (null when it was moved while waiting). */
+  readonly fromCounterId: CounterId | null;
+  /** The clerk's note for the next counter ("Hồ sơ cần quầy 4 ký"), or null. */
+  readonly note: string | null;
 }
 
 /** A counter's state. */
@@ -123,6 +140,46 @@ export function closedCounter(id: CounterId): CounterState {
     currentTicketId: null,
     lastCompletedTicketId: null,
     priorityStreak: 0,
+  };
+}
+
+/** What a ticket is given when it is issued; everything else starts empty. */
+export type IssuedTicketFields = Pick<
+  Ticket,
+  | 'id'
+  | 'number'
+  | 'sequence'
+  | 'serviceId'
+  | 'businessDay'
+  | 'priorityGroupId'
+  | 'procedureId'
+  | 'issuedAt'
+  | 'kioskId'
+>;
+
+/** A ticket just issued: waiting, queued at its issue time, never called, transferred or printed. */
+export function waitingTicket(issued: IssuedTicketFields): Ticket {
+  return {
+    ...issued,
+    issuedServiceId: issued.serviceId,
+    status: 'waiting',
+    queuedAt: issued.issuedAt,
+    counterId: null,
+    targetCounterId: null,
+    clerkId: null,
+    calledAt: null,
+    lastCalledAt: null,
+    lastCalledCounterId: null,
+    startedAt: null,
+    completedAt: null,
+    noShowAt: null,
+    callCount: 0,
+    recallCount: 0,
+    transferCount: 0,
+    lastTransfer: null,
+    isCalledOutOfOrder: false,
+    printState: 'pending',
+    isRated: false,
   };
 }
 

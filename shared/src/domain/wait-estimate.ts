@@ -1,12 +1,21 @@
 import type { HallConfig } from './config.ts';
 import { findCounter, findService } from './config.ts';
 import type { ServiceId, TicketId } from './ids.ts';
+import { asTicketId } from './ids.ts';
+import { callOrder, isEligible } from './policy.ts';
 import type { QueueState, Ticket } from './state.ts';
+import { counterOf, waitingTicket } from './state.ts';
 
 /** What a visitor is told about their wait. */
 export interface WaitEstimate {
-  /** Waiting tickets of the same queue that will be called before this one. */
+  /**
+   * People the counters will call before this ticket, in the counters' own call order (`callOrder`):
+   * the fewest over the counters that may call it. Tickets of other services that share a counter count
+   * when that counter calls them first.
+   */
   readonly peopleAhead: number;
+  /** The most over those counters; equal to `peopleAhead` when one counter's order decides. */
+  readonly peopleAheadMax: number;
   /** Counters open now with a clerk, serving this service. */
   readonly servingCounters: number;
   /** Expected minutes until called; null when no counter serves the service now. */
@@ -32,19 +41,48 @@ export function servingCounterCount(state: QueueState, config: HallConfig, servi
   }).length;
 }
 
-function isAhead(other: Ticket, ticket: Ticket | undefined): boolean {
-  if (ticket === undefined) return true; // a ticket not yet issued waits behind everyone
-  if (other.id === ticket.id) return false;
-  const otherPriority = other.priorityGroupId !== null;
-  const ticketPriority = ticket.priorityGroupId !== null;
-  if (otherPriority !== ticketPriority) return otherPriority;
-  return other.queuedAt < ticket.queuedAt || (other.queuedAt === ticket.queuedAt && other.id < ticket.id);
+/**
+ * The ticket as it would stand if a visitor took one of `serviceId` now: behind everyone already waiting,
+ * as a normal (not priority) visitor.
+ */
+function newTicket(state: QueueState, serviceId: ServiceId): Ticket {
+  // Queued after every ticket there is: later than any real queue time.
+  const now = Number.MAX_SAFE_INTEGER;
+  return waitingTicket({
+    id: asTicketId(state.nextTicketId),
+    number: '',
+    sequence: 0,
+    serviceId,
+    businessDay: state.businessDay,
+    priorityGroupId: null,
+    procedureId: null,
+    issuedAt: now,
+    kioskId: null,
+  });
 }
 
 /**
- * People ahead and a time range for a ticket (or for a new ticket of the service when `ticketId` is
- * omitted). The range is (people ahead + ½) × typical service time ÷ counters, widened by 30% either
- * way, because arrivals and service times vary.
+ * People ahead of a waiting ticket in the call order of each counter that may call it: the counters
+ * open with a clerk, or, when none is, every active counter that may call it (their order is what it
+ * will be once they open). Empty when no counter may ever call it.
+ */
+function positionsInCallOrder(state: QueueState, config: HallConfig, ticket: Ticket): number[] {
+  const candidates = config.counters.filter((counter) => counter.isActive && isEligible(ticket, counter));
+  const working = candidates.filter((counter) => {
+    const current = counterOf(state, counter.id);
+    return current.status === 'open' && current.clerkId !== null;
+  });
+  return (working.length > 0 ? working : candidates).map((counter) =>
+    callOrder(state, config, counter.id).findIndex((candidate) => candidate.id === ticket.id),
+  );
+}
+
+/**
+ * People ahead and a time range for a waiting ticket (or, when `ticketId` is omitted, for a ticket a
+ * visitor would take now). People ahead come from the counters' real call order, as a range when
+ * several counters with different orders may call the ticket. The minutes are (people ahead + ½) ×
+ * typical service time ÷ counters serving the service, for the fewest and the most ahead, widened by 30%
+ * either way because arrivals and service times vary.
  */
 export function estimateWait(
   state: QueueState,
@@ -52,16 +90,28 @@ export function estimateWait(
   serviceId: ServiceId,
   ticketId?: TicketId,
 ): WaitEstimate {
-  const ticket = ticketId === undefined ? undefined : state.tickets[ticketId];
-  const peopleAhead = Object.values(state.tickets).filter(
-    (other) => other.status === 'waiting' && other.serviceId === serviceId && isAhead(other, ticket),
+  const existing = ticketId === undefined ? undefined : state.tickets[ticketId];
+  const ticket = existing ?? newTicket(state, serviceId);
+  const withTicket =
+    existing === undefined ? { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } } : state;
+  const positions = positionsInCallOrder(withTicket, config, ticket).filter((index) => index >= 0);
+  // No counter may call it (a service nobody serves): everyone waiting for the service is ahead.
+  const sameService = Object.values(state.tickets).filter(
+    (other) => other.status === 'waiting' && other.serviceId === serviceId && other.id !== ticket.id,
   ).length;
+  const peopleAhead = positions.length > 0 ? Math.min(...positions) : sameService;
+  const peopleAheadMax = positions.length > 0 ? Math.max(...positions) : sameService;
   const servingCounters = servingCounterCount(state, config, serviceId);
-  if (servingCounters === 0) return { peopleAhead, servingCounters, minutes: null };
-  const expected = ((peopleAhead + 0.5) * typicalServiceMinutes(state, config, serviceId)) / servingCounters;
+  if (servingCounters === 0) return { peopleAhead, peopleAheadMax, servingCounters, minutes: null };
+  const typical = typicalServiceMinutes(state, config, serviceId);
+  const expected = (ahead: number): number => ((ahead + 0.5) * typical) / servingCounters;
   return {
     peopleAhead,
+    peopleAheadMax,
     servingCounters,
-    minutes: { min: Math.floor(expected * 0.7), max: Math.max(1, Math.ceil(expected * 1.3)) },
+    minutes: {
+      min: Math.floor(expected(peopleAhead) * 0.7),
+      max: Math.max(1, Math.ceil(expected(peopleAheadMax) * 1.3)),
+    },
   };
 }

@@ -30,6 +30,7 @@ export interface TicketFact {
   readonly firstCalledAt: number | null;
   readonly startedAt: number | null;
   readonly completedAt: number | null;
+  /** The counter and the clerk of the ticket's last call (both null when it was never called). */
   readonly counterId: string | null;
   readonly clerkId: string | null;
   readonly transferCount: number;
@@ -300,7 +301,9 @@ const same = (text: string): LocalizedText => ({ vi: text, en: text });
 /**
  * Compute a report from the facts of a range of business days. Groups: the business day; the local
  * hour the ticket was issued; the field and the service the ticket ended in (after transfers); the
- * counter and clerk who last called or served it (tickets no counter touched are grouped under "—").
+ * counter and clerk of its last call, so both tables count a transferred ticket at the same desk (tickets
+ * never called are grouped under "—" in both). Every ticket is in exactly one group per dimension, so
+ * every breakdown adds up to the totals (property-tested over generated days).
  * A rating counts in the groups of its ticket.
  */
 export function computeReport(input: {

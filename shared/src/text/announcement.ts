@@ -2,15 +2,21 @@
  * What the hall display says when a counter calls a ticket: the sentence (for speech synthesis and
  * subtitles) and the same sentence as voice-clip tokens (for the recorded-clip announcer).
  */
+import type { HallConfig } from '../domain/config.ts';
 import { translate, type Locale } from './catalog.ts';
 import { tokenizeDigitsVi, tokenizeNumberVi, type NumberReadingOptions } from './numbers.ts';
 import {
   LETTER_NAMES,
   VOICE_CLIP_NAMES,
   isVoiceClipName,
+  normalizeSpokenPhrase,
+  type HallWord,
   type TicketLetter,
   type VoiceClipName,
 } from './voice-clips.ts';
+
+/** One token of a spoken call: a bundled clip, or a word the hall recorded itself. */
+export type SpokenWord = VoiceClipName | HallWord;
 
 /**
  * The default call sentence. Vietnamese halls read the ticket character by character and the counter as a
@@ -41,14 +47,19 @@ export interface CallAnnouncementInput extends NumberReadingOptions {
   readonly style: CallReadingStyle;
   /** The sentence; {@link DEFAULT_CALL_TEMPLATE} when omitted. */
   readonly template?: string;
+  /** Words and phrases the hall recorded itself, usable in the template (see `customWords` of the config). */
+  readonly customWords?: readonly string[];
 }
 
 /** One call, spoken. */
 export interface CallAnnouncement {
   /** The sentence as written, with a comma for each pause (for subtitles and speech synthesis). */
   readonly text: string;
-  /** The same sentence as clip tokens, in playing order; every entry is one of {@link VOICE_CLIP_NAMES}. */
-  readonly words: readonly VoiceClipName[];
+  /**
+   * The same sentence as clip tokens, in playing order: each one of {@link VOICE_CLIP_NAMES} or one of the
+   * hall's own words.
+   */
+  readonly words: readonly SpokenWord[];
 }
 
 /** The outcome of {@link checkCallTemplate}. */
@@ -65,7 +76,7 @@ export type CallTemplateCheck =
     };
 
 type TemplatePart =
-  | { readonly kind: 'literal'; readonly text: string; readonly words: readonly VoiceClipName[] }
+  | { readonly kind: 'literal'; readonly text: string; readonly words: readonly SpokenWord[] }
   | { readonly kind: 'placeholder'; readonly name: CallTemplatePlaceholder };
 
 interface ParsedTemplate {
@@ -75,7 +86,20 @@ interface ParsedTemplate {
   readonly unknownPlaceholders: readonly string[];
 }
 
-const LONGEST_TOKEN_SYLLABLES = Math.max(...VOICE_CLIP_NAMES.map((name) => name.split(' ').length));
+/** The vocabulary a template may use: the bundled clips and the hall's own words. */
+interface Vocabulary {
+  readonly has: (phrase: string) => phrase is SpokenWord;
+  readonly longest: number;
+}
+
+function vocabularyOf(customWords: readonly string[] = []): Vocabulary {
+  const own = new Set(customWords.map(normalizeSpokenPhrase).filter((word) => word !== ''));
+  const longest = Math.max(...[...VOICE_CLIP_NAMES, ...own].map((name) => name.split(' ').length));
+  return {
+    has: (phrase): phrase is SpokenWord => isVoiceClipName(phrase) || own.has(phrase),
+    longest,
+  };
+}
 
 function isPlaceholder(name: string): name is CallTemplatePlaceholder {
   return (CALL_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
@@ -85,20 +109,18 @@ function isPlaceholder(name: string): name is CallTemplatePlaceholder {
  * Splits literal template text into clip tokens, longest phrase first, so "số thứ tự" is one token while
  * a lone "số" is another.
  */
-function matchWords(text: string): { words: VoiceClipName[]; unknown: string[] } {
-  const syllables = text
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[\s\p{P}\p{S}]+/u)
+function matchWords(text: string, vocabulary: Vocabulary): { words: SpokenWord[]; unknown: string[] } {
+  const syllables = normalizeSpokenPhrase(text)
+    .split(' ')
     .filter((syllable) => syllable !== '');
-  const words: VoiceClipName[] = [];
+  const words: SpokenWord[] = [];
   const unknown: string[] = [];
   let index = 0;
   while (index < syllables.length) {
     let matched = false;
-    for (let length = Math.min(LONGEST_TOKEN_SYLLABLES, syllables.length - index); length > 0; length--) {
+    for (let length = Math.min(vocabulary.longest, syllables.length - index); length > 0; length--) {
       const candidate = syllables.slice(index, index + length).join(' ');
-      if (isVoiceClipName(candidate)) {
+      if (vocabulary.has(candidate)) {
         words.push(candidate);
         index += length;
         matched = true;
@@ -113,7 +135,7 @@ function matchWords(text: string): { words: VoiceClipName[]; unknown: string[] }
   return { words, unknown };
 }
 
-function parseTemplate(template: string): ParsedTemplate {
+function parseTemplate(template: string, vocabulary: Vocabulary): ParsedTemplate {
   const parts: TemplatePart[] = [];
   const unknownWords: string[] = [];
   const unknownPlaceholders: string[] = [];
@@ -122,7 +144,7 @@ function parseTemplate(template: string): ParsedTemplate {
   template.split(/\{([^{}]*)\}/).forEach((piece, index) => {
     if (index % 2 === 0) {
       if (piece === '') return;
-      const { words, unknown } = matchWords(piece);
+      const { words, unknown } = matchWords(piece, vocabulary);
       unknownWords.push(...unknown);
       parts.push({ kind: 'literal', text: piece, words });
     } else if (isPlaceholder(piece)) {
@@ -137,11 +159,15 @@ function parseTemplate(template: string): ParsedTemplate {
 }
 
 /**
- * Checks a hall's call template before it is saved: every word must have a voice clip and both
- * `{ticket}` and `{counter}` must appear (each may appear more than once, e.g. to repeat the ticket).
+ * Checks a hall's call template before it is saved: every word must have a voice clip (bundled, or one of
+ * the hall's `customWords`) and both `{ticket}` and `{counter}` must appear (each may appear more than
+ * once, e.g. to repeat the ticket).
  */
-export function checkCallTemplate(template: string): CallTemplateCheck {
-  const { unknownWords, missingPlaceholders, unknownPlaceholders } = parseTemplate(template);
+export function checkCallTemplate(template: string, customWords: readonly string[] = []): CallTemplateCheck {
+  const { unknownWords, missingPlaceholders, unknownPlaceholders } = parseTemplate(
+    template,
+    vocabularyOf(customWords),
+  );
   if (unknownWords.length === 0 && missingPlaceholders.length === 0 && unknownPlaceholders.length === 0) {
     return { ok: true };
   }
@@ -181,7 +207,7 @@ export function parseTicketNumber(ticketNumber: string): ParsedTicketNumber {
 
 interface Spoken {
   readonly text: string;
-  readonly words: readonly VoiceClipName[];
+  readonly words: readonly SpokenWord[];
 }
 
 function speakTicket(ticketNumber: string, input: CallAnnouncementInput): Spoken {
@@ -215,7 +241,7 @@ function speakTicket(ticketNumber: string, input: CallAnnouncementInput): Spoken
  */
 export function buildCallAnnouncement(input: CallAnnouncementInput): CallAnnouncement {
   const template = input.template ?? DEFAULT_CALL_TEMPLATE;
-  const parsed = parseTemplate(template);
+  const parsed = parseTemplate(template, vocabularyOf(input.customWords));
   const problems = [
     ...parsed.unknownWords.map((word) => `no voice clip for "${word}"`),
     ...parsed.missingPlaceholders.map((name) => `missing {${name}}`),
@@ -228,7 +254,7 @@ export function buildCallAnnouncement(input: CallAnnouncementInput): CallAnnounc
   const counter: Spoken = { text: counterWords.join(' '), words: counterWords };
 
   let text = '';
-  const words: VoiceClipName[] = [];
+  const words: SpokenWord[] = [];
   parsed.parts.forEach((part, index) => {
     switch (part.kind) {
       case 'literal':
@@ -256,4 +282,46 @@ export function buildCallAnnouncement(input: CallAnnouncementInput): CallAnnounc
  */
 export function formatCallSubtitle(locale: Locale, ticketNumber: string, counterNumber: number): string {
   return translate(locale, 'call.announcement', { ticket: ticketNumber, counter: counterNumber });
+}
+
+/**
+ * Why a hall configuration could not be spoken by the displays, in words for the manager (empty when it
+ * can): the call template must use only words with a clip (bundled or the hall's own) and both
+ * placeholders, and every active service's prefix must be letters the announcer can name (A–Z, Đ). The
+ * server refuses such a configuration and the console says why before saving.
+ */
+export function speakabilityProblems(
+  config: Pick<HallConfig, 'announcement'> & {
+    readonly services: readonly {
+      readonly id: string;
+      readonly prefix: string;
+      readonly isActive: boolean;
+    }[];
+  },
+): string[] {
+  const problems: string[] = [];
+  const { template, customWords = [] } = config.announcement;
+  const check = checkCallTemplate(template, customWords);
+  if (!check.ok) {
+    if (check.unknownWords.length > 0)
+      problems.push(`the call template has words with no voice clip: ${check.unknownWords.join(', ')}`);
+    for (const name of check.missingPlaceholders) problems.push(`the call template lacks {${name}}`);
+    for (const name of check.unknownPlaceholders) problems.push(`the call template has an unknown {${name}}`);
+  }
+  for (const service of config.services) {
+    if (!service.isActive) continue;
+    try {
+      parseTicketNumber(`${service.prefix}1`);
+    } catch {
+      problems.push(`service ${service.id}: the prefix ${service.prefix} cannot be spoken`);
+    }
+  }
+  const seen = new Set<string>();
+  for (const word of customWords) {
+    const normalized = normalizeSpokenPhrase(word);
+    if (normalized === '') problems.push('a recorded word is empty');
+    else if (seen.has(normalized)) problems.push(`the recorded word "${normalized}" appears twice`);
+    seen.add(normalized);
+  }
+  return problems;
 }

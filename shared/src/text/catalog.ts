@@ -28,7 +28,7 @@ export const messages = {
     en: 'This device or account is not authenticated. Please sign in or pair the device again.',
   },
   'error.FORBIDDEN': {
-    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    vi: 'Thiết bị hoặc tài khoản này không được phép thực hiện thao tác này.',
     en: 'You are not allowed to do this.',
   },
   'error.PROTOCOL_MISMATCH': {
@@ -36,7 +36,7 @@ export const messages = {
     en: 'This app version does not match the server. Please reload the page or update the app.',
   },
   'error.NOT_SIGNED_IN': {
-    vi: 'Bạn chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.',
+    vi: 'Chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.',
     en: 'You are not signed in. Please sign in to continue.',
   },
   'error.NOT_FOUND': {
@@ -79,6 +79,10 @@ export const messages = {
     vi: 'Quầy này đang bận. Vui lòng hoàn tất lượt hiện tại hoặc chọn quầy khác.',
     en: 'This counter is busy. Please finish the current ticket or choose another counter.',
   },
+  'error.NOT_SERVED': {
+    vi: 'Quầy được chọn không phục vụ dịch vụ này. Vui lòng chọn quầy khác.',
+    en: 'The chosen counter does not serve this service. Please choose another counter.',
+  },
   'error.RATE_LIMITED': {
     vi: 'Thao tác quá nhanh. Vui lòng đợi một chút rồi thử lại.',
     en: 'Too many requests. Please wait a moment and try again.',
@@ -96,7 +100,7 @@ export const messages = {
     en: 'The user name or PIN is incorrect.',
   },
   'error.LOCKED_OUT': {
-    vi: 'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    vi: 'Đã nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
     en: 'Too many failed attempts. Please try again in a few minutes.',
   },
   'error.PRINTER_UNAVAILABLE': {
@@ -104,7 +108,7 @@ export const messages = {
     en: 'The ticket printer is not working. Please ask a staff member for help.',
   },
   'error.INTERNAL': {
-    vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hỗ trợ.',
+    vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'Something went wrong. Please try again or ask a staff member for help.',
   },
 
@@ -125,28 +129,40 @@ export const messages = {
   'satisfaction.neutral': { vi: 'Bình thường', en: 'Neutral' },
   'satisfaction.dissatisfied': { vi: 'Không hài lòng', en: 'Dissatisfied' },
 
-  'priorityGroup.elderly': { vi: 'Người cao tuổi', en: 'Older people' },
+  'priorityGroup.elderly': { vi: 'Người cao tuổi (từ 60 tuổi)', en: 'Older people (60 and over)' },
   'priorityGroup.disabled': { vi: 'Người khuyết tật', en: 'People with disabilities' },
   'priorityGroup.pregnant': { vi: 'Phụ nữ mang thai', en: 'Pregnant women' },
   'priorityGroup.meritorious': {
     vi: 'Người có công với cách mạng',
     en: 'People with meritorious service to the revolution',
   },
-  'priorityGroup.young_child': { vi: 'Trẻ em dưới 6 tuổi', en: 'Children under 6' },
+  'priorityGroup.young_child': { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'With a child under 6' },
 
   'call.announcement': {
     vi: 'Mời công dân có số thứ tự {ticket} đến quầy số {counter}',
     en: 'Ticket {ticket}, please go to counter {counter}',
   },
 
+  // every app — a screen that failed to draw (client/src/error-boundary.tsx)
+  'app.error.title': { vi: 'Xin lỗi, màn hình gặp sự cố', en: 'Sorry, this screen ran into a problem' },
+  'app.error.reloading': {
+    vi: 'Màn hình sẽ tự tải lại sau {seconds} giây.',
+    en: 'It reloads itself in {seconds} s.',
+  },
+  'app.error.stopped': {
+    vi: 'Màn hình đã tự tải lại nhiều lần mà vẫn gặp sự cố. Vui lòng báo cán bộ quản lý.',
+    en: 'The screen reloaded several times and still fails. Please tell the hall manager.',
+  },
+  'app.error.reload': { vi: 'Tải lại ngay', en: 'Reload now' },
+
   // apps/counter — pairing (shared by the clerk terminal and the feedback tablet)
   'counter.pairing.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
   'counter.pairing.terminalHint': {
-    vi: 'Máy này sẽ trở thành máy tính của quầy. Quản lý trung tâm cấp mã gồm 6 chữ số cho quầy.',
+    vi: 'Máy này sẽ trở thành máy tính của quầy. Cán bộ quản lý cấp mã gồm 6 chữ số cho quầy.',
     en: "This device becomes a counter terminal. The hall manager gives you the counter's six-digit code.",
   },
   'counter.pairing.feedbackHint': {
-    vi: 'Máy này sẽ trở thành máy đánh giá mức độ hài lòng của một quầy. Quản lý trung tâm cấp mã gồm 6 chữ số.',
+    vi: 'Máy này sẽ trở thành máy đánh giá mức độ hài lòng của một quầy. Cán bộ quản lý cấp mã gồm 6 chữ số.',
     en: "This device becomes a counter's satisfaction tablet. The hall manager gives you a six-digit code.",
   },
   'counter.pairing.code': { vi: 'Mã ghép nối (6 chữ số)', en: 'Pairing code (6 digits)' },
@@ -157,7 +173,7 @@ export const messages = {
     en: 'The pairing code is wrong, used or expired. Please ask for a new one.',
   },
   'counter.pairing.unreachable': {
-    vi: 'Không kết nối được máy chủ của trung tâm. Vui lòng kiểm tra mạng rồi thử lại.',
+    vi: 'Không kết nối được máy chủ của Trung tâm. Vui lòng kiểm tra mạng rồi thử lại.',
     en: 'The hall server cannot be reached. Please check the network and try again.',
   },
   'counter.pairing.wrongKind': {
@@ -196,7 +212,7 @@ export const messages = {
     en: 'Your session ended: someone signed in to this counter on another terminal.',
   },
   'counter.session.moved': {
-    vi: 'Phiên làm việc đã kết thúc: tài khoản của bạn vừa đăng nhập tại một quầy khác.',
+    vi: 'Phiên làm việc đã kết thúc: tài khoản này vừa đăng nhập tại một quầy khác.',
     en: 'Your session ended: your account signed in at another counter.',
   },
   'counter.session.idle': {
@@ -228,6 +244,9 @@ export const messages = {
   'counter.current.calls': { vi: 'Số lần gọi', en: 'Times called' },
   'counter.current.outOfOrder': { vi: 'Gọi ngoài thứ tự', en: 'Called out of order' },
   'counter.current.transferred': { vi: 'Đã chuyển {count} lần', en: 'Transferred {count}×' },
+  'counter.current.procedure': { vi: 'Thủ tục: {name}', en: 'Procedure: {name}' },
+  'counter.current.transferFrom': { vi: 'Chuyển từ quầy {counter}', en: 'Sent from counter {counter}' },
+  'counter.current.transferNote': { vi: 'Ghi chú khi chuyển: “{note}”', en: 'Transfer note: “{note}”' },
   'counter.current.paused': { vi: 'Quầy đang tạm dừng: {reason}', en: 'Counter paused: {reason}' },
   'counter.current.closed': {
     vi: 'Quầy đang đóng. Nhấn “Tiếp tục” (phím 8) để mở quầy.',
@@ -260,7 +279,24 @@ export const messages = {
     vi: 'Số vừa gọi chưa được phục vụ: bắt đầu phục vụ, đánh dấu vắng mặt hoặc chuyển trước.',
     en: 'The called ticket has not been served: start, mark absent or transfer it first.',
   },
-  'counter.action.working': { vi: 'Đang xử lý…', en: 'Working…' },
+  'counter.action.working': { vi: 'Đang thực hiện…', en: 'Working…' },
+
+  'counter.shortcut.paused': {
+    vi: 'Quầy đang tạm dừng. Nhấn “Tiếp tục” (phím 8) để mở lại quầy rồi gọi số.',
+    en: 'The counter is paused. Press “Resume” (key 8) to reopen it, then call.',
+  },
+  'counter.shortcut.closed': {
+    vi: 'Quầy đang đóng. Nhấn “Tiếp tục” (phím 8) để mở quầy rồi gọi số.',
+    en: 'The counter is closed. Press “Resume” (key 8) to open it, then call.',
+  },
+  'counter.shortcut.noTicket': {
+    vi: 'Chưa có số nào tại quầy. Nhấn “Gọi số tiếp theo” (phím 1) trước.',
+    en: 'No ticket at this counter. Press “Call next” (key 1) first.',
+  },
+  'counter.shortcut.alreadyServing': {
+    vi: 'Số hiện tại đang được phục vụ: chỉ có thể hoàn thành hoặc chuyển.',
+    en: 'The current ticket is being served: it can only be completed or transferred.',
+  },
 
   // apps/counter — confirmations
   'counter.confirm.noShow': {
@@ -311,6 +347,27 @@ export const messages = {
   },
   'counter.transfer.note': { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
   'counter.transfer.submit': { vi: 'Chuyển số', en: 'Transfer' },
+  'counter.transfer.services': { vi: 'Phục vụ: {services}', en: 'Serves: {services}' },
+  'counter.transfer.refusedClosed': {
+    vi: 'Đã đóng: không nhận chuyển',
+    en: 'Closed: cannot receive a ticket',
+  },
+  'counter.transfer.refusedNotServing': {
+    vi: 'Không phục vụ dịch vụ này',
+    en: 'Does not serve this service',
+  },
+  'counter.transfer.warnPaused': {
+    vi: 'Đang tạm dừng: công dân sẽ chờ đến khi quầy mở lại',
+    en: 'Paused: the visitor waits until it reopens',
+  },
+  'counter.transfer.warnNoneOpen': {
+    vi: 'Hiện chưa có quầy nào đang mở phục vụ dịch vụ này; công dân sẽ chờ đến khi có quầy mở.',
+    en: 'No counter serving this service is open now; the visitor waits until one opens.',
+  },
+  'counter.transfer.refusedNoCounter': {
+    vi: 'Chưa có quầy nào phục vụ dịch vụ này. Vui lòng chọn dịch vụ khác.',
+    en: 'No counter serves this service. Please choose another service.',
+  },
   'counter.transfer.needTarget': {
     vi: 'Chọn dịch vụ hoặc quầy cần chuyển đến.',
     en: 'Choose a service or a counter to transfer to.',
@@ -328,7 +385,10 @@ export const messages = {
     vi: 'Hồ sơ liên quan đến số vừa phục vụ',
     en: 'Case related to the previous ticket',
   },
-  'counter.callSpecific.reasonManager': { vi: 'Theo yêu cầu của lãnh đạo', en: "At the manager's request" },
+  'counter.callSpecific.reasonManager': {
+    vi: 'Theo yêu cầu của cán bộ quản lý',
+    en: "At the manager's request",
+  },
   'counter.callSpecific.submit': { vi: 'Gọi số này', en: 'Call this ticket' },
   'counter.callSpecific.needReason': { vi: 'Vui lòng nhập lý do gọi số này.', en: 'Please give a reason.' },
 
@@ -356,7 +416,7 @@ export const messages = {
   'counter.day.title': { vi: 'Hôm nay tại quầy', en: 'Today at this counter' },
   'counter.day.served': { vi: 'Đã phục vụ', en: 'Served' },
   'counter.day.noShows': { vi: 'Vắng mặt', en: 'No-shows' },
-  'counter.day.average': { vi: 'TB mỗi lượt', en: 'Avg. per visit' },
+  'counter.day.average': { vi: 'Phục vụ trung bình', en: 'Avg. per visit' },
 
   // apps/counter — durations
   'counter.duration.seconds': { vi: '{seconds} giây', en: '{seconds} s' },
@@ -364,42 +424,46 @@ export const messages = {
   'counter.duration.hours': { vi: '{hours} giờ {minutes} phút', en: '{hours} h {minutes} min' },
 
   // apps/counter — the citizen feedback tablet
-  'feedback.idle.title': { vi: 'Kính chào quý công dân', en: 'Welcome' },
+  'feedback.idle.title': { vi: 'Kính chào Ông/Bà', en: 'Welcome' },
   'feedback.idle.subtitle': {
-    vi: 'Sau khi được phục vụ, xin quý công dân đánh giá mức độ hài lòng tại đây.',
+    vi: 'Sau khi được phục vụ, Ông/Bà vui lòng đánh giá mức độ hài lòng tại đây.',
     en: 'After your visit, please rate our service here.',
   },
   'feedback.serving.ticket': { vi: 'Số thứ tự', en: 'Ticket' },
   'feedback.serving.clerk': { vi: 'Cán bộ tiếp nhận', en: 'Your clerk' },
   'feedback.ask.title': {
-    vi: 'Quý công dân có hài lòng với lượt phục vụ vừa rồi không?',
-    en: 'How satisfied are you with the service you just received?',
+    vi: 'Ông/Bà vui lòng đánh giá mức độ hài lòng về việc giải quyết thủ tục vừa rồi',
+    en: 'Please rate how satisfied you are with how your procedure was handled',
   },
-  'feedback.ask.ticket': { vi: 'Số {ticket}', en: 'Ticket {ticket}' },
+  'feedback.ask.ticket': { vi: 'Số thứ tự {ticket}', en: 'Ticket {ticket}' },
   'feedback.reasons.title': {
-    vi: 'Xin quý công dân cho biết lý do (không bắt buộc)',
+    vi: 'Ông/Bà vui lòng cho biết lý do (không bắt buộc)',
     en: 'Please tell us why (optional)',
   },
   'feedback.reasons.submit': { vi: 'Gửi đánh giá', en: 'Send' },
   'feedback.reasons.back': { vi: 'Chọn lại', en: 'Back' },
-  'feedback.thanks.title': { vi: 'Xin cảm ơn quý công dân!', en: 'Thank you!' },
+  'feedback.thanks.title': { vi: 'Xin cảm ơn Ông/Bà!', en: 'Thank you!' },
   'feedback.thanks.subtitle': {
-    vi: 'Ý kiến của quý công dân giúp chúng tôi phục vụ tốt hơn.',
+    vi: 'Ý kiến của Ông/Bà giúp chúng tôi phục vụ tốt hơn.',
     en: 'Your opinion helps us serve you better.',
   },
   'feedback.sending': { vi: 'Đang gửi…', en: 'Sending…' },
 
   // The kiosk (apps/kiosk): a citizen's touch flow, in plain words an elderly visitor understands.
   'kiosk.language.other': { vi: 'English', en: 'Tiếng Việt' },
-  'kiosk.welcome.greeting': { vi: 'Kính chào quý công dân', en: 'Welcome' },
-  'kiosk.welcome.start': { vi: 'Chạm vào đây để lấy số thứ tự', en: 'Touch here to take a number' },
+  'kiosk.welcome.greeting': { vi: 'Kính chào Ông/Bà', en: 'Welcome' },
+  'kiosk.welcome.start': { vi: 'Nhấn vào đây để lấy số thứ tự', en: 'Touch here to take a number' },
   'kiosk.welcome.hint': {
     vi: 'Chọn lĩnh vực và dịch vụ, sau đó nhận phiếu ở khe máy in.',
     en: 'Choose a field and a service, then take your ticket from the printer slot.',
   },
+  'kiosk.welcome.hintScreen': {
+    vi: 'Chọn lĩnh vực và dịch vụ; số thứ tự và mã QR hiện ngay trên màn hình.',
+    en: 'Choose a field and a service; your number and its QR code appear on the screen.',
+  },
   'kiosk.unavailable.title': { vi: 'Tạm thời chưa lấy được số', en: 'Tickets are not available right now' },
   'kiosk.unavailable.offline': {
-    vi: 'Kiosk đang mất kết nối với máy chủ. Vui lòng liên hệ cán bộ hướng dẫn.',
+    vi: 'Máy lấy số đang mất kết nối với máy chủ. Vui lòng liên hệ cán bộ hướng dẫn.',
     en: 'The kiosk has lost its connection to the hall server. Please ask a staff member for help.',
   },
   'kiosk.unavailable.connecting': { vi: 'Đang kết nối máy chủ…', en: 'Connecting to the hall server…' },
@@ -424,7 +488,10 @@ export const messages = {
   'kiosk.priority.regularHint': { vi: 'Dành cho đa số công dân', en: 'For most visitors' },
   'kiosk.priority.heading': { vi: 'Số ưu tiên dành cho', en: 'Priority tickets are for' },
   'kiosk.priority.confirmTitle': { vi: 'Xác nhận lấy số ưu tiên', en: 'Confirm a priority ticket' },
-  'kiosk.priority.confirmQuestion': { vi: 'Bạn thuộc diện: {group}?', en: 'Are you in this group: {group}?' },
+  'kiosk.priority.confirmQuestion': {
+    vi: 'Ông/Bà thuộc diện: {group}?',
+    en: 'Are you in this group: {group}?',
+  },
   'kiosk.priority.confirmNote': {
     vi: 'Cán bộ có thể đề nghị xuất trình giấy tờ chứng minh.',
     en: 'Staff may ask you for proof.',
@@ -437,11 +504,19 @@ export const messages = {
   'kiosk.nav.next': { vi: 'Trang sau', en: 'Next page' },
   'kiosk.nav.page': { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
   'kiosk.issuing': { vi: 'Đang cấp số, vui lòng chờ…', en: 'Issuing your ticket, please wait…' },
-  'kiosk.result.title': { vi: 'Số thứ tự của bạn', en: 'Your number' },
+  'kiosk.result.title': { vi: 'Số thứ tự của Ông/Bà', en: 'Your number' },
   'kiosk.result.priority': { vi: 'Ưu tiên: {group}', en: 'Priority: {group}' },
   'kiosk.result.peopleAhead': {
-    vi: 'Số người đang chờ trước bạn: {count}',
+    vi: 'Số người chờ trước: {count}',
     en: 'People ahead of you: {count}',
+  },
+  'kiosk.result.screenTicket': {
+    vi: 'Máy này không có máy in: phiếu hiển thị ngay trên màn hình. Ông/Bà quét mã QR bằng điện thoại để theo dõi lượt.',
+    en: 'This machine has no printer: the ticket is shown on this screen. Scan its QR code with your phone to follow your turn.',
+  },
+  'kiosk.result.followQr': {
+    vi: 'Quét mã QR bằng điện thoại để theo dõi lượt của Ông/Bà',
+    en: 'Scan this QR code with your phone to follow your turn',
   },
   'kiosk.result.wait': { vi: 'Thời gian chờ dự kiến: {range} phút', en: 'Estimated wait: {range} min' },
   'kiosk.result.noCounter': {
@@ -451,7 +526,7 @@ export const messages = {
   'kiosk.result.takeTicket': { vi: 'Vui lòng nhận phiếu', en: 'Please take your ticket' },
   'kiosk.result.printFailed': { vi: 'Không in được phiếu', en: 'The ticket could not be printed' },
   'kiosk.result.noteNumber': {
-    vi: 'Số của bạn đã được ghi nhận. Vui lòng ghi lại số thứ tự ở trên và chờ gọi số.',
+    vi: 'Số thứ tự của Ông/Bà đã được ghi nhận. Vui lòng ghi lại số ở trên và chờ gọi số.',
     en: 'Your number is recorded. Please write down the number above and wait to be called.',
   },
   'kiosk.result.done': { vi: 'Xong', en: 'Done' },
@@ -462,7 +537,7 @@ export const messages = {
   'kiosk.result.preview': { vi: 'Phiếu in (xem trên màn hình)', en: 'Printed ticket (on-screen preview)' },
   'kiosk.refused.title': { vi: 'Chưa cấp được số', en: 'No ticket was issued' },
   'kiosk.refused.noTicket': {
-    vi: 'Chưa có số nào được cấp cho bạn. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
+    vi: 'Chưa có số nào được cấp cho Ông/Bà. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'No number was issued to you. Please try again or ask a staff member for help.',
   },
   'kiosk.refused.offline': {
@@ -501,7 +576,7 @@ export const messages = {
   // ── hall display (apps/display) ──
   'display.pair.title': { vi: 'Nhập mã ghép nối', en: 'Enter the pairing code' },
   'display.pair.hint': {
-    vi: 'Mã gồm 6 chữ số, do cán bộ quản trị cấp cho màn hình này.',
+    vi: 'Mã gồm 6 chữ số, do cán bộ quản lý cấp cho màn hình này.',
     en: 'Six digits, given by the hall manager for this display.',
   },
   'display.pair.submit': { vi: 'Ghép nối', en: 'Pair' },
@@ -529,7 +604,12 @@ export const messages = {
   },
   'display.call.none': { vi: 'Chưa có số nào được gọi', en: 'No ticket has been called yet' },
   'display.counters.title': { vi: 'Số đang phục vụ tại các quầy', en: 'Now serving at each counter' },
+  'display.counters.none': { vi: 'Chưa có quầy nào làm việc', en: 'No counter is open yet' },
+  'display.counters.closed': { vi: 'Quầy đang đóng: {numbers}', en: 'Closed counters: {numbers}' },
   'display.recent.title': { vi: 'Số vừa gọi', en: 'Last calls' },
+  'display.recent.noShow': { vi: 'Vắng mặt', en: 'No-show' },
+  'display.recent.transferred': { vi: 'Đã chuyển', en: 'Transferred' },
+  'display.recent.transferredTo': { vi: 'Đã chuyển quầy {counter}', en: 'Sent to counter {counter}' },
   'display.waiting.title': { vi: 'Số người đang chờ', en: 'People waiting' },
   'display.sound.enable': { vi: 'Nhấn để bật âm thanh', en: 'Press to enable sound' },
   'display.sound.hint': {
@@ -545,7 +625,7 @@ export const messages = {
   },
   'display.settings.all': { vi: 'Tất cả dịch vụ', en: 'All services' },
   'display.settings.fromUrl': {
-    vi: 'Danh sách dịch vụ đang lấy từ địa chỉ trang (?services=…). Bấm Lưu để dùng lựa chọn dưới đây.',
+    vi: 'Danh sách dịch vụ đang lấy từ địa chỉ trang (?services=…). Nhấn Lưu để dùng lựa chọn dưới đây.',
     en: 'The service list comes from the page address (?services=…). Press Save to use the choice below.',
   },
   'display.settings.save': { vi: 'Lưu', en: 'Save' },
@@ -556,33 +636,49 @@ export const messages = {
   // ── public ticket-status page (/t/<code>) ──
   'status.title': { vi: 'Theo dõi số thứ tự', en: 'Ticket status' },
   'status.loading': { vi: 'Đang tải…', en: 'Loading…' },
-  'status.yourNumber': { vi: 'Số của bạn', en: 'Your number' },
-  'status.peopleAhead': { vi: 'Số người trước bạn', en: 'People ahead of you' },
+  'status.yourNumber': { vi: 'Số thứ tự của Ông/Bà', en: 'Your number' },
+  'status.peopleAhead': { vi: 'Số người chờ trước', en: 'People ahead of you' },
   'status.wait': { vi: 'Thời gian chờ dự kiến', en: 'Expected wait' },
   'status.waitRange': { vi: 'khoảng {min}–{max} phút', en: 'about {min}–{max} min' },
   'status.waitUnknown': {
     vi: 'Chưa có quầy nào đang phục vụ dịch vụ này',
     en: 'No counter is serving this service right now',
   },
-  'status.calledHeadline': { vi: 'Mời bạn đến ngay', en: 'Please go now to' },
+  'status.calledHeadline': { vi: 'Mời Ông/Bà đến ngay', en: 'Please go now to' },
   'status.counter': { vi: 'Quầy số {counter}', en: 'Counter {counter}' },
   'status.serving': {
-    vi: 'Bạn đang được phục vụ tại quầy số {counter}',
+    vi: 'Ông/Bà đang được phục vụ tại quầy số {counter}',
     en: 'You are being served at counter {counter}',
   },
-  'status.done': { vi: 'Đã hoàn thành. Cảm ơn bạn!', en: 'Done. Thank you!' },
-  'status.noShow': {
-    vi: 'Bạn không có mặt khi được gọi. Vui lòng đến quầy hướng dẫn nếu bạn vẫn cần làm thủ tục.',
-    en: 'You were not there when called. Please ask at the help desk if you still need the service.',
+  'status.transferredToCounter': {
+    vi: 'Số thứ tự của Ông/Bà đã được chuyển đến quầy số {counter}. Vui lòng tiếp tục chờ gọi số.',
+    en: 'Your ticket was sent to counter {counter}. Please keep waiting for your call.',
   },
-  'status.cancelled': { vi: 'Số này đã bị hủy.', en: 'This ticket was cancelled.' },
+  'status.transferredToService': {
+    vi: 'Số thứ tự của Ông/Bà đã được chuyển sang dịch vụ “{service}”. Vui lòng tiếp tục chờ gọi số.',
+    en: 'Your ticket was moved to the service “{service}”. Please keep waiting for your call.',
+  },
+  'status.done': { vi: 'Đã hoàn thành. Xin cảm ơn Ông/Bà!', en: 'Done. Thank you!' },
+  'status.noShow': {
+    vi: 'Ông/Bà không có mặt khi được gọi số. Nếu vẫn cần làm thủ tục, vui lòng liên hệ cán bộ hướng dẫn tại Trung tâm.',
+    en: 'You were not there when called. If you still need the service, please ask the staff at the help desk.',
+  },
+  'status.cancelled': {
+    vi: 'Số thứ tự này đã bị hủy. Nếu vẫn cần làm thủ tục, Ông/Bà vui lòng lấy số mới tại máy lấy số hoặc liên hệ cán bộ hướng dẫn.',
+    en: 'This ticket was cancelled. If you still need the service, please take a new ticket at the kiosk or ask the staff.',
+  },
   'status.expired': {
-    vi: 'Số này đã hết hạn. Vui lòng lấy số mới.',
-    en: 'This ticket has expired. Please take a new one.',
+    vi: 'Số thứ tự này đã hết hạn (phiếu chỉ có giá trị trong ngày). Vui lòng lấy số mới.',
+    en: 'This ticket has expired (tickets are valid for the day only). Please take a new one.',
   },
   'status.notFound': {
     vi: 'Không tìm thấy số thứ tự này. Vui lòng kiểm tra lại mã QR trên phiếu.',
     en: 'This ticket was not found. Please check the QR code on your ticket.',
+  },
+  'status.alert.arm': { vi: 'Bật chuông và rung khi đến lượt', en: 'Ring and vibrate when it is my turn' },
+  'status.alert.armed': {
+    vi: 'Điện thoại sẽ đổ chuông và rung khi đến lượt Ông/Bà (giữ trang này mở).',
+    en: 'This phone will ring and vibrate when it is your turn (keep this page open).',
   },
   'status.reconnecting': { vi: 'Đang kết nối lại…', en: 'Reconnecting…' },
   'status.updatedAt': { vi: 'Cập nhật lúc {time}', en: 'Updated at {time}' },
@@ -593,7 +689,7 @@ export const messages = {
   'status.switchLanguage': { vi: 'English', en: 'Tiếng Việt' },
   // ── manager console (apps/admin) ──────────────────────────────────────────────────────────
   'admin.login.title': {
-    vi: 'Bảng điều khiển quản lý sảnh',
+    vi: 'Bảng điều khiển của cán bộ quản lý',
     en: 'Hall manager console',
   },
   'admin.login.username': {
@@ -603,6 +699,10 @@ export const messages = {
   'admin.login.password': {
     vi: 'Mật khẩu',
     en: 'Password',
+  },
+  'admin.login.badCredentials': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The user name or password is incorrect.',
   },
   'admin.login.submit': {
     vi: 'Đăng nhập',
@@ -673,8 +773,16 @@ export const messages = {
     en: 'Name (English)',
   },
   'admin.common.kioskOrder': {
-    vi: 'Thứ tự trên kiosk',
+    vi: 'Thứ tự trên máy lấy số',
     en: 'Kiosk order',
+  },
+  'admin.common.actions': {
+    vi: 'Thao tác',
+    en: 'Actions',
+  },
+  'admin.reports.group': {
+    vi: 'Nhóm',
+    en: 'Group',
   },
   'admin.common.active': {
     vi: 'Hoạt động',
@@ -789,7 +897,7 @@ export const messages = {
     en: 'Clerk',
   },
   'admin.monitor.current': {
-    vi: 'Số đang xử lý',
+    vi: 'Số đang phục vụ',
     en: 'Current ticket',
   },
   'admin.monitor.since': {
@@ -809,8 +917,8 @@ export const messages = {
     en: 'Ticket {ticket} ({service}) has waited {minutes} min',
   },
   'admin.alert.lowRating': {
-    vi: 'Đánh giá “Không hài lòng” cho số {ticket} tại quầy {counter}',
-    en: '“Dissatisfied” rating for ticket {ticket} at counter {counter}',
+    vi: 'Đánh giá “{level}” cho số {ticket} tại quầy {counter}',
+    en: '“{level}” rating for ticket {ticket} at counter {counter}',
   },
   'admin.printer.ok': {
     vi: 'Bình thường',
@@ -885,7 +993,7 @@ export const messages = {
     en: 'Business day started',
   },
   'admin.event.ticket.issued': {
-    vi: 'Phát số',
+    vi: 'Cấp số',
     en: 'Ticket issued',
   },
   'admin.event.ticket.called': {
@@ -921,7 +1029,7 @@ export const messages = {
     en: 'Ticket cancelled',
   },
   'admin.event.ticket.print-recorded': {
-    vi: 'Kết quả in vé',
+    vi: 'Kết quả in phiếu',
     en: 'Print result',
   },
   'admin.event.counter.opened': {
@@ -972,8 +1080,12 @@ export const messages = {
     vi: 'Đặt lại mã PIN cán bộ',
     en: 'Clerk PIN reset',
   },
+  'admin.event.hall.voice-clip-saved': {
+    vi: 'Tải lên tệp âm thanh gọi số',
+    en: 'Voice clip uploaded',
+  },
   'admin.event.hall.logo-changed': {
-    vi: 'Thay đổi logo',
+    vi: 'Thay đổi biểu trưng',
     en: 'Logo changed',
   },
   'admin.event.device.pairing-created': {
@@ -985,7 +1097,7 @@ export const messages = {
     en: 'Device revoked',
   },
   'admin.config.hall': {
-    vi: 'Thông tin sảnh',
+    vi: 'Thông tin Trung tâm',
     en: 'Hall',
   },
   'admin.config.services': {
@@ -1013,11 +1125,11 @@ export const messages = {
     en: 'Save configuration',
   },
   'admin.config.saved': {
-    vi: 'Đã lưu. Các thiết bị trong sảnh đã nhận cấu hình mới.',
+    vi: 'Đã lưu. Các thiết bị trong Trung tâm đã nhận cấu hình mới.',
     en: 'Saved. The devices in the hall have the new configuration.',
   },
   'admin.hall.name': {
-    vi: 'Tên đơn vị',
+    vi: 'Tên Trung tâm',
     en: 'Hall name',
   },
   'admin.hall.address': {
@@ -1037,15 +1149,15 @@ export const messages = {
     en: 'Hour the day starts again (0–23)',
   },
   'admin.hall.noticeLine': {
-    vi: 'Dòng thông báo trên màn hình sảnh',
+    vi: 'Dòng thông báo trên màn hình gọi số',
     en: 'Notice line on the hall displays',
   },
   'admin.hall.logo': {
-    vi: 'Logo in trên phiếu',
+    vi: 'Biểu trưng in trên phiếu',
     en: 'Logo printed on tickets',
   },
   'admin.hall.logoUpload': {
-    vi: 'Chọn tệp logo (PNG)',
+    vi: 'Chọn tệp biểu trưng (PNG)',
     en: 'Choose a logo file (PNG)',
   },
   'admin.hall.logoHint': {
@@ -1057,11 +1169,11 @@ export const messages = {
     en: 'Only PNG images are accepted.',
   },
   'admin.hall.openingHours': {
-    vi: 'Giờ làm việc của trung tâm (để trống là luôn nhận số)',
+    vi: 'Giờ làm việc của Trung tâm (để trống là luôn nhận số)',
     en: 'Hall opening hours (empty means always open)',
   },
   'admin.hall.hoursHint': {
-    vi: 'Ví dụ “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 là Chủ nhật). Mỗi dịch vụ có thể có giờ riêng trong mục “Lĩnh vực và dịch vụ”, áp dụng bên trong giờ của trung tâm.',
+    vi: 'Ví dụ “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 là Chủ nhật). Mỗi dịch vụ có thể có giờ riêng trong mục “Lĩnh vực và dịch vụ”, áp dụng bên trong giờ của Trung tâm.',
     en: 'For example “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 is Sunday). Each service may have its own hours under “Fields and services”, within the hall’s.',
   },
   'admin.services.import': {
@@ -1285,7 +1397,7 @@ export const messages = {
     en: 'Browser voice',
   },
   'admin.policy.quietHours': {
-    vi: 'Giờ không phát loa (HH:mm-HH:mm)',
+    vi: 'Giờ không phát loa (giờ:phút-giờ:phút, ví dụ 11:30-13:30)',
     en: 'Quiet hours (HH:mm-HH:mm)',
   },
   'admin.policy.idleSignOut': {
@@ -1295,6 +1407,44 @@ export const messages = {
   'admin.policy.feedbackIdle': {
     vi: 'Màn hình đánh giá trở về sau (giây)',
     en: 'Feedback screen resets after (s)',
+  },
+  'admin.voice.numberReading': { vi: 'Cách đọc số', en: 'Number reading' },
+  'admin.voice.zeroTens': { vi: 'Số 0 ở hàng chục (105)', en: 'Zero tens (105)' },
+  'admin.voice.zeroTensLinh': { vi: 'một trăm linh năm', en: 'một trăm linh năm' },
+  'admin.voice.zeroTensLe': { vi: 'một trăm lẻ năm', en: 'một trăm lẻ năm' },
+  'admin.voice.four': { vi: 'Số 4 sau “mươi” (24)', en: 'Four after “mươi” (24)' },
+  'admin.voice.fourTu': { vi: 'hai mươi tư', en: 'hai mươi tư' },
+  'admin.voice.fourBon': { vi: 'hai mươi bốn', en: 'hai mươi bốn' },
+  'admin.voice.thousand': { vi: 'Hàng nghìn (2000)', en: 'Thousands (2000)' },
+  'admin.voice.thousandNghin': { vi: 'hai nghìn', en: 'hai nghìn' },
+  'admin.voice.thousandNgan': { vi: 'hai ngàn', en: 'hai ngàn' },
+  'admin.voice.templateOk': {
+    vi: 'Màn hình gọi số đọc được câu này.',
+    en: 'The displays can say this phrase.',
+  },
+  'admin.voice.templateMissing': {
+    vi: 'Chưa có tệp âm thanh cho: {words}. Hãy ghi âm và tải lên bên dưới, hoặc chỉ dùng các từ có sẵn.',
+    en: 'No voice clip for: {words}. Record and upload them below, or use only the available words.',
+  },
+  'admin.voice.templatePlaceholders': {
+    vi: 'Câu gọi số phải giữ chỗ cho số thứ tự và số quầy như mẫu.',
+    en: 'The phrase must keep the ticket and counter placeholders as in the sample.',
+  },
+  'admin.voice.available': {
+    vi: 'Từ có sẵn (số thứ tự và số quầy được đọc tự động)',
+    en: 'Available words (the ticket and counter numbers are read automatically)',
+  },
+  'admin.voice.refused': { vi: 'Chưa lưu. {reason}', en: 'Not saved. {reason}' },
+  'admin.voice.hallWords': { vi: 'Từ do Trung tâm ghi âm', en: 'Words recorded by the hall' },
+  'admin.voice.noHallWords': { vi: 'Chưa có từ nào.', en: 'None yet.' },
+  'admin.voice.phrase': { vi: 'Từ hoặc cụm từ mới', en: 'New word or phrase' },
+  'admin.voice.file': { vi: 'Tệp ghi âm (WAV)', en: 'Recording (WAV)' },
+  'admin.voice.upload': { vi: 'Tải lên', en: 'Upload' },
+  'admin.voice.uploaded': { vi: 'Đã tải lên “{phrase}”.', en: 'Uploaded “{phrase}”.' },
+  'admin.voice.remove': { vi: 'Bỏ “{phrase}”', en: 'Remove “{phrase}”' },
+  'admin.voice.guide': {
+    vi: 'Cách ghi âm: phòng yên tĩnh, micrô cách miệng khoảng 20 cm; đọc rõ, nhịp bình thường, một lần; cắt bỏ khoảng lặng ở đầu và cuối; lưu tệp WAV mono 16-bit, 16 000 hoặc 22 050 Hz, dài 0,1–3 giây. Một cụm đọc liền một hơi (“mời ông bà”) nên ghi thành một tệp. Tải lên tệp trùng tên một từ có sẵn sẽ thay giọng của từ đó.',
+    en: 'How to record: a quiet room, the microphone about 20 cm away; say it clearly, at a normal pace, once; cut the silence at both ends; save a mono 16-bit WAV at 16 000 or 22 050 Hz, 0.1–3 s long. A phrase said in one breath (“mời ông bà”) is best one file. Uploading an available word replaces its voice.',
   },
   'admin.devices.pairTitle': {
     vi: 'Ghép nối thiết bị mới',
@@ -1309,7 +1459,7 @@ export const messages = {
     en: 'Device name',
   },
   'admin.devices.namePlaceholder': {
-    vi: 'Ví dụ: Kiosk sảnh chính',
+    vi: 'Ví dụ: Máy lấy số tầng 1',
     en: 'e.g. Main hall kiosk',
   },
   'admin.devices.counter': {
@@ -1365,7 +1515,7 @@ export const messages = {
     en: 'No device yet.',
   },
   'admin.deviceKind.kiosk': {
-    vi: 'Kiosk lấy số',
+    vi: 'Máy lấy số',
     en: 'Ticket kiosk',
   },
   'admin.deviceKind.counter': {
@@ -1377,7 +1527,7 @@ export const messages = {
     en: 'Feedback tablet',
   },
   'admin.deviceKind.display': {
-    vi: 'Màn hình sảnh',
+    vi: 'Màn hình gọi số',
     en: 'Hall display',
   },
   'admin.deviceKind.manager': {
@@ -1385,7 +1535,7 @@ export const messages = {
     en: 'Manager console',
   },
   'admin.role.kiosk': {
-    vi: 'Kiosk',
+    vi: 'Máy lấy số',
     en: 'Kiosk',
   },
   'admin.role.counter': {
@@ -1433,7 +1583,7 @@ export const messages = {
     en: 'Download Excel (XLSX)',
   },
   'admin.reports.issued': {
-    vi: 'Số phát ra',
+    vi: 'Số đã cấp',
     en: 'Issued',
   },
   'admin.reports.served': {
@@ -1461,16 +1611,16 @@ export const messages = {
     en: 'Median wait',
   },
   'admin.reports.p90Wait': {
-    vi: 'Chờ P90',
-    en: '90th pct wait',
+    vi: '90% lượt chờ không quá',
+    en: '90% of waits within',
   },
   'admin.reports.avgService': {
     vi: 'Phục vụ trung bình',
     en: 'Average service',
   },
   'admin.reports.p90Service': {
-    vi: 'Phục vụ P90',
-    en: '90th pct service',
+    vi: '90% lượt phục vụ không quá',
+    en: '90% of services within',
   },
   'admin.reports.onTime': {
     vi: 'Gọi trong {minutes} phút',
@@ -1493,11 +1643,11 @@ export const messages = {
     en: '% satisfied = (ratings {levels}) / all ratings × 100',
   },
   'admin.reports.definitions': {
-    vi: 'Thời gian chờ = lúc gọi lần đầu − lúc vào hàng chờ; thời gian phục vụ = lúc hoàn thành − lúc bắt đầu; “đã phục vụ” = hoàn thành; phân vị theo hạng gần nhất; ngày theo múi giờ của sảnh.',
+    vi: 'Thời gian chờ = lúc gọi lần đầu − lúc vào hàng chờ; thời gian phục vụ = lúc hoàn thành − lúc bắt đầu; “đã phục vụ” = hoàn thành; phân vị theo hạng gần nhất; ngày theo múi giờ của Trung tâm.',
     en: 'Wait = first call − queue time; service = completed − started; “served” = completed; percentiles by nearest rank; days in the hall’s time zone.',
   },
   'admin.reports.chartArrivals': {
-    vi: 'Số phát ra theo giờ',
+    vi: 'Số đã cấp theo giờ',
     en: 'Tickets issued by hour',
   },
   'admin.reports.chartWaits': {
@@ -1692,4 +1842,13 @@ export function translateErrorCode(locale: Locale, code: string): string {
 
 function isErrorMessageId(id: string): id is ErrorMessageId {
   return id.startsWith('error.') && isMessageId(id);
+}
+
+/**
+ * A configured name (service, field, counter, priority group) in one language. A hall that left the
+ * English name empty (a service added in a hurry) gets the Vietnamese one, never a blank label.
+ */
+export function localizedName(text: LocalizedText, locale: Locale): string {
+  const name = text[locale].trim();
+  return name !== '' ? name : text.vi.trim();
 }

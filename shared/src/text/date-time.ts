@@ -5,15 +5,26 @@
 
 // Intl gives the calendar fields in the hall's zone; the Vietnamese wording is ours, because Intl's
 // "vi" weekday names vary between ICU versions ("Chủ Nhật" vs "Chủ nhật") and tickets must not change.
+// The glossary's form: "Thứ Hai, 07/12/2026" (the day's name capitalised, as in official documents).
 const WEEKDAYS_VI = {
   Sun: 'Chủ nhật',
-  Mon: 'Thứ hai',
-  Tue: 'Thứ ba',
-  Wed: 'Thứ tư',
-  Thu: 'Thứ năm',
-  Fri: 'Thứ sáu',
-  Sat: 'Thứ bảy',
+  Mon: 'Thứ Hai',
+  Tue: 'Thứ Ba',
+  Wed: 'Thứ Tư',
+  Thu: 'Thứ Năm',
+  Fri: 'Thứ Sáu',
+  Sat: 'Thứ Bảy',
 } as const;
+
+const WEEKDAYS_EN = {
+  Sun: 'Sunday',
+  Mon: 'Monday',
+  Tue: 'Tuesday',
+  Wed: 'Wednesday',
+  Thu: 'Thursday',
+  Fri: 'Friday',
+  Sat: 'Saturday',
+} as const satisfies Record<keyof typeof WEEKDAYS_VI, string>;
 
 type WeekdayKey = keyof typeof WEEKDAYS_VI;
 
@@ -79,6 +90,16 @@ function zonedFields(epochMs: number, timeZone: string): ZonedFields {
 export function formatDateVi(epochMs: number, timeZone: string): string {
   const { weekday, day, month, year } = zonedFields(epochMs, timeZone);
   return `${WEEKDAYS_VI[weekday]}, ${day}/${month}/${year}`;
+}
+
+/**
+ * The date in the hall's zone in a screen's language: Vietnamese as {@link formatDateVi}, English
+ * `"Monday, 02/03/2026"` — day first in both (never mm/dd/yyyy).
+ */
+export function formatDate(epochMs: number, timeZone: string, locale: 'vi' | 'en'): string {
+  if (locale === 'vi') return formatDateVi(epochMs, timeZone);
+  const { weekday, day, month, year } = zonedFields(epochMs, timeZone);
+  return `${WEEKDAYS_EN[weekday]}, ${day}/${month}/${year}`;
 }
 
 /**

@@ -109,6 +109,25 @@ export const VOICE_CLIP_NAMES = [...PHRASE_WORDS, ...NUMBER_WORDS, ...LETTER_WOR
 /** One token of an announcement, and so one voice clip. */
 export type VoiceClipName = (typeof VOICE_CLIP_NAMES)[number];
 
+/**
+ * A word or phrase a hall recorded itself (normalised with {@link normalizeSpokenPhrase}): lower case, NFC,
+ * syllables separated by one space. Its clip is named by {@link clipFileName} like the bundled ones.
+ */
+export type HallWord = string & { readonly __hallWord?: never };
+
+/**
+ * A phrase as the announcer matches and names it: NFC, lower case, punctuation and runs of spaces turned
+ * into single spaces. "Tổ chức, cá nhân" → "tổ chức cá nhân".
+ */
+export function normalizeSpokenPhrase(phrase: string): HallWord {
+  return phrase
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter((syllable) => syllable !== '')
+    .join(' ');
+}
+
 /** The file name of the two-tone chime played before each call. */
 export const CHIME_FILE_NAME = 'chime.wav';
 
@@ -153,7 +172,7 @@ function syllableFileStem(syllable: string): string {
  * @example clipFileName('mốt')      // 'mot-sac.wav'
  * @example clipFileName('đến')      // 'dden-sac.wav'
  */
-export function clipFileName(token: VoiceClipName): string {
+export function clipFileName(token: VoiceClipName | HallWord): string {
   const stems = token
     .toLowerCase()
     .split(/[\s-]+/)

@@ -22,6 +22,9 @@ export type TicketTextRole =
   | 'people-ahead'
   | 'wait'
   | 'issued-at'
+  | 'counters'
+  | 'validity'
+  | 'notice'
   | 'qr-hint'
   | 'footer';
 
@@ -78,9 +81,19 @@ const text = (
 const centered = { align: 'center' } as const;
 const english = { size: 'small', weight: 'regular', align: 'center' } as const;
 
+/** A label and its value, held together on one line by a no-break space (see `wrapText`). */
+const labelled = (label: string, value: string): string => `${label}:\u00a0${value}`;
+
+/** People ahead as printed: "4", or "3–5" when several counters with different orders may call it. */
+function aheadText(ticket: PrintableTicket): string {
+  const most = ticket.peopleAheadMax ?? ticket.peopleAhead;
+  return formatMinuteRange({ min: ticket.peopleAhead, max: Math.max(most, ticket.peopleAhead) });
+}
+
 /**
  * Lay out what a ticket says, Vietnamese first with an English line after each label. Pure: time
- * formatting uses the hall's time zone from the ticket, never the machine's.
+ * formatting uses the hall's time zone from the ticket, never the machine's. Every label is held to its
+ * value, so a narrow ticket never prints a figure alone on the line below its label.
  */
 export function layoutTicket(ticket: PrintableTicket): TicketLayout {
   const blocks: TicketBlock[] = [];
@@ -127,21 +140,33 @@ export function layoutTicket(ticket: PrintableTicket): TicketLayout {
 
   const left = { size: 'normal', weight: 'regular', align: 'left' } as const;
   const leftEnglish = { size: 'small', weight: 'regular', align: 'left' } as const;
-  blocks.push(text('people-ahead', 'vi', `Số người đang chờ trước bạn: ${ticket.peopleAhead}`, left));
-  blocks.push(text('people-ahead', 'en', `People ahead of you: ${ticket.peopleAhead}`, leftEnglish));
+  const ahead = aheadText(ticket);
+  blocks.push(text('people-ahead', 'vi', labelled('Số người chờ trước', ahead), left));
+  blocks.push(text('people-ahead', 'en', labelled('People ahead of you', ahead), leftEnglish));
   if (ticket.waitMinutes) {
     const range = formatMinuteRange(ticket.waitMinutes);
-    blocks.push(text('wait', 'vi', `Thời gian chờ dự kiến: ${range}\u00a0phút`, left));
-    blocks.push(text('wait', 'en', `Estimated wait: ${range}\u00a0min`, leftEnglish));
+    blocks.push(text('wait', 'vi', labelled('Thời gian chờ dự kiến', `${range}\u00a0phút`), left));
+    blocks.push(text('wait', 'en', labelled('Estimated wait', `${range}\u00a0min`), leftEnglish));
+  }
+  if (ticket.counterNumbers && ticket.counterNumbers.length > 0) {
+    const counters = ticket.counterNumbers.join(', ');
+    blocks.push(text('counters', 'vi', labelled('Quầy phục vụ', counters), left));
+    blocks.push(text('counters', 'en', labelled('Served at counters', counters), leftEnglish));
   }
   const issuedAt = formatIssuedAt(ticket.issuedAt, ticket.timeZone);
-  blocks.push(text('issued-at', 'vi', `Giờ lấy số: ${issuedAt}`, left));
-  blocks.push(text('issued-at', 'en', `Issued at: ${issuedAt}`, leftEnglish));
+  blocks.push(text('issued-at', 'vi', labelled('Giờ lấy số', issuedAt), left));
+  blocks.push(text('issued-at', 'en', labelled('Issued at', issuedAt), leftEnglish));
+  const day = issuedAt.split(' ')[0] ?? issuedAt;
+  blocks.push(text('validity', 'vi', `Phiếu có giá trị trong ngày ${day}`, left));
+  blocks.push(text('validity', 'en', `Valid on ${day} only`, leftEnglish));
+  if (ticket.notice) {
+    blocks.push(text('notice', 'vi', ticket.notice, { size: 'small', weight: 'regular', align: 'left' }));
+  }
   blocks.push({ kind: 'separator' });
 
   blocks.push({ kind: 'qr', payload: ticket.statusUrl });
   blocks.push(
-    text('qr-hint', 'vi', 'Quét mã QR để theo dõi lượt của bạn', {
+    text('qr-hint', 'vi', 'Ông/Bà quét mã QR để theo dõi lượt của mình', {
       ...centered,
       size: 'normal',
       weight: 'regular',

@@ -29,8 +29,8 @@ export const printableTicketSchema = z.strictObject({
   /** Hall name printed at the top, e.g. "UBND Phường Bến Nghé". */
   hallName: z.string().trim().min(1).max(200),
   hallLogo: ticketLogoSchema.nullable().optional(),
-  /** Display number: prefix of 1–2 letters and a zero-padded sequence, e.g. "A012", "A1000". */
-  number: z.string().regex(/^[A-Z]{1,2}\d{3,}$/),
+  /** Display number: prefix of 1–2 letters (A–Z, Đ) and a zero-padded sequence, e.g. "A012", "Đ007". */
+  number: z.string().regex(/^[A-ZĐ]{1,2}\d{3,}$/u),
   serviceName: z.string().trim().min(1).max(300),
   procedureName: z.string().trim().min(1).max(400).nullable().optional(),
   /** Label of the visitor's priority group, e.g. "Người cao tuổi"; absent for normal visitors. */
@@ -40,6 +40,12 @@ export const printableTicketSchema = z.strictObject({
   /** IANA time zone of the hall, e.g. "Asia/Ho_Chi_Minh". */
   timeZone: z.string().min(1).refine(isKnownTimeZone, { message: 'unknown IANA time zone' }),
   peopleAhead: z.number().int().nonnegative(),
+  /** When counters with different call orders may call it: the most ahead (printed as "3–5"). */
+  peopleAheadMax: z.number().int().nonnegative().optional(),
+  /** The numbers of the counters that serve the service, printed so the visitor knows where to look. */
+  counterNumbers: z.array(z.number().int().min(1).max(9_999)).max(100).optional(),
+  /** The hall's notice line (opening hours, "keep your ticket"…), printed small near the end. */
+  notice: z.string().trim().max(1_000).nullable().optional(),
   waitMinutes: z
     .strictObject({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
     .refine((wait) => wait.min <= wait.max, { message: 'min must not exceed max' })

@@ -50,7 +50,13 @@ describe('hallConfigSchema', () => {
     ['an unknown announcement field', ['announcement', 'rate'], 1.2],
     ['a lower-case prefix', ['services', 0, 'prefix'], 'a'],
     ['a three-letter prefix', ['services', 0, 'prefix'], 'ABC'],
-    ['a Vietnamese letter as prefix', ['services', 0, 'prefix'], 'Đ'],
+    ['a Vietnamese letter the announcer has no name for as prefix', ['services', 0, 'prefix'], 'Ư'],
+    ['a recorded word with digits', ['announcement', 'customWords'], ['mời 2 người']],
+    [
+      'an unknown number reading',
+      ['announcement', 'numberReading'],
+      { zeroTens: 'lẻ', four: 'tư', thousand: 'k' },
+    ],
     ['a negative first number', ['services', 0, 'firstNumber'], -1],
     ['a quota of zero', ['services', 0, 'dailyQuota'], 0],
     ['a zero expected service time', ['services', 0, 'expectedServiceMinutes'], 0],
@@ -77,6 +83,19 @@ describe('hallConfigSchema', () => {
     ['a time zone as a number', ['hall', 'timeZone'], 7],
   ])('rejects %s', (_what, path, value) => {
     expect(hallConfigSchema.safeParse(withValue(path, value)).success).toBe(false);
+  });
+
+  it.each<[string, Path, unknown]>([
+    ['Đ as a prefix', ['services', 0, 'prefix'], 'Đ'],
+    ['ĐA as a prefix', ['services', 0, 'prefix'], 'ĐA'],
+    [
+      'the southern number reading',
+      ['announcement', 'numberReading'],
+      { zeroTens: 'lẻ', four: 'bốn', thousand: 'ngàn' },
+    ],
+    ['words the hall recorded', ['announcement', 'customWords'], ['mời ông bà', 'để được phục vụ']],
+  ])('accepts %s', (_what, path, value) => {
+    expect(hallConfigSchema.safeParse(withValue(path, value)).success).toBe(true);
   });
 });
 

@@ -23,8 +23,10 @@ import {
   PROCEDURE,
   SERVICE,
   TestHall,
+  MANAGER,
   local,
   terminal,
+  transferCommand,
   type HallOptions,
 } from '../fixtures/hall.ts';
 
@@ -393,6 +395,48 @@ const cases: readonly RefusalCase[] = [
     }),
     code: 'NOT_FOUND',
   },
+  {
+    name: 'transfer: to a closed counter (no clerk signed in)',
+    arrange: (hall) => transferCommand(withCalledTicket(hall).id, COUNTER.q1, { counterId: COUNTER.q4 }),
+    code: 'COUNTER_CLOSED',
+  },
+  {
+    name: 'transfer: to a counter whose clerk closed it',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      hall.signIn(COUNTER.q4, CLERK.minh);
+      hall.act({ type: 'close-counter', counterId: COUNTER.q4 });
+      return transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q4 });
+    },
+    code: 'COUNTER_CLOSED',
+  },
+  {
+    name: 'transfer: to an open counter that does not serve the service (land to q5, insurance only)',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      hall.signIn(COUNTER.q5, CLERK.minh);
+      return transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q5, note: 'Quầy 5 xem giúp' });
+    },
+    code: 'NOT_SERVED',
+  },
+  {
+    name: 'transfer: to an open counter that does not serve the new service (business to q4, land only)',
+    arrange: (hall) => {
+      const ticket = withCalledTicket(hall);
+      hall.signIn(COUNTER.q4, CLERK.minh);
+      return transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q4, serviceId: SERVICE.business });
+    },
+    code: 'NOT_SERVED',
+  },
+  {
+    name: 'transfer: to a service no active counter serves',
+    options: { counters: { q5: { isActive: false } } },
+    arrange: (hall) => ({
+      command: transferCommand(withCalledTicket(hall).id, null, { serviceId: SERVICE.insurance }),
+      actor: MANAGER,
+    }),
+    code: 'NOT_SERVED',
+  },
   // cancel
   {
     name: 'cancel: unknown ticket',
@@ -597,6 +641,17 @@ const cases: readonly RefusalCase[] = [
         }),
       ],
       ['an unknown time zone', (c) => ({ ...c, hall: { ...c.hall, timeZone: 'Asia/Sai_Gon' } })],
+      [
+        'a call template the displays cannot speak (words with no clip)',
+        (c) => ({
+          ...c,
+          announcement: { ...c.announcement, template: 'Mời ông bà có số {ticket} đến quầy {counter}' },
+        }),
+      ],
+      [
+        'a call template without {counter}',
+        (c) => ({ ...c, announcement: { ...c.announcement, template: 'Mời công dân có số {ticket}' } }),
+      ],
       [
         'no satisfaction level counted as satisfied',
         (c) => ({

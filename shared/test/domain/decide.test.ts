@@ -26,6 +26,7 @@ import {
   hallConfig,
   local,
   terminal,
+  transferCommand,
 } from '../fixtures/hall.ts';
 
 const types = (events: readonly { type: DomainEventType }[]): DomainEventType[] =>
@@ -44,6 +45,12 @@ function staffedHall(count = 0): { hall: TestHall; tickets: Ticket[] } {
 }
 
 describe('issue', () => {
+  it('numbers a service whose prefix is Đ: Đ001 (a valid, speakable prefix)', () => {
+    const hall = new TestHall({ services: { land: { prefix: 'Đ' } } });
+    expect(configProblems(hall.config)).toEqual([]);
+    expect(hall.issue(SERVICE.land).number).toBe('Đ001');
+  });
+
   it('numbers each service from its first number with its prefix, per service', () => {
     const hall = new TestHall();
     expect(hall.issue(SERVICE.land).number).toBe('A001');
@@ -519,9 +526,9 @@ describe('transfer', () => {
     expect(hall.issue(SERVICE.business).number).toBe('KD501');
   });
 
-  it('moves a ticket to one counter only, even a counter not serving that service', () => {
+  it('moves a ticket to one chosen counter only: others serving the service leave it alone', () => {
     const hall = new TestHall();
-    hall.signIn(COUNTER.q1, CLERK.lan).signIn(COUNTER.q4, CLERK.minh).signIn(COUNTER.q2, CLERK.hoa);
+    hall.signIn(COUNTER.q1, CLERK.lan).signIn(COUNTER.q4, CLERK.minh).signIn(COUNTER.q3, CLERK.hoa);
     const ticket = hall.issue(SERVICE.land);
     hall.callNext(COUNTER.q1);
     hall.act({
@@ -529,14 +536,64 @@ describe('transfer', () => {
       ticketId: ticket.id,
       fromCounterId: COUNTER.q1,
       toServiceId: null,
-      toCounterId: COUNTER.q2,
+      toCounterId: COUNTER.q3,
       note: null,
     });
-    expect(hall.ticket(ticket.id)).toMatchObject({ serviceId: SERVICE.land, targetCounterId: COUNTER.q2 });
-    // q4 serves land but the ticket was sent to q2.
+    expect(hall.ticket(ticket.id)).toMatchObject({ serviceId: SERVICE.land, targetCounterId: COUNTER.q3 });
+    // q4 serves land too, but the ticket was sent to q3.
     expect(hall.refusal({ type: 'call-next', counterId: COUNTER.q4 })).toBe('QUEUE_EMPTY');
-    expect(hall.callNext(COUNTER.q2).id).toBe(ticket.id);
+    expect(hall.callNext(COUNTER.q3).id).toBe(ticket.id);
     expect(hall.ticket(ticket.id).targetCounterId).toBeNull();
+  });
+
+  it('carries the note with the ticket to the next counter, and starts its recall count afresh', () => {
+    const hall = new TestHall();
+    hall.signIn(COUNTER.q1, CLERK.lan).signIn(COUNTER.q3, CLERK.hoa);
+    const ticket = hall.issue(SERVICE.land);
+    hall.callNext(COUNTER.q1);
+    hall.advance(MINUTE);
+    hall.act({ type: 'recall', counterId: COUNTER.q1 });
+    const calledAt = hall.ticket(ticket.id).lastCalledAt;
+    hall.advance(MINUTE);
+    const [event] = hall.act(
+      transferCommand(ticket.id, COUNTER.q1, {
+        counterId: COUNTER.q3,
+        serviceId: SERVICE.business,
+        note: 'Hồ sơ cần quầy 3 ký',
+      }),
+      terminal(COUNTER.q1, CLERK.lan),
+    );
+    expect(event).toMatchObject({ type: 'ticket.transferred', note: 'Hồ sơ cần quầy 3 ký' });
+    expect(hall.ticket(ticket.id)).toMatchObject({
+      recallCount: 0,
+      lastCalledAt: calledAt,
+      lastCalledCounterId: COUNTER.q1,
+      lastTransfer: {
+        at: hall.now,
+        fromServiceId: SERVICE.land,
+        fromCounterId: COUNTER.q1,
+        note: 'Hồ sơ cần quầy 3 ký',
+      },
+    });
+    hall.advance(MINUTE);
+    hall.callNext(COUNTER.q3);
+    expect(hall.ticket(ticket.id)).toMatchObject({
+      recallCount: 0,
+      callCount: 3,
+      lastCalledCounterId: COUNTER.q3,
+      lastTransfer: { note: 'Hồ sơ cần quầy 3 ký' },
+    });
+  });
+
+  it('sends a ticket to a paused counter (it waits there until the counter reopens)', () => {
+    const hall = new TestHall();
+    hall.signIn(COUNTER.q1, CLERK.lan).signIn(COUNTER.q4, CLERK.minh);
+    hall.act({ type: 'pause-counter', counterId: COUNTER.q4, reason: 'Họp' });
+    const ticket = hall.issue(SERVICE.land);
+    hall.callNext(COUNTER.q1);
+    hall.act(transferCommand(ticket.id, COUNTER.q1, { counterId: COUNTER.q4 }));
+    hall.act({ type: 'open-counter', counterId: COUNTER.q4 });
+    expect(hall.callNext(COUNTER.q4).id).toBe(ticket.id);
   });
 
   it('lets a counter move a waiting ticket of its own services, and a manager move any open ticket', () => {

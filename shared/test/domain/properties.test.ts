@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   counterOf,
   decide,
+  estimateWait,
+  featuredCall,
   emptyQueueState,
   evolveAll,
   findCounter,
@@ -563,5 +565,141 @@ describe('random histories', { timeout: 30_000 }, () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+
+  it('(g) the featured call is the newest call still standing at an open, staffed counter; never one that is over', () => {
+    let endedCalls = 0;
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const trace = simulate(history, k);
+        // Calls standing, from the events alone: a call or recall starts one; completion, no-show,
+        // transfer, cancellation or the day's end closes it.
+        const standing = new Map<number, { counterId: CounterId; at: number }>();
+        for (const record of trace.steps) {
+          for (const event of record.events) {
+            if (event.type === 'ticket.called' || event.type === 'ticket.recalled')
+              standing.set(event.ticketId, { counterId: event.counterId, at: event.at });
+            if (
+              event.type === 'ticket.completed' ||
+              event.type === 'ticket.no-show' ||
+              event.type === 'ticket.transferred' ||
+              event.type === 'ticket.cancelled'
+            ) {
+              if (standing.delete(event.ticketId)) endedCalls += 1;
+            }
+            if (event.type === 'day.started') for (const id of event.expiredTicketIds) standing.delete(id);
+          }
+          const live = [...standing.entries()].filter(([, call]) =>
+            isStaffedAndOpen(record.after, call.counterId),
+          );
+          const newest = live.reduce<[number, { at: number }] | undefined>(
+            (best, entry) =>
+              best === undefined ||
+              entry[1].at > best[1].at ||
+              (entry[1].at === best[1].at && entry[0] > best[0])
+                ? entry
+                : best,
+            undefined,
+          );
+          expect(featuredCall(record.after)?.id).toBe(newest?.[0]);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(endedCalls).toBeGreaterThan(NUM_RUNS);
+  });
+
+  it('(h) a transfer lands only at an open counter serving the ticket’s new service, with a fresh recall count', () => {
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const trace = simulate(history, k);
+        for (const record of trace.steps) {
+          if (record.command.type !== 'transfer') continue;
+          const transferred = record.events.find((event) => event.type === 'ticket.transferred');
+          const { toCounterId } = record.command;
+          if (transferred?.type !== 'ticket.transferred') {
+            if (record.refusal === 'COUNTER_CLOSED' || record.refusal === 'NOT_SERVED') refused += 1;
+            continue;
+          }
+          accepted += 1;
+          if (toCounterId !== null) {
+            const counter = findCounter(trace.config, toCounterId)!;
+            expect(counter.serviceIds).toContain(transferred.toServiceId);
+            const state = counterOf(record.before, toCounterId);
+            expect(state.clerkId).not.toBeNull();
+            expect(state.status).not.toBe('closed');
+          }
+          expect(record.after.tickets[transferred.ticketId]).toMatchObject({
+            status: 'waiting',
+            recallCount: 0,
+            lastTransfer: { at: record.now, note: null },
+          });
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(accepted).toBeGreaterThan(NUM_RUNS / 4);
+    expect(refused).toBeGreaterThan(NUM_RUNS / 8);
+  });
+
+  it('(i) people ahead is how many calls each counter that may call the ticket makes before it: the fewest and the most', () => {
+    let checked = 0;
+    let ranges = 0;
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const { hall, config } = simulate(history, k);
+        // As the hall stands now (a day may have ended since the last command: its tickets expired).
+        const today = withDayStarted(hall.state, hall.now, config);
+        const waiting = Object.values(today.tickets).filter((ticket) => ticket.status === 'waiting');
+        for (const ticket of waiting.slice(0, 4)) {
+          // Count real calls at each working counter that may call it, alone, until it is called.
+          const callsBefore: number[] = [];
+          for (const counterId of COUNTERS) {
+            const counter = findCounter(config, counterId)!;
+            if (!mayServe(ticket, counter) || !isStaffedAndOpen(today, counterId)) continue;
+            let state = today;
+            let calls = 0;
+            for (;;) {
+              const current = counterOf(state, counterId).currentTicketId;
+              // Settle the visitor at the counter (absent, or served by "next" itself) before calling again.
+              if (current !== null && state.tickets[current]?.status === 'called') {
+                const settled = decide(
+                  state,
+                  { type: 'no-show', counterId },
+                  { now: hall.now, config, actor: terminal(counterId) },
+                );
+                if (!settled.ok) throw new Error(settled.error.message);
+                state = evolveAll(state, stamp(state, settled.value));
+              }
+              const next = decide(
+                state,
+                { type: 'call-next', counterId },
+                { now: hall.now, config, actor: terminal(counterId) },
+              );
+              if (!next.ok)
+                throw new Error(`${ticket.number} never called at ${counterId}: ${next.error.code}`);
+              state = evolveAll(state, stamp(state, next.value));
+              const called = next.value.find((event) => event.type === 'ticket.called');
+              if (called?.type === 'ticket.called' && called.ticketId === ticket.id) break;
+              calls += 1;
+            }
+            callsBefore.push(calls);
+          }
+          if (callsBefore.length === 0) continue;
+          checked += 1;
+          const estimate = estimateWait(today, config, ticket.serviceId, ticket.id);
+          expect([estimate.peopleAhead, estimate.peopleAheadMax]).toEqual([
+            Math.min(...callsBefore),
+            Math.max(...callsBefore),
+          ]);
+          if (estimate.peopleAheadMax > estimate.peopleAhead) ranges += 1;
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(checked).toBeGreaterThan(NUM_RUNS);
+    expect(ranges).toBeGreaterThan(NUM_RUNS / 10);
   });
 });

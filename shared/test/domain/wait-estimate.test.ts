@@ -32,6 +32,35 @@ describe('estimateWait', () => {
     expect(estimateWait(hall.state, hall.config, SERVICE.land).peopleAhead).toBe(4);
   });
 
+  it('counts in the call order of the counter: tickets of other services it calls first are ahead too', () => {
+    // q5 serves insurance only; make it serve land then insurance: a visitor of insurance is behind the
+    // land visitors q5 will call first (they came earlier), not "0 ahead" because nobody else waits for
+    // insurance.
+    const hall = new TestHall({
+      counters: { q5: { serviceIds: [SERVICE.land, SERVICE.insurance] } },
+      services: { insurance: { openingHours: [] } },
+    }).signIn(COUNTER.q5, CLERK.thu);
+    for (let index = 0; index < 3; index += 1) hall.advance(MINUTE).issue(SERVICE.land);
+    const insurance = hall.advance(MINUTE).issue(SERVICE.insurance);
+    expect(estimateWait(hall.state, hall.config, SERVICE.insurance, insurance.id)).toMatchObject({
+      peopleAhead: 3,
+      peopleAheadMax: 3,
+    });
+  });
+
+  it('gives a range when counters with different orders may call the ticket', () => {
+    // q1 serves land and civil, q4 land only: a land ticket is 3rd at q1 (two civil tickets came earlier)
+    // and 1st at q4.
+    const hall = new TestHall().signIn(COUNTER.q1, CLERK.lan).signIn(COUNTER.q4, CLERK.tuan);
+    hall.advance(MINUTE).issue(SERVICE.civil);
+    hall.advance(MINUTE).issue(SERVICE.civil);
+    const land = hall.advance(MINUTE).issue(SERVICE.land);
+    const estimate = estimateWait(hall.state, hall.config, SERVICE.land, land.id);
+    expect(estimate).toMatchObject({ peopleAhead: 0, peopleAheadMax: 2, servingCounters: 2 });
+    // (0 + ½) × 10 ÷ 2 × 0.7 = 1.75 → 1; (2 + ½) × 10 ÷ 2 × 1.3 = 16.25 → 17.
+    expect(estimate.minutes).toEqual({ min: 1, max: 17 });
+  });
+
   it('orders tickets issued in the same instant by their id', () => {
     const hall = new TestHall();
     const first = hall.issue(SERVICE.land);
@@ -54,6 +83,7 @@ describe('estimateWait', () => {
     hall.issue(SERVICE.land);
     expect(estimateWait(hall.state, hall.config, SERVICE.land)).toEqual({
       peopleAhead: 1,
+      peopleAheadMax: 1,
       servingCounters: 0,
       minutes: null,
     });
@@ -82,6 +112,7 @@ describe('estimateWait', () => {
     // (4 ahead + ½) × 10 min ÷ 1 counter = 45 min, widened by 30% each way.
     expect(estimateWait(hall.state, hall.config, SERVICE.land)).toEqual({
       peopleAhead: 4,
+      peopleAheadMax: 4,
       servingCounters: 1,
       minutes: { min: 31, max: 59 },
     });
@@ -89,6 +120,7 @@ describe('estimateWait', () => {
     // ÷ 2 counters = 22.5 min.
     expect(estimateWait(hall.state, hall.config, SERVICE.land)).toEqual({
       peopleAhead: 4,
+      peopleAheadMax: 4,
       servingCounters: 2,
       minutes: { min: 15, max: 30 },
     });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_ANNOUNCEMENT } from '../../src/domain/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CALL_TEMPLATE,
@@ -6,6 +7,8 @@ import {
   VOICE_CLIP_NAMES,
   buildCallAnnouncement,
   checkCallTemplate,
+  clipFileName,
+  speakabilityProblems,
   formatCallSubtitle,
   parseTicketNumber,
   readNumberVi,
@@ -187,6 +190,93 @@ describe('custom call templates', () => {
       ok: false,
       unknownWords: ['5'],
     });
+  });
+});
+
+describe('words a hall recorded itself', () => {
+  const customWords = ['Mời ông bà', 'tổ chức, cá nhân', 'để được phục vụ'];
+
+  it('refuses phrases with no clip, and accepts them once the hall recorded them', () => {
+    const template = 'Mời ông bà, tổ chức, cá nhân có số {ticket} đến quầy {counter} để được phục vụ';
+    const refused = checkCallTemplate(template);
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? [] : refused.unknownWords).toEqual([
+      'ông',
+      'bà',
+      'tổ',
+      'chức',
+      'cá',
+      'nhân',
+      'để',
+      'được',
+      'phục',
+      'vụ',
+    ]);
+    expect(checkCallTemplate(template, customWords)).toEqual({ ok: true });
+    const call = buildCallAnnouncement({
+      ticketNumber: 'A012',
+      counterNumber: 5,
+      style: 'by-character',
+      template,
+      customWords,
+    });
+    expect(call.words).toEqual([
+      'mời ông bà',
+      'tổ chức cá nhân',
+      'có',
+      'số',
+      'a',
+      'không',
+      'một',
+      'hai',
+      'đến',
+      'quầy',
+      'năm',
+      'để được phục vụ',
+    ]);
+    expect(clipFileName('tổ chức cá nhân')).toBe('to-hoi-chuc-sac-ca-sac-nhan.wav');
+  });
+
+  it('tells what keeps a configuration from being spoken: template words, placeholders, prefixes', () => {
+    const services = [{ id: 'dat-dai', prefix: 'Đ', isActive: true }];
+    const ok = {
+      announcement: {
+        ...DEFAULT_ANNOUNCEMENT,
+        template: 'Mời ông bà có số {ticket} đến quầy {counter}',
+        customWords: ['mời ông bà'],
+      },
+      services,
+    };
+    expect(speakabilityProblems(ok)).toEqual([]);
+    expect(
+      speakabilityProblems({
+        announcement: { ...DEFAULT_ANNOUNCEMENT, template: 'Mời ông bà có số {ticket}' },
+        services: [...services, { id: 'x', prefix: 'Ư', isActive: true }],
+      }),
+    ).toEqual([
+      'the call template has words with no voice clip: ông, bà',
+      'the call template lacks {counter}',
+      'service x: the prefix Ư cannot be spoken',
+    ]);
+  });
+
+  it('says the Đ of a ticket prefix as "đê" from its own clip', () => {
+    const call = buildCallAnnouncement({ ticketNumber: 'Đ007', counterNumber: 2, style: 'by-character' });
+    expect(call.words.slice(4, 8)).toEqual(['đê', 'không', 'không', 'bảy']);
+    expect(clipFileName('đê')).toBe('dde.wav');
+  });
+
+  it('reads numbers the hall’s way (linh/lẻ, tư/bốn, nghìn/ngàn)', () => {
+    const southern = { zeroTens: 'lẻ', four: 'bốn', thousand: 'ngàn' } as const;
+    const call = buildCallAnnouncement({
+      ticketNumber: 'A1024',
+      counterNumber: 24,
+      style: 'whole-number',
+      ...southern,
+    });
+    expect(call.text).toBe(
+      'Mời công dân có số thứ tự A một ngàn không trăm hai mươi bốn, đến quầy số hai mươi bốn',
+    );
   });
 });
 

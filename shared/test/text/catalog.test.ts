@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/contracts/index.ts';
-import { DEFAULT_SATISFACTION_LEVELS, TICKET_STATUSES, type CounterStatus } from '../../src/domain/index.ts';
+import {
+  DEFAULT_PRIORITY_GROUPS,
+  DEFAULT_SATISFACTION_LEVELS,
+  TICKET_STATUSES,
+  type CounterStatus,
+} from '../../src/domain/index.ts';
 import {
   LOCALES,
   isMessageId,
@@ -49,6 +54,21 @@ describe('messages', () => {
     ] as const satisfies readonly MessageId[];
     expect(scaleIds.map((id) => translateBoth(id))).toEqual(
       DEFAULT_SATISFACTION_LEVELS.map((level) => level.label),
+    );
+  });
+});
+
+describe('priority groups', () => {
+  it('agree with the domain’s defaults (the glossary’s list), which the demo hall uses too', () => {
+    const groupIds = [
+      'priorityGroup.elderly',
+      'priorityGroup.disabled',
+      'priorityGroup.pregnant',
+      'priorityGroup.meritorious',
+      'priorityGroup.young_child',
+    ] as const satisfies readonly MessageId[];
+    expect(groupIds.map((id) => translateBoth(id))).toEqual(
+      DEFAULT_PRIORITY_GROUPS.map((group) => group.name),
     );
   });
 });

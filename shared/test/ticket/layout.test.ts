@@ -32,6 +32,24 @@ const vietnamese = (blocks: readonly TicketBlock[], role: TicketTextRole): strin
   texts(blocks, role).find((block) => block.language === 'vi')?.text;
 
 describe('layoutTicket', () => {
+  it('takes a ticket of a Đ service (Vietnamese prefix)', () => {
+    expect(printableTicketSchema.safeParse({ ...ticket, number: 'Đ001' }).success).toBe(true);
+    expect(printableTicketSchema.safeParse({ ...ticket, number: 'Ư001' }).success).toBe(false);
+  });
+
+  it('prints the counters that serve the service, the hall notice and a range of people ahead', () => {
+    const { blocks } = layoutTicket({
+      ...ticket,
+      peopleAhead: 3,
+      peopleAheadMax: 5,
+      counterNumbers: [1, 4, 5],
+      notice: 'Công dân vui lòng giữ phiếu và chú ý loa gọi số.',
+    });
+    expect(vietnamese(blocks, 'people-ahead')).toBe('Số người chờ trước:\u00a03–5');
+    expect(vietnamese(blocks, 'counters')).toBe('Quầy phục vụ:\u00a01, 4, 5');
+    expect(vietnamese(blocks, 'notice')).toBe('Công dân vui lòng giữ phiếu và chú ý loa gọi số.');
+  });
+
   it('says everything in Vietnamese first, with full diacritics, then English', () => {
     const { blocks } = layoutTicket(ticket);
     expect(vietnamese(blocks, 'hall')).toBe('UBND PHƯỜNG BẾN NGHÉ');
@@ -39,10 +57,12 @@ describe('layoutTicket', () => {
     expect(vietnamese(blocks, 'service')).toBe('Đất đai');
     expect(vietnamese(blocks, 'procedure')).toBe('Cấp giấy chứng nhận quyền sử dụng đất');
     expect(vietnamese(blocks, 'priority')).toBe('Ưu tiên: Người cao tuổi');
-    expect(vietnamese(blocks, 'people-ahead')).toBe('Số người đang chờ trước bạn: 4');
-    expect(vietnamese(blocks, 'wait')).toBe('Thời gian chờ dự kiến: 10–20\u00a0phút');
-    expect(vietnamese(blocks, 'issued-at')).toBe('Giờ lấy số: 29/11/2026 14:05');
-    expect(vietnamese(blocks, 'qr-hint')).toBe('Quét mã QR để theo dõi lượt của bạn');
+    // Each label is held to its value by a no-break space.
+    expect(vietnamese(blocks, 'people-ahead')).toBe('Số người chờ trước:\u00a04');
+    expect(vietnamese(blocks, 'wait')).toBe('Thời gian chờ dự kiến:\u00a010–20\u00a0phút');
+    expect(vietnamese(blocks, 'issued-at')).toBe('Giờ lấy số:\u00a029/11/2026 14:05');
+    expect(vietnamese(blocks, 'validity')).toBe('Phiếu có giá trị trong ngày 29/11/2026');
+    expect(vietnamese(blocks, 'qr-hint')).toBe('Ông/Bà quét mã QR để theo dõi lượt của mình');
     expect(vietnamese(blocks, 'footer')).toBe(DEFAULT_TICKET_FOOTER);
     for (const role of ['title', 'people-ahead', 'wait', 'issued-at', 'qr-hint', 'footer'] as const) {
       const languages = texts(blocks, role).map((block) => block.language);
@@ -90,7 +110,7 @@ describe('layoutTicket', () => {
 
   it('prints one figure when the wait range is exact, and the priority inverted', () => {
     const { blocks } = layoutTicket({ ...ticket, waitMinutes: { min: 5, max: 5 } });
-    expect(vietnamese(blocks, 'wait')).toBe('Thời gian chờ dự kiến: 5\u00a0phút');
+    expect(vietnamese(blocks, 'wait')).toBe('Thời gian chờ dự kiến:\u00a05\u00a0phút');
     expect(texts(blocks, 'priority')[0]?.inverted).toBe(true);
   });
 

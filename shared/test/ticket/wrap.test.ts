@@ -54,3 +54,39 @@ describe('formatMinuteRange', () => {
     expect(formatMinuteRange({ min: 0, max: 0 })).toBe('0');
   });
 });
+
+describe('wrapText on a narrow ticket', () => {
+  const rows = [
+    {
+      name: 'a dash never starts a line: it travels with the word before it',
+      text: 'Tư pháp – Chứng thực',
+      width: 8,
+      lines: ['Tư', 'pháp\u00a0–', 'Chứng', 'thực'],
+    },
+    {
+      name: 'the last line is not a lone word when the line above can give it company',
+      text: 'Số người chờ trước tại quầy',
+      width: 23,
+      lines: ['Số người chờ trước', 'tại quầy'],
+    },
+    {
+      name: 'a label and its value joined by a no-break space stay together',
+      text: 'Số người chờ trước:\u00a012',
+      width: 20,
+      lines: ['Số người', 'chờ trước:\u00a012'],
+    },
+    {
+      name: 'a lone last word stays when the line above would be left with one word',
+      text: 'Chứng thực',
+      width: 6,
+      lines: ['Chứng', 'thực'],
+    },
+  ] as const;
+
+  it.each(rows)('$name', ({ text, width, lines }) => {
+    const wrapped = wrapText(text, width, monospace);
+    expect(wrapped).toEqual(lines);
+    expect(wrapped.every((line) => monospace(line) <= width)).toBe(true);
+    expect(wrapped.some((line) => /^[-–—]/.test(line))).toBe(false);
+  });
+});

@@ -45,6 +45,8 @@ const view = {
   message: element('message'),
   updated: element('updated'),
   note: element('note'),
+  alertArm: element('alert-arm'),
+  alertArmed: element('alert-armed'),
 };
 
 function readLocale(): Locale {
@@ -65,6 +67,8 @@ const localZone = ((): string => {
 
 let locale: Locale = readLocale();
 let page: StatusPageState = INITIAL_STATUS_STATE;
+/** Set once the visitor pressed "ring and vibrate": browsers allow sound and vibration only after a touch. */
+let alertAudio: AudioContext | null = null;
 const code = codeFromLocation(location.pathname, location.search);
 
 function show(node: HTMLElement, text: string | null): void {
@@ -85,10 +89,15 @@ function render(): void {
 
   const ticket = page.ticket;
   const isNotFound = page.link === 'not-found';
-  view.numberLabel.hidden = isNotFound;
+  // The heading stays: "Theo dõi số thứ tự" when there is no ticket to name.
+  if (isNotFound) view.numberLabel.textContent = translate(locale, 'status.title');
   view.number.hidden = isNotFound;
   view.state.hidden = isNotFound;
   view.note.hidden = isNotFound;
+  view.alertArm.textContent = translate(locale, 'status.alert.arm');
+  view.alertArmed.textContent = translate(locale, 'status.alert.armed');
+  view.alertArm.hidden = true;
+  view.alertArmed.hidden = true;
   if (ticket === null) {
     view.main.dataset.tone = isNotFound ? 'problem' : 'waiting';
     view.number.textContent = '…';
@@ -114,6 +123,10 @@ function render(): void {
   view.ahead.textContent = described.peopleAhead === null ? '—' : String(described.peopleAhead);
   view.waitText.textContent = described.waitText ?? '';
   show(view.message, described.message);
+  // Once the ticket is over, nothing is left to listen for: no "listen for the call", no alert button.
+  view.note.hidden = !described.isOpen;
+  view.alertArm.hidden = !described.isOpen || alertAudio !== null;
+  view.alertArmed.hidden = !described.isOpen || alertAudio === null;
   show(
     view.updated,
     page.updatedAt === null
@@ -153,13 +166,49 @@ async function poll(): Promise<void> {
     isPolling = false;
   }
   page = foldPoll(page, result);
-  if (before !== undefined && before !== 'called' && page.ticket?.status === 'called') {
-    // A short buzz for a phone in a pocket; browsers that refuse it simply ignore it.
-    navigator.vibrate?.([300, 120, 300]);
-  }
+  if (before !== undefined && before !== 'called' && page.ticket?.status === 'called') ring();
   render();
   schedule();
 }
+
+/** Two short tones, loud enough for a pocket (only once the visitor armed the page). */
+function chime(audio: AudioContext): void {
+  const start = audio.currentTime + 0.05;
+  [880, 660].forEach((frequency, index) => {
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.frequency.value = frequency;
+    gain.gain.setValueAtTime(0.0001, start + index * 0.35);
+    gain.gain.exponentialRampToValueAtTime(0.5, start + index * 0.35 + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + index * 0.35 + 0.3);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start(start + index * 0.35);
+    oscillator.stop(start + index * 0.35 + 0.32);
+  });
+}
+
+/** The turn has come: buzz (where the browser allows) and, if armed, ring. */
+function ring(): void {
+  navigator.vibrate?.([300, 120, 300]);
+  if (alertAudio !== null) chime(alertAudio);
+}
+
+view.alertArm.addEventListener('click', () => {
+  // Created inside the touch, so the browser lets it play later; a short buzz and tone confirm it works.
+  const AudioContextClass = window.AudioContext as typeof AudioContext | undefined;
+  alertAudio = AudioContextClass === undefined ? null : new AudioContextClass();
+  if (alertAudio !== null) {
+    void alertAudio.resume();
+    chime(alertAudio);
+  }
+  navigator.vibrate?.(200);
+  render();
+  // A phone without Web Audio still vibrates; say so by showing the armed line anyway.
+  if (alertAudio === null) {
+    view.alertArm.hidden = true;
+    view.alertArmed.hidden = false;
+  }
+});
 
 view.language.addEventListener('click', () => {
   locale = locale === 'vi' ? 'en' : 'vi';

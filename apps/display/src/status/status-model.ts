@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { PublicTicketStatus } from '@luot/shared/contracts';
 import { TICKET_STATUSES } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
@@ -15,7 +16,11 @@ export const publicTicketSchema = z.strictObject({
   service: z.nullable(localizedSchema),
   counter: z.nullable(z.strictObject({ number: z.number(), name: localizedSchema })),
   peopleAhead: z.nullable(z.number()),
+  peopleAheadMax: z.nullable(z.number()),
   waitMinutes: z.nullable(z.strictObject({ min: z.number(), max: z.number() })),
+  transfer: z.nullable(
+    z.strictObject({ toService: z.nullable(localizedSchema), toCounter: z.nullable(z.number()) }),
+  ),
   issuedAt: z.number(),
   calledAt: z.nullable(z.number()),
   hallName: z.string(),
@@ -26,6 +31,13 @@ export const publicTicketSchema = z.strictObject({
 
 /** A visitor's ticket as the page shows it. */
 export type PublicTicket = z.infer<typeof publicTicketSchema>;
+
+// The page parses exactly what the server's `describePublicTicket` sends: this stops the build if the two drift.
+const _schemaMatchesServer: [PublicTicket] extends [PublicTicketStatus]
+  ? [PublicTicketStatus] extends [PublicTicket]
+    ? true
+    : never
+  : never = true;
 
 const answerSchema = z.union([
   z.strictObject({ ok: z.literal(true), value: publicTicketSchema }),
@@ -107,14 +119,37 @@ export interface StatusView {
   readonly serviceName: string | null;
   readonly statusLabel: string;
   readonly tone: StatusTone;
-  /** Called: "Mời bạn đến ngay" above the counter line. */
+  /** Called: "Mời Ông/Bà đến ngay" above the counter line. */
   readonly headline: string | null;
   /** Called or serving: "Quầy số 5" (huge when called). */
   readonly counterLine: string | null;
-  readonly peopleAhead: number | null;
+  /** Waiting: "3", or "3–5" when counters with different orders may call the ticket. */
+  readonly peopleAhead: string | null;
   readonly waitText: string | null;
-  /** A closing sentence for finished or problem tickets, or a serving note. */
+  /** What happened and what to do: after a transfer, when serving, or for a finished ticket. */
   readonly message: string | null;
+  /**
+   * True while the ticket can still be called: the page updates itself, keeps "listen for the call" and
+   * offers to sound and vibrate when the turn comes. False once it is over (done, absent, cancelled, expired).
+   */
+  readonly isOpen: boolean;
+}
+
+function aheadText(ticket: PublicTicket): string | null {
+  if (ticket.peopleAhead === null) return null;
+  const most = ticket.peopleAheadMax ?? ticket.peopleAhead;
+  return most > ticket.peopleAhead ? `${ticket.peopleAhead}–${most}` : String(ticket.peopleAhead);
+}
+
+function transferText(ticket: PublicTicket, locale: Locale): string | null {
+  const transfer = ticket.transfer;
+  if (transfer === null) return null;
+  if (transfer.toCounter !== null) {
+    return translate(locale, 'status.transferredToCounter', { counter: transfer.toCounter });
+  }
+  return translate(locale, 'status.transferredToService', {
+    service: transfer.toService === null ? '' : transfer.toService[locale] || transfer.toService.vi,
+  });
 }
 
 /** Describe a ticket for the page. */
@@ -122,13 +157,14 @@ export function describeTicket(ticket: PublicTicket, locale: Locale): StatusView
   const base = {
     hallName: ticket.hallName,
     number: ticket.number,
-    serviceName: ticket.service === null ? null : ticket.service[locale],
+    serviceName: ticket.service === null ? null : ticket.service[locale] || ticket.service.vi,
     statusLabel: translate(locale, `ticketStatus.${ticket.status}`),
     headline: null,
     counterLine: null,
     peopleAhead: null,
     waitText: null,
     message: null,
+    isOpen: false,
   };
   const counter = ticket.counter?.number ?? null;
   switch (ticket.status) {
@@ -136,16 +172,19 @@ export function describeTicket(ticket: PublicTicket, locale: Locale): StatusView
       return {
         ...base,
         tone: 'waiting',
-        peopleAhead: ticket.peopleAhead,
+        isOpen: true,
+        peopleAhead: aheadText(ticket),
         waitText:
           ticket.waitMinutes === null
             ? translate(locale, 'status.waitUnknown')
             : translate(locale, 'status.waitRange', ticket.waitMinutes),
+        message: transferText(ticket, locale),
       };
     case 'called':
       return {
         ...base,
         tone: 'called',
+        isOpen: true,
         headline: translate(locale, 'status.calledHeadline'),
         counterLine: counter === null ? null : translate(locale, 'status.counter', { counter }),
       };
@@ -153,6 +192,7 @@ export function describeTicket(ticket: PublicTicket, locale: Locale): StatusView
       return {
         ...base,
         tone: 'serving',
+        isOpen: true,
         counterLine: counter === null ? null : translate(locale, 'status.counter', { counter }),
         message: counter === null ? null : translate(locale, 'status.serving', { counter }),
       };

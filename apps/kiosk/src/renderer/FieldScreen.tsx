@@ -1,5 +1,5 @@
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { localizedName, translate } from '@luot/shared/text';
 import type { FieldChoice } from './catalogue.ts';
 import { ChoiceButton, PagedChoices } from './PagedChoices.tsx';
 import { unavailableText } from './reason-text.ts';
@@ -23,7 +23,7 @@ export function FieldScreen(props: FieldScreenProps) {
   const { locale } = props;
   return (
     <>
-      <h2 className="kiosk-title">{translate(locale, 'kiosk.fields.title')}</h2>
+      <h1 className="kiosk-title">{translate(locale, 'kiosk.fields.title')}</h1>
       <PagedChoices
         items={props.fields}
         columns={props.columns}
@@ -35,12 +35,12 @@ export function FieldScreen(props: FieldScreenProps) {
         render={(choice) => {
           const single = choice.services.length === 1 ? choice.services[0] : undefined;
           const subtitle = single
-            ? single.service.name[locale]
+            ? localizedName(single.service.name, locale)
             : translate(locale, 'kiosk.fields.serviceCount', { count: choice.services.length });
           return (
             <ChoiceButton
               testId={`field-${choice.field.id}`}
-              title={choice.field.name[locale]}
+              title={localizedName(choice.field.name, locale)}
               subtitle={subtitle}
               reason={choice.unavailable ? unavailableText(locale, choice.unavailable) : null}
               onChoose={() => props.onChoose(choice)}

@@ -270,6 +270,7 @@ export function KioskFlow(props: KioskFlowProps) {
           locale={locale}
           onLocale={setLocale}
           unavailable={unavailable}
+          isScreenPrinter={props.printer.isScreen}
           onStart={guarded(start)}
         />
       );

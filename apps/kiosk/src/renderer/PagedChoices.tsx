@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
 import { paginate } from './catalogue.ts';
@@ -18,19 +19,40 @@ export type PagedChoicesProps<T> = {
 /**
  * A grid of large buttons, one page at a time: a hall with 42 fields shows four pages of twelve with
  * big "previous / next" buttons and the page number, instead of a long list to scroll with a finger.
+ *
+ * Nothing on a button is ever cut: rows take the height their buttons need, and when a page's buttons
+ * (long names, a reason, English) need more height than the screen has, the page holds one row fewer
+ * until they fit. A page with few buttons spreads them over at least half the rows, so they are larger
+ * rather than leaving the screen empty.
  */
 export function PagedChoices<T>(props: PagedChoicesProps<T>) {
-  const pages = paginate(props.items, props.columns * props.rows);
+  const fullPage = props.columns * props.rows;
+  const [rowsPerPage, setRowsPerPage] = useState(props.rows);
+  const grid = useRef<HTMLDivElement>(null);
+  // A new list, language or shape starts again from the full page (the list by content: screens rebuild it).
+  const signature = props.items.map(props.keyOf).join('\n');
+  useLayoutEffect(() => setRowsPerPage(props.rows), [signature, props.locale, props.columns, props.rows]);
+  useLayoutEffect(() => {
+    const element = grid.current;
+    if (element && element.scrollHeight > element.clientHeight + 1 && rowsPerPage > 1) {
+      setRowsPerPage(rowsPerPage - 1);
+    }
+  });
+  const pageSize = Math.min(fullPage, props.columns * rowsPerPage);
+  const pages = paginate(props.items, pageSize);
   const page = Math.min(Math.max(props.page, 0), pages.length - 1);
   const items = pages[page] ?? [];
+  const rowsShown = Math.max(Math.ceil(items.length / props.columns), Math.ceil(rowsPerPage / 2));
   const { locale } = props;
   return (
     <div className="kiosk-choices">
       <div
+        ref={grid}
         className="kiosk-choices__grid"
+        data-rows={rowsPerPage}
         style={{
           gridTemplateColumns: `repeat(${props.columns}, minmax(0, 1fr))`,
-          gridTemplateRows: `repeat(${props.rows}, minmax(0, 1fr))`,
+          gridTemplateRows: `repeat(${rowsShown}, minmax(min-content, 1fr))`,
         }}
       >
         {items.map((item) => (
@@ -81,10 +103,13 @@ export type ChoiceButtonProps = {
 /** One large touch button: a name in big type, a smaller second line, and the reason when disabled. */
 export function ChoiceButton(props: ChoiceButtonProps) {
   const isDisabled = Boolean(props.reason);
+  // Long names step down to a smaller (never small) size before the page gives up a row.
+  const length = props.title.length;
+  const size = length > 70 ? 'long' : length > 40 ? 'medium' : 'short';
   return (
     <button
       type="button"
-      className={`kiosk-choice${isDisabled ? ' kiosk-choice--disabled' : ''}`}
+      className={`kiosk-choice kiosk-choice--${size}${isDisabled ? ' kiosk-choice--disabled' : ''}`}
       data-testid={props.testId}
       disabled={isDisabled}
       onClick={props.onChoose}

@@ -50,7 +50,7 @@ export function PairingScreen(props: PairingScreenProps) {
           ? translateBoth('kiosk.pairing.revoked')
           : null;
   return (
-    <div className="kiosk-screen kiosk-pairing" data-screen="pairing" lang="vi">
+    <main className="kiosk-screen kiosk-pairing" data-screen="pairing" lang="vi">
       <h1 className="kiosk-pairing__title">
         {title.vi}
         <span className="kiosk-pairing__en" lang="en">
@@ -66,6 +66,7 @@ export function PairingScreen(props: PairingScreenProps) {
       <div
         className="kiosk-pairing__digits"
         data-testid="pairing-digits"
+        role="status"
         aria-label={`${code.length}/${CODE_LENGTH}`}
       >
         {Array.from({ length: CODE_LENGTH }, (_, index) => (
@@ -107,6 +108,6 @@ export function PairingScreen(props: PairingScreenProps) {
           </button>
         ))}
       </div>
-    </div>
+    </main>
   );
 }

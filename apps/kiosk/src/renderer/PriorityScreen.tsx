@@ -1,6 +1,6 @@
 import type { PriorityGroupConfig, PriorityGroupId } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { localizedName, translate } from '@luot/shared/text';
 
 /** Props of the ticket-type step (regular or a priority group). */
 export type PriorityScreenProps = {
@@ -24,7 +24,7 @@ export function PriorityScreen(props: PriorityScreenProps) {
   const confirming = props.groups.find((group) => group.id === props.confirming);
   return (
     <>
-      <h2 className="kiosk-title">{translate(locale, 'kiosk.priority.title')}</h2>
+      <h1 className="kiosk-title">{translate(locale, 'kiosk.priority.title')}</h1>
       <div className="kiosk-priority">
         <button
           type="button"
@@ -38,12 +38,12 @@ export function PriorityScreen(props: PriorityScreenProps) {
           </span>
         </button>
         <section className="kiosk-priority__groups" aria-labelledby="priority-heading">
-          <h3 id="priority-heading" className="kiosk-priority__heading">
+          <h2 id="priority-heading" className="kiosk-priority__heading">
             <span className="kiosk-priority__badge" aria-hidden="true">
               ★
             </span>
             {translate(locale, 'kiosk.priority.heading')}
-          </h3>
+          </h2>
           {props.groups.map((group) => (
             <button
               key={group.id}
@@ -52,7 +52,7 @@ export function PriorityScreen(props: PriorityScreenProps) {
               data-testid={`priority-${group.id}`}
               onClick={() => props.onPick(group.id)}
             >
-              {group.name[locale]}
+              {localizedName(group.name, locale)}
             </button>
           ))}
         </section>
@@ -66,11 +66,13 @@ export function PriorityScreen(props: PriorityScreenProps) {
           data-testid="confirm"
         >
           <div className="kiosk-dialog__box">
-            <h3 id="confirm-title" className="kiosk-dialog__title">
+            <h2 id="confirm-title" className="kiosk-dialog__title">
               {translate(locale, 'kiosk.priority.confirmTitle')}
-            </h3>
+            </h2>
             <p className="kiosk-dialog__question">
-              {translate(locale, 'kiosk.priority.confirmQuestion', { group: confirming.name[locale] })}
+              {translate(locale, 'kiosk.priority.confirmQuestion', {
+                group: localizedName(confirming.name, locale),
+              })}
             </p>
             <p className="kiosk-dialog__note">{translate(locale, 'kiosk.priority.confirmNote')}</p>
             <div className="kiosk-dialog__actions">

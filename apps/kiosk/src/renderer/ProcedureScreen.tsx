@@ -1,6 +1,6 @@
 import type { ProcedureConfig, ProcedureId, ServiceConfig } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { localizedName, translate } from '@luot/shared/text';
 import { ChoiceButton, PagedChoices } from './PagedChoices.tsx';
 
 /** Props of the optional procedure (thủ tục) step. */
@@ -29,10 +29,10 @@ export function ProcedureScreen(props: ProcedureScreenProps) {
   ];
   return (
     <>
-      <h2 className="kiosk-title">
+      <h1 className="kiosk-title">
         {translate(locale, 'kiosk.procedures.title')}
-        <span className="kiosk-title__context"> · {props.service.name[locale]}</span>
-      </h2>
+        <span className="kiosk-title__context"> · {localizedName(props.service.name, locale)}</span>
+      </h1>
       <PagedChoices
         items={items}
         columns={props.columns}
@@ -51,7 +51,7 @@ export function ProcedureScreen(props: ProcedureScreenProps) {
           ) : (
             <ChoiceButton
               testId={`procedure-${item.procedure.id}`}
-              title={item.procedure.name[locale]}
+              title={localizedName(item.procedure.name, locale)}
               onChoose={() => props.onChoose(item.procedure.id)}
             />
           )

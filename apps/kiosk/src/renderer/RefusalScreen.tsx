@@ -17,11 +17,11 @@ export type RefusalScreenProps = {
 export function RefusalScreen(props: RefusalScreenProps) {
   const { locale } = props;
   return (
-    <div className="kiosk-screen kiosk-refusal" data-screen="refused" lang={locale}>
+    <main className="kiosk-screen kiosk-refusal" data-screen="refused" lang={locale}>
       <div className="kiosk-refusal__icon" aria-hidden="true">
         !
       </div>
-      <h2 className="kiosk-refusal__title">{translate(locale, 'kiosk.refused.title')}</h2>
+      <h1 className="kiosk-refusal__title">{translate(locale, 'kiosk.refused.title')}</h1>
       <p className="kiosk-refusal__reason" role="alert" data-testid="refusal-reason">
         {refusalText(locale, props.refusal)}
       </p>
@@ -39,6 +39,6 @@ export function RefusalScreen(props: RefusalScreenProps) {
       <p className="kiosk-refusal__countdown">
         {translate(locale, 'kiosk.result.returning', { seconds: props.secondsLeft })}
       </p>
-    </div>
+    </main>
   );
 }

@@ -1,12 +1,12 @@
 import type { HallConfig } from '@luot/shared/domain';
 import { findService } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { localizedName, translate } from '@luot/shared/text';
 import { formatMinuteRange } from '@luot/shared/ticket';
 import type { IssuedTicket } from './issue-flow.ts';
 import { canPrintIn } from './printer-port.ts';
 import { printerText } from './reason-text.ts';
-import { TicketPreview } from './TicketPreview.tsx';
+import { QrCode, TicketPreview } from './TicketPreview.tsx';
 
 /** Props of the result screen. */
 export type ResultScreenProps = {
@@ -18,9 +18,11 @@ export type ResultScreenProps = {
 };
 
 /**
- * The number, huge; the service; how many are ahead and for how long; "please take your ticket". When
- * the printer failed after the server recorded the number, the number stays on screen with the printer's
- * reason and a plain instruction to note it. In a browser the printed ticket is shown beside it.
+ * The number, huge; the service; how many are ahead and for how long; "please take your ticket" when a
+ * printer printed it. When the printer failed after the server recorded the number, the number stays on
+ * screen with the printer's reason, a plain instruction to note it, and the QR code of the status page,
+ * so a phone can still follow the turn. In a browser (no printer) nothing speaks of a printer slot: the
+ * ticket is shown beside the number, QR code included.
  */
 export function ResultScreen(props: ResultScreenProps) {
   const { issued, locale, config } = props;
@@ -28,27 +30,35 @@ export function ResultScreen(props: ResultScreenProps) {
   const service = findService(config, ticket.serviceId);
   const procedure = service?.procedures.find((candidate) => candidate.id === ticket.procedureId);
   const group = config.priorityGroups.find((candidate) => candidate.id === ticket.priorityGroupId);
+  const ahead = formatMinuteRange({
+    min: wait.peopleAhead,
+    max: Math.max(wait.peopleAhead, wait.peopleAheadMax),
+  });
   return (
-    <div
+    <main
       className={`kiosk-screen kiosk-result${issued.isScreenPrinted ? ' kiosk-result--with-preview' : ''}`}
       data-screen="result"
       lang={locale}
     >
       <div className="kiosk-result__main">
-        <div className="kiosk-result__label">{translate(locale, 'kiosk.result.title')}</div>
+        <h1 className="kiosk-result__label">{translate(locale, 'kiosk.result.title')}</h1>
         <div className="kiosk-result__number" data-testid="ticket-number">
           {ticket.number}
         </div>
         {group ? (
           <div className="kiosk-result__priority" data-testid="ticket-priority">
-            {translate(locale, 'kiosk.result.priority', { group: group.name[locale] })}
+            {translate(locale, 'kiosk.result.priority', { group: localizedName(group.name, locale) })}
           </div>
         ) : null}
-        <div className="kiosk-result__service">{service?.name[locale] ?? ticket.serviceId}</div>
-        {procedure ? <div className="kiosk-result__procedure">{procedure.name[locale]}</div> : null}
+        <div className="kiosk-result__service">
+          {service ? localizedName(service.name, locale) : ticket.serviceId}
+        </div>
+        {procedure ? (
+          <div className="kiosk-result__procedure">{localizedName(procedure.name, locale)}</div>
+        ) : null}
         <div className="kiosk-result__facts">
           <div data-testid="people-ahead">
-            {translate(locale, 'kiosk.result.peopleAhead', { count: wait.peopleAhead })}
+            {translate(locale, 'kiosk.result.peopleAhead', { count: ahead })}
           </div>
           <div data-testid="wait">
             {wait.minutes
@@ -56,14 +66,7 @@ export function ResultScreen(props: ResultScreenProps) {
               : translate(locale, 'kiosk.result.noCounter')}
           </div>
         </div>
-        {issued.isPrinted ? (
-          <div className="kiosk-result__take" data-testid="take-ticket">
-            <span>{translate(locale, 'kiosk.result.takeTicket')}</span>
-            <span className="kiosk-result__arrow" aria-hidden="true">
-              ↓
-            </span>
-          </div>
-        ) : (
+        {!issued.isPrinted ? (
           <div className="kiosk-result__print-failed" role="alert" data-testid="print-failed">
             <div className="kiosk-result__print-failed-title">
               {translate(locale, 'kiosk.result.printFailed')}
@@ -72,6 +75,17 @@ export function ResultScreen(props: ResultScreenProps) {
               <div data-testid="print-failed-reason">{printerText(locale, issued.printFailureState)}</div>
             ) : null}
             <div>{translate(locale, 'kiosk.result.noteNumber')}</div>
+          </div>
+        ) : issued.isScreenPrinted ? (
+          <p className="kiosk-result__screen-note" data-testid="screen-ticket">
+            {translate(locale, 'kiosk.result.screenTicket')}
+          </p>
+        ) : (
+          <div className="kiosk-result__take" data-testid="take-ticket">
+            <span>{translate(locale, 'kiosk.result.takeTicket')}</span>
+            <span className="kiosk-result__arrow" aria-hidden="true">
+              ↓
+            </span>
           </div>
         )}
         <div className="kiosk-result__footer">
@@ -85,7 +99,12 @@ export function ResultScreen(props: ResultScreenProps) {
       </div>
       {issued.isScreenPrinted ? (
         <TicketPreview ticket={issued.printable} caption={translate(locale, 'kiosk.result.preview')} />
+      ) : !issued.isPrinted ? (
+        <figure className="kiosk-result__qr" data-testid="status-qr">
+          <QrCode payload={issued.printable.statusUrl} />
+          <figcaption>{translate(locale, 'kiosk.result.followQr')}</figcaption>
+        </figure>
       ) : null}
-    </div>
+    </main>
   );
 }

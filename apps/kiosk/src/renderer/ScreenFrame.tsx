@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@luot/shared/text';
-import { formatDateVi, formatTimeVi, translate } from '@luot/shared/text';
+import { formatDate, formatTimeVi, translate } from '@luot/shared/text';
 
 /** Props of the frame every kiosk screen sits in. */
 export type ScreenFrameProps = {
@@ -26,8 +26,8 @@ export function ScreenFrame(props: ScreenFrameProps) {
     <div className="kiosk-screen" data-screen={props.name} lang={locale}>
       <header className="kiosk-header">
         <div className="kiosk-header__hall">{props.hallName}</div>
-        <div className="kiosk-header__clock" lang="vi">
-          <span className="kiosk-header__date">{formatDateVi(props.now, props.timeZone)}</span>
+        <div className="kiosk-header__clock">
+          <span className="kiosk-header__date">{formatDate(props.now, props.timeZone, locale)}</span>
           <span className="kiosk-header__time">{formatTimeVi(props.now, props.timeZone)}</span>
         </div>
         <button

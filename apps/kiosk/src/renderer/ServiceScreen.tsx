@@ -1,5 +1,5 @@
 import type { Locale } from '@luot/shared/text';
-import { translate } from '@luot/shared/text';
+import { localizedName, translate } from '@luot/shared/text';
 import type { FieldChoice, ServiceChoice } from './catalogue.ts';
 import { ChoiceButton, PagedChoices } from './PagedChoices.tsx';
 import { unavailableText } from './reason-text.ts';
@@ -20,10 +20,10 @@ export function ServiceScreen(props: ServiceScreenProps) {
   const { locale } = props;
   return (
     <>
-      <h2 className="kiosk-title">
+      <h1 className="kiosk-title">
         {translate(locale, 'kiosk.services.title')}
-        <span className="kiosk-title__context"> · {props.field.field.name[locale]}</span>
-      </h2>
+        <span className="kiosk-title__context"> · {localizedName(props.field.field.name, locale)}</span>
+      </h1>
       <PagedChoices
         items={props.field.services}
         columns={props.columns}
@@ -35,7 +35,7 @@ export function ServiceScreen(props: ServiceScreenProps) {
         render={(choice) => (
           <ChoiceButton
             testId={`service-${choice.service.id}`}
-            title={choice.service.name[locale]}
+            title={localizedName(choice.service.name, locale)}
             subtitle={translate(locale, 'kiosk.services.waiting', { count: choice.waiting })}
             reason={choice.unavailable ? unavailableText(locale, choice.unavailable) : null}
             onChoose={() => props.onChoose(choice)}

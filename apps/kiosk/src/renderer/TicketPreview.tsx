@@ -54,7 +54,8 @@ function TicketBlockView({ block }: { readonly block: TicketBlock }) {
   }
 }
 
-function QrCode({ payload }: { readonly payload: string }) {
+/** A QR code drawn as SVG from its payload (the ticket's status page). */
+export function QrCode({ payload }: { readonly payload: string }) {
   const { modules } = createQr(payload, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   let path = '';

@@ -1,5 +1,5 @@
 import type { Locale } from '@luot/shared/text';
-import { formatDateVi, formatTimeVi, translate } from '@luot/shared/text';
+import { formatDate, formatTimeVi, translate } from '@luot/shared/text';
 
 /** Why the kiosk cannot give tickets right now, shown instead of the start button. */
 export type KioskUnavailable = { readonly message: string } | null;
@@ -12,6 +12,8 @@ export type WelcomeScreenProps = {
   readonly locale: Locale;
   readonly onLocale: (locale: Locale) => void;
   readonly unavailable: KioskUnavailable;
+  /** True in a plain browser: no printer, the ticket appears on screen. */
+  readonly isScreenPrinter: boolean;
   readonly onStart: () => void;
 };
 
@@ -23,7 +25,7 @@ export type WelcomeScreenProps = {
 export function WelcomeScreen(props: WelcomeScreenProps) {
   const { locale } = props;
   return (
-    <div className="kiosk-screen kiosk-welcome" data-screen="welcome" lang={locale}>
+    <main className="kiosk-screen kiosk-welcome" data-screen="welcome" lang={locale}>
       <div className="kiosk-welcome__top">
         <button
           type="button"
@@ -36,8 +38,8 @@ export function WelcomeScreen(props: WelcomeScreenProps) {
       </div>
       <div className="kiosk-welcome__greeting">{translate(locale, 'kiosk.welcome.greeting')}</div>
       <h1 className="kiosk-welcome__hall">{props.hallName}</h1>
-      <div className="kiosk-welcome__clock" lang="vi">
-        <span className="kiosk-welcome__date">{formatDateVi(props.now, props.timeZone)}</span>
+      <div className="kiosk-welcome__clock">
+        <span className="kiosk-welcome__date">{formatDate(props.now, props.timeZone, locale)}</span>
         <span className="kiosk-welcome__time" data-testid="clock">
           {formatTimeVi(props.now, props.timeZone)}
         </span>
@@ -58,8 +60,10 @@ export function WelcomeScreen(props: WelcomeScreenProps) {
         </button>
       )}
       {props.unavailable ? null : (
-        <p className="kiosk-welcome__hint">{translate(locale, 'kiosk.welcome.hint')}</p>
+        <p className="kiosk-welcome__hint">
+          {translate(locale, props.isScreenPrinter ? 'kiosk.welcome.hintScreen' : 'kiosk.welcome.hint')}
+        </p>
       )}
-    </div>
+    </main>
   );
 }

@@ -27,7 +27,7 @@ export function fitLogo(width: number, height: number): { width: number; height:
 
 /**
  * The hall's logo as the manager uploaded it (`GET /api/hall/logo`), ready for the printed ticket, or
- * null when the hall has none or it cannot be read (the ticket then prints without it).
+ * null when the hall has none (204) or it cannot be read (the ticket then prints without it).
  */
 export async function loadHallLogo(
   origin: string,
@@ -35,7 +35,8 @@ export async function loadHallLogo(
 ): Promise<TicketLogo | null> {
   try {
     const response = await fetcher(new URL('/api/hall/logo', origin), { cache: 'no-store' });
-    if (!response.ok) return null;
+    // 204: the hall has no logo (a normal state, answered without an error).
+    if (response.status !== 200) return null;
     const bitmap = await createImageBitmap(await response.blob());
     const { width, height } = fitLogo(bitmap.width, bitmap.height);
     const canvas = document.createElement('canvas');

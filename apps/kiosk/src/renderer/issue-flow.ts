@@ -142,7 +142,13 @@ export function printableTicket(
     issuedAt: ticket.issuedAt,
     timeZone: config.hall.timeZone,
     peopleAhead: wait.peopleAhead,
+    peopleAheadMax: wait.peopleAheadMax,
     waitMinutes: wait.minutes === null ? null : { min: wait.minutes.min, max: wait.minutes.max },
+    counterNumbers: config.counters
+      .filter((counter) => counter.isActive && counter.serviceIds.includes(ticket.serviceId))
+      .map((counter) => counter.number)
+      .sort((a, b) => a - b),
+    notice: config.hall.noticeLine.trim() === '' ? null : config.hall.noticeLine.trim(),
     statusUrl,
     ...(logo ? { hallLogo: logo } : {}),
   };

@@ -3,10 +3,10 @@
 import '@luot/client/theme.css';
 import './kiosk.css';
 import { StrictMode } from 'react';
+import { AppErrorBoundary } from '@luot/client/react';
 import { createRoot } from 'react-dom/client';
 import { DiagnosticsGate } from './diagnostics/DiagnosticsGate.tsx';
 import { KioskApp } from './KioskApp.tsx';
-import { KioskErrorBoundary } from './KioskErrorBoundary.tsx';
 import { printerFor } from './printer-port.ts';
 
 /** Take `?code=` out of the address (a pairing code is used once and must not linger in history). */
@@ -24,14 +24,14 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <DiagnosticsGate bridge={window.luotKiosk?.diagnostics ?? null} origin={window.location.origin}>
-        <KioskErrorBoundary>
+        <AppErrorBoundary app="kiosk">
           <KioskApp
             origin={window.location.origin}
             storage={window.localStorage}
             printer={printerFor(window.luotKiosk)}
             initialCode={takePairingCode()}
           />
-        </KioskErrorBoundary>
+        </AppErrorBoundary>
       </DiagnosticsGate>
     </StrictMode>,
   );

@@ -120,7 +120,7 @@ describe('KioskFlow', () => {
     expect(step()).toBe('fields');
     tap('home');
     expect(step()).toBe('welcome');
-    expect(screen.getByTestId('start').textContent).toContain('Chạm vào đây để lấy số thứ tự');
+    expect(screen.getByTestId('start').textContent).toContain('Nhấn vào đây để lấy số thứ tự');
   });
 
   it('returns to the welcome screen when the visitor walks away', async () => {
@@ -165,7 +165,9 @@ describe('KioskFlow', () => {
     expect(screen.getByTestId('unavailable').textContent).toContain('Nắp máy in đang mở.');
     cleanup();
     mount({ status: 'offline' });
-    expect(screen.getByTestId('unavailable').textContent).toContain('Kiosk đang mất kết nối với máy chủ');
+    expect(screen.getByTestId('unavailable').textContent).toContain(
+      'Máy lấy số đang mất kết nối với máy chủ',
+    );
   });
 
   it('refuses with "server unreachable" when the connection drops before the last touch', async () => {

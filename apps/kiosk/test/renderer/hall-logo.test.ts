@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTicket } from '@luot/shared/ticket';
-import { fitLogo, toGreyPixels } from '../../src/renderer/hall-logo.ts';
+import { fitLogo, loadHallLogo, toGreyPixels } from '../../src/renderer/hall-logo.ts';
 import { printableTicket } from '../../src/renderer/issue-flow.ts';
 import { testHall } from './hall-fixture.ts';
 import { decide, emptyQueueState, evolveAll, estimateWait } from '@luot/shared/domain';
@@ -40,5 +40,12 @@ describe('the hall logo on printed tickets', () => {
     expect(withLogo.blocks[0]).toMatchObject({ kind: 'logo', logo: { width: 4, height: 2 } });
     const without = layoutTicket(printableTicket(config, ticket, wait, 'http://hall/t/abc'));
     expect(without.blocks.some((block) => block.kind === 'logo')).toBe(false);
+  });
+});
+
+describe('loadHallLogo', () => {
+  it('takes 204 No Content as "the hall has no logo" without decoding anything', async () => {
+    const fetcher = (() => Promise.resolve(new Response(null, { status: 204 }))) as typeof fetch;
+    expect(await loadHallLogo('http://hall.local:8080', fetcher)).toBeNull();
   });
 });

@@ -27,7 +27,7 @@ const ticket = {
 } as Ticket;
 
 function issued(overrides: Partial<IssuedTicket> = {}): IssuedTicket {
-  const wait = { peopleAhead: 4, servingCounters: 2, minutes: { min: 10, max: 20 } };
+  const wait = { peopleAhead: 4, peopleAheadMax: 4, servingCounters: 2, minutes: { min: 10, max: 20 } };
   return {
     ticket,
     wait,
@@ -48,7 +48,7 @@ describe('ResultScreen', () => {
     expect(screen.getByTestId('ticket-priority').textContent).toBe('Ưu tiên: Người cao tuổi');
     expect(screen.getByText('Hộ tịch: khai sinh, kết hôn')).toBeTruthy();
     expect(screen.getByText('Đăng ký khai sinh')).toBeTruthy();
-    expect(screen.getByTestId('people-ahead').textContent).toBe('Số người đang chờ trước bạn: 4');
+    expect(screen.getByTestId('people-ahead').textContent).toBe('Số người chờ trước: 4');
     expect(screen.getByTestId('wait').textContent).toBe('Thời gian chờ dự kiến: 10–20 phút');
     expect(screen.getByTestId('take-ticket').textContent).toContain('Vui lòng nhận phiếu');
     expect(screen.getByText('Màn hình tự quay về trang đầu sau 18 giây')).toBeTruthy();
@@ -64,7 +64,7 @@ describe('ResultScreen', () => {
           isPrinted: false,
           printFailure: 'write_timeout',
           printFailureState: 'paper_out',
-          wait: { peopleAhead: 0, servingCounters: 0, minutes: null },
+          wait: { peopleAhead: 0, peopleAheadMax: 0, servingCounters: 0, minutes: null },
         })}
         config={config}
         locale="vi"
@@ -77,9 +77,14 @@ describe('ResultScreen', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Không in được phiếu');
     expect(screen.getByTestId('print-failed-reason').textContent).toBe('Máy in đã hết giấy.');
-    expect(alert.textContent).toContain('Vui lòng ghi lại số thứ tự');
+    expect(alert.textContent).toContain('Vui lòng ghi lại số ở trên');
     expect(screen.getByTestId('wait').textContent).toBe(
       'Chưa có quầy nào đang phục vụ dịch vụ này; vui lòng chờ.',
+    );
+    // The status page's QR code on screen: a phone can still follow the turn without the paper.
+    expect(screen.getByTestId('status-qr').textContent).toContain('Quét mã QR bằng điện thoại');
+    expect(screen.getByTestId('ticket-preview-qr').getAttribute('aria-label')).toBe(
+      'http://hall.local:8080/t/abcd1234',
     );
   });
 
@@ -106,6 +111,17 @@ describe('ResultScreen', () => {
     ).toBeGreaterThan(100);
     // The screen itself follows the visitor's language; the ticket stays Vietnamese like the printed one.
     expect(screen.getByTestId('people-ahead').textContent).toBe('People ahead of you: 4');
+    // No printer: nothing speaks of a printer slot, no box that looks like a button.
+    expect(screen.queryByTestId('take-ticket')).toBeNull();
+    expect(screen.getByTestId('screen-ticket').textContent).toContain('This machine has no printer');
+  });
+
+  it('gives a range of people ahead when counters with different orders may call the ticket', () => {
+    const wait = { peopleAhead: 2, peopleAheadMax: 5, servingCounters: 2, minutes: { min: 5, max: 25 } };
+    render(
+      <ResultScreen issued={issued({ wait })} config={config} locale="vi" secondsLeft={5} onDone={vi.fn()} />,
+    );
+    expect(screen.getByTestId('people-ahead').textContent).toBe('Số người chờ trước: 2–5');
   });
 });
 
@@ -123,7 +139,7 @@ describe('RefusalScreen', () => {
     );
     expect(screen.getByRole('heading').textContent).toBe('Chưa cấp được số');
     expect(screen.getByTestId('refusal-reason').textContent).toBe('Máy in đã hết giấy.');
-    expect(screen.getByText(/Chưa có số nào được cấp cho bạn/)).toBeTruthy();
+    expect(screen.getByText(/Chưa có số nào được cấp cho Ông\/Bà/)).toBeTruthy();
     expect(screen.queryByTestId('retry')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Về trang đầu' }));
     expect(onDone).toHaveBeenCalledTimes(1);

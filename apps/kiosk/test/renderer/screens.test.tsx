@@ -14,6 +14,8 @@ afterEach(cleanup);
 
 const config = testHall();
 const empty = emptyQueueState('2026-03-02');
+/** The first page of a 4 × 3 grid, for screens whose paging a test does not look at. */
+const firstPage = { columns: 4, rows: 3, page: 0, onPage: vi.fn() };
 
 describe('WelcomeScreen', () => {
   const props = {
@@ -23,15 +25,16 @@ describe('WelcomeScreen', () => {
     locale: 'vi' as const,
     onLocale: vi.fn(),
     unavailable: null,
+    isScreenPrinter: false,
     onStart: vi.fn(),
   };
 
   it('shows the hall, the date and time in the hall zone, and one way to start', () => {
     render(<WelcomeScreen {...props} />);
     expect(screen.getByRole('heading', { name: 'UBND Phường Bến Nghé' })).toBeTruthy();
-    expect(screen.getByText('Thứ hai, 02/03/2026')).toBeTruthy();
+    expect(screen.getByText('Thứ Hai, 02/03/2026')).toBeTruthy();
     expect(screen.getByTestId('clock').textContent).toBe('09:00');
-    fireEvent.click(screen.getByRole('button', { name: /Chạm vào đây để lấy số thứ tự/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Nhấn vào đây để lấy số thứ tự/ }));
     expect(props.onStart).toHaveBeenCalledTimes(1);
   });
 
@@ -43,6 +46,14 @@ describe('WelcomeScreen', () => {
     render(<WelcomeScreen {...props} locale="en" />);
     expect(screen.getByRole('button', { name: /Touch here to take a number/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Tiếng Việt' })).toBeTruthy();
+    // The date too is English on an English screen.
+    expect(screen.getByText('Monday, 02/03/2026')).toBeTruthy();
+  });
+
+  it('in a browser without a printer, never sends the visitor to a printer slot', () => {
+    render(<WelcomeScreen {...props} isScreenPrinter />);
+    expect(document.body.textContent).not.toContain('khe máy in');
+    expect(document.body.textContent).toContain('hiện ngay trên màn hình');
   });
 
   it('replaces the start button with the reason when no ticket can be given', () => {
@@ -102,10 +113,7 @@ describe('FieldScreen', () => {
       <FieldScreen
         fields={kioskCatalogue(config, soldOut, MONDAY_9AM)}
         locale="vi"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
+        {...firstPage}
         onChoose={onChoose}
       />,
     );
@@ -124,20 +132,33 @@ describe('FieldScreen', () => {
   });
 });
 
+describe('a service added in a hurry (empty English name)', () => {
+  it('is never a blank button: English screens fall back to the Vietnamese name', () => {
+    const hurried = {
+      ...config,
+      services: config.services.map((service) =>
+        service.id === 'ho-tich' ? { ...service, name: { vi: 'Dịch vụ mới', en: '' } } : service,
+      ),
+    };
+    render(
+      <FieldScreen
+        fields={kioskCatalogue(hurried, empty, MONDAY_9AM)}
+        locale="en"
+        {...firstPage}
+        onChoose={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('field-ho-tich').textContent).toContain('Dịch vụ mới');
+    for (const button of screen.getAllByRole('button')) expect(button.textContent?.trim()).not.toBe('');
+  });
+});
+
 describe('ServiceScreen', () => {
   it("shows each service with its queue, and a closed one with today's hours, in either language", () => {
     const land = kioskCatalogue(config, empty, MONDAY_8PM)[0]!;
     const onChoose = vi.fn();
     const { rerender } = render(
-      <ServiceScreen
-        field={land}
-        locale="vi"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
-        onChoose={onChoose}
-      />,
+      <ServiceScreen field={land} locale="vi" {...firstPage} onChoose={onChoose} />,
     );
     expect(screen.getByRole('heading').textContent).toContain('Chọn dịch vụ');
     expect(screen.getByTestId('service-dat-dai').textContent).toContain('0 người đang chờ');
@@ -146,17 +167,7 @@ describe('ServiceScreen', () => {
     expect(survey.textContent).toContain('Ngoài giờ tiếp nhận. Giờ tiếp nhận hôm nay: 07:30–11:30');
     fireEvent.click(screen.getByTestId('service-dat-dai'));
     expect(onChoose).toHaveBeenCalledTimes(1);
-    rerender(
-      <ServiceScreen
-        field={land}
-        locale="en"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
-        onChoose={onChoose}
-      />,
-    );
+    rerender(<ServiceScreen field={land} locale="en" {...firstPage} onChoose={onChoose} />);
     expect(screen.getByTestId('service-do-dac').textContent).toContain(
       "Closed at this time. Today's hours: 07:30–11:30",
     );
@@ -168,17 +179,7 @@ describe('ProcedureScreen', () => {
   it('lists the service\'s procedures and always offers "another or not sure"', () => {
     const civil = config.services.find((service) => service.id === 'ho-tich')!;
     const onChoose = vi.fn();
-    render(
-      <ProcedureScreen
-        service={civil}
-        locale="vi"
-        columns={4}
-        rows={3}
-        page={0}
-        onPage={vi.fn()}
-        onChoose={onChoose}
-      />,
-    );
+    render(<ProcedureScreen service={civil} locale="vi" {...firstPage} onChoose={onChoose} />);
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký kết hôn' }));
     expect(onChoose).toHaveBeenLastCalledWith('ket-hon');
     fireEvent.click(screen.getByRole('button', { name: 'Thủ tục khác hoặc chưa rõ' }));
@@ -210,7 +211,7 @@ describe('PriorityScreen', () => {
   it('confirms a priority group by name, or goes back', () => {
     render(<PriorityScreen {...base} confirming={asPriorityGroupId('phu-nu-mang-thai')} />);
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByText('Bạn thuộc diện: Phụ nữ mang thai?')).toBeTruthy();
+    expect(within(dialog).getByText('Ông/Bà thuộc diện: Phụ nữ mang thai?')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đúng, lấy số ưu tiên' }));
     expect(base.onConfirm).toHaveBeenCalledWith('phu-nu-mang-thai');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Không, quay lại' }));
