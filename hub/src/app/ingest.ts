@@ -170,7 +170,11 @@ export class Ingest {
     // (the report facts the hall reads from its log: shared/src/reports TicketFact).
     const tickets = new Map<
       number,
-      { ticket: Ticket; firstCalledAt: number | null; lastCall: { counterId: string; clerkId: string | null } | null }
+      {
+        ticket: Ticket;
+        firstCalledAt: number | null;
+        lastCall: { counterId: string; clerkId: string | null } | null;
+      }
     >();
     const ratings: unknown[] = [];
     let isDayStarted = false;
@@ -195,7 +199,9 @@ export class Ingest {
             tickets.set(event.ticketId, {
               ...entry,
               firstCalledAt:
-                entry.firstCalledAt === null || event.at < entry.firstCalledAt ? event.at : entry.firstCalledAt,
+                entry.firstCalledAt === null || event.at < entry.firstCalledAt
+                  ? event.at
+                  : entry.firstCalledAt,
               lastCall: { counterId: event.counterId, clerkId: event.clerkId },
             });
         }
