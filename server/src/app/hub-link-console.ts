@@ -50,22 +50,23 @@ export class HubLinkConsole {
     return this.link ? this.link.linkStatus() : { ...NO_HUB, hallVersion: this.service.state.version };
   }
 
-  /** The province catalogue and what it would change here, or null when there is none. */
-  async offer(): Promise<Outcome<CatalogueOffer | null>> {
+  /** The province's newest catalogue from the hub, or why it cannot be had. */
+  private async fetchCatalogue(): Promise<Outcome<ProvinceCatalogue | null>> {
     if (!this.link)
       return { ok: false, error: { code: 'NOT_FOUND', message: 'this hall has no province hub' } };
-    let catalogue: ProvinceCatalogue | null;
     try {
-      catalogue = await this.link.fetchCatalogue();
+      return { ok: true, value: await this.link.fetchCatalogue() };
     } catch (error) {
-      return {
-        ok: false,
-        error: {
-          code: 'INTERNAL',
-          message: `the hub cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'INTERNAL', message: `the hub cannot be reached: ${reason}` } };
     }
+  }
+
+  /** The province catalogue and what it would change here, or null when there is none. */
+  async offer(): Promise<Outcome<CatalogueOffer | null>> {
+    const fetched = await this.fetchCatalogue();
+    if (!fetched.ok) return fetched;
+    const catalogue = fetched.value;
     if (!catalogue) return { ok: true, value: null };
     const { changes } = mergeCatalogue(this.service.hallConfig, catalogue.body);
     return { ok: true, value: { version: catalogue.version, createdAt: catalogue.createdAt, changes } };
@@ -73,22 +74,11 @@ export class HubLinkConsole {
 
   /** Take the catalogue version the manager reviewed (refused if the province has saved a newer one since). */
   async accept(identity: Identity, requestId: string, version: number): Promise<Outcome<CatalogueOffer>> {
-    if (!this.link)
-      return { ok: false, error: { code: 'NOT_FOUND', message: 'this hall has no province hub' } };
-    const previous = await this.service.previousAnswer(identity.deviceId, requestId);
+    const previous = this.link ? await this.service.previousAnswer(identity.deviceId, requestId) : undefined;
     if (previous) return previous.ok ? { ok: true, value: { version, createdAt: 0, changes: [] } } : previous;
-    let catalogue: ProvinceCatalogue | null;
-    try {
-      catalogue = await this.link.fetchCatalogue();
-    } catch (error) {
-      return {
-        ok: false,
-        error: {
-          code: 'INTERNAL',
-          message: `the hub cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      };
-    }
+    const fetched = await this.fetchCatalogue();
+    if (!fetched.ok) return fetched;
+    const catalogue = fetched.value;
     if (!catalogue)
       return { ok: false, error: { code: 'NOT_FOUND', message: 'the province has no catalogue' } };
     if (catalogue.version !== version)
