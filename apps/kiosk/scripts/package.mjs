@@ -11,6 +11,7 @@
 // installs only this PC's. Packaging for another platform (a Windows installer built on Linux) fetches
 // the target's packages with `npm pack` into .package-natives/ and packs those instead, and every build
 // keeps only its target's binaries. Building the Windows installer on Windows avoids the fetch.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -104,17 +105,32 @@ function fetchNatives(platform, arch) {
 }
 
 /**
+ * Build the main process and preload into out/ with electron-vite, in a child process whose working
+ * folder is the kiosk's: electron-vite reads the package's `dependencies` (what stays external) and
+ * resolves `out/` from the working folder, so building in-process from anywhere else (a test runner
+ * started at the repository root) wrote a bundle with every dependency inlined to the wrong place.
+ */
+function buildElectronSide() {
+  const cli = path.join(
+    path.dirname(require.resolve('electron-vite/package.json')),
+    'bin',
+    'electron-vite.js',
+  );
+  const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+    cwd: KIOSK_DIR,
+    stdio: 'inherit',
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`electron-vite build failed (exit ${result.status})`);
+}
+
+/**
  * Build the main process and preload, then package them. Returns the output folder.
  * @param {{ platform: 'win32' | 'linux', arch?: string, dir?: boolean, installers?: boolean, electronDist?: string, out?: string, config?: Record<string, unknown> }} options
  */
 export async function packageKiosk(options) {
   const arch = options.arch ?? 'x64';
-  const { build: buildElectronSide } = await import('electron-vite');
-  await buildElectronSide({
-    root: KIOSK_DIR,
-    configFile: path.join(KIOSK_DIR, 'electron.vite.config.ts'),
-    logLevel: 'warn',
-  });
+  buildElectronSide();
 
   const builder = await import('electron-builder');
   const localDist = path.join(KIOSK_DIR, 'node_modules', 'electron', 'dist');
