@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asFieldId } from '@luot/shared/domain';
 import { FAST_SHIPPING } from '../../hub/test/support/hub-fixtures.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { startE2eHall } from '../support/hall.ts';
 import { startE2eHub } from '../support/hub.ts';
 
@@ -69,7 +70,7 @@ describe('province hub panel in the manager console', () => {
     await page.getByRole('button', { name: 'Xem danh mục của tỉnh' }).click();
     await page.getByText('Thêm lĩnh vực: Giao thông vận tải').waitFor();
     await page.getByText(/Đổi dịch vụ: Đất đai \(danh mục tỉnh\)/).waitFor();
-    await saveScreenshot(page, 'admin-hub-link');
+    await checkPageState(page, 'admin-hub-link');
     await page.getByRole('button', { name: 'Chấp nhận danh mục' }).click();
     await page.getByText('Đã cập nhật cấu hình theo danh mục của tỉnh.').waitFor();
     expect(hall.service.hallConfig.services[0]!.name.vi).toBe('Đất đai (danh mục tỉnh)');
@@ -99,7 +100,7 @@ describe('province hub panel in the manager console', () => {
     await page.goto(`${hub.url}/t/${issued.value.publicCode}`);
     await page.getByText(issued.value.ticket.number, { exact: true }).waitFor();
     await page.getByText(/Cập nhật lúc/).waitFor();
-    await saveScreenshot(page, 'hub-status-page');
+    await checkPageState(page, 'hub-status-page');
   });
 
   it('shows the link lost, with events waiting, while the hall keeps working', async () => {
@@ -114,6 +115,6 @@ describe('province hub panel in the manager console', () => {
     );
     await page.getByText(/Mất kết nối — Trung tâm vẫn hoạt động bình thường/).waitFor({ timeout: 20_000 });
     await expect(page.locator('dl.facts dd').nth(1).innerText()).resolves.not.toBe('0');
-    await saveScreenshot(page, 'admin-hub-link-lost');
+    await checkPageState(page, 'admin-hub-link-lost');
   });
 });

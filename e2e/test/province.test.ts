@@ -9,7 +9,8 @@ import {
   hallOwnReport,
   shippedVersion,
 } from '../../hub/test/support/hub-fixtures.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { checkPageState } from '../support/page-state.ts';
 import { startE2eHall } from '../support/hall.ts';
 import { startE2eHub } from '../support/hub.ts';
 
@@ -84,7 +85,7 @@ describe('province console', () => {
         .getByText('Chờ đăng ký')
         .count(),
     ).resolves.toBe(1);
-    await saveScreenshot(page, 'province-halls');
+    await checkPageState(page, 'province-halls');
     // Adding a hall gives its one-time enrolment code.
     await page.getByLabel('Tên Trung tâm').fill('Trung tâm Phục vụ hành chính công xã Đức Trọng');
     await page.getByRole('button', { name: 'Thêm Trung tâm' }).click();
@@ -105,7 +106,7 @@ describe('province console', () => {
     await expect(totals.locator('div').first().locator('dd').innerText()).resolves.toBe(
       issued.toLocaleString('vi-VN'),
     );
-    await saveScreenshot(page, 'province-report');
+    await checkPageState(page, 'province-report');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tải CSV' }).click(),
@@ -126,7 +127,7 @@ describe('province console', () => {
     await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await page.getByText('Đã lưu phiên bản 1').waitFor();
     await page.getByText(/^Phiên bản 1 —/).waitFor();
-    await saveScreenshot(page, 'province-catalogue');
+    await checkPageState(page, 'province-catalogue');
     // A broken draft is refused with the reason, and changes nothing.
     await page.getByLabel('Sửa danh mục (JSON)').fill('{"fields": [], "services": [{"id": "x"}]}');
     await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();

@@ -57,8 +57,7 @@ export function CatalogueScreen(props: { api: HubApi }) {
             {w('catalogueVersion')} {catalogue.version} — {formatWhen(locale, catalogue.createdAt)}
           </p>
           <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{w('services')}</caption>
+            <table aria-label={w('services')}>
               <thead>
                 <tr>
                   <th scope="col">{w('fields')}</th>

@@ -75,9 +75,7 @@ export function HallsBoard(props: { api: HubApi }) {
                 <th scope="col">{w('noShowToday')}</th>
                 <th scope="col">{w('satisfactionToday')}</th>
                 <th scope="col">{w('alerts')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{w('revoke')}</span>
-                </th>
+                <th scope="col" aria-label={w('revoke')} />
               </tr>
             </thead>
             <tbody>

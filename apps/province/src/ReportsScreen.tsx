@@ -204,12 +204,11 @@ function RowsTable(props: { rows: readonly ReportRow[]; caption: string; isRanke
   const { w, locale, name } = useWords();
   return (
     <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{props.caption}</caption>
+      <table aria-label={props.caption}>
         <thead>
           <tr>
             {props.isRanked && <th scope="col">#</th>}
-            <th scope="col">{props.isRanked ? w('hall') : ''}</th>
+            <th scope="col">{props.isRanked ? w('hall') : props.caption}</th>
             <th scope="col">{w('issued')}</th>
             <th scope="col">{w('served')}</th>
             <th scope="col">{w('noShowRate')}</th>
