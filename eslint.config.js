@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/out/**',
       '**/.vite/**',
       'data/**',
+      'hub-data/**',
       '**/test-output/**',
       'coverage/**',
     ],
@@ -117,6 +118,11 @@ export default tseslint.config(
           group: ['**/http/**', '**/realtime/**', '**/cli/**', 'fastify', '@fastify/*', 'socket.io'],
           message: 'server/app is reached by the transports; it never imports them.',
         },
+        {
+          group: ['**/hub-link/**'],
+          message:
+            "Shipping to the province hub is never in a command's path: hall-server.ts wires it beside the service.",
+        },
         { group: ['better-sqlite3'], message: 'server/app reaches the database through server/db only.' },
       ]),
     },
@@ -133,6 +139,29 @@ export default tseslint.config(
         {
           group: ['**/realtime/**', 'socket.io', '**/cli/**'],
           message: 'server/http is one transport of two.',
+        },
+      ]),
+    },
+  },
+  // server/hub-link: ships the hall's log to the province hub in the background. It reads through the
+  // outbox port it is given (no database, no transport of its own) and talks to the hub with fetch.
+  {
+    files: ['server/src/hub-link/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: [
+            '**/db/**',
+            'better-sqlite3',
+            '**/http/**',
+            '**/realtime/**',
+            '**/cli/**',
+            '**/app/**',
+            'fastify',
+            '@fastify/*',
+            'socket.io',
+          ],
+          message: 'server/hub-link reads the outbox port it is given and talks only to the hub.',
         },
       ]),
     },

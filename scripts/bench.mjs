@@ -56,7 +56,7 @@ function benchmarks() {
     });
   }
   const apps = existsSync(path.join(root, 'apps')) ? readdirSync(path.join(root, 'apps')).sort() : [];
-  const packages = ['server', 'shared', ...apps.map((app) => path.join('apps', app))];
+  const packages = ['server', 'shared', 'hub', ...apps.map((app) => path.join('apps', app))];
   for (const relative of packages) {
     const folder = path.join(root, relative, 'bench');
     if (!existsSync(folder)) continue;

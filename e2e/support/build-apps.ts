@@ -13,7 +13,7 @@ const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
  */
 export async function setup(): Promise<() => void> {
   resetAxeReport();
-  for (const app of ['counter', 'display', 'admin', 'kiosk']) {
+  for (const app of ['counter', 'display', 'admin', 'kiosk', 'province']) {
     const root = path.join(appsDir, app);
     const config = path.join(root, 'vite.config.ts');
     if (!existsSync(config)) continue;

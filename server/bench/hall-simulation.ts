@@ -56,6 +56,9 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     json: { type: 'string' },
     'check-targets': { type: 'boolean', default: false },
+    // Ship the hall's events to a province hub meanwhile (hub/bench/hall-shipping.bench.ts compares).
+    'hub-url': { type: 'string' },
+    'hub-key': { type: 'string' },
   },
 });
 
@@ -143,6 +146,9 @@ async function main(): Promise<number> {
     ipc: true,
     onLine,
     execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    ...(values['hub-url'] && values['hub-key']
+      ? { env: { LUOT_HUB_URL: values['hub-url'], LUOT_HUB_KEY: values['hub-key'] } }
+      : {}),
   });
   children.push(hall);
   const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);

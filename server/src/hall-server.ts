@@ -14,6 +14,7 @@ import type { RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
+import { HubLinkConsole } from './app/hub-link-console.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
@@ -22,6 +23,8 @@ import type { Logger } from './log.ts';
 import { createLogger } from './log.ts';
 import type { RealtimeOptions } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
+import type { HubLinkSettings, ShipperTiming } from './hub-link/hub-shipper.ts';
+import { HubShipper } from './hub-link/hub-shipper.ts';
 
 /** The repository root, to find the built apps and the default voice clips. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,6 +53,8 @@ export interface HallServerOptions {
   readonly realtime?: RealtimeOptions;
   /** How often the business-day clock is checked. */
   readonly tickIntervalMs?: number;
+  /** The province hub this hall ships its events to (none: the hall ships nothing). */
+  readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
 }
 
 /** A running hall server. */
@@ -64,6 +69,8 @@ export interface HallServer {
   readonly isFirstManagerSeeded: boolean;
   /** Manager accounts and console sessions. */
   readonly accounts: ManagerAccounts;
+  /** The shipper to the province hub, when the hall has one. */
+  readonly hubShipper: HubShipper | null;
   /** Register a device directly and get its token (tests, CLI, first start). */
   registerDevice(
     kind: DeviceKind,
@@ -113,15 +120,34 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   // The first manager (admin/admin, must be changed at first sign-in) on a hall that has none.
   const isFirstManagerSeeded = await accounts.ensureFirstManager();
 
+  // Shipping to the province hub reads the committed log beside the hall; commands never wait for it.
+  let hubShipper: HubShipper | null = null;
   const service = new HallService({
     store,
     config,
     clock,
     logger,
     kioskIssueLimit: options.kioskIssueLimit,
+    statusBaseUrl: () => hubShipper?.publicStatusBase() ?? null,
     // Manager console sessions connect with their session token.
     extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
   });
+  if (options.hubLink) {
+    hubShipper = new HubShipper(
+      options.hubLink,
+      {
+        eventsSince: (version, limit) => store.eventsSince(version, limit),
+        codeOfTicket: (id) => store.codeOfTicket(id),
+        headVersion: () => service.state.version,
+        config: () => service.hallConfig,
+      },
+      logger,
+      options.hubLink.timing,
+      () => clock.now(),
+    );
+    const shipper = hubShipper;
+    service.onChanges(() => shipper.nudge());
+  }
   const startedAt = clock.now();
   const apps: Record<string, string> = {};
   for (const name of ['kiosk', 'counter', 'display', 'admin']) {
@@ -155,6 +181,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       accounts,
       console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock, voiceDirs }),
     },
+    hubLink: new HubLinkConsole(service, hubShipper),
   });
   const httpServer = http.server;
   const realtime = attachRealtime(httpServer, service, logger, options.realtime);
@@ -171,6 +198,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   tick.unref();
   // A hall that was off across the rollover starts its new day before anyone connects.
   await service.tick();
+  hubShipper?.start();
   logger.info(
     { port, data: options.dataDir, version: service.state.version, day: service.state.businessDay },
     'hall server started',
@@ -185,6 +213,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     isNewHall,
     isFirstManagerSeeded,
     accounts,
+    hubShipper,
     registerDevice: (kind, name, counterId = null) =>
       registerDevice(store, { kind, name, counterId }, clock.now()),
     createPairingCode: (kind, name, counterId = null) =>
@@ -194,6 +223,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       isClosed = true;
       clearInterval(tick);
       stopSessionWatch();
+      await hubShipper?.stop();
       await realtime.close();
       await http.close();
       db.close();

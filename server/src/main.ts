@@ -25,6 +25,7 @@ const server = await startHallServer({
   timeZone: settings.timeZone,
   realtime: { allowedOrigins: settings.allowedOrigins },
   ...(settings.kioskIssueLimit ? { kioskIssueLimit: settings.kioskIssueLimit } : {}),
+  ...(settings.hubLink ? { hubLink: settings.hubLink } : {}),
 });
 
 const base = `http://${lanAddress()}:${server.port}`;
@@ -33,6 +34,7 @@ const lines = [
   `  Lượt — ${server.service.hallConfig.hall.name}`,
   `  Hall server: ${base}   (health: ${base}/health)`,
   `  Data folder: ${settings.dataDir}`,
+  ...(settings.hubLink ? [`  Province hub: ${settings.hubLink.url} (events shipped in the background)`] : []),
 ];
 if (server.isFirstManagerSeeded) {
   lines.push(

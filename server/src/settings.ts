@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { REPO_ROOT } from './hall-server.ts';
@@ -12,7 +12,28 @@ const settingsFileSchema = z.strictObject({
   kioskIssueLimit: z
     .strictObject({ burst: z.number().int().min(1), perMinute: z.number().min(1) })
     .optional(),
+  // The province hub (docs/HUB.md): the hall ships its events there when both are set.
+  hubUrl: z.url({ protocol: /^https?$/ }).optional(),
+  hubKey: z.string().min(16).max(200).optional(),
 });
+
+/** The settings file: LUOT_CONFIG, else `luot.config.json` in the data folder. */
+export function settingsFile(env: NodeJS.ProcessEnv = process.env): string {
+  const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
+  return env.LUOT_CONFIG ? path.resolve(env.LUOT_CONFIG) : path.join(dataDir, 'luot.config.json');
+}
+
+/**
+ * Record the province hub in the settings file (`hubUrl`, `hubKey`), keeping what else it says. Written
+ * whole or not at all, readable only by its owner (it holds the hall's key).
+ */
+export function saveHubLink(file: string, link: { url: string; key: string }): void {
+  const current = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
+  const next = settingsFileSchema.parse({ ...current, hubUrl: link.url, hubKey: link.key });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
 
 /** Resolved server settings. */
 export interface Settings {
@@ -22,6 +43,8 @@ export interface Settings {
   readonly timeZone: string;
   readonly allowedOrigins: readonly string[];
   readonly kioskIssueLimit?: { burst: number; perMinute: number };
+  /** Where and how this hall ships its events (LUOT_HUB_URL + LUOT_HUB_KEY, or hubUrl + hubKey). */
+  readonly hubLink?: { readonly url: string; readonly key: string };
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -35,17 +58,24 @@ function isValidTimeZone(zone: string): boolean {
 
 /**
  * Settings from the environment over the settings file over defaults: PORT (8080), LUOT_HOST (0.0.0.0),
- * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG.
+ * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG, LUOT_HUB_URL and
+ * LUOT_HUB_KEY (the province hub; none by default).
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
-  const file = env.LUOT_CONFIG ? path.resolve(env.LUOT_CONFIG) : path.join(dataDir, 'luot.config.json');
+  const file = settingsFile(env);
   const fromFile = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
   const port = env.PORT !== undefined ? Number(env.PORT) : (fromFile.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const timeZone = env.LUOT_TIME_ZONE ?? fromFile.timeZone ?? 'Asia/Ho_Chi_Minh';
   if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
+  const hubUrl = env.LUOT_HUB_URL ?? fromFile.hubUrl;
+  const hubKey = env.LUOT_HUB_KEY ?? fromFile.hubKey;
+  if ((hubUrl === undefined) !== (hubKey === undefined))
+    throw new Error('set both LUOT_HUB_URL and LUOT_HUB_KEY (or hubUrl and hubKey), or neither');
+  if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl))
+    throw new Error(`LUOT_HUB_URL must be an http(s) address, got ${hubUrl}`);
   return {
     port,
     host: env.LUOT_HOST ?? fromFile.host ?? '0.0.0.0',
@@ -53,5 +83,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     timeZone,
     allowedOrigins: fromFile.allowedOrigins ?? [],
     ...(fromFile.kioskIssueLimit ? { kioskIssueLimit: fromFile.kioskIssueLimit } : {}),
+    ...(hubUrl !== undefined && hubKey !== undefined ? { hubLink: { url: hubUrl, key: hubKey } } : {}),
   };
 }

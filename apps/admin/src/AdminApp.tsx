@@ -109,6 +109,7 @@ function SignedIn(props: {
       api={api}
       connection={connection}
       manager={props.manager}
+      token={token}
       onToggleLocale={props.onToggleLocale}
       onSignOut={() => {
         void api.logout().finally(() => onSignOut(null));

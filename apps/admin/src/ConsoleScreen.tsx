@@ -5,11 +5,12 @@ import type { AdminApi, Manager } from './api.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { ConfigScreen } from './ConfigScreen.tsx';
 import { DevicesScreen } from './DevicesScreen.tsx';
+import { HubLinkPanel, hubLinkTabLabel } from './HubLinkPanel.tsx';
 import { MonitorScreen } from './MonitorScreen.tsx';
 import { ReportsScreen } from './ReportsScreen.tsx';
 import { useText } from './text.ts';
 
-const TABS = ['monitor', 'config', 'devices', 'reports', 'audit'] as const;
+const TABS = ['monitor', 'config', 'devices', 'reports', 'audit', 'hub'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The console once signed in: a header, the tabs and the current screen. */
@@ -17,6 +18,8 @@ export function ConsoleScreen(props: {
   api: AdminApi;
   connection: HallConnection;
   manager: Manager;
+  /** The session token (the province hub panel calls its own routes with it). */
+  token: string;
   onSignOut: () => void;
   onToggleLocale: () => void;
   onUnauthorized: () => void;
@@ -47,7 +50,7 @@ export function ConsoleScreen(props: {
               onClick={() => choose(name)}
               aria-current={name === tab}
             >
-              {t(`admin.nav.${name}`)}
+              {name === 'hub' ? hubLinkTabLabel(locale) : t(`admin.nav.${name}`)}
             </button>
           ))}
         </nav>
@@ -73,6 +76,8 @@ export function ConsoleScreen(props: {
           <DevicesScreen api={props.api} view={view} />
         ) : tab === 'reports' ? (
           <ReportsScreen api={props.api} config={view.config} />
+        ) : tab === 'hub' ? (
+          <HubLinkPanel token={props.token} timeZone={view.config.hall.timeZone} />
         ) : (
           <AuditScreen api={props.api} config={view.config} />
         )}

@@ -73,6 +73,14 @@ describe('pollTicket', () => {
 });
 
 describe('foldPoll', () => {
+  it('says how fresh the province hub’s copy is when the page is answered by the hub', () => {
+    const fromHub = { ...waiting, asOf: 2 };
+    expect(foldPoll(INITIAL_STATUS_STATE, { kind: 'ticket', ticket: fromHub, at: 5 }).updatedAt).toBe(2);
+    expect(
+      foldPoll(INITIAL_STATUS_STATE, { kind: 'ticket', ticket: { ...waiting, asOf: null }, at: 5 }).updatedAt,
+    ).toBe(5);
+  });
+
   it('keeps the last data while the server is unreachable, and forgets it on a 404', () => {
     const live = foldPoll(INITIAL_STATUS_STATE, { kind: 'ticket', ticket: waiting, at: 5 });
     expect(live).toEqual({ ticket: waiting, updatedAt: 5, link: 'live' });

@@ -48,6 +48,11 @@ export interface HallServiceOptions {
   readonly logger: Logger;
   /** Tickets one kiosk may issue: a visitor hammering the screen cannot drain a quota. */
   readonly kioskIssueLimit?: RateLimit;
+  /**
+   * Where a ticket's QR code points when not at this server's own `/t/<code>`: the province hub's public
+   * address while the hall's link to it is up (null: the hall's own page).
+   */
+  readonly statusBaseUrl?: () => string | null;
   /** Other credentials that may connect (manager console sessions), tried after device tokens. */
   readonly extraAuthenticator?: (token: string, slide: boolean) => Identity | undefined;
 }
@@ -228,10 +233,13 @@ export class HallService {
       const ticketId = issued?.type === 'ticket.issued' ? issued.ticketId : undefined;
       const ticket = ticketId === undefined ? undefined : after.tickets[ticketId];
       if (!ticket || ticketId === undefined) throw new Error('issue decided no ticket');
+      const publicCode = codes.get(ticketId) ?? '';
+      const statusBase = this.options.statusBaseUrl?.() ?? null;
       return {
         ticket,
-        publicCode: codes.get(ticketId) ?? '',
+        publicCode,
         wait: estimateWait(after, this.config, ticket.serviceId, ticket.id),
+        ...(statusBase === null ? {} : { statusUrl: `${statusBase}/t/${publicCode}` }),
       };
     });
   }

@@ -8,7 +8,8 @@ import { hashPin } from '../app/credentials.ts';
 import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
-import { loadSettings } from '../settings.ts';
+import { enrolWithHub } from '../hub-link/enrol.ts';
+import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
 import { runBackupCommand } from './backups.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)
@@ -26,6 +27,9 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
       list paired devices
   pnpm luot revoke <deviceId>
       revoke a device's token (it can no longer connect)
+  pnpm luot hub-enrol --url <https://hub.example.gov.vn> --code <XXXX-XXXX-XXXX>
+      join the province hub with its one-time code: the hall's key goes into the settings file
+      (hubUrl, hubKey); restart the server to start shipping (docs/HUB.md)
 
 Settings come from the same environment as the server: LUOT_DATA_DIR, LUOT_CONFIG.
 In an installed hall (the offline bundle) the same commands run without pnpm: luot.cmd <command> on
@@ -45,6 +49,8 @@ export async function runCli(
       name: { type: 'string' },
       pin: { type: 'string' },
       to: { type: 'string' },
+      url: { type: 'string' },
+      code: { type: 'string' },
       'keep-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,6 +60,7 @@ export async function runCli(
     print(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
+  if (command === 'hub-enrol') return hubEnrol(values, print);
   const settings = loadSettings();
   mkdirSync(settings.dataDir, { recursive: true });
   const { db } = openDatabase(path.join(settings.dataDir, DATABASE_FILE));
@@ -142,6 +149,29 @@ export async function runCli(
     }
   } finally {
     db.close();
+  }
+}
+
+/** `hub-enrol`: trade the province's one-time code for this hall's key and keep it in the settings file. */
+async function hubEnrol(
+  values: { url?: string | undefined; code?: string | undefined },
+  print: (line: string) => void,
+): Promise<number> {
+  if (!values.url || !/^https?:\/\/[^\s/]+/.test(values.url) || !values.code) {
+    print('usage: pnpm luot hub-enrol --url <https://hub…> --code <XXXX-XXXX-XXXX>');
+    return 2;
+  }
+  try {
+    const { hallId, key } = await enrolWithHub(values.url, values.code);
+    const file = settingsFile();
+    saveHubLink(file, { url: values.url.replace(/\/+$/, ''), key });
+    print(
+      `Enrolled as ${hallId}; the hub's address and this hall's key are in ${file}. Restart the server to ship.`,
+    );
+    return 0;
+  } catch (error) {
+    print(error instanceof Error ? error.message : String(error));
+    return 1;
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { AuditEntry } from '@luot/shared/contracts';
+import type { RatingFact, TicketFact } from '@luot/shared/reports';
 
-export type { AuditEntry };
+export type { AuditEntry, RatingFact, TicketFact };
 
 /** A manager account as stored (the password hash never leaves the server). */
 export interface ManagerRow {
@@ -22,39 +23,6 @@ export interface ManagerSessionRow {
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly lastUsedAt: number;
-}
-
-/** The facts of one ticket a report needs, read from the `tickets` projection and the event log. */
-export interface TicketFact {
-  readonly id: number;
-  readonly number: string;
-  readonly businessDay: string;
-  readonly issuedServiceId: string;
-  readonly serviceId: string;
-  readonly status: string;
-  readonly priorityGroupId: string | null;
-  readonly issuedAt: number;
-  readonly queuedAt: number;
-  /** The first `ticket.called` of the ticket (recalls and later calls after a transfer do not count). */
-  readonly firstCalledAt: number | null;
-  readonly startedAt: number | null;
-  readonly completedAt: number | null;
-  /** The counter and the clerk of the ticket's last call (both null when it was never called). */
-  readonly counterId: string | null;
-  readonly clerkId: string | null;
-  readonly transferCount: number;
-}
-
-/** One rating, with the day and service of its ticket. */
-export interface RatingFact {
-  readonly ticketId: number;
-  readonly businessDay: string;
-  readonly serviceId: string;
-  readonly counterId: string;
-  readonly clerkId: string | null;
-  readonly rating: number;
-  readonly reasons: readonly string[];
-  readonly at: number;
 }
 
 /** Filters of the audit view; every one is optional. */

@@ -15,7 +15,7 @@ import {
   RECENT_SERVICE_TIMES,
   asCounterId,
   asDeviceId,
-  asTicketId,
+  changedTickets,
   emptyQueueState,
 } from '@luot/shared/domain';
 
@@ -80,13 +80,6 @@ function eventTicketId(event: VersionedEvent): number | null {
 
 function eventCounterId(event: VersionedEvent): string | null {
   return 'counterId' in event ? event.counterId : null;
-}
-
-/** Tickets an event may have changed. */
-function touchedTickets(event: VersionedEvent): readonly TicketId[] {
-  if (event.type === 'day.started') return event.expiredTicketIds;
-  const id = eventTicketId(event);
-  return id === null ? [] : [asTicketId(id)];
 }
 
 /**
@@ -169,7 +162,6 @@ export class HallStore {
   private writeBatch({ events, before, after, publicCodes, idempotency, config }: CommitBatch): void {
     const s = this.statements;
     if (config) this.saveConfig(config);
-    const tickets = new Set<TicketId>();
     for (const event of events) {
       s.insertEvent.run(
         event.version,
@@ -182,7 +174,6 @@ export class HallStore {
         eventCounterId(event),
         JSON.stringify(event),
       );
-      for (const id of touchedTickets(event)) tickets.add(id);
       if (event.type === 'day.started') s.setMeta.run('business_day', event.businessDay);
       if (event.type === 'feedback.rated') {
         s.insertRating.run(
@@ -195,11 +186,8 @@ export class HallStore {
         );
       }
     }
-    for (const id of tickets) {
-      // A ticket that left memory at day start expired there.
-      const ticket: Ticket | undefined = after.tickets[id] ?? withStatusExpired(before.tickets[id]);
-      if (!ticket) continue;
-      const code = publicCodes.get(id);
+    for (const ticket of changedTickets(events, before, after)) {
+      const code = publicCodes.get(ticket.id);
       if (code !== undefined) {
         s.insertTicket.run(
           ticket.id,
@@ -384,10 +372,6 @@ export class HallStore {
   async backup(file: string): Promise<void> {
     await this.db.backup(file);
   }
-}
-
-function withStatusExpired(ticket: Ticket | undefined): Ticket | undefined {
-  return ticket ? { ...ticket, status: 'expired' } : undefined;
 }
 
 interface RawDeviceRow {

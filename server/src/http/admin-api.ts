@@ -54,7 +54,7 @@ function sessionOf(
 }
 
 /** A session that may act: the demo password has been changed; with its Socket.IO identity. */
-function managerOf(
+export function managerOf(
   accounts: ManagerAccounts,
   request: FastifyRequest,
 ): { session: ActiveSession; identity: Identity } {

@@ -14,6 +14,8 @@ import type { HallService } from '../app/hall-service.ts';
 import type { Logger } from '../log.ts';
 import type { AdminApiDependencies } from './admin-api.ts';
 import { registerAdminRoutes } from './admin-api.ts';
+import type { HubLinkConsole } from '../app/hub-link-console.ts';
+import { registerHubLinkRoutes } from './hub-link-routes.ts';
 import { errorHandler, problem, sendError, validateWithZod } from './http-errors.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 
@@ -41,6 +43,8 @@ export interface HttpDependencies {
   readonly pairingFailureLimits?: FailureWindowLimits;
   /** The manager console's routes. */
   readonly admin: Omit<AdminApiDependencies, 'logger' | 'service'>;
+  /** The province hub link's console routes (docs/HUB.md). */
+  readonly hubLink?: HubLinkConsole;
 }
 
 /** The default body limit of a JSON route (routes with larger bodies say so). */
@@ -210,6 +214,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInst
 
   registerPublicRoutes(app, deps);
   registerAdminRoutes(app, { ...deps.admin, service: deps.service, logger: deps.logger });
+  if (deps.hubLink) registerHubLinkRoutes(app, { accounts: deps.admin.accounts, hubLink: deps.hubLink });
   for (const [name, root] of Object.entries(deps.apps)) await registerApp(app, name, root);
 
   app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) =>

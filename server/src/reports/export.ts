@@ -15,8 +15,11 @@ const DIMENSION_TITLES: Record<ReportDimension | 'total', string> = {
   clerk: 'Theo cán bộ',
 };
 
-const minutes = (ms: number | null): Cell => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
-const percent = (value: number | null): Cell => (value === null ? null : Math.round(value * 10) / 10);
+/** Milliseconds as minutes with one decimal, for a table cell. */
+export const minutes = (ms: number | null): Cell =>
+  ms === null ? null : Math.round((ms / 60_000) * 10) / 10;
+/** A percentage with one decimal, for a table cell. */
+export const percent = (value: number | null): Cell => (value === null ? null : Math.round(value * 10) / 10);
 
 /** The header row of every exported table (Vietnamese, as the hall reports upwards). */
 export function reportHeader(report: HallReport): string[] {
@@ -86,9 +89,23 @@ export function reportTables(
 
 const csvCell = (cell: Cell): string => {
   if (cell === null) return '';
-  const text = String(cell);
+  let text = String(cell);
+  // Text a spreadsheet would run as a formula (a hall or service named "=HYPERLINK(…)") is kept as text.
+  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
+
+/**
+ * Tables as one CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as
+ * mojibake), CRLF line ends, the first table's header once, then every table's rows, then a footer.
+ */
+export function tablesCsv(
+  tables: readonly { rows: readonly (readonly Cell[])[] }[],
+  footer: readonly (readonly Cell[])[],
+): string {
+  const lines = [tables[0]!.rows[0]!, ...tables.flatMap((table) => table.rows.slice(1))];
+  return `\uFEFF${[...lines, [], ...footer].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
 
 /**
  * CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Vietnamese as mojibake), CRLF
@@ -98,14 +115,10 @@ export function reportCsv(
   report: HallReport,
   dimensions: readonly ReportDimension[] = REPORT_DIMENSIONS,
 ): string {
-  const tables = reportTables(report, dimensions);
-  const lines = [tables[0]!.rows[0]!, ...tables.flatMap((table) => table.rows.slice(1))];
-  const footer = [
-    [],
+  return tablesCsv(reportTables(report, dimensions), [
     [`Khoảng thời gian: ${report.from} – ${report.to} (${report.timeZone})`],
     ['% hài lòng = (số phiếu ở các mức hài lòng) / tổng số phiếu đánh giá × 100'],
-  ];
-  return `\uFEFF${[...lines, ...footer].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  ]);
 }
 
 // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids

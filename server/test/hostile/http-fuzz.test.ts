@@ -68,6 +68,14 @@ const ROUTES: readonly RouteSpec[] = [
   { match: '/api/admin/reports', path: '/api/admin/reports', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/audit', path: '/api/admin/audit', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/audit/types', path: '/api/admin/audit/types', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/hub-link', path: '/api/admin/hub-link', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/hub-catalogue', path: '/api/admin/hub-catalogue', methods: ['GET'], auth: 'manager' },
+  {
+    match: '/api/admin/hub-catalogue/accept',
+    path: '/api/admin/hub-catalogue/accept',
+    methods: ['POST'],
+    auth: 'manager',
+  },
 ];
 
 /**
@@ -284,6 +292,7 @@ describe('HTTP fuzz: every route, hostile requests change nothing', { timeout: 6
       ['POST', '/api/admin/password', auth, 5 * 1024],
       ['POST', '/api/admin/devices/pair', auth, 5 * 1024],
       ['POST', '/api/admin/clerks/cb1/pin', auth, 2 * 1024],
+      ['POST', '/api/admin/hub-catalogue/accept', auth, 2 * 1024],
       ['PUT', '/api/admin/logo', auth, 250 * 1024],
       ['PUT', '/api/admin/config', auth, 3 * 1024 * 1024],
       ['PUT', '/api/admin/config', auth, 64 * 1024 * 1024],

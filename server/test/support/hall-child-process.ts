@@ -134,6 +134,8 @@ export interface HallChildOptions {
   readonly port?: number;
   /** A prebuilt JavaScript bundle of hall-child.ts (hall-child-bundle.ts) to run instead of tsx. */
   readonly bundle?: string;
+  /** More environment for the child (LUOT_HUB_URL, LUOT_HUB_KEY, LUOT_HUB_TIMING: a hall that ships to a hub). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** A running hall child. */
@@ -172,7 +174,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       ...(options.rolloverHour === undefined ? [] : [`--rollover-hour=${options.rolloverHour}`]),
     ],
     {
-      env: { ...process.env, LUOT_DATA_DIR: options.dataDir },
+      env: { ...process.env, ...options.env, LUOT_DATA_DIR: options.dataDir },
       ipc: options.ipc,
       execArgv: options.execArgv,
       onLine: options.onLine,

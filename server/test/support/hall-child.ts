@@ -82,6 +82,16 @@ const server = await startHallServer({
   initialConfig: hallConfig(),
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
+  // A hall that ships to a province hub (hub tests and benchmarks), with their shipper timings.
+  ...(process.env.LUOT_HUB_URL && process.env.LUOT_HUB_KEY
+    ? {
+        hubLink: {
+          url: process.env.LUOT_HUB_URL,
+          key: process.env.LUOT_HUB_KEY,
+          timing: JSON.parse(process.env.LUOT_HUB_TIMING ?? '{}') as Record<string, number>,
+        },
+      }
+    : {}),
 });
 
 const deviceFile = path.join(dataDir, DEVICE_FILE);

@@ -12,4 +12,5 @@ export * from './replica.ts';
 export * from './config-schema.ts';
 export * from './reports.ts';
 export * from './admin-api.ts';
+export * from './hub.ts';
 export * from './public-ticket.ts';

@@ -56,6 +56,11 @@ export interface IssueOutcome extends CommandOutcome {
   readonly ticket: Ticket;
   /** The unguessable code of the ticket's public status page `/t/<code>`. */
   readonly publicCode: string;
+  /**
+   * Where the QR code points when not at the hall's own `/t/<publicCode>`: the province hub's status
+   * page, given while the hall's link to a hub with a public address is up (absent otherwise).
+   */
+  readonly statusUrl?: string;
   readonly wait: WaitEstimate;
 }
 

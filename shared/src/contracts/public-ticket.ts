@@ -6,7 +6,8 @@ import { estimateWait } from '../domain/wait-estimate.ts';
 
 /**
  * What `GET /api/tickets/<code>` tells a visitor about their own ticket: its number, state and counter,
- * and only counts about anybody else. The public status page (`/t/<code>`) parses exactly this.
+ * and only counts about anybody else. The public status page (`/t/<code>`) parses exactly this, from
+ * the hall server or from the province hub (which answers from the shipped events, with `asOf`).
  */
 export interface PublicTicketStatus {
   readonly number: string;
@@ -29,6 +30,11 @@ export interface PublicTicketStatus {
   readonly calledAt: number | null;
   readonly hallName: string;
   readonly version: number;
+  /**
+   * Only from the province hub (docs/HUB.md): epoch ms up to which its copy of the hall is complete; the
+   * page shows it as its update time. The hall itself is always current and leaves it out.
+   */
+  readonly asOf?: number | null;
 }
 
 /** Whether the ticket is waiting because it was just transferred (not yet called since). */

@@ -15,5 +15,7 @@ export * from './policy.ts';
 export * from './evolve.ts';
 export * from './decide.ts';
 export * from './wait-estimate.ts';
+export * from './projection.ts';
+export * from './catalogue.ts';
 export * from './live-calls.ts';
 export * from './transfer-rules.ts';

@@ -25,6 +25,8 @@ export const publicTicketSchema = z.strictObject({
   calledAt: z.nullable(z.number()),
   hallName: z.string(),
   version: z.number(),
+  /** From the province hub only: when its copy of the hall was last complete (the page shows it). */
+  asOf: z.optional(z.nullable(z.number())),
 });
 
 /** A visitor's ticket as the page shows it. */
@@ -94,7 +96,12 @@ export const INITIAL_STATUS_STATE: StatusPageState = { ticket: null, updatedAt: 
 export function foldPoll(state: StatusPageState, result: PollResult): StatusPageState {
   switch (result.kind) {
     case 'ticket':
-      return { ticket: result.ticket, updatedAt: result.at, link: 'live' };
+      // Through the province hub, the data is as fresh as the hub's copy of the hall, not as the poll.
+      return {
+        ticket: result.ticket,
+        updatedAt: Math.min(result.at, result.ticket.asOf ?? result.at),
+        link: 'live',
+      };
     case 'not-found':
       return { ticket: null, updatedAt: null, link: 'not-found' };
     case 'unreachable':

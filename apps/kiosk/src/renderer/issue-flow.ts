@@ -87,8 +87,15 @@ export async function issueAndPrint(request: TicketRequest, context: IssueContex
     const refusal: Refusal = hall.isOnline() ? { kind: 'server', code: ack.error.code } : { kind: 'offline' };
     return { kind: 'refused', refusal };
   }
-  const { ticket, wait, publicCode } = ack.value;
-  const printable = printableTicket(config, ticket, wait, `${context.origin}/t/${publicCode}`, context.logo);
+  const { ticket, wait, publicCode, statusUrl } = ack.value;
+  // The hub's page when the hall ships to one with a public address (reachable on mobile data).
+  const printable = printableTicket(
+    config,
+    ticket,
+    wait,
+    statusUrl ?? `${context.origin}/t/${publicCode}`,
+    context.logo,
+  );
   const printed = await printer.print(printable);
   if (!printed.ok || printed.status.state !== status.state) context.onPrinterStatus(printed.status);
   const failure = printed.ok ? null : printed.failure;

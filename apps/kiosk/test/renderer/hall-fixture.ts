@@ -148,6 +148,8 @@ export class DomainHall implements HallPort {
   readonly printResults: { ticketId: number; isPrinted: boolean; failure: string | null }[] = [];
   issueCalls = 0;
   private codes = 0;
+  /** The province hub's public address the server names for status pages (null: the hall's own page). */
+  hubStatusBase: string | null = null;
 
   constructor(
     readonly config: HallConfig,
@@ -188,6 +190,9 @@ export class DomainHall implements HallPort {
         events,
         ticket,
         publicCode: `code${String(this.codes).padStart(6, '0')}`,
+        ...(this.hubStatusBase === null
+          ? {}
+          : { statusUrl: `${this.hubStatusBase}/t/code${String(this.codes).padStart(6, '0')}` }),
         wait: estimateWait(this.state, this.config, ticket.serviceId, ticket.id),
       },
     });

@@ -58,6 +58,15 @@ describe('issueAndPrint', () => {
     });
   });
 
+  it("prints the province hub's status page in the QR code when the server gives one", async () => {
+    const { hall, printer, context } = setUp();
+    hall.hubStatusBase = 'https://hub.lamdong.example.vn';
+    expect((await issueAndPrint(request, context)).kind).toBe('issued');
+    expect(printableTicketSchema.parse(printer.printed[0]).statusUrl).toBe(
+      'https://hub.lamdong.example.vn/t/code000001',
+    );
+  });
+
   it('issues nothing when the printer cannot print, and says why', async () => {
     const { hall, printer, statuses, context } = setUp();
     printer.state = 'paper_out';
