@@ -204,14 +204,14 @@ describe('devices: pairing link with its QR code, revoke after a question', () =
     printer: null,
   };
   const view: HallView = {
-    status: 'live',
+    status: 'online',
     state: null,
     config,
     identity: null,
     clockOffsetMs: 0,
     sessionEnded: null,
     devices: {},
-  } as HallView;
+  };
 
   it('shows the code, a pairing link for the device kind and a QR code of that link; no manager kind', async () => {
     const { api, requests } = recordingApi({
