@@ -9,7 +9,7 @@
 //
 // --profile writes a CPU profile of the hall server to server/test-output/bench/ (open it in Chrome
 // DevTools → Performance). --check-targets makes a missed target fail the run (exit code 1).
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ import {
   connectHall,
   machineLine,
   mb,
+  probeFsync,
   runBenchMain,
   send,
   sleep,
@@ -82,26 +83,6 @@ if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
 const serverLog = values['server-log'];
 
 const random = seededRandom(Number(values.seed));
-
-/** fsync latency of the disk under the data folder: what synchronous=FULL pays on every commit. */
-function probeFsync(dir: string, rounds = 200): Summary {
-  const file = path.join(dir, 'fsync-probe.bin');
-  const fd = openSync(file, 'w');
-  const page = Buffer.alloc(4096, 7);
-  const samples: number[] = [];
-  try {
-    for (let round = 0; round < rounds; round += 1) {
-      writeSync(fd, page);
-      const started = performance.now();
-      fsyncSync(fd);
-      samples.push(performance.now() - started);
-    }
-  } finally {
-    closeSync(fd);
-    rmSync(file, { force: true });
-  }
-  return summary(samples);
-}
 
 /** The fields of the server's per-command log line that matter here (other fields pass through). */
 const commandLogSchema = z.object({
