@@ -29,7 +29,7 @@ import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
 import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
-import type { HallSocket, Summary } from './bench-support.ts';
+import type { Summary } from './bench-support.ts';
 import { connectHall, machineLine, mb, probeFsync, runBenchMain, send, summary } from './bench-support.ts';
 
 /** Issue #17's targets for this workload (the hall, emit → last display). */
@@ -208,7 +208,7 @@ async function main(): Promise<number> {
   /** One hall call (timed) and the start that follows it (awaited, not timed). */
   const hallCall = async (): Promise<number> => {
     const sentAt = performance.now();
-    const call = await send(counter as HallSocket, 'ticket:call-next', {});
+    const call = await send(counter, 'ticket:call-next', {});
     if (!call.ok) throw new Error(`call-next: ${call.error.code}`);
     const arrivedAt = await hallArrivals.lastArrival(call.value.version);
     lastCall = {
@@ -216,7 +216,7 @@ async function main(): Promise<number> {
       toVersion: call.value.version,
       events: call.value.events,
     };
-    const start = await send(counter as HallSocket, 'ticket:start', {});
+    const start = await send(counter, 'ticket:start', {});
     if (!start.ok) throw new Error(`start: ${start.error.code}`);
     await hallArrivals.lastArrival(start.value.version);
     return arrivedAt - sentAt;
