@@ -18,7 +18,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Changes } from '@luot/shared/contracts';
@@ -63,12 +62,17 @@ if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
   throw new Error('--server-log is json or silent');
 const serverLog = values['server-log'];
 
-/** The fields of the server's per-command log line that matter here. */
-const commandLogSchema = z.object({ msg: z.literal('command'), command: z.string(), ms: z.number() });
-
 const repoServer = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const profileDir = path.join(repoServer, 'test-output', 'bench');
 const data = tempDataDir('luot-bench-seq-');
+
+/** A command's time in the server, and its parts (CommandTiming in server/src/app/hall-service.ts). */
+interface ServerBreakdown {
+  readonly total: Summary;
+  readonly decide: Summary;
+  readonly queued: Summary;
+  readonly commit: Summary;
+}
 const children: ReadyChild[] = [];
 const sockets: Socket[] = [];
 let bundle: HallChildBundle | undefined;
@@ -117,16 +121,6 @@ async function main(): Promise<number> {
   if (values.profile) mkdirSync(profileDir, { recursive: true });
   const fsync = probeFsync(data.dir);
   if (!values.tsx) bundle = await buildHallChildBundle();
-  const serverCallMs: number[] = [];
-  const serverStartMs: number[] = [];
-  let isMeasuring = false;
-  const onLine = (line: string): void => {
-    if (!isMeasuring || !line.includes('"msg":"command"')) return;
-    const parsed = commandLogSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) return;
-    if (parsed.data.command === 'call-next') serverCallMs.push(parsed.data.ms);
-    if (parsed.data.command === 'start') serverStartMs.push(parsed.data.ms);
-  };
   const hall: HallChild = await startHallChild({
     dataDir: data.dir,
     hall: 'large',
@@ -136,7 +130,6 @@ async function main(): Promise<number> {
     displays: displayCount,
     log: serverLog,
     ipc: true,
-    onLine,
     execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     ...(bundle ? { bundle: bundle.file } : {}),
   });
@@ -244,6 +237,7 @@ async function main(): Promise<number> {
   }
 
   await hall.resetStats();
+  await hall.commandTimings(); // the queue and the warm-up are not measured
   const before = await hall.stats();
   const hallMs: number[] = [];
   const bareMs: number[] = [];
@@ -254,7 +248,6 @@ async function main(): Promise<number> {
     into.push(...times);
     return times;
   };
-  isMeasuring = true;
   const measuredFrom = performance.now();
   for (let round = 1; round <= rounds; round += 1) {
     const loadAverage = machineLine()
@@ -271,14 +264,23 @@ async function main(): Promise<number> {
     }
     roundRows.push({ round, hall: summary(hallTimes), bare: summary(bareTimes), loadAverage });
   }
-  isMeasuring = false;
   const measuredMs = performance.now() - measuredFrom;
   const after = await hall.stats();
+  const timings = await hall.commandTimings();
+  const server = (command: string): ServerBreakdown => {
+    const of = timings.filter((timing) => timing.command === command);
+    return {
+      total: summary(of.map((timing) => timing.totalMs)),
+      decide: summary(of.map((timing) => timing.decideMs)),
+      queued: summary(of.map((timing) => timing.queuedMs)),
+      commit: summary(of.map((timing) => timing.commitMs)),
+    };
+  };
 
   const hallSummary = summary(hallMs);
   const bareSummary = summary(bareMs);
-  const serverCall = summary(serverCallMs);
-  const serverStart = summary(serverStartMs);
+  const serverCall = server('call-next');
+  const serverStart = server('start');
   const serverCpuPercent =
     Math.round(
       ((after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / measuredMs) * 1000,
@@ -305,9 +307,15 @@ async function main(): Promise<number> {
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
     `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,
-    serverLog === 'json'
-      ? `${line('server: call-next → commit', serverCall)}\n${line('server: start → commit', serverStart)}`
-      : '  server: command → commit     (run with --server-log json to see it)',
+    ...(['call-next', 'start'] as const).flatMap((command) => {
+      const figures = command === 'call-next' ? serverCall : serverStart;
+      return [
+        line(`server: ${command} → commit`, figures.total),
+        line('  of which decide + answer', figures.decide),
+        line('  waiting for the commit', figures.queued),
+        line('  transaction + fsync', figures.commit),
+      ];
+    }),
     line('disk fsync (4 KB, probe)', fsync),
     `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB, ` +
       `loop delay p99 ${f(after.loopDelayMs.p99)} max ${f(after.loopDelayMs.max)}`,
