@@ -44,7 +44,12 @@ export type Command =
   | { readonly type: 'pause-counter'; readonly counterId: CounterId; readonly reason: string }
   | { readonly type: 'close-counter'; readonly counterId: CounterId }
   | { readonly type: 'sign-in'; readonly counterId: CounterId; readonly clerkId: ClerkId }
-  | { readonly type: 'sign-out'; readonly counterId: CounterId; readonly reason: 'sign-out' | 'idle' }
+  | {
+      readonly type: 'sign-out';
+      readonly counterId: CounterId;
+      /** `revoked`: the server ends the session of a terminal whose token was revoked. */
+      readonly reason: 'sign-out' | 'idle' | 'revoked';
+    }
   | {
       readonly type: 'record-print';
       readonly ticketId: TicketId;
