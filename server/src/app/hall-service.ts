@@ -520,7 +520,8 @@ export class HallService {
       const holder = this.sessions.get(event.counterId);
       if (holder === undefined || holder.clerkId !== event.clerkId) return;
       this.sessions.delete(event.counterId);
-      if (event.reason === 'moved') this.notifySession(holder.deviceId, { reason: 'moved', clerkId: event.clerkId });
+      if (event.reason === 'moved')
+        this.notifySession(holder.deviceId, { reason: 'moved', clerkId: event.clerkId });
     }
   }
 
