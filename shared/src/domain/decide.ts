@@ -1,7 +1,7 @@
 import { businessDayOf, isServiceOpen } from './business-day.ts';
 import type { Command } from './commands.ts';
 import { configIssues, describeConfigChanges, isBlockingIssue } from './config-rules.ts';
-import type { HallConfig } from './config.ts';
+import type { CounterConfig, HallConfig } from './config.ts';
 import { findClerk, findCounter, findService, isArchived, isInService } from './config.ts';
 import type { Actor, DomainEvent, VersionedEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
@@ -235,6 +235,11 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (ticket.status !== 'no_show' || ticket.noShowAt === null) {
         return refuse('INVALID_STATE', `ticket ${ticket.number} is not a no-show`);
       }
+      if (command.counterId !== null && !mayServe(ticket, findCounter(config, command.counterId))) {
+        // A clerk puts back in the queue only a visitor of a service their counter serves: another
+        // counter's no-show is not theirs to return.
+        return refuse('FORBIDDEN', `ticket ${ticket.number} is not for a service of this counter`);
+      }
       if (at - ticket.noShowAt > config.policy.noShowGraceMinutes * 60_000) {
         return refuse('GRACE_EXPIRED', `ticket ${ticket.number} missed its turn too long ago`);
       }
@@ -401,8 +406,19 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (ticket.status !== 'done' || ticket.counterId !== command.counterId) {
         return refuse('FORBIDDEN', `ticket ${ticket.number} was not served at this counter`);
       }
+      // The tablet asks about the visit that just ended at its counter; an older visit is not its to rate.
+      if (counterOf(state, command.counterId).lastCompletedTicketId !== ticket.id) {
+        return refuse('FORBIDDEN', `ticket ${ticket.number} is not the visit just completed at this counter`);
+      }
       if (!config.satisfaction.levels.some((level) => level.value === command.rating)) {
         return refuse('NOT_FOUND', `rating ${command.rating} is not on the hall's scale`);
+      }
+      const unknownReason = command.reasons.find((reason) => !isConfiguredReason(config, reason));
+      if (unknownReason !== undefined) {
+        return refuse('NOT_FOUND', `"${unknownReason.slice(0, 40)}" is not one of the hall's reasons`);
+      }
+      if (new Set(command.reasons).size !== command.reasons.length) {
+        return refuse('INVALID_STATE', 'a reason is given twice');
       }
       return ok([
         {
@@ -419,6 +435,19 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
     }
   }
 }
+
+/**
+ * Whether a counter serves a ticket's queue: one of its services, or the counter the ticket was sent to.
+ * Unlike `isEligible` it does not ask whether the ticket is waiting (a no-show is not).
+ */
+function mayServe(ticket: Ticket, counter: CounterConfig | undefined): boolean {
+  if (counter === undefined) return false;
+  return counter.serviceIds.includes(ticket.serviceId) || ticket.targetCounterId === counter.id;
+}
+
+/** A rating reason is one the hall lists, as the tablet sends it: in the hall's language (`vi`). */
+const isConfiguredReason = (config: HallConfig, reason: string): boolean =>
+  config.satisfaction.lowRatingReasons.some((configured) => configured.vi === reason);
 
 function knownCounter(
   state: QueueState,

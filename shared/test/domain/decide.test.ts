@@ -353,7 +353,7 @@ describe('recall', () => {
     hall.act({ type: 'recall', counterId: COUNTER.q1 });
     hall.act({ type: 'no-show', counterId: COUNTER.q1 });
     hall.advance(5 * MINUTE);
-    hall.act({ type: 'return', ticketId: tickets[0]!.id });
+    hall.act({ type: 'return', ticketId: tickets[0]!.id, counterId: null });
     hall.callNext(COUNTER.q1);
     expect(types(hall.act({ type: 'recall', counterId: COUNTER.q1 }))).toEqual(['ticket.recalled']);
   });
@@ -462,7 +462,9 @@ describe('no-show and return', () => {
     hall.callNext(COUNTER.q1);
     hall.act({ type: 'no-show', counterId: COUNTER.q1 });
     hall.advance(delay);
-    expect(types(hall.act({ type: 'return', ticketId: tickets[0]!.id }))).toEqual(['ticket.returned']);
+    expect(types(hall.act({ type: 'return', ticketId: tickets[0]!.id, counterId: null }))).toEqual([
+      'ticket.returned',
+    ]);
     expect(hall.ticket(tickets[0]!.id)).toMatchObject({
       status: 'waiting',
       counterId: null,
@@ -481,7 +483,7 @@ describe('no-show and return', () => {
     hall.callNext(COUNTER.q1);
     hall.act({ type: 'no-show', counterId: COUNTER.q1 });
     hall.advance(5 * MINUTE + 1);
-    expect(hall.refusal({ type: 'return', ticketId: ticket.id })).toBe('GRACE_EXPIRED');
+    expect(hall.refusal({ type: 'return', ticketId: ticket.id, counterId: null })).toBe('GRACE_EXPIRED');
   });
 });
 
