@@ -143,6 +143,10 @@ describe('manager console', () => {
     await checkPageState(page, 'admin-04-config-hall');
     const before = kioskChanges.length;
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    const summary = page.getByRole('alertdialog', { name: 'Lưu các thay đổi này?' });
+    await summary.getByTestId('change-summary').getByText('Thông tin Trung tâm', { exact: false }).waitFor();
+    await checkPageState(page, 'admin-04a-config-save-summary');
+    await summary.getByRole('button', { name: 'Lưu và áp dụng' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
     await expect
       .poll(() => kioskChanges.slice(before).some((c) => c.events.some((e) => e.type === 'hall.configured')))
@@ -153,7 +157,7 @@ describe('manager console', () => {
   });
 
   it('imports a service catalogue from a CSV with a BOM, reporting the bad line', async () => {
-    await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ' }).click();
+    await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ', exact: true }).click();
     await page.getByLabel('Chọn tệp CSV').setInputFiles({
       name: 'danh-muc.csv',
       mimeType: 'text/csv',
@@ -164,6 +168,9 @@ describe('manager console', () => {
     await checkPageState(page, 'admin-05-config-services-import');
     await page.getByRole('button', { name: 'Đưa vào cấu hình (chưa lưu)' }).click();
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    const summary = page.getByRole('alertdialog', { name: 'Lưu các thay đổi này?' });
+    await summary.getByText('Thêm mới').waitFor();
+    await summary.getByRole('button', { name: 'Lưu và áp dụng' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
     const imported = hall.service.hallConfig.services.find((service) => service.id === 'nuoi-con-nuoi');
     expect(imported?.procedures.map((procedure) => procedure.name.vi)).toEqual([
@@ -173,13 +180,91 @@ describe('manager console', () => {
     await checkPageState(page, 'admin-06-config-services');
   });
 
-  it('shows counters and clerks, and the policy, rating and announcement settings', async () => {
-    await page.getByRole('button', { name: 'Quầy và cán bộ' }).click();
+  it('edits a counter’s services and adds a clerk: refused beside the field until valid, then saved', async () => {
+    await page.getByRole('button', { name: 'Quầy và cán bộ', exact: true }).click();
     await page.getByRole('heading', { name: 'Cán bộ' }).waitFor();
+    // Counter 4 serves the new adoption service first, then what it served before.
+    await page
+      .getByRole('list', { name: 'Danh sách quầy' })
+      .getByRole('button', { name: /^Quầy 4 —/ })
+      .click();
+    const counterForm = page.getByRole('group', { name: 'Thông tin quầy' });
+    const served = counterForm.getByRole('group', { name: 'Dịch vụ phục vụ' });
+    const before = hall.service.hallConfig.counters.find((counter) => counter.number === 4)!;
+    await served.getByRole('checkbox', { name: 'N — Nuôi con nuôi' }).check();
+    for (let step = 0; step < before.serviceIds.length; step += 1)
+      await served.getByRole('button', { name: 'Đưa “N — Nuôi con nuôi” lên trên' }).click();
+    // A new clerk: no name and no user name yet, so saving is refused with the message beside each field.
+    await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+    const clerkForm = page.getByRole('group', { name: 'Thông tin cán bộ' });
+    await clerkForm.getByText('cần nhập tên').first().waitFor();
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Chưa lưu: còn \d+ lỗi cần sửa/)
+      .waitFor();
+    await checkPageState(page, 'admin-07a-config-clerk-invalid');
+    await clerkForm.getByLabel('Họ và tên').fill('Trần Thị Bích Ngọc');
+    await clerkForm.getByLabel('Tên đăng nhập').fill('canbo9');
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    const summary = page.getByRole('alertdialog', { name: 'Lưu các thay đổi này?' });
+    await summary.getByText('Cán bộ “Trần Thị Bích Ngọc”').waitFor();
+    await checkPageState(page, 'admin-07b-config-counters-summary');
+    await summary.getByRole('button', { name: 'Lưu và áp dụng' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    const after = hall.service.hallConfig.counters.find((counter) => counter.number === 4)!;
+    expect(after.serviceIds).toEqual(['nuoi-con-nuoi', ...before.serviceIds]);
+    expect(hall.service.hallConfig.clerks.find((clerk) => clerk.username === 'canbo9')?.name).toBe(
+      'Trần Thị Bích Ngọc',
+    );
     await checkPageState(page, 'admin-07-config-counters');
+  });
+
+  it('resets a clerk’s PIN in the console: shown once, and it signs the clerk in', async () => {
+    await page
+      .getByRole('list', { name: 'Danh sách cán bộ' })
+      .getByRole('button', { name: /canbo2/ })
+      .click();
+    await page
+      .getByRole('group', { name: 'Thông tin cán bộ' })
+      .getByRole('button', { name: 'Đặt lại PIN' })
+      .click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Đặt lại mã PIN' }).click();
+    const shown = page.getByRole('dialog', { name: /^Mã PIN mới của/ });
+    const pin = (await shown.getByTestId('new-pin').textContent()) ?? '';
+    expect(pin).toMatch(/^\d{6}$/);
+    await checkPageState(page, 'admin-07c-new-pin-once');
+    await shown.getByRole('button', { name: 'Đã ghi lại, đóng' }).click();
+    expect(await page.getByText(pin).count()).toBe(0);
+    const counter = await nodeDevice(hall, 'counter', asCounterId('q2'));
+    const signedIn = await counter.emitWithAck('clerk:sign-in', {
+      requestId: e2eRequestId(),
+      username: 'canbo2',
+      pin,
+    });
+    expect(signedIn.ok).toBe(true);
+    counter.close();
+  });
+
+  it('edits the policy: the priority bound and a new priority group, saved', async () => {
     await page.getByRole('button', { name: 'Quy tắc, đánh giá, loa gọi' }).click();
     await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await page.getByLabel('Số lượt ưu tiên liên tiếp tối đa').fill('4');
+    const groups = page.getByRole('group', { name: 'Nhóm ưu tiên' });
+    await groups.getByRole('button', { name: 'Thêm nhóm ưu tiên' }).click();
+    await groups.getByLabel('Tên (tiếng Việt)').last().fill('Thương binh, bệnh binh');
+    await groups.getByLabel('Tên (tiếng Anh)').last().fill('War invalids');
     await checkPageState(page, 'admin-08-config-policy');
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    const summary = page.getByRole('alertdialog', { name: 'Lưu các thay đổi này?' });
+    await summary.getByText('Nhóm ưu tiên “Thương binh, bệnh binh”').waitFor();
+    await summary.getByRole('button', { name: 'Lưu và áp dụng' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    expect(hall.service.hallConfig.policy.priorityBound).toBe(4);
+    expect(hall.service.hallConfig.priorityGroups.at(-1)?.name).toEqual({
+      vi: 'Thương binh, bệnh binh',
+      en: 'War invalids',
+    });
   });
 
   it('sets the number reading and records a new phrase for the call; refuses a phrase it cannot say', async () => {
@@ -191,7 +276,10 @@ describe('manager console', () => {
     await page.getByTestId('template-check').getByText('Chưa có tệp âm thanh cho: ông, bà').waitFor();
     // Saving now is refused in the console (the server would refuse it too).
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
-    await page.getByText('Chưa lưu. Chưa có tệp âm thanh cho: ông, bà').waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Chưa lưu: còn 1 lỗi cần sửa/)
+      .waitFor();
     expect(hall.service.hallConfig.announcement.template).not.toContain('ông bà');
     // The hall records "mời ông bà" and uploads it.
     await voice.getByLabel('Từ hoặc cụm từ mới').fill('Mời ông bà');
@@ -205,6 +293,7 @@ describe('manager console', () => {
     await page.getByTestId('template-check').getByText('Màn hình gọi số đọc được câu này.').waitFor();
     await checkPageState(page, 'admin-08b-announcement-voice');
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Lưu và áp dụng' }).click();
     await page.getByText('Đã lưu.', { exact: false }).waitFor();
     expect(hall.service.hallConfig.announcement).toMatchObject({
       template: 'Mời ông bà có số thứ tự {ticket} đến quầy số {counter}',
@@ -289,7 +378,7 @@ describe('manager console', () => {
       await page.getByText('Hàng chờ theo dịch vụ').waitFor();
       await checkPageState(page, `admin-12-monitor-${width}x${height}`);
       await page.getByRole('button', { name: 'Cấu hình' }).click();
-      await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ' }).click();
+      await page.getByRole('button', { name: 'Lĩnh vực và dịch vụ', exact: true }).click();
       await checkPageState(page, `admin-13-config-services-${width}x${height}`);
       await page.getByRole('button', { name: 'Báo cáo' }).click();
       await page.getByText('Cách tính tỷ lệ hài lòng').waitFor();

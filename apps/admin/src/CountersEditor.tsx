@@ -1,13 +1,21 @@
 import { useState } from 'react';
-import type { ClerkConfig, CounterConfig } from '@luot/shared/domain';
-import { asClerkId, asCounterId } from '@luot/shared/domain';
+import type { ClerkConfig, CounterConfig, ServiceId } from '@luot/shared/domain';
+import { asClerkId, asCounterId, isArchived } from '@luot/shared/domain';
+import { ArchiveButton } from './ArchiveButton.tsx';
 import type { EditorProps } from './ConfigScreen.tsx';
+import { EntityList, FormField, NameInput, freshId, moved } from './editor-parts.tsx';
 import { PinResetDialog } from './PinResetDialog.tsx';
 import { useText } from './text.ts';
 
-/** Counters with the ordered services each serves; clerks with their PIN reset. */
-export function CountersEditor({ draft, onChange, api }: EditorProps) {
-  const { t } = useText();
+/**
+ * Counters and clerks, each as a list (search) beside the form of the one picked. A counter's services
+ * are ticked from the hall's services and put in its order of preference; a clerk's PIN is reset
+ * after a question. Nothing is deleted: a counter or clerk is archived.
+ */
+export function CountersEditor({ draft, saved, onChange, api, messagesAt }: EditorProps) {
+  const { t, name } = useText();
+  const [counterKey, setCounterKey] = useState<string | null>(draft.counters[0]?.id ?? null);
+  const [clerkKey, setClerkKey] = useState<string | null>(draft.clerks[0]?.id ?? null);
   // The clerk whose PIN is being reset (the dialog is open), or null.
   const [resettingPinOf, setResettingPinOf] = useState<ClerkConfig | null>(null);
   const setCounter = (id: string, patch: Partial<CounterConfig>): void =>
@@ -20,181 +28,290 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
       ...draft,
       clerks: draft.clerks.map((clerk) => (clerk.id === id ? { ...clerk, ...patch } : clerk)),
     });
-  const byPrefix = new Map(draft.services.map((service) => [service.prefix, service.id]));
-  const prefixOf = new Map(draft.services.map((service) => [service.id as string, service.prefix]));
+  const counter = draft.counters.find((candidate) => candidate.id === counterKey) ?? null;
+  const clerk = draft.clerks.find((candidate) => candidate.id === clerkKey) ?? null;
+  // A PIN can only be set for a clerk the server already knows (saved).
+  const isSaved = (id: string): boolean => saved.clerks.some((candidate) => candidate.id === id);
+
+  const addCounter = (): void => {
+    const number = Math.max(0, ...draft.counters.map((candidate) => candidate.number)) + 1;
+    const id = asCounterId(
+      freshId(
+        'quay',
+        draft.counters.map((candidate) => candidate.id),
+      ),
+    );
+    onChange({
+      ...draft,
+      counters: [
+        ...draft.counters,
+        {
+          id,
+          number,
+          name: { vi: `Quầy ${number}`, en: `Counter ${number}` },
+          serviceIds: [],
+          isActive: true,
+        },
+      ],
+    });
+    setCounterKey(id);
+  };
+  const addClerk = (): void => {
+    const id = asClerkId(
+      freshId(
+        'can-bo',
+        draft.clerks.map((candidate) => candidate.id),
+      ),
+    );
+    onChange({
+      ...draft,
+      clerks: [...draft.clerks, { id, name: '', title: '', username: '', isActive: true }],
+    });
+    setClerkKey(id);
+  };
 
   return (
     <div className="stack">
       <section className="panel">
         <h2>{t('admin.counters.title')}</h2>
-        <p className="muted small">{t('admin.counters.servicesHint')}</p>
-        <table>
-          <thead>
-            <tr>
-              <th className="num">{t('admin.counters.number')}</th>
-              <th>{t('admin.common.nameVi')}</th>
-              <th>{t('admin.common.nameEn')}</th>
-              <th>{t('admin.counters.services')}</th>
-              <th>{t('admin.common.active')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.counters.map((counter) => (
-              <tr key={counter.id}>
-                <td className="num">
+        <div className="editor-split">
+          <EntityList
+            label={t('admin.counters.list')}
+            entries={draft.counters.map((candidate) => ({
+              key: candidate.id,
+              primary: `${t('admin.monitor.counterNumber', { number: candidate.number })} — ${name(candidate.name)}`,
+              secondary: candidate.serviceIds
+                .map((id) => draft.services.find((service) => service.id === id)?.prefix ?? '')
+                .join(' '),
+              isMuted: isArchived(candidate) || !candidate.isActive,
+              hasProblem: messagesAt({ entity: 'counter', id: candidate.id }).some(
+                (m) => m.severity === 'error',
+              ),
+            }))}
+            selectedKey={counterKey}
+            onSelect={setCounterKey}
+            addLabel={t('admin.counters.add')}
+            onAdd={addCounter}
+          />
+          {counter && (
+            <div className="entity-form" aria-label={t('admin.counters.form')} role="group">
+              <FormField
+                label={t('admin.counters.number')}
+                messages={messagesAt({ entity: 'counter', id: counter.id, field: 'number' })}
+              >
+                {(control) => (
                   <input
-                    aria-label={`${t('admin.counters.number')} — ${counter.id}`}
+                    {...control}
                     className="short"
                     type="number"
                     min={1}
                     value={counter.number}
-                    onChange={(e) =>
-                      setCounter(counter.id, { number: Math.max(1, Number(e.target.value) || 1) })
-                    }
+                    onChange={(e) => setCounter(counter.id, { number: Number(e.target.value) || 0 })}
                   />
-                </td>
-                <td>
-                  <input
-                    aria-label={`${t('admin.common.nameVi')} — ${counter.id}`}
+                )}
+              </FormField>
+              <FormField
+                label={t('admin.common.nameVi')}
+                messages={messagesAt({ entity: 'counter', id: counter.id, field: 'name.vi' })}
+              >
+                {(control) => (
+                  <NameInput
+                    {...control}
                     value={counter.name.vi}
-                    onChange={(e) =>
-                      setCounter(counter.id, { name: { ...counter.name, vi: e.target.value } })
-                    }
+                    onChange={(vi) => setCounter(counter.id, { name: { ...counter.name, vi } })}
                   />
-                </td>
-                <td>
-                  <input
-                    aria-label={`${t('admin.common.nameEn')} — ${counter.id}`}
+                )}
+              </FormField>
+              <FormField label={t('admin.common.nameEn')} hint={t('admin.editor.enFallback')}>
+                {(control) => (
+                  <NameInput
+                    {...control}
                     value={counter.name.en}
-                    onChange={(e) =>
-                      setCounter(counter.id, { name: { ...counter.name, en: e.target.value } })
-                    }
+                    onChange={(en) => setCounter(counter.id, { name: { ...counter.name, en } })}
                   />
-                </td>
-                <td>
-                  <input
-                    defaultValue={counter.serviceIds.map((id) => prefixOf.get(id) ?? id).join(', ')}
-                    aria-label={t('admin.counters.services')}
-                    onBlur={(e) =>
-                      setCounter(counter.id, {
-                        serviceIds: e.target.value
-                          .split(/[,\s]+/)
-                          .map((prefix) => byPrefix.get(prefix.trim().toUpperCase()))
-                          .filter((id) => id !== undefined),
-                      })
-                    }
-                  />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    checked={counter.isActive}
-                    onChange={(e) => setCounter(counter.id, { isActive: e.target.checked })}
-                    aria-label={t('admin.common.active')}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button
-          onClick={() => {
-            const number = Math.max(0, ...draft.counters.map((counter) => counter.number)) + 1;
-            onChange({
-              ...draft,
-              counters: [
-                ...draft.counters,
-                {
-                  id: asCounterId(`q${number}`),
-                  number,
-                  name: { vi: `Quầy ${number}`, en: `Counter ${number}` },
-                  serviceIds: [],
-                  isActive: true,
-                },
-              ],
-            });
-          }}
-        >
-          {t('admin.counters.add')}
-        </button>
+                )}
+              </FormField>
+              <ServicePicker
+                chosen={counter.serviceIds}
+                draft={draft}
+                messages={messagesAt({ entity: 'counter', id: counter.id, field: 'serviceIds' })}
+                onChange={(serviceIds) => setCounter(counter.id, { serviceIds })}
+              />
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={counter.isActive}
+                  onChange={(e) => setCounter(counter.id, { isActive: e.target.checked })}
+                />
+                {t('admin.common.active')}
+              </label>
+              <ArchiveButton
+                entityName={`${t('admin.monitor.counterNumber', { number: counter.number })} — ${name(counter.name)}`}
+                isArchived={isArchived(counter)}
+                onChange={(archived) => setCounter(counter.id, { isArchived: archived })}
+              />
+            </div>
+          )}
+        </div>
       </section>
 
       <section className="panel">
         <h2>{t('admin.clerks.title')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.clerks.name')}</th>
-              <th>{t('admin.clerks.titleColumn')}</th>
-              <th>{t('admin.clerks.username')}</th>
-              <th>{t('admin.common.active')}</th>
-              <th>{t('admin.clerks.pin')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.clerks.map((clerk) => (
-              <tr key={clerk.id}>
-                <td>
-                  <input
-                    aria-label={`${t('admin.clerks.name')} — ${clerk.username}`}
+        <div className="editor-split">
+          <EntityList
+            label={t('admin.clerks.list')}
+            entries={draft.clerks.map((candidate) => ({
+              key: candidate.id,
+              primary: candidate.name,
+              secondary: [candidate.title, candidate.username].filter(Boolean).join(' · '),
+              isMuted: isArchived(candidate) || !candidate.isActive,
+              hasProblem: messagesAt({ entity: 'clerk', id: candidate.id }).some(
+                (m) => m.severity === 'error',
+              ),
+            }))}
+            selectedKey={clerkKey}
+            onSelect={setClerkKey}
+            addLabel={t('admin.clerks.add')}
+            onAdd={addClerk}
+          />
+          {clerk && (
+            <div className="entity-form" aria-label={t('admin.clerks.form')} role="group">
+              <FormField
+                label={t('admin.clerks.name')}
+                messages={messagesAt({ entity: 'clerk', id: clerk.id, field: 'name' })}
+              >
+                {(control) => (
+                  <NameInput
+                    {...control}
                     value={clerk.name}
-                    onChange={(e) => setClerk(clerk.id, { name: e.target.value })}
+                    onChange={(value) => setClerk(clerk.id, { name: value })}
                   />
-                </td>
-                <td>
-                  <input
-                    aria-label={`${t('admin.clerks.titleColumn')} — ${clerk.username}`}
+                )}
+              </FormField>
+              <FormField label={t('admin.clerks.titleColumn')}>
+                {(control) => (
+                  <NameInput
+                    {...control}
                     value={clerk.title}
-                    onChange={(e) => setClerk(clerk.id, { title: e.target.value })}
+                    onChange={(value) => setClerk(clerk.id, { title: value })}
                   />
-                </td>
-                <td>
+                )}
+              </FormField>
+              <FormField
+                label={t('admin.clerks.username')}
+                messages={messagesAt({ entity: 'clerk', id: clerk.id, field: 'username' })}
+              >
+                {(control) => (
                   <input
-                    aria-label={`${t('admin.clerks.username')} — ${clerk.id}`}
+                    {...control}
+                    autoComplete="off"
                     value={clerk.username}
                     onChange={(e) => setClerk(clerk.id, { username: e.target.value.trim() })}
                   />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    checked={clerk.isActive}
-                    onChange={(e) => setClerk(clerk.id, { isActive: e.target.checked })}
-                    aria-label={t('admin.common.active')}
-                  />
-                </td>
-                <td>
-                  <button onClick={() => setResettingPinOf(clerk)}>{t('admin.clerks.resetPin')}</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button
-          onClick={() => {
-            const n = draft.clerks.length + 1;
-            onChange({
-              ...draft,
-              clerks: [
-                ...draft.clerks,
-                {
-                  id: asClerkId(`cb-moi-${n}`),
-                  name: 'Cán bộ mới',
-                  title: '',
-                  username: `canbo-moi-${n}`,
-                  isActive: true,
-                },
-              ],
-            });
-          }}
-        >
-          {t('admin.clerks.add')}
-        </button>
-        <p className="muted small">{t('admin.clerks.pinHint')}</p>
+                )}
+              </FormField>
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={clerk.isActive}
+                  onChange={(e) => setClerk(clerk.id, { isActive: e.target.checked })}
+                />
+                {t('admin.common.active')}
+              </label>
+              <div className="row">
+                <button type="button" disabled={!isSaved(clerk.id)} onClick={() => setResettingPinOf(clerk)}>
+                  {t('admin.clerks.resetPin')}
+                </button>
+                <ArchiveButton
+                  entityName={clerk.name}
+                  isArchived={isArchived(clerk)}
+                  onChange={(archived) => setClerk(clerk.id, { isArchived: archived })}
+                />
+              </div>
+              {!isSaved(clerk.id) && <p className="muted small">{t('admin.clerks.pinHint')}</p>}
+            </div>
+          )}
+        </div>
         {resettingPinOf && (
           <PinResetDialog clerk={resettingPinOf} api={api} onClose={() => setResettingPinOf(null)} />
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * A counter's services: tick the ones it serves; the ticked ones are listed first, in the order the
+ * counter calls them, with buttons to move one up or down.
+ */
+function ServicePicker(props: {
+  readonly chosen: readonly ServiceId[];
+  readonly draft: EditorProps['draft'];
+  readonly messages: ReturnType<EditorProps['messagesAt']>;
+  readonly onChange: (serviceIds: ServiceId[]) => void;
+}) {
+  const { t, name } = useText();
+  const byId = new Map(props.draft.services.map((service) => [service.id as string, service]));
+  const others = props.draft.services.filter(
+    (service) => !props.chosen.includes(service.id) && !isArchived(service),
+  );
+  const rows = [
+    ...props.chosen.map((id) => ({ id, isChosen: true })),
+    ...others.map((s) => ({ id: s.id, isChosen: false })),
+  ];
+  return (
+    <fieldset className="service-picker">
+      <legend>{t('admin.counters.services')}</legend>
+      <p className="muted small">{t('admin.counters.servicesHint')}</p>
+      <ul>
+        {rows.map(({ id, isChosen }, index) => {
+          const service = byId.get(id);
+          const label = service ? `${service.prefix} — ${name(service.name)}` : id;
+          return (
+            <li key={id} className={isChosen ? 'chosen' : ''}>
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={isChosen}
+                  onChange={(e) =>
+                    props.onChange(
+                      e.target.checked
+                        ? [...props.chosen, id]
+                        : props.chosen.filter((candidate) => candidate !== id),
+                    )
+                  }
+                />
+                <span className="entity-name">{label}</span>
+              </label>
+              {isChosen && (
+                <span className="entity-arrows">
+                  <button
+                    type="button"
+                    aria-label={t('admin.editor.moveUp', { name: label })}
+                    disabled={index === 0}
+                    onClick={() => props.onChange(moved(props.chosen, index, index - 1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('admin.editor.moveDown', { name: label })}
+                    disabled={index === props.chosen.length - 1}
+                    onClick={() => props.onChange(moved(props.chosen, index, index + 1))}
+                  >
+                    ↓
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {props.messages.map((message) => (
+        <p key={message.text} className={message.severity === 'error' ? 'problem' : 'notice'}>
+          {message.text}
+        </p>
+      ))}
+    </fieldset>
   );
 }

@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { EditorProps } from './ConfigScreen.tsx';
-import { formatOpeningHours, parseOpeningHours } from './opening-hours.ts';
+import { FieldMessages, OpeningHoursEditor } from './editor-parts.tsx';
 import { useText } from './text.ts';
 
 /** Hall name, address, phone, time zone, rollover hour, display notice line, and the ticket logo. */
-export function HallEditor({ draft, onChange, api }: EditorProps) {
+export function HallEditor({ draft, onChange, api, messagesAt }: EditorProps) {
   const { t, locale } = useText();
   const hall = draft.hall;
   const set = (patch: Partial<typeof hall>): void => onChange({ ...draft, hall: { ...hall, ...patch } });
   const [logoVersion, setLogoVersion] = useState(() => Date.now());
   const [logoProblem, setLogoProblem] = useState<string | null>(null);
   const logoUrl = useHallLogo(logoVersion);
-  const [hours, setHours] = useState(() => formatOpeningHours(hall.openingHours ?? []));
-  const hoursParsed = parseOpeningHours(hours);
+  const at = (field: string) => messagesAt({ entity: 'hall', id: null, field });
 
   const uploadLogo = (file: File): void => {
     if (file.type !== 'image/png') {
@@ -36,6 +35,7 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
       <label>
         {t('admin.hall.name')}
         <input value={hall.name} onChange={(e) => set({ name: e.target.value })} />
+        <FieldMessages id="hall-name-messages" messages={at('name')} />
       </label>
       <label>
         {t('admin.hall.address')}
@@ -48,6 +48,7 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
       <label>
         {t('admin.hall.timeZone')}
         <input value={hall.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
+        <FieldMessages id="hall-zone-messages" messages={at('timeZone')} />
       </label>
       <label>
         {t('admin.hall.rolloverHour')}
@@ -78,20 +79,15 @@ export function HallEditor({ draft, onChange, api }: EditorProps) {
         <span className="muted small">{t('admin.hall.logoHint')}</span>
         {logoProblem && <span className="problem">{logoProblem}</span>}
       </div>
-      <label className="wide">
-        {t('admin.hall.openingHours')}
-        <input
-          className={hoursParsed === null ? 'invalid' : ''}
-          placeholder="1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30"
-          value={hours}
-          onChange={(e) => {
-            setHours(e.target.value);
-            const parsed = parseOpeningHours(e.target.value);
-            if (parsed) set({ openingHours: parsed });
-          }}
+      <div className="wide">
+        <OpeningHoursEditor
+          label={t('admin.hall.openingHours')}
+          windows={hall.openingHours ?? []}
+          emptyMeaning={t('admin.hall.hoursEmpty')}
+          messages={at('openingHours')}
+          onChange={(openingHours) => set({ openingHours })}
         />
-      </label>
-      <p className="wide muted small">{t('admin.hall.hoursHint')}</p>
+      </div>
     </section>
   );
 }

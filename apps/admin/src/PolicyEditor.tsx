@@ -1,7 +1,8 @@
-import type { LocalizedText, SatisfactionLevel } from '@luot/shared/domain';
+import type { SatisfactionLevel } from '@luot/shared/domain';
 import { DEFAULT_SATISFACTION_LEVELS, asPriorityGroupId } from '@luot/shared/domain';
 import { AnnouncementVoice } from './AnnouncementVoice.tsx';
 import type { EditorProps } from './ConfigScreen.tsx';
+import { TextListEditor, TimeOfDayInput, freshId } from './editor-parts.tsx';
 import { useText } from './text.ts';
 
 const SCALES: Record<3 | 4 | 5, readonly SatisfactionLevel[]> = {
@@ -20,17 +21,9 @@ const SCALES: Record<3 | 4 | 5, readonly SatisfactionLevel[]> = {
   ],
 };
 
-const lines = (texts: readonly LocalizedText[]): string =>
-  texts.map((text) => `${text.vi} | ${text.en}`).join('\n');
-const parseLines = (value: string): LocalizedText[] =>
-  value
-    .split('\n')
-    .map((line) => line.split('|').map((part) => part.trim()))
-    .filter(([vi]) => vi)
-    .map(([vi, en]) => ({ vi: vi ?? '', en: en ?? '' }));
-
 /** Queue policy, priority groups, the satisfaction scale and low-rating reasons, announcements, terminals. */
-export function PolicyEditor({ draft, onChange, api }: EditorProps) {
+export function PolicyEditor(editor: EditorProps) {
+  const { draft, onChange, messagesAt } = editor;
   const { t } = useText();
   const { policy, satisfaction, announcement, terminals } = draft;
   const number = (value: string, min: number, max: number): number =>
@@ -78,22 +71,32 @@ export function PolicyEditor({ draft, onChange, api }: EditorProps) {
             }
           />
         </label>
-        <label className="wide">
-          {t('admin.policy.priorityGroups')}
-          <textarea
-            rows={5}
-            defaultValue={lines(draft.priorityGroups.map((group) => group.name))}
-            onBlur={(e) =>
+        <div className="wide">
+          <TextListEditor
+            label={t('admin.policy.priorityGroups')}
+            addLabel={t('admin.policy.addPriorityGroup')}
+            items={draft.priorityGroups.map((group) => group.name)}
+            messagesOf={(index) =>
+              messagesAt({ entity: 'priorityGroup', id: draft.priorityGroups[index]?.id ?? null })
+            }
+            onChange={(names, sources) => {
+              // Each row keeps its id as it moves (a ticket stores its group by id); a new row gets a fresh one.
+              const taken = draft.priorityGroups.map((group) => group.id as string);
               onChange({
                 ...draft,
-                priorityGroups: parseLines(e.target.value).map((name, index) => ({
-                  id: draft.priorityGroups[index]?.id ?? asPriorityGroupId(`nhom-${index + 1}`),
-                  name,
-                })),
-              })
-            }
+                priorityGroups: names.map((text, index) => {
+                  const source = sources[index];
+                  const known =
+                    source === null || source === undefined ? undefined : draft.priorityGroups[source];
+                  if (known) return { ...known, name: text };
+                  const id = freshId('nhom', taken);
+                  taken.push(id);
+                  return { id: asPriorityGroupId(id), name: text };
+                }),
+              });
+            }}
           />
-        </label>
+        </div>
       </section>
 
       <section className="panel form-grid">
@@ -163,19 +166,17 @@ export function PolicyEditor({ draft, onChange, api }: EditorProps) {
             })}
           </tbody>
         </table>
-        <label className="wide">
-          {t('admin.policy.reasons')}
-          <textarea
-            rows={5}
-            defaultValue={lines(satisfaction.lowRatingReasons)}
-            onBlur={(e) =>
-              onChange({
-                ...draft,
-                satisfaction: { ...satisfaction, lowRatingReasons: parseLines(e.target.value) },
-              })
+        <div className="wide">
+          <TextListEditor
+            label={t('admin.policy.reasons')}
+            addLabel={t('admin.policy.addReason')}
+            items={satisfaction.lowRatingReasons}
+            messagesOf={(index) => messagesAt({ entity: 'lowRatingReason', id: String(index) })}
+            onChange={(lowRatingReasons) =>
+              onChange({ ...draft, satisfaction: { ...satisfaction, lowRatingReasons } })
             }
           />
-        </label>
+        </div>
       </section>
 
       <section className="panel form-grid">
@@ -189,7 +190,7 @@ export function PolicyEditor({ draft, onChange, api }: EditorProps) {
             }
           />
         </label>
-        <AnnouncementVoice draft={draft} onChange={onChange} api={api} />
+        <AnnouncementVoice {...editor} />
         <label>
           {t('admin.policy.style')}
           <select
@@ -248,25 +249,50 @@ export function PolicyEditor({ draft, onChange, api }: EditorProps) {
             <option value="browser">{t('admin.policy.voiceBrowser')}</option>
           </select>
         </label>
-        <label>
-          {t('admin.policy.quietHours')}
-          <input
-            placeholder="12:00-13:00"
-            defaultValue={
-              announcement.quietHours ? `${announcement.quietHours.from}-${announcement.quietHours.to}` : ''
-            }
-            onBlur={(e) => {
-              const match = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(e.target.value.trim());
-              onChange({
-                ...draft,
-                announcement: {
-                  ...announcement,
-                  quietHours: match ? { from: match[1]!, to: match[2]! } : null,
-                },
-              });
-            }}
-          />
-        </label>
+        <fieldset className="quiet-hours">
+          <legend>{t('admin.policy.quietHours')}</legend>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={announcement.quietHours !== null}
+              onChange={(e) =>
+                onChange({
+                  ...draft,
+                  announcement: {
+                    ...announcement,
+                    quietHours: e.target.checked ? { from: '12:00', to: '13:00' } : null,
+                  },
+                })
+              }
+            />
+            {t('admin.policy.quietHoursOn')}
+          </label>
+          {announcement.quietHours && (
+            <span className="row">
+              <TimeOfDayInput
+                label={t('admin.policy.quietFrom')}
+                value={announcement.quietHours.from}
+                onChange={(from) =>
+                  onChange({
+                    ...draft,
+                    announcement: { ...announcement, quietHours: { ...announcement.quietHours!, from } },
+                  })
+                }
+              />
+              –
+              <TimeOfDayInput
+                label={t('admin.policy.quietTo')}
+                value={announcement.quietHours.to}
+                onChange={(to) =>
+                  onChange({
+                    ...draft,
+                    announcement: { ...announcement, quietHours: { ...announcement.quietHours!, to } },
+                  })
+                }
+              />
+            </span>
+          )}
+        </fieldset>
         <label>
           {t('admin.policy.idleSignOut')}
           <input

@@ -1,53 +1,101 @@
 import { useState } from 'react';
 import type { FieldConfig, ServiceConfig } from '@luot/shared/domain';
-import { asFieldId, asProcedureId, asServiceId } from '@luot/shared/domain';
+import { asFieldId, asProcedureId, asServiceId, isArchived } from '@luot/shared/domain';
+import { ArchiveButton } from './ArchiveButton.tsx';
 import type { ParsedCatalog } from './catalog-csv.ts';
-import { CATALOG_COLUMNS, mergeCatalog, parseCatalog, slugOf } from './catalog-csv.ts';
+import { CATALOG_COLUMNS, mergeCatalog, parseCatalog } from './catalog-csv.ts';
 import type { EditorProps } from './ConfigScreen.tsx';
-import { formatOpeningHours, parseOpeningHours } from './opening-hours.ts';
+import {
+  EntityList,
+  FormField,
+  NameInput,
+  OpeningHoursEditor,
+  TextListEditor,
+  freshId,
+  moved,
+} from './editor-parts.tsx';
 import { useText } from './text.ts';
 
-/** Fields (lĩnh vực) and services with their procedures, and the CSV catalogue import. */
-export function ServicesEditor({ draft, onChange }: EditorProps) {
-  const { t } = useText();
+/**
+ * Fields (lĩnh vực) and services with their procedures, each as a list (search, order by arrows or
+ * drag: the kiosk's order) beside the form of the one picked; and the CSV catalogue import. Ids are
+ * made by the console, never typed.
+ */
+export function ServicesEditor({ draft, onChange, messagesAt }: EditorProps) {
+  const { t, name } = useText();
   const [imported, setImported] = useState<ParsedCatalog | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const fields = [...draft.fields].sort((a, b) => a.kioskOrder - b.kioskOrder);
+  const services = [...draft.services].sort((a, b) => a.kioskOrder - b.kioskOrder);
+  const [fieldKey, setFieldKey] = useState<string | null>(fields[0]?.id ?? null);
+  const [serviceKey, setServiceKey] = useState<string | null>(services[0]?.id ?? null);
+  const field = draft.fields.find((candidate) => candidate.id === fieldKey) ?? null;
+  const service = draft.services.find((candidate) => candidate.id === serviceKey) ?? null;
 
-  const setField = (index: number, patch: Partial<FieldConfig>): void =>
+  const setField = (id: string, patch: Partial<FieldConfig>): void =>
     onChange({
       ...draft,
-      fields: draft.fields.map((field, i) => (i === index ? { ...field, ...patch } : field)),
+      fields: draft.fields.map((candidate) => (candidate.id === id ? { ...candidate, ...patch } : candidate)),
     });
   const setService = (id: string, patch: Partial<ServiceConfig>): void =>
     onChange({
       ...draft,
-      services: draft.services.map((service) => (service.id === id ? { ...service, ...patch } : service)),
+      services: draft.services.map((candidate) =>
+        candidate.id === id ? { ...candidate, ...patch } : candidate,
+      ),
     });
-
-  const addField = (): void => {
-    const id = asFieldId(`linh-vuc-${draft.fields.length + 1}`);
+  // The kiosk shows them by kioskOrder: moving one renumbers the list 1, 2, 3…
+  const reorderFields = (from: number, to: number): void => {
+    const order = new Map(moved(fields, from, to).map((candidate, index) => [candidate.id, index + 1]));
     onChange({
       ...draft,
-      fields: [
-        ...draft.fields,
-        { id, name: { vi: 'Lĩnh vực mới', en: '' }, kioskOrder: draft.fields.length + 1 },
-      ],
+      fields: draft.fields.map((candidate) => ({ ...candidate, kioskOrder: order.get(candidate.id) ?? 0 })),
     });
   };
+  const reorderServices = (from: number, to: number): void => {
+    const order = new Map(moved(services, from, to).map((candidate, index) => [candidate.id, index + 1]));
+    onChange({
+      ...draft,
+      services: draft.services.map((candidate) => ({
+        ...candidate,
+        kioskOrder: order.get(candidate.id) ?? 0,
+      })),
+    });
+  };
+
+  // A new field or service starts without a name: the rules ask for one before anything is saved
+  // (a placeholder name never reaches a kiosk).
+  const addField = (): void => {
+    const id = asFieldId(
+      freshId(
+        'linh-vuc',
+        draft.fields.map((candidate) => candidate.id),
+      ),
+    );
+    onChange({
+      ...draft,
+      fields: [...draft.fields, { id, name: { vi: '', en: '' }, kioskOrder: draft.fields.length + 1 }],
+    });
+    setFieldKey(id);
+  };
   const addService = (): void => {
-    const field = draft.fields[0];
-    if (!field) return;
-    const used = new Set(draft.services.map((service) => service.prefix));
+    const firstField = fields[0];
+    if (!firstField) return;
+    const used = new Set(draft.services.map((candidate) => candidate.prefix));
     const prefix = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].find((letter) => !used.has(letter)) ?? 'Z';
-    const id = asServiceId(`dich-vu-${draft.services.length + 1}`);
+    const id = asServiceId(
+      freshId(
+        'dich-vu',
+        draft.services.map((candidate) => candidate.id),
+      ),
+    );
     onChange({
       ...draft,
       services: [
         ...draft.services,
         {
           id,
-          fieldId: field.id,
-          name: { vi: 'Dịch vụ mới', en: '' },
+          fieldId: firstField.id,
+          name: { vi: '', en: '' },
           prefix,
           firstNumber: 1,
           dailyQuota: null,
@@ -59,6 +107,7 @@ export function ServicesEditor({ draft, onChange }: EditorProps) {
         },
       ],
     });
+    setServiceKey(id);
   };
 
   return (
@@ -113,241 +162,247 @@ export function ServicesEditor({ draft, onChange }: EditorProps) {
 
       <section className="panel">
         <h2>{t('admin.services.fields')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.common.id')}</th>
-              <th>{t('admin.common.nameVi')}</th>
-              <th>{t('admin.common.nameEn')}</th>
-              <th className="num">{t('admin.common.kioskOrder')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.fields.map((field, index) => (
-              <tr key={index}>
-                <td>
-                  <code>{field.id}</code>
-                </td>
-                <td>
-                  <input
-                    aria-label={`${t('admin.common.nameVi')} — ${field.id}`}
+        <div className="editor-split">
+          <EntityList
+            label={t('admin.services.fieldList')}
+            entries={fields.map((candidate) => ({
+              key: candidate.id,
+              primary: name(candidate.name),
+              hasProblem: messagesAt({ entity: 'field', id: candidate.id }).some(
+                (m) => m.severity === 'error',
+              ),
+            }))}
+            selectedKey={fieldKey}
+            onSelect={setFieldKey}
+            onMove={reorderFields}
+            addLabel={t('admin.services.addField')}
+            onAdd={addField}
+          />
+          {field && (
+            <div className="entity-form" role="group" aria-label={t('admin.services.fieldForm')}>
+              <FormField
+                label={t('admin.common.nameVi')}
+                messages={messagesAt({ entity: 'field', id: field.id, field: 'name.vi' })}
+              >
+                {(control) => (
+                  <NameInput
+                    {...control}
                     value={field.name.vi}
-                    onChange={(e) => setField(index, { name: { ...field.name, vi: e.target.value } })}
+                    onChange={(vi) => setField(field.id, { name: { ...field.name, vi } })}
                   />
-                </td>
-                <td>
-                  <input
-                    aria-label={`${t('admin.common.nameEn')} — ${field.id}`}
+                )}
+              </FormField>
+              <FormField label={t('admin.common.nameEn')} hint={t('admin.editor.enFallback')}>
+                {(control) => (
+                  <NameInput
+                    {...control}
                     value={field.name.en}
-                    onChange={(e) => setField(index, { name: { ...field.name, en: e.target.value } })}
+                    onChange={(en) => setField(field.id, { name: { ...field.name, en } })}
                   />
-                </td>
-                <td className="num">
-                  <input
-                    aria-label={`${t('admin.common.kioskOrder')} — ${field.id}`}
-                    className="short"
-                    type="number"
-                    value={field.kioskOrder}
-                    onChange={(e) => setField(index, { kioskOrder: Number(e.target.value) || 0 })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button onClick={addField}>{t('admin.services.addField')}</button>
+                )}
+              </FormField>
+            </div>
+          )}
+        </div>
       </section>
 
       <section className="panel">
         <h2>{t('admin.services.services')}</h2>
-        <table className="dense">
-          <thead>
-            <tr>
-              <th>{t('admin.services.prefix')}</th>
-              <th>{t('admin.common.nameVi')}</th>
-              <th>{t('admin.common.nameEn')}</th>
-              <th>{t('admin.services.field')}</th>
-              <th className="num">{t('admin.services.firstNumber')}</th>
-              <th className="num">{t('admin.services.quota')}</th>
-              <th className="num">{t('admin.services.expected')}</th>
-              <th>{t('admin.services.hours')}</th>
-              <th className="num">{t('admin.common.kioskOrder')}</th>
-              <th>{t('admin.common.active')}</th>
-              <th>{t('admin.services.procedures')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.services.map((service) => (
-              <ServiceRow
-                key={service.id}
-                service={service}
-                fields={draft.fields}
-                isOpen={open === service.id}
-                onToggle={() => setOpen(open === service.id ? null : service.id)}
-                onChange={(patch) => setService(service.id, patch)}
-              />
-            ))}
-          </tbody>
-        </table>
-        <button onClick={addService} disabled={draft.fields.length === 0}>
-          {t('admin.services.addService')}
-        </button>
+        <div className="editor-split">
+          <EntityList
+            label={t('admin.services.serviceList')}
+            entries={services.map((candidate) => ({
+              key: candidate.id,
+              primary: `${candidate.prefix} — ${name(candidate.name)}`,
+              secondary: name(
+                draft.fields.find((f) => f.id === candidate.fieldId)?.name ?? { vi: '', en: '' },
+              ),
+              isMuted: isArchived(candidate) || !candidate.isActive,
+              hasProblem: messagesAt({ entity: 'service', id: candidate.id }).some(
+                (m) => m.severity === 'error',
+              ),
+            }))}
+            selectedKey={serviceKey}
+            onSelect={setServiceKey}
+            onMove={reorderServices}
+            addLabel={t('admin.services.addService')}
+            onAdd={addService}
+          />
+          {service && (
+            <ServiceForm
+              key={service.id}
+              service={service}
+              fields={fields}
+              messagesAt={messagesAt}
+              onChange={(patch) => setService(service.id, patch)}
+            />
+          )}
+        </div>
       </section>
     </div>
   );
 }
 
-function ServiceRow(props: {
-  service: ServiceConfig;
-  fields: readonly FieldConfig[];
-  isOpen: boolean;
-  onToggle: () => void;
-  onChange: (patch: Partial<ServiceConfig>) => void;
+function ServiceForm(props: {
+  readonly service: ServiceConfig;
+  readonly fields: readonly FieldConfig[];
+  readonly messagesAt: EditorProps['messagesAt'];
+  readonly onChange: (patch: Partial<ServiceConfig>) => void;
 }) {
   const { t, name } = useText();
-  const { service, onChange } = props;
-  const [hours, setHours] = useState(() => formatOpeningHours(service.openingHours));
-  const hoursParsed = parseOpeningHours(hours);
+  const { service, onChange, messagesAt } = props;
+  const at = (field: string) => messagesAt({ entity: 'service', id: service.id, field });
   return (
-    <>
-      <tr>
-        <td>
-          <input
-            aria-label={`${t('admin.services.prefix')} — ${service.id}`}
-            className="short"
-            value={service.prefix}
-            maxLength={2}
-            onChange={(e) => onChange({ prefix: e.target.value.toUpperCase().replace(/[^A-Z]/g, '') })}
-          />
-        </td>
-        <td>
-          <input
-            aria-label={`${t('admin.common.nameVi')} — ${service.id}`}
+    <div className="entity-form" role="group" aria-label={t('admin.services.serviceForm')}>
+      <FormField label={t('admin.common.nameVi')} messages={at('name.vi')}>
+        {(control) => (
+          <NameInput
+            {...control}
             value={service.name.vi}
-            onChange={(e) => onChange({ name: { ...service.name, vi: e.target.value } })}
+            onChange={(vi) => onChange({ name: { ...service.name, vi } })}
           />
-        </td>
-        <td>
-          <input
-            aria-label={`${t('admin.common.nameEn')} — ${service.id}`}
+        )}
+      </FormField>
+      <FormField label={t('admin.common.nameEn')} hint={t('admin.editor.enFallback')}>
+        {(control) => (
+          <NameInput
+            {...control}
             value={service.name.en}
-            onChange={(e) => onChange({ name: { ...service.name, en: e.target.value } })}
+            onChange={(en) => onChange({ name: { ...service.name, en } })}
           />
-        </td>
-        <td>
-          <select
-            aria-label={`${t('admin.services.field')} — ${service.id}`}
-            value={service.fieldId}
-            onChange={(e) => onChange({ fieldId: asFieldId(e.target.value) })}
-          >
-            {props.fields.map((field) => (
-              <option key={field.id} value={field.id}>
-                {name(field.name)}
-              </option>
-            ))}
-          </select>
-        </td>
-        <td className="num">
+        )}
+      </FormField>
+      <div className="form-row">
+        <FormField label={t('admin.services.field')} messages={at('fieldId')}>
+          {(control) => (
+            <select
+              {...control}
+              value={service.fieldId}
+              onChange={(e) => onChange({ fieldId: asFieldId(e.target.value) })}
+            >
+              {props.fields.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {name(candidate.name) || t('admin.editor.unnamed')}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          label={t('admin.services.prefix')}
+          messages={at('prefix')}
+          hint={t('admin.services.prefixHint')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="short"
+              value={service.prefix}
+              maxLength={2}
+              onChange={(e) => onChange({ prefix: e.target.value.toUpperCase().replace(/[^A-ZĐ]/gu, '') })}
+            />
+          )}
+        </FormField>
+        <FormField label={t('admin.services.firstNumber')} messages={at('firstNumber')}>
+          {(control) => (
+            <input
+              {...control}
+              className="short"
+              type="number"
+              min={0}
+              value={service.firstNumber}
+              onChange={(e) => onChange({ firstNumber: Number(e.target.value) || 0 })}
+            />
+          )}
+        </FormField>
+        <FormField label={t('admin.services.expected')} messages={at('expectedServiceMinutes')}>
+          {(control) => (
+            <input
+              {...control}
+              className="short"
+              type="number"
+              min={0.5}
+              step={0.5}
+              value={service.expectedServiceMinutes}
+              onChange={(e) => onChange({ expectedServiceMinutes: Number(e.target.value) || 0 })}
+            />
+          )}
+        </FormField>
+      </div>
+      <fieldset className="quota">
+        <legend>{t('admin.services.quota')}</legend>
+        <label className="inline">
           <input
-            aria-label={`${t('admin.services.firstNumber')} — ${service.id}`}
-            className="short"
-            type="number"
-            min={0}
-            value={service.firstNumber}
-            onChange={(e) => onChange({ firstNumber: Number(e.target.value) || 0 })}
+            type="checkbox"
+            checked={service.dailyQuota !== null}
+            onChange={(e) => onChange({ dailyQuota: e.target.checked ? 100 : null })}
           />
-        </td>
-        <td className="num">
-          <input
-            aria-label={`${t('admin.services.quota')} — ${service.id}`}
-            className="short"
-            type="number"
-            min={1}
-            placeholder="∞"
-            value={service.dailyQuota ?? ''}
-            onChange={(e) =>
-              onChange({
-                dailyQuota: e.target.value === '' ? null : Math.max(1, Number(e.target.value) || 1),
-              })
-            }
-          />
-        </td>
-        <td className="num">
-          <input
-            aria-label={`${t('admin.services.expected')} — ${service.id}`}
-            className="short"
-            type="number"
-            min={0.5}
-            step={0.5}
-            value={service.expectedServiceMinutes}
-            onChange={(e) =>
-              onChange({ expectedServiceMinutes: Math.max(0.5, Number(e.target.value) || 0.5) })
-            }
-          />
-        </td>
-        <td>
-          <input
-            aria-label={`${t('admin.services.hours')} — ${service.id}`}
-            className={hoursParsed === null ? 'invalid' : ''}
-            placeholder="1-5 07:30-11:30; 1-5 13:30-17:00"
-            value={hours}
-            onChange={(e) => {
-              setHours(e.target.value);
-              const parsed = parseOpeningHours(e.target.value);
-              if (parsed) onChange({ openingHours: parsed });
-            }}
-          />
-        </td>
-        <td className="num">
-          <input
-            aria-label={`${t('admin.common.kioskOrder')} — ${service.id}`}
-            className="short"
-            type="number"
-            value={service.kioskOrder}
-            onChange={(e) => onChange({ kioskOrder: Number(e.target.value) || 0 })}
-          />
-        </td>
-        <td>
+          {t('admin.services.quotaOn')}
+        </label>
+        {service.dailyQuota !== null && (
+          <FormField label={t('admin.services.quotaNumber')} messages={at('dailyQuota')}>
+            {(control) => (
+              <input
+                {...control}
+                className="short"
+                type="number"
+                min={0}
+                value={service.dailyQuota ?? ''}
+                onChange={(e) => onChange({ dailyQuota: Number(e.target.value) })}
+              />
+            )}
+          </FormField>
+        )}
+      </fieldset>
+      <OpeningHoursEditor
+        label={t('admin.services.hours')}
+        windows={service.openingHours}
+        emptyMeaning={t('admin.services.hoursEmpty')}
+        messages={at('openingHours')}
+        onChange={(openingHours) => onChange({ openingHours })}
+      />
+      <TextListEditor
+        label={t('admin.services.procedures')}
+        addLabel={t('admin.services.addProcedure')}
+        items={service.procedures.map((procedure) => procedure.name)}
+        messagesOf={(index) =>
+          messagesAt({ entity: 'procedure', id: service.procedures[index]?.id ?? null, field: 'name.vi' })
+        }
+        onChange={(names, sources) => {
+          // Each procedure keeps its id as it moves (tickets store it); a new one gets a fresh id.
+          const taken = service.procedures.map((procedure) => procedure.id as string);
+          onChange({
+            procedures: names.map((text, index) => {
+              const source = sources[index];
+              const known = source === null || source === undefined ? undefined : service.procedures[source];
+              if (known) return { ...known, name: text };
+              const id = freshId(`${service.id}-thu-tuc`, taken);
+              taken.push(id);
+              return { id: asProcedureId(id), name: text };
+            }),
+          });
+        }}
+      />
+      {at('counters').map((message) => (
+        <p key={message.text} className="notice">
+          {message.text}
+        </p>
+      ))}
+      <div className="row">
+        <label className="inline">
           <input
             type="checkbox"
             checked={service.isActive}
             onChange={(e) => onChange({ isActive: e.target.checked })}
-            aria-label={t('admin.common.active')}
           />
-        </td>
-        <td>
-          <button className="link" onClick={props.onToggle}>
-            {t('admin.services.procedureCount', { count: service.procedures.length })}
-          </button>
-        </td>
-      </tr>
-      {props.isOpen && (
-        <tr className="detail">
-          <td colSpan={11}>
-            <label>
-              {t('admin.services.proceduresHint')}
-              <textarea
-                rows={Math.min(12, service.procedures.length + 2)}
-                defaultValue={service.procedures.map((p) => `${p.name.vi} | ${p.name.en}`).join('\n')}
-                onBlur={(e) =>
-                  onChange({
-                    procedures: e.target.value
-                      .split('\n')
-                      .map((line) => line.split('|').map((part) => part.trim()))
-                      .filter(([vi]) => vi)
-                      .map(([vi, en], index) => ({
-                        id: asProcedureId(
-                          service.procedures[index]?.id ?? `${slugOf(service.id)}-${index + 1}`,
-                        ),
-                        name: { vi: vi ?? '', en: en ?? '' },
-                      })),
-                  })
-                }
-              />
-            </label>
-          </td>
-        </tr>
-      )}
-    </>
+          {t('admin.common.active')}
+        </label>
+        <ArchiveButton
+          entityName={name(service.name)}
+          isArchived={isArchived(service)}
+          onChange={(archived) => onChange({ isArchived: archived })}
+        />
+      </div>
+    </div>
   );
 }

@@ -1459,10 +1459,6 @@ export const messages = {
     vi: 'Giờ làm việc của Trung tâm (để trống là luôn nhận số)',
     en: 'Hall opening hours (empty means always open)',
   },
-  'admin.hall.hoursHint': {
-    vi: 'Ví dụ “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 là Chủ nhật). Mỗi dịch vụ có thể có giờ riêng trong mục “Lĩnh vực và dịch vụ”, áp dụng bên trong giờ của Trung tâm.',
-    en: 'For example “1-5 07:30-11:30; 1-5 13:30-17:00; 6 07:30-11:30” (0 is Sunday). Each service may have its own hours under “Fields and services”, within the hall’s.',
-  },
   'admin.services.import': {
     vi: 'Nhập danh mục dịch vụ từ tệp CSV',
     en: 'Import the service catalogue from CSV',
@@ -1531,29 +1527,21 @@ export const messages = {
     vi: 'Thủ tục',
     en: 'Procedures',
   },
-  'admin.services.procedureCount': {
-    vi: '{count} thủ tục',
-    en: '{count} procedures',
-  },
-  'admin.services.proceduresHint': {
-    vi: 'Mỗi dòng một thủ tục: tên tiếng Việt | tên tiếng Anh',
-    en: 'One procedure per line: Vietnamese name | English name',
-  },
   'admin.counters.title': {
     vi: 'Quầy',
     en: 'Counters',
   },
   'admin.counters.servicesHint': {
-    vi: 'Dịch vụ của mỗi quầy ghi theo ký hiệu, theo thứ tự ưu tiên, ví dụ: A, C, B.',
-    en: 'Each counter lists its services by prefix, in order of preference, e.g. A, C, B.',
+    vi: 'Đánh dấu các dịch vụ quầy phục vụ; các dịch vụ đã chọn đứng đầu, theo thứ tự quầy gọi số (dùng nút mũi tên để đổi thứ tự).',
+    en: 'Tick the services the counter serves; the ticked ones come first, in the order the counter calls them (the arrow buttons change it).',
   },
   'admin.counters.number': {
     vi: 'Số quầy',
     en: 'Number',
   },
   'admin.counters.services': {
-    vi: 'Dịch vụ (ký hiệu)',
-    en: 'Services (prefixes)',
+    vi: 'Dịch vụ phục vụ',
+    en: 'Services served',
   },
   'admin.counters.add': {
     vi: 'Thêm quầy',
@@ -1608,8 +1596,8 @@ export const messages = {
     en: 'No-show grace period (min)',
   },
   'admin.policy.priorityGroups': {
-    vi: 'Nhóm ưu tiên (mỗi dòng: tên tiếng Việt | tên tiếng Anh)',
-    en: 'Priority groups (one per line: Vietnamese | English)',
+    vi: 'Nhóm ưu tiên',
+    en: 'Priority groups',
   },
   'admin.policy.satisfaction': {
     vi: 'Đánh giá mức độ hài lòng',
@@ -1628,8 +1616,8 @@ export const messages = {
     en: 'Counts as satisfied',
   },
   'admin.policy.reasons': {
-    vi: 'Lý do chưa hài lòng (mỗi dòng: tiếng Việt | tiếng Anh)',
-    en: 'Reasons offered for a low rating (one per line: Vietnamese | English)',
+    vi: 'Lý do chưa hài lòng',
+    en: 'Reasons offered for a low rating',
   },
   'admin.policy.announcement': {
     vi: 'Loa gọi số và máy quầy',
@@ -1941,6 +1929,170 @@ export const messages = {
   'admin.week.6': {
     vi: 'Thứ Bảy',
     en: 'Saturday',
+  },
+  'admin.config.fixFirst': {
+    vi: 'Chưa lưu: còn {count} lỗi cần sửa (xem bên cạnh từng ô).',
+    en: 'Not saved: {count} problems to fix first (see beside each field).',
+  },
+  'admin.config.errorsCount': {
+    vi: '{count} lỗi',
+    en: '{count} problems',
+  },
+  'admin.config.issuesTitle': {
+    vi: 'Kiểm tra cấu hình: {errors} lỗi, {warnings} cảnh báo',
+    en: 'Configuration check: {errors} problems, {warnings} warnings',
+  },
+  'admin.config.summaryTitle': {
+    vi: 'Lưu các thay đổi này?',
+    en: 'Save these changes?',
+  },
+  'admin.config.confirmSave': {
+    vi: 'Lưu và áp dụng',
+    en: 'Save and apply',
+  },
+  'admin.config.summaryEmpty': {
+    vi: 'Không có thay đổi nào.',
+    en: 'Nothing changes.',
+  },
+  'admin.config.summaryAdded': {
+    vi: 'Thêm mới',
+    en: 'Added',
+  },
+  'admin.config.summaryChanged': {
+    vi: 'Sửa',
+    en: 'Changed',
+  },
+  'admin.config.summaryArchived': {
+    vi: 'Lưu trữ (ẩn khỏi máy lấy số và máy tính quầy, vẫn có trong báo cáo)',
+    en: 'Archived (hidden from kiosks and terminals, kept in reports)',
+  },
+  'admin.config.summaryRestored': {
+    vi: 'Đưa trở lại sử dụng',
+    en: 'Restored',
+  },
+  'admin.config.summarySections': {
+    vi: 'Thiết lập chung',
+    en: 'Hall-wide settings',
+  },
+  'admin.config.summaryDevices': {
+    vi: 'Các thiết bị sẽ thấy',
+    en: 'What the devices will show',
+  },
+  'admin.config.summaryWarnings': {
+    vi: 'Cảnh báo (vẫn lưu được)',
+    en: 'Warnings (can still be saved)',
+  },
+  'admin.config.discardTitle': {
+    vi: 'Bỏ mọi thay đổi chưa lưu?',
+    en: 'Discard every unsaved change?',
+  },
+  'admin.config.discardBody': {
+    vi: 'Cấu hình trở lại như lần lưu gần nhất. Các thay đổi chưa lưu sẽ mất.',
+    en: 'The configuration goes back to how it was last saved. Unsaved changes are lost.',
+  },
+  'admin.archive.archive': {
+    vi: 'Lưu trữ',
+    en: 'Archive',
+  },
+  'admin.archive.archived': {
+    vi: 'Đã lưu trữ',
+    en: 'Archived',
+  },
+  'admin.archive.restore': {
+    vi: 'Đưa trở lại sử dụng',
+    en: 'Restore',
+  },
+  'admin.archive.title': {
+    vi: 'Lưu trữ “{name}”?',
+    en: 'Archive “{name}”?',
+  },
+  'admin.archive.body': {
+    vi: 'Sau khi lưu cấu hình, mục này không còn hiện trên máy lấy số và máy tính quầy, nhưng vẫn giữ trong báo cáo và nhật ký. Có thể đưa trở lại sử dụng bất cứ lúc nào.',
+    en: 'Once the configuration is saved, it no longer shows on kiosks and counter terminals, but stays in reports and the audit log. It can be restored at any time.',
+  },
+  'admin.counters.list': {
+    vi: 'Danh sách quầy',
+    en: 'Counters',
+  },
+  'admin.counters.form': {
+    vi: 'Thông tin quầy',
+    en: 'Counter details',
+  },
+  'admin.clerks.list': {
+    vi: 'Danh sách cán bộ',
+    en: 'Clerks',
+  },
+  'admin.clerks.form': {
+    vi: 'Thông tin cán bộ',
+    en: 'Clerk details',
+  },
+  'admin.editor.enFallback': {
+    vi: 'Để trống thì dùng tên tiếng Việt.',
+    en: 'Left empty, the Vietnamese name is used.',
+  },
+  'admin.policy.addPriorityGroup': {
+    vi: 'Thêm nhóm ưu tiên',
+    en: 'Add a priority group',
+  },
+  'admin.policy.addReason': {
+    vi: 'Thêm lý do',
+    en: 'Add a reason',
+  },
+  'admin.policy.quietHoursOn': {
+    vi: 'Có giờ chỉ hiện số, không đọc loa',
+    en: 'Show calls without speaking them during set hours',
+  },
+  'admin.policy.quietFrom': {
+    vi: 'Không đọc loa từ',
+    en: 'Quiet from',
+  },
+  'admin.policy.quietTo': {
+    vi: 'Không đọc loa đến',
+    en: 'Quiet until',
+  },
+  'admin.services.fieldList': {
+    vi: 'Danh sách lĩnh vực',
+    en: 'Fields',
+  },
+  'admin.services.fieldForm': {
+    vi: 'Thông tin lĩnh vực',
+    en: 'Field details',
+  },
+  'admin.services.serviceList': {
+    vi: 'Danh sách dịch vụ',
+    en: 'Services',
+  },
+  'admin.services.serviceForm': {
+    vi: 'Thông tin dịch vụ',
+    en: 'Service details',
+  },
+  'admin.services.prefixHint': {
+    vi: '1–2 chữ cái in hoa, có thể là Đ; in trước số thứ tự: A001.',
+    en: '1–2 capital letters (Đ too), printed before the number: A001.',
+  },
+  'admin.services.quotaOn': {
+    vi: 'Giới hạn số phiếu mỗi ngày',
+    en: 'Limit tickets per day',
+  },
+  'admin.services.quotaNumber': {
+    vi: 'Số phiếu tối đa mỗi ngày',
+    en: 'Most tickets a day',
+  },
+  'admin.services.hoursEmpty': {
+    vi: 'Chưa có khung giờ riêng: dịch vụ mở theo giờ làm việc của Trung tâm.',
+    en: 'No hours of its own: the service is open whenever the hall is.',
+  },
+  'admin.services.addProcedure': {
+    vi: 'Thêm thủ tục',
+    en: 'Add a procedure',
+  },
+  'admin.hall.hoursEmpty': {
+    vi: 'Chưa có khung giờ: máy lấy số cấp số bất cứ lúc nào. Mỗi dịch vụ có thể có giờ riêng, áp dụng bên trong giờ của Trung tâm.',
+    en: 'No hours set: the kiosk issues tickets at any time. Each service may have its own hours, within the hall’s.',
+  },
+  'admin.config.goTo': {
+    vi: 'Mở mục “{section}”',
+    en: 'Open “{section}”',
   },
   // end of #13 console dialogs (c2-console).
   'admin.deviceKind.kiosk': {
