@@ -27,7 +27,7 @@ import type {
   TicketId,
   VersionedEvent,
 } from '@luot/shared/domain';
-import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll } from '@luot/shared/domain';
+import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll, isInService } from '@luot/shared/domain';
 import type { CommitBatch, DeviceRow, HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
@@ -312,7 +312,7 @@ export class HallService {
       return fail('FORBIDDEN', 'only a counter terminal signs clerks in');
     }
     const clerk = this.config.clerks.find(
-      (candidate) => candidate.isActive && candidate.username.toLowerCase() === username.toLowerCase(),
+      (candidate) => isInService(candidate) && candidate.username.toLowerCase() === username.toLowerCase(),
     );
     const credential = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
     const now = this.options.clock.now();

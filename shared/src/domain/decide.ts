@@ -2,7 +2,7 @@ import { businessDayOf, isServiceOpen } from './business-day.ts';
 import type { Command } from './commands.ts';
 import { configIssues, describeConfigChanges, isBlockingIssue } from './config-rules.ts';
 import type { CounterConfig, HallConfig } from './config.ts';
-import { findClerk, findCounter, findService } from './config.ts';
+import { findClerk, findCounter, findService, isArchived, isInService } from './config.ts';
 import type { Actor, DomainEvent, VersionedEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import type { CounterId } from './ids.ts';
@@ -65,7 +65,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       return ok([]);
 
     case 'configure': {
-      const issues = configIssues(command.config);
+      const issues = configIssues(command.config, config);
       const blocking = issues.filter(isBlockingIssue);
       if (blocking.length > 0) {
         const summary = blocking
@@ -89,11 +89,17 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
     case 'issue': {
       const service = findService(config, command.serviceId);
       if (!service) return refuse('NOT_FOUND', `unknown service ${command.serviceId}`);
-      if (!service.isActive) return refuse('SERVICE_INACTIVE', `service ${service.id} is not active`);
+      // An archived service (or one in an archived field) is gone from the kiosks: refuse like an inactive one.
+      const field = config.fields.find((candidate) => candidate.id === service.fieldId);
+      if (!isInService(service) || (field !== undefined && isArchived(field)))
+        return refuse('SERVICE_INACTIVE', `service ${service.id} is not active`);
       if (!isServiceOpen(config.hall, service, at)) {
         return refuse('SERVICE_CLOSED', `service ${service.id} is closed now`);
       }
-      if (command.procedureId !== null && !service.procedures.some((p) => p.id === command.procedureId)) {
+      if (
+        command.procedureId !== null &&
+        !service.procedures.some((p) => p.id === command.procedureId && !isArchived(p))
+      ) {
         return refuse('NOT_FOUND', `unknown procedure ${command.procedureId} for ${service.id}`);
       }
       if (
@@ -255,7 +261,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
         return refuse('INVALID_STATE', 'a transfer needs a service or a counter to go to');
       }
       const toService = command.toServiceId === null ? undefined : findService(config, command.toServiceId);
-      if (command.toServiceId !== null && (!toService || !toService.isActive)) {
+      if (command.toServiceId !== null && (!toService || !isInService(toService))) {
         return refuse('NOT_FOUND', `unknown service ${command.toServiceId}`);
       }
       const toServiceId = toService?.id ?? ticket.serviceId;
@@ -313,7 +319,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       const known = knownCounter(state, config, command.counterId);
       if (!known.ok) return known;
       const clerk = findClerk(config, command.clerkId);
-      if (!clerk || !clerk.isActive) return refuse('NOT_FOUND', `unknown clerk ${command.clerkId}`);
+      if (!clerk || !isInService(clerk)) return refuse('NOT_FOUND', `unknown clerk ${command.clerkId}`);
       const events: DomainEvent[] = [];
       // One clerk session per counter and one counter per clerk: the newest sign-in wins.
       for (const other of Object.values(state.counters)) {
@@ -449,7 +455,7 @@ function knownCounter(
   counterId: CounterId,
 ): Result<CounterState, DomainError> {
   const counter = findCounter(config, counterId);
-  if (!counter || !counter.isActive) return refuse('NOT_FOUND', `unknown counter ${counterId}`);
+  if (!counter || !isInService(counter)) return refuse('NOT_FOUND', `unknown counter ${counterId}`);
   return ok(counterOf(state, counterId));
 }
 

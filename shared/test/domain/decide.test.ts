@@ -854,7 +854,10 @@ describe('configure', () => {
         ),
         { ...hall.config.services[0]!, id: asServiceId('cong-chung'), prefix: 'E', procedures: [] },
       ],
-      counters: hall.config.counters.filter((counter) => counter.id !== COUNTER.q9),
+      // Archived, never removed: a published counter keeps its name for reports and the audit.
+      counters: hall.config.counters.map((counter) =>
+        counter.id === COUNTER.q9 ? { ...counter, isArchived: true } : counter,
+      ),
       policy: { ...hall.config.policy, priorityBound: 2 },
     };
     const before = hall.state;
@@ -865,7 +868,7 @@ describe('configure', () => {
         changes: [
           'service dat-dai changed',
           'service cong-chung added',
-          'counter q9 removed',
+          'counter q9 archived',
           'policy changed',
         ],
       }),
