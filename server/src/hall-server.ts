@@ -61,6 +61,8 @@ export interface HallServerOptions {
   readonly allowedHosts?: readonly string[];
   /** How often the business-day clock is checked. */
   readonly tickIntervalMs?: number;
+  /** How often the database is checked for devices revoked by the CLI (default 1 s). */
+  readonly revocationCheckIntervalMs?: number;
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
   /**
@@ -225,6 +227,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     accounts.endExpiredSessions();
   }, options.tickIntervalMs ?? 15_000);
   tick.unref();
+  // `pnpm luot revoke` writes the same database from another process: drop such a device within a second.
+  const revocationWatch = setInterval(
+    () => service.noticeRevocationsElsewhere(),
+    options.revocationCheckIntervalMs ?? 1_000,
+  );
+  revocationWatch.unref();
   // A hall that was off across the rollover starts its new day before anyone connects.
   await service.tick();
   hubShipper?.start();
@@ -251,6 +259,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       if (isClosed) return;
       isClosed = true;
       clearInterval(tick);
+      clearInterval(revocationWatch);
       stopSessionWatch();
       await hubShipper?.stop();
       await realtime.close();

@@ -14,8 +14,9 @@ import { runBackupCommand } from './backups.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)
 
-  pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1] [--name "Máy quầy 1"]
-      one-time pairing code for a new device (valid 24 hours)
+  pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1] [--name "Máy quầy 1"]
+      one-time pairing code for a new device (valid 24 hours); managers pair nothing: they sign in to
+      the console (/admin/) with their own account
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
   pnpm luot backup [--to <file>] [--keep-days 30]
@@ -26,7 +27,8 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
   pnpm luot devices
       list paired devices
   pnpm luot revoke <deviceId>
-      revoke a device's token (it can no longer connect)
+      revoke a device's token: it can no longer connect, a running server drops it within seconds
+      and signs out the clerk of a counter terminal
   pnpm luot hub-enrol --url <https://hub.example.gov.vn> --code <XXXX-XXXX-XXXX>
       join the province hub with its one-time code: the hall's key goes into the settings file
       (hubUrl, hubKey); restart the server to start shipping (docs/HUB.md)
@@ -71,7 +73,9 @@ export async function runCli(
       case 'pair': {
         const kind = values.kind as DeviceKind | undefined;
         if (!kind || !DEVICE_KINDS.includes(kind)) {
-          print(`--kind must be one of ${DEVICE_KINDS.join(', ')}`);
+          print(
+            `--kind must be one of ${DEVICE_KINDS.join(', ')} (a manager signs in to /admin/ with an account)`,
+          );
           return 2;
         }
         const counterId = values.counter === undefined ? null : asCounterId(values.counter);
@@ -92,7 +96,7 @@ export async function runCli(
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
         print(
-          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`,
+          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind}/?code=${code}`,
         );
         return 0;
       }
@@ -140,7 +144,7 @@ export async function runCli(
           print(`no active device ${argument ?? '(none)'}`);
           return 2;
         }
-        print(`Revoked ${argument}`);
+        print(`Revoked ${argument}; a running hall server drops it within seconds.`);
         return 0;
       }
       default:
