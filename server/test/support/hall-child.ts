@@ -80,6 +80,8 @@ const server = await startHallServer({
   host: '127.0.0.1',
   logger: values.log === 'json' ? createLogger() : silentLogger,
   initialConfig: hallConfig(),
+  // Its clerks sign in with the demo PIN (and the manager is admin/admin), as with LUOT_DEMO=1.
+  seedDemo: true,
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
   // A hall that ships to a province hub (hub tests and benchmarks), with their shipper timings.
