@@ -118,7 +118,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const isDemo = options.seedDemo === true;
   if (config === null) {
     config =
-      options.initialConfig ?? (isDemo ? demoHallConfig(options.timeZone) : emptyHallConfig(options.timeZone));
+      options.initialConfig ??
+      (isDemo ? demoHallConfig(options.timeZone) : emptyHallConfig(options.timeZone));
     store.saveConfig(config);
     // Only the demo has known PINs; a real hall's clerks get theirs from the manager (changed at first sign-in).
     if (isDemo) {

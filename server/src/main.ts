@@ -45,7 +45,7 @@ if (server.isFirstManagerSeeded) {
 if (server.hasNoManager()) {
   lines.push(
     '',
-    '  This hall has no manager yet. On this PC, set the first manager\'s password:',
+    "  This hall has no manager yet. On this PC, set the first manager's password:",
     '    pnpm luot init-manager <username>   (an installed hall: luot.cmd or ./luot init-manager <username>)',
     `  or open http://localhost:${server.port}/admin/ in a browser on this PC.`,
   );

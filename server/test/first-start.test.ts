@@ -113,10 +113,11 @@ describe('first start', () => {
     );
     expect(hall.hasNoManager()).toBe(true);
 
-    const created = await cli(data.dir, ['init-manager', 'quanly', '--name', 'Nguyễn Thị Hoa'], [
-      'Sen-Hong-2026',
-      'Sen-Hong-2026',
-    ]);
+    const created = await cli(
+      data.dir,
+      ['init-manager', 'quanly', '--name', 'Nguyễn Thị Hoa'],
+      ['Sen-Hong-2026', 'Sen-Hong-2026'],
+    );
     expect(created.code).toBe(0);
     // The running server sees the account at once (one database); no change is forced on it.
     expect(hall.hasNoManager()).toBe(false);

@@ -12,7 +12,11 @@ import type { ReadSecret } from './read-secret.ts';
  */
 export async function initManager(
   args: { readonly username: string | undefined; readonly displayName: string | undefined },
-  deps: { readonly store: AdminStore; readonly readSecret: ReadSecret; readonly print: (line: string) => void },
+  deps: {
+    readonly store: AdminStore;
+    readonly readSecret: ReadSecret;
+    readonly print: (line: string) => void;
+  },
 ): Promise<number> {
   const { store, readSecret, print } = deps;
   if (!args.username) {
@@ -48,7 +52,9 @@ export async function initManager(
       print('Trung tâm đã có tài khoản cán bộ quản lý. / This hall already has a manager account.');
       return 1;
     case 'BAD_USERNAME':
-      print('Tên đăng nhập: chữ, số, dấu chấm, gạch dưới, gạch ngang (tối đa 64). / A username is letters, digits, . _ - (at most 64).');
+      print(
+        'Tên đăng nhập: chữ, số, dấu chấm, gạch dưới, gạch ngang (tối đa 64). / A username is letters, digits, . _ - (at most 64).',
+      );
       return 2;
     case 'WEAK_PASSWORD':
       print(`${passwordProblemText('vi', result.problem)} / ${passwordProblemText('en', result.problem)}`);

@@ -16,6 +16,7 @@ export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'like-userna
  * PINs people pick when told "four to eight digits", beyond the repeats and runs found by rule: years,
  * keypad shapes and the favourites of leaked PIN lists.
  */
+// prettier-ignore
 const COMMON_PINS = new Set([
   '1004', '1010', '1111', '1122', '1212', '1313', '1984', '2000', '2001', '2002', '2020', '2021',
   '2022', '2023', '2024', '2025', '2026', '2468', '2580', '1357', '1397', '6969', '7777', '8520',
@@ -29,6 +30,7 @@ const COMMON_PINS = new Set([
  * favourites; compared after lower-casing and dropping a trailing run of digits and symbols, so that
  * `Matkhau@2026` counts as `matkhau`.
  */
+// prettier-ignore
 const COMMON_PASSWORD_STEMS = new Set([
   'password', 'passw0rd', 'p@ssword', 'p@ssw0rd', 'admin', 'administrator', 'qwerty', 'qwertyuiop',
   'qwertyui', 'asdfghjkl', 'asdfghjk', 'zxcvbnm', 'iloveyou', 'letmein', 'welcome', 'abc', 'abcd',
@@ -83,8 +85,12 @@ export function passwordProblem(
   if (context.currentPassword !== undefined && password === context.currentPassword) return 'same-as-current';
   const lower = password.toLowerCase().normalize('NFC');
   const compact = lower.replace(/[\s._@!#$%^&*()+=-]/g, '');
-  const username = context.username.toLowerCase().normalize('NFC').replace(/[\s._@-]/g, '');
-  if (username.length > 0 && (compact.includes(username) || username.includes(compact))) return 'like-username';
+  const username = context.username
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[\s._@-]/g, '');
+  if (username.length > 0 && (compact.includes(username) || username.includes(compact)))
+    return 'like-username';
   const stem = lower.replace(/[0-9\s!@#$%^&*()_+=.,;:?~-]+$/, '');
   if (stem === '' || COMMON_PASSWORD_STEMS.has(stem)) return 'common';
   if (/^(.)\1+$/.test(compact) || isRepetition(compact)) return 'common';

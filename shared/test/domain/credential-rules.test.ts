@@ -59,9 +59,12 @@ describe('weak passwords are refused', () => {
     );
   });
 
-  it.each(['Sen-Hong-2026', 'hoa sen nở muộn', 'mat-khau-moi-2026', 'T7#kq2!vLp'])('%s is accepted', (password) => {
-    expect(passwordProblem(password, manager)).toBeNull();
-  });
+  it.each(['Sen-Hong-2026', 'hoa sen nở muộn', 'mat-khau-moi-2026', 'T7#kq2!vLp'])(
+    '%s is accepted',
+    (password) => {
+      expect(passwordProblem(password, manager)).toBeNull();
+    },
+  );
 
   it('the too-short text names the minimum', () => {
     expect(passwordProblemText('vi', 'too-short')).toBe('Mật khẩu cần ít nhất 10 ký tự.');
