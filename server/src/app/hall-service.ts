@@ -33,6 +33,7 @@ import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import { hashToken, newPublicCode, verifyPin } from './credentials.ts';
 import { createPairingCode, isCounterBound } from './devices.ts';
+import { configForRole } from './visible-config.ts';
 
 /** Kiosk issue rate: a burst, then a steady refill. */
 export interface RateLimit {
@@ -192,7 +193,8 @@ export class HallService {
       version: this.committed.queue.version,
       serverTime: this.options.clock.now(),
       state: this.committed.queue,
-      config: this.committed.config,
+      // Each device sees only what its role needs (no clerk usernames outside the console).
+      config: configForRole(this.committed.config, identity.role),
       identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
     };
   }
