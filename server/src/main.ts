@@ -70,10 +70,7 @@ if (server.isNewHall && settings.isDemo) {
     '  More devices: pnpm luot pair --kind counter --counter q4 --name "Máy quầy 4"',
   );
 } else {
-  lines.push(
-    '',
-    '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]',
-  );
+  lines.push('', '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1]');
 }
 // The banner is for the person who started the server: on stderr, so that stdout stays one JSON log
 // line after another (docs/OPERATIONS.md, "Logs").

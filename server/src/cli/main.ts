@@ -20,9 +20,9 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
 
   pnpm luot init-manager <username> [--name "Họ và tên"]
       the hall's first manager account (a new hall has none); asks for the password twice
-
-  pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1] [--name "Máy quầy 1"]
-      one-time pairing code for a new device (valid 24 hours)
+  pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1] [--name "Máy quầy 1"]
+      one-time pairing code for a new device (valid 24 hours); managers pair nothing: they sign in to
+      the console (/admin/) with their own account
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
   pnpm luot backup [--to <file>] [--keep-days 30]
@@ -80,7 +80,9 @@ export async function runCli(
       case 'pair': {
         const kind = values.kind as DeviceKind | undefined;
         if (!kind || !DEVICE_KINDS.includes(kind)) {
-          print(`--kind must be one of ${DEVICE_KINDS.join(', ')}`);
+          print(
+            `--kind must be one of ${DEVICE_KINDS.join(', ')} (a manager signs in to /admin/ with an account)`,
+          );
           return 2;
         }
         const counterId = values.counter === undefined ? null : asCounterId(values.counter);
@@ -101,7 +103,7 @@ export async function runCli(
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
         print(
-          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`,
+          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind}/?code=${code}`,
         );
         return 0;
       }
