@@ -5,6 +5,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '@luot/shared/contracts';
+import { versionedEventSchema } from '@luot/shared/contracts';
 import type { Ticket, VersionedEvent } from '@luot/shared/domain';
 import { asCounterId, asDeviceId } from '@luot/shared/domain';
 import { runCli } from '../src/cli/main.ts';
@@ -250,6 +251,11 @@ describe('`pnpm luot revoke` reaches the running server', () => {
     expect(counterAt - revokedAt).toBeLessThan(10_000);
     await waitFor(() => signedOut.length === 1, 5_000, 'the clerk signed out');
     expect(signedOut[0]).toMatchObject({ counterId: 'q3', reason: 'revoked', by: { role: 'system' } });
+    // The province hub takes the new reason when the hall ships it.
+    expect(versionedEventSchema.safeParse(signedOut[0]).success).toBe(true);
+    console.info(
+      `luot revoke → dropped by the running server: display ${displayAt - revokedAt} ms, terminal ${counterAt - revokedAt} ms`,
+    );
     await expect(connectClient(hall.url, tv.token)).rejects.toMatchObject({
       data: { code: 'UNAUTHORIZED' },
     });
