@@ -52,6 +52,8 @@ const { values } = parseArgs({
     'server-log': { type: 'string', default: 'json' },
     tsx: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // Extra Node flags for the hall server, space-separated (e.g. "--max-semi-space-size=2").
+    'node-flags': { type: 'string', default: '' },
     // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
     'in-commit-checkpoints': { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -142,7 +144,10 @@ async function main(): Promise<number> {
     log: serverLog,
     ipc: true,
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
-    execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...values['node-flags'].split(' ').filter((flag) => flag !== ''),
+    ],
     ...(bundle ? { bundle: bundle.file } : {}),
   });
   children.push(hall);
