@@ -10,7 +10,7 @@ import type { HallServer, HallServerOptions } from '@luot/server/hall-server';
 import { startHallServer } from '@luot/server/hall-server';
 import { silentLogger } from '@luot/server/log';
 
-/** A real hall server on a free port with a fresh SQLite file, seeded with the demo hall. */
+/** A real hall server on a free port with a fresh SQLite file, seeded with the demo hall (LUOT_DEMO=1). */
 export async function startE2eHall(
   options: Partial<HallServerOptions> = {},
 ): Promise<HallServer & { dispose: () => Promise<void> }> {
@@ -21,6 +21,8 @@ export async function startE2eHall(
     host: '127.0.0.1',
     logger: silentLogger,
     kioskIssueLimit: { burst: 1_000, perMinute: 10_000 },
+    // The browser tests use the demo hall (clerks canbo1…8, PIN 1234; manager admin/admin), as LUOT_DEMO=1.
+    seedDemo: true,
     ...options,
   });
   return Object.assign(server, {

@@ -36,6 +36,9 @@ export async function startTestHall(
     host: '127.0.0.1',
     logger: silentLogger,
     kioskIssueLimit: { burst: 10_000, perMinute: 100_000 },
+    // Tests build on the demo hall (clerks canbo1…8 with PIN 1234, manager admin/admin) unless they say
+    // otherwise: a production start gets an empty hall (first-start.test.ts).
+    seedDemo: true,
     ...options,
   });
   return Object.assign(server, {
