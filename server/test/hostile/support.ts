@@ -27,7 +27,8 @@ export const fuzzRuns = (ciRuns: number): number => Number(process.env.LUOT_FUZZ
 /**
  * A digest of every table of the hall's database, read through a second, read-only connection (WAL:
  * it sees exactly what was committed). `devices.last_seen_at` is left out: connecting a test client
- * legitimately touches it.
+ * legitimately touches it. So are the answers kept for repeats of requests that changed nothing
+ * (refusals, and successes without events: issue #15): remembering a refusal changes nothing in the hall.
  */
 export function databaseDigest(dataDir: string): Record<string, string> {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
@@ -39,7 +40,11 @@ export function databaseDigest(dataDir: string): Record<string, string> {
       .all() as { name: string }[];
     const digest: Record<string, string> = {};
     for (const { name } of tables) {
-      const rows = (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
+      const keptAnswers =
+        name === 'command_results'
+          ? " WHERE is_refusal = 0 AND json_array_length(result, '$.value.events') > 0"
+          : '';
+      const rows = (db.prepare(`SELECT * FROM "${name}"${keptAnswers}`).all() as Record<string, unknown>[])
         .map((row) => {
           if (name === 'devices') delete row.last_seen_at;
           return JSON.stringify(row);
