@@ -33,6 +33,7 @@ import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import { hashToken, newPublicCode, verifyPin } from './credentials.ts';
 import { createPairingCode, isCounterBound } from './devices.ts';
+import { configForRole } from './visible-config.ts';
 
 /** Kiosk issue rate: a burst, then a steady refill. */
 export interface RateLimit {
@@ -55,6 +56,26 @@ export interface HallServiceOptions {
   readonly statusBaseUrl?: () => string | null;
   /** Other credentials that may connect (manager console sessions), tried after device tokens. */
   readonly extraAuthenticator?: (token: string, slide: boolean) => Identity | undefined;
+  /**
+   * Told where each committed command's time went (benchmarks collect these; docs/BENCHMARKS.md).
+   * Called after the command's answer is given, never on its way.
+   */
+  readonly onCommandTiming?: (timing: CommandTiming) => void;
+}
+
+/** Where one committed command's milliseconds went, from its arrival at the service to its commit. */
+export interface CommandTiming {
+  readonly command: Command['type'];
+  /** How many commands shared its transaction. */
+  readonly batch: number;
+  /** Decide, evolve and building the answer (with the wait estimate of an issue). */
+  readonly decideMs: number;
+  /** Waiting for the group commit to start (the rest of the event loop's turn). */
+  readonly queuedMs: number;
+  /** The transaction: statements and the fsync of the WAL (and a WAL checkpoint when one is due). */
+  readonly commitMs: number;
+  /** From arrival to commit: the sum of the three. */
+  readonly totalMs: number;
 }
 
 /** After this many wrong PINs in a row a clerk is locked out, for longer each time. */
@@ -89,6 +110,8 @@ interface PendingCommand {
   readonly identity: Identity;
   readonly command: string;
   readonly started: number;
+  /** When decide, evolve and the answer were done (performance.now()). */
+  readonly decided: number;
   readonly resolve: (result: Ack<unknown>) => void;
 }
 
@@ -211,7 +234,8 @@ export class HallService {
       version: this.committed.queue.version,
       serverTime: this.options.clock.now(),
       state: this.committed.queue,
-      config: this.committed.config,
+      // Each device sees only what its role needs (no clerk usernames outside the console).
+      config: configForRole(this.committed.config, identity.role),
       identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
     };
   }
@@ -296,6 +320,7 @@ export class HallService {
         identity,
         command: 'kept answer',
         started,
+        decided: started,
         resolve,
       });
     });
@@ -483,7 +508,8 @@ export class HallService {
     const decision = decide(before, command, { now, config: this.config, actor });
     if (!decision.ok) {
       return Promise.resolve(
-        this.refuse(identity, requestId, command.type, fail(decision.error.code, decision.error.message)),
+        // The whole domain error: a refused configuration carries its problems (`configIssues`).
+        this.refuse(identity, requestId, command.type, { ok: false, error: { ...decision.error } }),
       );
     }
     const events: VersionedEvent[] = decision.value.map((event, index) => ({
@@ -530,6 +556,7 @@ export class HallService {
         identity,
         command: command.type,
         started,
+        decided: performance.now(),
         resolve: resolve as (result: Ack<unknown>) => void,
       });
     });
@@ -540,6 +567,7 @@ export class HallService {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    const flushStarted = performance.now();
     try {
       this.options.store.commitAll(batch.map((item) => item.batch));
     } catch (error) {
@@ -556,22 +584,11 @@ export class HallService {
       }
       return;
     }
+    const committedAt = performance.now();
     const last = batch.at(-1)!;
     this.committed = { queue: last.batch.after, config: last.batch.config ?? this.committed.config };
     for (const item of batch) {
       for (const event of item.batch.events) this.afterEvent(event);
-      if (item.batch.events.length === 0) {
-        item.resolve(item.answer); // an answer kept for repeats: logged when it was decided
-        continue;
-      }
-      this.log('info', 'command', item.identity, {
-        command: item.command,
-        result: 'ok',
-        events: item.batch.events.length,
-        version: item.batch.after.version,
-        batch: batch.length,
-        ms: Math.round((performance.now() - item.started) * 100) / 100,
-      });
       item.resolve(item.answer);
     }
     const changes: Changes = {
@@ -579,10 +596,39 @@ export class HallService {
       toVersion: last.batch.after.version,
       events: batch.flatMap((item) => item.batch.events),
     };
-    if (changes.events.length === 0) return; // only refusals were kept: nothing changed
     // After the senders' acks have gone out (they are sent from the microtasks these resolves queue).
+    // The log lines and timings come last: nobody waits for them. Answers kept for repeats (refusals,
+    // no-op successes) change nothing and were logged when they were decided.
     setImmediate(() => {
-      for (const listener of this.changeListeners) listener(changes);
+      if (changes.events.length > 0) for (const listener of this.changeListeners) listener(changes);
+      for (const item of batch)
+        if (item.batch.events.length > 0) this.recordCommitted(item, batch.length, flushStarted, committedAt);
+    });
+  }
+
+  /** The log line and timing of a committed command (after its ack and broadcast). */
+  private recordCommitted(
+    item: PendingCommand,
+    batch: number,
+    flushStarted: number,
+    committedAt: number,
+  ): void {
+    const totalMs = committedAt - item.started;
+    this.log('info', 'command', item.identity, {
+      command: item.command,
+      result: 'ok',
+      events: item.batch.events.length,
+      version: item.batch.after.version,
+      batch,
+      ms: Math.round(totalMs * 100) / 100,
+    });
+    this.options.onCommandTiming?.({
+      command: item.command,
+      batch,
+      decideMs: item.decided - item.started,
+      queuedMs: flushStarted - item.decided,
+      commitMs: committedAt - flushStarted,
+      totalMs,
     });
   }
 
