@@ -28,9 +28,16 @@ describe('the HallConfig JSON Schema in docs/', () => {
     const services = demo['services'] as Record<string, unknown>[];
     const broken: [string, unknown][] = [
       ['an unknown top-level key', { ...demo, extra: true }],
-      ['a lower-case prefix', { ...demo, services: [{ ...services[0], prefix: 'a' }, ...services.slice(1)] }],
+      [
+        'a prefix over 4 characters',
+        { ...demo, services: [{ ...services[0], prefix: 'ABCDE' }, ...services.slice(1)] },
+      ],
       ['a service without a name', { ...demo, services: [{ ...services[0], name: undefined }] }],
-      ['a rollover hour of 24', { ...demo, hall: { ...(demo['hall'] as object), rolloverHour: 24 } }],
+      [
+        'a rollover hour as text',
+        { ...demo, hall: { ...(demo['hall'] as object), rolloverHour: 'nửa đêm' } },
+      ],
+      ['services not a list', { ...demo, services: { ...services } }],
     ];
     for (const [what, config] of broken) {
       const plain = JSON.parse(JSON.stringify(config)) as unknown;

@@ -108,7 +108,8 @@ interface PendingCommand {
   readonly batch: CommitBatch;
   readonly answer: Ack<unknown>;
   readonly identity: Identity;
-  readonly command: string;
+  /** The command decided; null for an answer kept for repeats, which commits no event. */
+  readonly command: Command['type'] | null;
   readonly started: number;
   /** When decide, evolve and the answer were done (performance.now()). */
   readonly decided: number;
@@ -318,7 +319,7 @@ export class HallService {
         },
         answer,
         identity,
-        command: 'kept answer',
+        command: null,
         started,
         decided: started,
         resolve,
@@ -613,6 +614,7 @@ export class HallService {
     flushStarted: number,
     committedAt: number,
   ): void {
+    if (item.command === null) return;
     const totalMs = committedAt - item.started;
     this.log('info', 'command', item.identity, {
       command: item.command,

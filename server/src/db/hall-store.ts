@@ -127,6 +127,20 @@ export class HallStore {
     this.statements.setMeta.run('hall_config', JSON.stringify(config));
   }
 
+  /**
+   * Record how the hall server listens (protocol and real port), at each start: the CLI shares the
+   * database, not the server's environment, and prints links with this.
+   */
+  recordServerAddress(address: { readonly protocol: 'http' | 'https'; readonly port: number }): void {
+    this.statements.setMeta.run('server_address', JSON.stringify(address));
+  }
+
+  /** How the hall server listened when it last started, or undefined before its first start. */
+  serverAddress(): { readonly protocol: 'http' | 'https'; readonly port: number } | undefined {
+    const row = this.statements.getMeta.get('server_address') as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as { protocol: 'http' | 'https'; port: number }) : undefined;
+  }
+
   // ── queue ────────────────────────────────────────────────────────────────────────────────────
   /**
    * Rebuild the in-memory queue from the projections: today's tickets and every ticket still open,
