@@ -48,7 +48,6 @@ export interface CounterSessionRow {
   readonly signedInAt: number;
 }
 
-
 /** The first answer to a (device, requestId), as kept for repeats of that request. */
 export interface StoredAnswer {
   readonly deviceId: DeviceId;
