@@ -64,7 +64,7 @@ describe('ReportsScreen', () => {
     const status = screen.getByTestId('report-status');
     await waitFor(() => expect(status.textContent).toMatch(/^Đang tính báo cáo từ \d\d\/\d\d\/\d{4} đến/));
     expect(screen.getByRole('button', { name: 'Xem báo cáo' })).toHaveProperty('disabled', true);
-    await act(async () => pending[0]!({ ok: true, value: report(7) }));
+    act(() => pending[0]!({ ok: true, value: report(7) }));
     await waitFor(() => expect(status.textContent).toBe(''));
     expect(document.querySelector('.cards .card strong')?.textContent).toBe('7');
 
@@ -72,7 +72,7 @@ describe('ReportsScreen', () => {
     fireEvent.submit(screen.getByRole('button', { name: 'Xem báo cáo' }).closest('form')!);
     await waitFor(() => expect(status.textContent).toMatch(/^Đang tính báo cáo/));
     expect(document.querySelector('.stale')).not.toBeNull();
-    await act(async () => pending[1]!({ ok: true, value: report(9) }));
+    act(() => pending[1]!({ ok: true, value: report(9) }));
     await waitFor(() => expect(document.querySelector('.cards .card strong')?.textContent).toBe('9'));
     expect(document.querySelector('.stale')).toBeNull();
   });
@@ -80,7 +80,7 @@ describe('ReportsScreen', () => {
   it('labels figures without jargon', async () => {
     const { api, pending } = slowApi();
     render(<ReportsScreen api={api} config={demoHallConfigForTest()} />);
-    await act(async () => pending[0]!({ ok: true, value: report(3) }));
+    act(() => pending[0]!({ ok: true, value: report(3) }));
     await waitFor(() => expect(screen.getAllByText('90% lượt chờ không quá').length).toBeGreaterThan(0));
     const text = document.body.textContent ?? '';
     for (const jargon of ['P90', 'TB', 'trung vị', 'phân vị', ' min'])

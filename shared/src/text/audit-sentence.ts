@@ -66,7 +66,7 @@ export function auditSentence(
 
   switch (entry.type) {
     case 'day.started':
-      return say('audit.day.started', { day: String(body['businessDay'] ?? '') });
+      return say('audit.day.started', { day: text(body['businessDay']) ?? '' });
     case 'ticket.issued': {
       const priority = config.priorityGroups.find((group) => group.id === body['priorityGroupId']);
       const base = say('audit.ticket.issued', { who, number, service: serviceName(body['serviceId']) });
@@ -121,7 +121,7 @@ export function auditSentence(
         : say('audit.ticket.print-failed', {
             who,
             number,
-            failure: failure ?? String(body['printState'] ?? ''),
+            failure: failure ?? text(body['printState']) ?? '',
           });
     }
     case 'counter.opened':
@@ -183,7 +183,7 @@ export function auditSentence(
       return say('audit.hall.voice-clip-saved', { who, phrase: text(body['phrase']) ?? '' });
     case 'device.pairing-created': {
       const kindId = `admin.deviceKind.${String(body['kind'])}`;
-      const kind = isDeviceKindId(kindId) ? translate(locale, kindId) : String(body['kind'] ?? '');
+      const kind = isDeviceKindId(kindId) ? translate(locale, kindId) : (text(body['kind']) ?? '');
       return say('audit.device.pairing-created', { who, kind, name: text(body['name']) ?? '' });
     }
     case 'device.revoked':
