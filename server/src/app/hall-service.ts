@@ -225,6 +225,13 @@ export class HallService {
     );
   }
 
+  /** A device's identity as of now (its clerk may have changed); a manager's console session as is. */
+  private currentIdentity(identity: Identity): Identity {
+    if (identity.role === 'manager') return identity;
+    const device = this.options.store.findDevice(identity.deviceId);
+    return device ? this.identityOf(device) : identity;
+  }
+
   /** Everything a client needs to start folding changes. */
   snapshot(identity: Identity): Snapshot {
     return {
@@ -234,7 +241,7 @@ export class HallService {
       state: this.committed.queue,
       // Each device sees only what its role needs (no clerk usernames outside the console).
       config: configForRole(this.committed.config, identity.role),
-      identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
+      identity: this.currentIdentity(identity),
     };
   }
 
@@ -775,19 +782,4 @@ export class HallService {
       message,
     );
   }
-}
-
-function deviceRowOf(identity: Identity): DeviceRow {
-  return {
-    id: identity.deviceId,
-    kind: identity.role,
-    name: identity.deviceName,
-    counterId: identity.counterId,
-    createdAt: 0,
-    revokedAt: null,
-    lastSeenAt: null,
-    printerState: null,
-    printerDetail: null,
-    printerAt: null,
-  };
 }

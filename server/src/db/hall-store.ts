@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DeviceKind, PrinterState } from '@luot/shared/contracts';
+import { DEVICE_KINDS } from '@luot/shared/contracts';
 import type {
   ClerkId,
   CounterId,
@@ -455,6 +456,12 @@ function toDeviceRow(row: RawDeviceRow): DeviceRow {
   };
 }
 
+/**
+ * Rows of a kind that no longer exists (the manager device, revoked by migration 004) are never read as
+ * devices: nothing can authenticate with them, and lists show only kinds a hall pairs.
+ */
+const KNOWN_KIND = `kind IN (${DEVICE_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
+
 function prepare(db: Database) {
   const sql = (text: string): Statement<unknown[]> => db.prepare<unknown[]>(text);
   const statements = {
@@ -511,9 +518,9 @@ function prepare(db: Database) {
     insertDevice: sql(
       'INSERT INTO devices (id, kind, name, counter_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    deviceByToken: sql('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
-    deviceById: sql('SELECT * FROM devices WHERE id = ?'),
-    listDevices: sql('SELECT * FROM devices ORDER BY kind, name'),
+    deviceByToken: sql(`SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL AND ${KNOWN_KIND}`),
+    deviceById: sql(`SELECT * FROM devices WHERE id = ? AND ${KNOWN_KIND}`),
+    listDevices: sql(`SELECT * FROM devices WHERE ${KNOWN_KIND} ORDER BY kind, name`),
     revokeDevice: sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     touchDevice: sql('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     setPrinter: sql('UPDATE devices SET printer_state = ?, printer_detail = ?, printer_at = ? WHERE id = ?'),
@@ -521,7 +528,9 @@ function prepare(db: Database) {
       'INSERT INTO pairing_codes (code, kind, name, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     getPairing: sql('SELECT * FROM pairing_codes WHERE code = ?'),
-    usePairing: sql('UPDATE pairing_codes SET used_at = ? WHERE code = ? AND used_at IS NULL'),
+    usePairing: sql(
+      `UPDATE pairing_codes SET used_at = ? WHERE code = ? AND used_at IS NULL AND ${KNOWN_KIND}`,
+    ),
     setPin: sql(
       `INSERT INTO clerk_credentials (clerk_id, pin_hash) VALUES (?, ?)
        ON CONFLICT (clerk_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL`,

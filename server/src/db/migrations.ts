@@ -184,6 +184,22 @@ export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Dat
           AND e.device_id IS NOT NULL;
       `),
   },
+  {
+    // Issue #15: the manager device kind is gone (its tokens never expired, outlived password changes
+    // and could mint more manager pairing codes, while the console could not even use them). Tokens
+    // still held are revoked, with a line in the audit log each; unused manager pairing codes deleted.
+    name: '004-retire-manager-devices',
+    up: (db) =>
+      db.exec(`
+        INSERT INTO admin_actions (at, manager_id, type, detail)
+        SELECT CAST(strftime('%s', 'now') AS INTEGER) * 1000, NULL, 'device.revoked',
+               json_object('deviceId', id, 'reason', 'manager devices no longer exist')
+        FROM devices WHERE kind = 'manager' AND revoked_at IS NULL;
+        UPDATE devices SET revoked_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000
+        WHERE kind = 'manager' AND revoked_at IS NULL;
+        DELETE FROM pairing_codes WHERE kind = 'manager' AND used_at IS NULL;
+      `),
+  },
 ];
 
 /** Bring a database to the newest schema; refuse one written by a newer Lượt. */

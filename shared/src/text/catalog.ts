@@ -111,6 +111,59 @@ export const messages = {
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'Something went wrong. Please try again or ask a staff member for help.',
   },
+  // ── credentials (issue 15, first start): weak PINs and passwords, PIN change at first sign-in ──
+  'error.WEAK_PIN': {
+    vi: 'Mã PIN quá dễ đoán. Vui lòng chọn mã PIN khác.',
+    en: 'This PIN is too easy to guess. Please choose another PIN.',
+  },
+  'error.WEAK_PASSWORD': {
+    vi: 'Mật khẩu quá dễ đoán. Vui lòng chọn mật khẩu khác.',
+    en: 'This password is too easy to guess. Please choose another password.',
+  },
+  'error.PIN_CHANGE_REQUIRED': {
+    vi: 'Mã PIN này do cán bộ quản lý đặt. Vui lòng đặt mã PIN mới của riêng mình.',
+    en: 'This PIN was set by the manager. Please choose your own new PIN.',
+  },
+  'credential.pin.format': {
+    vi: 'Mã PIN gồm 4 đến 8 chữ số.',
+    en: 'A PIN is 4 to 8 digits.',
+  },
+  'credential.pin.repeated': {
+    vi: 'Mã PIN không được là một chữ số lặp lại (như 0000).',
+    en: 'A PIN must not be one digit repeated (like 0000).',
+  },
+  'credential.pin.sequence': {
+    vi: 'Mã PIN không được là dãy số liên tiếp (như 1234, 9876).',
+    en: 'A PIN must not be a run of digits (like 1234 or 9876).',
+  },
+  'credential.pin.common': {
+    vi: 'Mã PIN này quá phổ biến (như 1212, 2580, năm sinh). Vui lòng chọn mã khác.',
+    en: 'This PIN is too common (like 1212, 2580 or a year). Please choose another.',
+  },
+  'credential.pin.same': {
+    vi: 'Mã PIN mới cần khác mã PIN hiện tại.',
+    en: 'The new PIN must differ from the current one.',
+  },
+  'credential.password.too-short': {
+    vi: 'Mật khẩu cần ít nhất {min} ký tự.',
+    en: 'The password needs at least {min} characters.',
+  },
+  'credential.password.too-long': {
+    vi: 'Mật khẩu dài tối đa {max} ký tự.',
+    en: 'The password may have at most {max} characters.',
+  },
+  'credential.password.common': {
+    vi: 'Mật khẩu này quá phổ biến hoặc dễ đoán (như 12345678, matkhau123). Vui lòng chọn mật khẩu khác.',
+    en: 'This password is too common or easy to guess (like 12345678 or password123). Please choose another.',
+  },
+  'credential.password.like-username': {
+    vi: 'Mật khẩu không được chứa tên đăng nhập.',
+    en: 'The password must not contain the username.',
+  },
+  'credential.password.same-as-current': {
+    vi: 'Mật khẩu mới cần khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
 
   'ticketStatus.waiting': { vi: 'Đang chờ', en: 'Waiting' },
   'ticketStatus.called': { vi: 'Đã gọi', en: 'Called' },
@@ -1141,12 +1194,8 @@ export const messages = {
     en: 'Repeat the new password',
   },
   'admin.password.rules': {
-    vi: 'Ít nhất {min} ký tự, khác tên đăng nhập và khác mật khẩu mặc định.',
-    en: 'At least {min} characters, not the username and not the default password.',
-  },
-  'admin.password.tooShort': {
-    vi: 'Mật khẩu cần ít nhất {min} ký tự.',
-    en: 'The password needs at least {min} characters.',
+    vi: 'Ít nhất {min} ký tự; không chứa tên đăng nhập, không dùng mật khẩu phổ biến (như 12345678, matkhau123) hay mật khẩu hiện tại.',
+    en: 'At least {min} characters; not containing the username, not a common password (like 12345678 or password123), not the current one.',
   },
   'admin.password.mismatch': {
     vi: 'Hai mật khẩu mới không khớp.',

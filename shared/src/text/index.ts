@@ -8,3 +8,4 @@ export * from './audit-sentence.ts';
 export * from './date-time.ts';
 export * from './numbers.ts';
 export * from './voice-clips.ts';
+export * from './credential-text.ts';
