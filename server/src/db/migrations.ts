@@ -200,6 +200,13 @@ export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Dat
         DELETE FROM pairing_codes WHERE kind = 'manager' AND used_at IS NULL;
       `),
   },
+  {
+    // Issue 15: a PIN the manager set or reset is the clerk's to replace at the first sign-in; PINs set
+    // before this migration (the demo's, or the CLI's until now) are left as they are.
+    name: '005-clerk-pin-set-by-manager',
+    up: (db) =>
+      db.exec('ALTER TABLE clerk_credentials ADD COLUMN must_change_pin INTEGER NOT NULL DEFAULT 0'),
+  },
 ];
 
 /** Bring a database to the newest schema; refuse one written by a newer Lượt. */
