@@ -31,15 +31,15 @@ describe('first start in Chromium', () => {
     const { code } = hall.createPairingCode('counter', 'Máy quầy 4 (e2e)', asCounterId('q4'));
     await page.goto(`${hall.url}/counter/?code=${code}`);
     await page.getByLabel('Tên đăng nhập').fill('canbo4');
-    await page.getByLabel('Mã PIN').fill('48213');
+    await page.getByLabel('Mã PIN', { exact: true }).fill('48213');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.getByRole('heading', { name: 'Đặt mã PIN mới' }).waitFor();
     expect(hall.service.state.counters[asCounterId('q4')]?.clerkId ?? null).toBeNull();
-    await page.getByLabel('Mã PIN mới').fill('1234');
+    await page.getByLabel('Mã PIN mới', { exact: true }).fill('1234');
     await page.getByLabel('Nhập lại mã PIN mới').fill('1234');
     expect(await page.getByTestId('pin-change-error').textContent()).toContain('dãy số liên tiếp');
     await checkPageState(page, 'counter-first-start-pin-change');
-    await page.getByLabel('Mã PIN mới').fill('730519');
+    await page.getByLabel('Mã PIN mới', { exact: true }).fill('730519');
     await page.getByLabel('Nhập lại mã PIN mới').fill('730519');
     await page.getByRole('button', { name: 'Lưu mã PIN mới và đăng nhập' }).click();
     await page.locator('[data-action="next"]').waitFor();
