@@ -150,7 +150,7 @@ export class HallService {
    * is the terminal's, across restarts, and no other terminal of the counter acts as that clerk.
    */
   private readonly sessions = new Map<CounterId, { deviceId: DeviceId; clerkId: ClerkId }>();
-  /** SQLite's data_version when the database was last checked for revocations made by the CLI. */
+  /** SQLite's data_version when the database was last checked for revocations made by the CLI (-1: never). */
   private checkedDataVersion = -1;
   /** Refusals are not written to disk; a retry within this window still gets the first answer. */
   private readonly refusals = new Map<string, Ack<never>>();
@@ -172,7 +172,8 @@ export class HallService {
     for (const session of options.store.loadCounterSessions()) {
       this.sessions.set(session.counterId, { deviceId: session.deviceId, clerkId: session.clerkId });
     }
-    this.checkedDataVersion = options.store.dataVersion();
+    // checkedDataVersion stays -1: the first check looks at every session holder, so a terminal revoked
+    // with the CLI while the server was off has its clerk signed out soon after the start.
   }
 
   /** The queue state at the last committed version (what every client is told). */
