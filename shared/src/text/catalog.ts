@@ -107,6 +107,11 @@ export const messages = {
     vi: 'Máy in số đang gặp sự cố. Vui lòng liên hệ cán bộ hướng dẫn.',
     en: 'The ticket printer is not working. Please ask a staff member for help.',
   },
+  // Idempotency (issue #15).
+  'error.REQUEST_ID_REUSED': {
+    vi: 'Yêu cầu này trùng mã với một yêu cầu khác nên không được thực hiện. Vui lòng thử lại.',
+    en: 'This request reused the id of a different request, so it was not carried out. Please try again.',
+  },
   'error.INTERNAL': {
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'Something went wrong. Please try again or ask a staff member for help.',
