@@ -412,9 +412,6 @@ export class HallService {
     pin: string,
     newPin?: string,
   ): Promise<Ack<SignInOutcome>> {
-    // A resent sign-in that changed the PIN gets its first answer: the old PIN no longer verifies.
-    const previous = newPin === undefined ? undefined : this.previousAnswer(identity.deviceId, requestId);
-    if (previous) return previous as Ack<SignInOutcome> | Promise<Ack<SignInOutcome>>;
     const counterId = identity.counterId;
     if (identity.role !== 'counter' || counterId === null) {
       return fail('FORBIDDEN', 'only a counter terminal signs clerks in');
