@@ -1,15 +1,19 @@
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEVICE_KINDS } from '@luot/shared/contracts';
 import type { DeviceKind } from '@luot/shared/contracts';
-import { asCounterId, asDeviceId } from '@luot/shared/domain';
+import { asCounterId, asDeviceId, pinProblem } from '@luot/shared/domain';
+import { pinProblemText } from '@luot/shared/text';
 import { hashPin } from '../app/credentials.ts';
 import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { enrolWithHub } from '../hub-link/enrol.ts';
+import type { Settings } from '../settings.ts';
 import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
+import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
 import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
 import { initManager } from './init-manager.ts';
@@ -102,9 +106,7 @@ export async function runCli(
           Date.now(),
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
-        print(
-          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind}/?code=${code}`,
-        );
+        for (const line of pairingLinkLines(store, settings, kind, code)) print(line);
         return 0;
       }
       case 'reset-pin': {
@@ -115,13 +117,17 @@ export async function runCli(
           print(`unknown clerk ${argument ?? '(none)'}`);
           return 2;
         }
-        const pin = values.pin ?? String(Math.floor(100_000 + Math.random() * 900_000));
-        if (!/^[0-9]{4,8}$/.test(pin)) {
-          print('a PIN is 4 to 8 digits');
+        const pin = values.pin ?? randomStrongPin();
+        const problem = pinProblem(pin);
+        if (problem !== null) {
+          print(`${pinProblemText('vi', problem)} / ${pinProblemText('en', problem)}`);
           return 2;
         }
-        store.setClerkPin(clerk.id, await hashPin(pin));
-        print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
+        // The clerk replaces it with their own at the next sign-in (issue 15).
+        store.setClerkPin(clerk.id, await hashPin(pin), true);
+        print(
+          `PIN of ${clerk.username} (${clerk.name}) set to ${pin}; the clerk chooses a new one at the next sign-in`,
+        );
         return 0;
       }
       case 'init-manager': {
@@ -172,6 +178,29 @@ export async function runCli(
   } finally {
     db.close();
   }
+}
+
+/** A random six-digit PIN that the weak-PIN rules accept (a run or repeat is drawn again). */
+function randomStrongPin(): string {
+  for (;;) {
+    const pin = String(randomInt(100_000, 1_000_000));
+    if (pinProblem(pin) === null) return pin;
+  }
+}
+
+/**
+ * Where to open a pairing code: on the protocol and port the hall server really listens on (it records
+ * them at each start), at the hall's host names or this machine's LAN addresses.
+ */
+function pairingLinkLines(store: HallStore, settings: Settings, kind: DeviceKind, code: string): string[] {
+  const recorded = store.serverAddress();
+  const address = recorded ?? { protocol: 'http' as const, port: settings.port };
+  const lines = hallBaseUrls(address, settings.hosts).map(
+    (base) => `Open ${base}/${appPathOf(kind)}/?code=${code}`,
+  );
+  if (!recorded)
+    lines.push("(the hall server has not started on this data folder yet: the port is the settings' one)");
+  return lines;
 }
 
 /** `hub-enrol`: trade the province's one-time code for this hall's key and keep it in the settings file. */
