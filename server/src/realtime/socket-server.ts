@@ -52,6 +52,23 @@ function isSameOrigin(request: IncomingMessage, origin: string, allowed: readonl
 }
 
 /**
+ * Why a handshake's protocol version is not this server's (missing, malformed or another number), or
+ * null when it is. Read as an own property only: a `__proto__` key in the auth object proves nothing.
+ */
+function protocolMismatch(auth: unknown): string | null {
+  const offered =
+    typeof auth === 'object' && auth !== null && Object.hasOwn(auth, 'protocolVersion')
+      ? (auth as { protocolVersion: unknown }).protocolVersion
+      : undefined;
+  if (offered === PROTOCOL_VERSION) return null;
+  if (offered === undefined) {
+    return `send protocolVersion ${PROTOCOL_VERSION} in the handshake auth; reload the app`;
+  }
+  const shown = typeof offered === 'number' ? String(offered) : `a ${typeof offered}`;
+  return `server speaks protocol ${PROTOCOL_VERSION}, client ${shown.slice(0, 40)}; reload the app`;
+}
+
+/**
  * Socket.IO on the hall server's own HTTP port. The handshake carries a device token and the protocol
  * version; both are checked before a connection is accepted. Each event is routed to the command
  * service; committed changes are broadcast to the queue room after the sender's ack.
@@ -84,21 +101,19 @@ export function attachRealtime(
   );
 
   io.use((socket, next) => {
+    // The protocol version is checked first and on its own: a client that sends none, or a malformed
+    // one, is told PROTOCOL_MISMATCH (reload the app), never UNAUTHORIZED, which tells it to forget its token.
+    const mismatch = protocolMismatch(socket.handshake.auth);
+    if (mismatch !== null) {
+      next(connectError({ code: 'PROTOCOL_MISMATCH', message: mismatch }));
+      return;
+    }
     const handshake = handshakeSchema.safeParse(socket.handshake.auth);
     if (!handshake.success) {
       next(
         connectError({
           code: 'UNAUTHORIZED',
           message: 'send { token, protocolVersion } in the handshake auth',
-        }),
-      );
-      return;
-    }
-    if (handshake.data.protocolVersion !== PROTOCOL_VERSION) {
-      next(
-        connectError({
-          code: 'PROTOCOL_MISMATCH',
-          message: `server speaks protocol ${PROTOCOL_VERSION}, client ${handshake.data.protocolVersion}; reload the app`,
         }),
       );
       return;

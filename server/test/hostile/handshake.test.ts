@@ -42,8 +42,31 @@ describe('the handshake', { timeout: 60_000 }, () => {
     );
   });
 
+  it('answers a missing or malformed protocol version with PROTOCOL_MISMATCH, not UNAUTHORIZED', async () => {
+    // UNAUTHORIZED tells a client to forget its token; a client with an unreadable version must reload instead.
+    const { token } = hall.registerDevice('display', 'd');
+    const malformed: [string, unknown][] = [
+      ['no auth at all', {}],
+      ['no protocol version', { token }],
+      ['a string', { token, protocolVersion: String(PROTOCOL_VERSION) }],
+      ['a fraction', { token, protocolVersion: PROTOCOL_VERSION + 0.5 }],
+      ['null', { token, protocolVersion: null }],
+      ['an object', { token, protocolVersion: { major: PROTOCOL_VERSION } }],
+    ];
+    for (const [name, auth] of malformed) {
+      expect({ name, code: (await refusal(hall.url, auth)).code }).toEqual({
+        name,
+        code: 'PROTOCOL_MISMATCH',
+      });
+    }
+    // The token itself was fine all along: with the right version the same device connects.
+    const client = await connectClient(hall.url, token);
+    expect(client.snapshot.protocolVersion).toBe(PROTOCOL_VERSION);
+    client.close();
+  });
+
   it('refuses no token, an unknown token and a revoked one', async () => {
-    expect((await refusal(hall.url, {})).code).toBe('UNAUTHORIZED');
+    expect((await refusal(hall.url, { protocolVersion: PROTOCOL_VERSION })).code).toBe('UNAUTHORIZED');
     expect((await refusal(hall.url, { token: 'x'.repeat(43), protocolVersion: PROTOCOL_VERSION })).code).toBe(
       'UNAUTHORIZED',
     );

@@ -432,15 +432,16 @@ function currentTicket(
   return ok(ticket);
 }
 
-/** A ticket called but never started counts as served from the moment it was called. */
+/**
+ * A ticket called but never started counts as served from the moment it was called. Then only
+ * `ticket.completed` is recorded (called → done): a `ticket.started` stamped now would say the service
+ * began at its end, while `serviceMs` (and the folded `startedAt`) say it began at the call. Logs
+ * written before this rule hold such a `ticket.started` right before the completion; evolve still folds
+ * them to the same ticket, since the completion sets `startedAt` from `serviceMs`.
+ */
 function completeEvents(ticket: Ticket, counterId: CounterId, at: number, by: Actor): DomainEvent[] {
   const startedAt = ticket.startedAt ?? ticket.calledAt ?? at;
-  const started: DomainEvent[] =
-    ticket.status === 'called' ? [{ type: 'ticket.started', at, by, ticketId: ticket.id, counterId }] : [];
-  return [
-    ...started,
-    { type: 'ticket.completed', at, by, ticketId: ticket.id, counterId, serviceMs: at - startedAt },
-  ];
+  return [{ type: 'ticket.completed', at, by, ticketId: ticket.id, counterId, serviceMs: at - startedAt }];
 }
 
 /**

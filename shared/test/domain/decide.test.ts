@@ -411,23 +411,33 @@ describe('start and complete', () => {
     hall.callNext(COUNTER.q1);
     hall.advance(4 * MINUTE);
     const events = hall.act({ type: 'complete', counterId: COUNTER.q1 });
-    expect(types(events)).toEqual(['ticket.started', 'ticket.completed']);
-    expect(events[1]).toMatchObject({ ticketId: tickets[0]!.id, serviceMs: 4 * MINUTE });
+    // No `ticket.started` stamped at the completion: the service is counted from the call.
+    expect(types(events)).toEqual(['ticket.completed']);
+    expect(events[0]).toMatchObject({ ticketId: tickets[0]!.id, serviceMs: 4 * MINUTE });
     expect(hall.ticket(tickets[0]!.id).status).toBe('done');
   });
 
-  // BUG (shared/src/domain/decide.ts, completeEvents): completing straight from `called` emits
-  // ticket.started at the completion instant, so the folded ticket says startedAt === completedAt while
-  // the event says serviceMs = 4 min. The server stores service_ms = completedAt − startedAt = 0
-  // (server/src/db/hall-store.ts), so reports show a 0-minute service and, after a restart, wait
-  // estimates learn 0 ms where the running server had learnt 4 min. See the report for the fix.
-  it('keeps the folded ticket’s start and end consistent with the recorded service time', () => {
-    const { hall, tickets } = staffedHall(1);
-    hall.callNext(COUNTER.q1);
+  it('keeps the folded ticket’s start in step with its ticket.started event, or with the call when never started', () => {
+    const { hall, tickets } = staffedHall(2);
+    // Completed straight from called: startedAt is the call, and no event claims another start.
+    const called = hall.callNext(COUNTER.q1);
     hall.advance(4 * MINUTE);
+    const direct = hall.act({ type: 'complete', counterId: COUNTER.q1 });
+    const first = hall.ticket(tickets[0]!.id);
+    expect(direct.some((event) => event.type === 'ticket.started')).toBe(false);
+    expect(first.startedAt).toBe(first.calledAt);
+    expect(first.startedAt).toBe(called.calledAt);
+    expect(first.completedAt! - first.startedAt!).toBe(4 * MINUTE);
+    // Started explicitly: startedAt is exactly the event's time, also after the completion.
+    hall.callNext(COUNTER.q1);
+    hall.advance(MINUTE);
+    const [started] = hall.act({ type: 'start', counterId: COUNTER.q1 });
+    hall.advance(6 * MINUTE);
     hall.act({ type: 'complete', counterId: COUNTER.q1 });
-    const ticket = hall.ticket(tickets[0]!.id);
-    expect(ticket.completedAt! - ticket.startedAt!).toBe(4 * MINUTE);
+    const second = hall.ticket(tickets[1]!.id);
+    expect(started).toMatchObject({ type: 'ticket.started' });
+    expect(second.startedAt).toBe(started!.at);
+    expect(second.completedAt! - second.startedAt!).toBe(6 * MINUTE);
   });
 });
 
@@ -665,10 +675,7 @@ describe('counter open, pause and close', () => {
     const { hall } = staffedHall(1);
     hall.callNext(COUNTER.q1);
     hall.act({ type: 'pause-counter', counterId: COUNTER.q1, reason: 'Tra cứu' });
-    expect(types(hall.act({ type: 'complete', counterId: COUNTER.q1 }))).toEqual([
-      'ticket.started',
-      'ticket.completed',
-    ]);
+    expect(types(hall.act({ type: 'complete', counterId: COUNTER.q1 }))).toEqual(['ticket.completed']);
     expect(types(hall.act({ type: 'close-counter', counterId: COUNTER.q1 }))).toEqual(['counter.closed']);
   });
 });

@@ -232,6 +232,37 @@ describe('evolve', () => {
     });
   });
 
+  it('folds an old log’s ticket.started stamped at the completion to the same ticket as today’s log', () => {
+    // Logs written before the fix hold [ticket.started at T, ticket.completed at T] for a ticket completed
+    // straight from called; today's log holds the completion alone. Both fold to startedAt = the call.
+    const hall = base();
+    const called = hall.callNext(COUNTER.q1); // A002 (priority)
+    const done = called.calledAt! + 4 * MINUTE;
+    const completion: DomainEvent = {
+      type: 'ticket.completed',
+      at: done,
+      by,
+      ticketId: A002,
+      counterId: COUNTER.q1,
+      serviceMs: 4 * MINUTE,
+    };
+    const oldStart: DomainEvent = {
+      type: 'ticket.started',
+      at: done,
+      by,
+      ticketId: A002,
+      counterId: COUNTER.q1,
+    };
+    const fromOldLog = evolveAll(hall.state, stamp(hall.state, [oldStart, completion]));
+    const fromNewLog = evolveAll(hall.state, stamp(hall.state, [completion]));
+    expect(fromOldLog.tickets[A002]).toEqual(fromNewLog.tickets[A002]);
+    expect(fromNewLog.tickets[A002]).toMatchObject({
+      status: 'done',
+      startedAt: called.calledAt,
+      completedAt: done,
+    });
+  });
+
   it(`remembers only the ${RECENT_SERVICE_TIMES} most recent service times of a service`, () => {
     const hall = base();
     hall.callNext(COUNTER.q1);
@@ -506,7 +537,7 @@ describe('decide then evolve', () => {
       { type: 'call-next', counterId: COUNTER.q1 },
       { type: 'start', counterId: COUNTER.q1 },
       { type: 'call-next', counterId: COUNTER.q1 }, // completed + called
-      { type: 'complete', counterId: COUNTER.q1 }, // started + completed
+      { type: 'complete', counterId: COUNTER.q1 }, // completed (straight from called)
       { type: 'sign-out', counterId: COUNTER.q1, reason: 'sign-out' }, // signed-out + closed
     ];
     for (const command of steps) {
@@ -516,7 +547,7 @@ describe('decide then evolve', () => {
       expect(events.map((event) => event.version)).toEqual(events.map((_, index) => before + index + 1));
       counts.push(events.length);
     }
-    expect(counts).toEqual([2, 1, 1, 1, 1, 2, 2, 2]);
+    expect(counts).toEqual([2, 1, 1, 1, 1, 2, 1, 2]);
     expect(evolveAll(emptyQueueState('2026-03-02'), hall.log)).toEqual(hall.state);
     // Stored as JSON and read back (the server's event log), the events fold to the same state.
     expect(
