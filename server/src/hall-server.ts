@@ -10,11 +10,12 @@ import { systemClock } from './app/clock.ts';
 import { hashPin } from './app/credentials.ts';
 import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
 import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
-import type { RateLimit } from './app/hall-service.ts';
+import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
+import { hallHostList } from './app/hall-hosts.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
@@ -53,10 +54,18 @@ export interface HallServerOptions {
   readonly initialConfig?: HallConfig;
   readonly kioskIssueLimit?: RateLimit;
   readonly realtime?: RealtimeOptions;
+  /**
+   * The host names and addresses the hall answers to (LUOT_HOSTS); requests and socket handshakes naming
+   * any other host are refused (DNS rebinding). Default: the machine's own names and addresses. Loopback
+   * is always accepted.
+   */
+  readonly allowedHosts?: readonly string[];
   /** How often the business-day clock is checked. */
   readonly tickIntervalMs?: number;
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
+  /** Where each committed command's time went (benchmarks). */
+  readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
 }
 
 /** A running hall server. */
@@ -133,6 +142,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     statusBaseUrl: () => hubShipper?.publicStatusBase() ?? null,
     // Manager console sessions connect with their session token.
     extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
+    onCommandTiming: options.onCommandTiming,
   });
   if (options.hubLink) {
     hubShipper = new HubShipper(
@@ -163,6 +173,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   ];
   // Reports (and the policy simulator) run on their own thread and database connection.
   const analysis = new AnalysisWorker(databaseFile, reportWorkerEntry());
+  const allowedHosts = hallHostList(options.allowedHosts);
   const http = await createHttpApp({
     service,
     clock,
@@ -181,6 +192,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     apps,
     voiceDirs,
     allowedOrigins: options.realtime?.allowedOrigins ?? [],
+    allowedHosts,
     admin: {
       accounts,
       console: new AdminConsole({
@@ -196,7 +208,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     hubLink: new HubLinkConsole(service, hubShipper),
   });
   const httpServer = http.server;
-  const realtime = attachRealtime(httpServer, service, logger, options.realtime);
+  const realtime = attachRealtime(httpServer, service, logger, { ...options.realtime, allowedHosts });
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),

@@ -24,6 +24,7 @@ const server = await startHallServer({
   seedDemo: true,
   timeZone: settings.timeZone,
   realtime: { allowedOrigins: settings.allowedOrigins },
+  ...(settings.hosts ? { allowedHosts: settings.hosts } : {}),
   ...(settings.kioskIssueLimit ? { kioskIssueLimit: settings.kioskIssueLimit } : {}),
   ...(settings.hubLink ? { hubLink: settings.hubLink } : {}),
 });

@@ -9,6 +9,8 @@ const settingsFileSchema = z.strictObject({
   host: z.string().optional(),
   timeZone: z.string().optional(),
   allowedOrigins: z.array(z.string()).optional(),
+  // The hall's own host names and addresses (DNS rebinding); none: the machine's own.
+  hosts: z.array(z.string().trim().min(1).max(253)).optional(),
   kioskIssueLimit: z
     .strictObject({ burst: z.number().int().min(1), perMinute: z.number().min(1) })
     .optional(),
@@ -42,6 +44,8 @@ export interface Settings {
   readonly dataDir: string;
   readonly timeZone: string;
   readonly allowedOrigins: readonly string[];
+  /** The host names and addresses the hall answers to (LUOT_HOSTS); undefined: the machine's own. */
+  readonly hosts?: readonly string[];
   readonly kioskIssueLimit?: { burst: number; perMinute: number };
   /** Where and how this hall ships its events (LUOT_HUB_URL + LUOT_HUB_KEY, or hubUrl + hubKey). */
   readonly hubLink?: { readonly url: string; readonly key: string };
@@ -59,7 +63,8 @@ function isValidTimeZone(zone: string): boolean {
 /**
  * Settings from the environment over the settings file over defaults: PORT (8080), LUOT_HOST (0.0.0.0),
  * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG, LUOT_HUB_URL and
- * LUOT_HUB_KEY (the province hub; none by default).
+ * LUOT_HUB_KEY (the province hub; none by default), LUOT_HOSTS (comma-separated host names and addresses
+ * of the hall; default the machine's own, plus loopback always).
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
@@ -76,12 +81,19 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new Error('set both LUOT_HUB_URL and LUOT_HUB_KEY (or hubUrl and hubKey), or neither');
   if (hubUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(hubUrl))
     throw new Error(`LUOT_HUB_URL must be an http(s) address, got ${hubUrl}`);
+  const hosts =
+    env.LUOT_HOSTS !== undefined
+      ? env.LUOT_HOSTS.split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '')
+      : fromFile.hosts;
   return {
     port,
     host: env.LUOT_HOST ?? fromFile.host ?? '0.0.0.0',
     dataDir,
     timeZone,
     allowedOrigins: fromFile.allowedOrigins ?? [],
+    ...(hosts !== undefined && hosts.length > 0 ? { hosts } : {}),
     ...(fromFile.kioskIssueLimit ? { kioskIssueLimit: fromFile.kioskIssueLimit } : {}),
     ...(hubUrl !== undefined && hubKey !== undefined ? { hubLink: { url: hubUrl, key: hubKey } } : {}),
   };

@@ -10,6 +10,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import type { z } from 'zod';
 import type { Clock } from '../app/clock.ts';
 import type { FailureWindowLimits } from '../app/failure-window.ts';
+import { isHallHost, isHallOrigin } from '../app/hall-hosts.ts';
 import type { HallService } from '../app/hall-service.ts';
 import type { Logger } from '../log.ts';
 import type { AdminApiDependencies } from './admin-api.ts';
@@ -39,6 +40,11 @@ export interface HttpDependencies {
   readonly voiceDirs: readonly string[];
   /** Origins besides the server's own whose browsers may send state-changing requests (settings file). */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * The host names and addresses this hall answers to (`hallHostList`): any other Host header is refused,
+   * against DNS rebinding. Loopback is always accepted.
+   */
+  readonly allowedHosts: readonly string[];
   /** How many wrong pairing codes are tolerated (default PAIRING_FAILURE_LIMITS). */
   readonly pairingFailureLimits?: FailureWindowLimits;
   /** The manager console's routes. */
@@ -119,20 +125,6 @@ function refuseUnreadableRequest(error: Error & { code?: string }, socket: Duple
   socket.destroy();
 }
 
-/** Whether a browser's Origin is the server itself (same host) or one the settings file allows. */
-export function isAllowedOrigin(
-  origin: string,
-  host: string | undefined,
-  allowed: readonly string[],
-): boolean {
-  if (allowed.includes(origin)) return true;
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Cache rules for files: hashed build assets (`/assets/name-hash.js`) never change and are cached for a
  * year; everything else (HTML, voice clips) is revalidated each time with its ETag.
@@ -184,17 +176,27 @@ export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInst
     void parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), done);
   });
 
+  // DNS rebinding: a page on evil.example re-pointed at the hall's address arrives with that Host. Only
+  // the hall's own names are answered, for every method (reading the console's data is the attack too).
   // A page on another site must not drive the hall through a visitor's or manager's browser (CSRF:
   // a text/plain form can post JSON to /api/admin/login and lock the manager out). Browsers always send
   // Origin on such requests; devices without one (Node, Electron main, curl) are not browsers.
   const allowedOrigins = deps.allowedOrigins ?? [];
   app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+    if (!isHallHost(request.headers.host, deps.allowedHosts)) {
+      deps.logger.warn(
+        { result: 'FORBIDDEN', address: request.ip, host: request.headers.host?.slice(0, 100) ?? null },
+        'request for a host name that is not the hall refused',
+      );
+      done(problem(403, 'FORBIDDEN', 'this host name is not one of the hall server (LUOT_HOSTS)'));
+      return;
+    }
     const origin = request.headers.origin;
     const isForeign =
       request.method !== 'GET' &&
       request.method !== 'HEAD' &&
       origin !== undefined &&
-      !isAllowedOrigin(origin, request.headers.host, allowedOrigins);
+      !isHallOrigin(origin, request.headers.host, deps.allowedHosts, allowedOrigins);
     done(isForeign ? problem(403, 'FORBIDDEN', 'cross-site request refused') : undefined);
   });
 

@@ -11,6 +11,7 @@ import {
 } from '@luot/shared/contracts';
 import type { DeviceId } from '@luot/shared/domain';
 import { handleClientEvent, isClientEvent } from '../app/command-router.ts';
+import { hallHostList, isHallHost, isHallOrigin } from '../app/hall-hosts.ts';
 import type { HallService } from '../app/hall-service.ts';
 import type { Logger } from '../log.ts';
 
@@ -28,6 +29,8 @@ export interface RealtimeOptions {
   readonly pingTimeoutMs?: number;
   /** Extra origins allowed besides the server's own (e.g. a kiosk app served elsewhere). */
   readonly allowedOrigins?: readonly string[];
+  /** The hall's host names (`hallHostList`); a handshake naming another host is refused (DNS rebinding). */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** Rooms: every queue client, one per device (session notices), managers (device status). */
@@ -40,15 +43,6 @@ const HARD_LIMIT_BYTES = 2 * MAX_CONFIG_PAYLOAD_BYTES;
 
 function connectError(error: WireError): Error & { data: WireError } {
   return Object.assign(new Error(error.message), { data: error });
-}
-
-function isSameOrigin(request: IncomingMessage, origin: string, allowed: readonly string[]): boolean {
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -85,6 +79,7 @@ export function attachRealtime(
   revalidate: (deviceId: DeviceId) => Promise<void>;
 } {
   const allowed = options.allowedOrigins ?? [];
+  const hosts = options.allowedHosts ?? hallHostList(undefined);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     httpServer,
     {
@@ -93,9 +88,25 @@ export function attachRealtime(
       maxHttpBufferSize: HARD_LIMIT_BYTES,
       serveClient: false,
       // Browsers from other sites must not drive a hall; devices without an Origin (Node, Electron main) may.
-      allowRequest: (request, callback) => {
+      // The Host must name the hall in every case: a rebound name (evil.example → the hall's address)
+      // with a matching Origin is still another site.
+      allowRequest: (request: IncomingMessage, callback) => {
         const origin = request.headers.origin;
-        callback(null, origin === undefined || isSameOrigin(request, origin, allowed));
+        const host = request.headers.host;
+        const isAccepted =
+          isHallHost(host, hosts) && (origin === undefined || isHallOrigin(origin, host, hosts, allowed));
+        if (!isAccepted) {
+          logger.warn(
+            {
+              result: 'FORBIDDEN',
+              address: request.socket.remoteAddress ?? null,
+              host: host?.slice(0, 100) ?? null,
+              origin: origin?.slice(0, 100) ?? null,
+            },
+            'socket handshake from another host refused',
+          );
+        }
+        callback(null, isAccepted);
       },
     },
   );
