@@ -18,6 +18,7 @@ import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createHttpApp } from './http/http-app.ts';
 import type { Logger } from './log.ts';
@@ -62,8 +63,15 @@ export interface HallServerOptions {
   readonly allowedHosts?: readonly string[];
   /** How often the business-day clock is checked. */
   readonly tickIntervalMs?: number;
+  /** How often the database is checked for devices revoked by the CLI (default 1 s). */
+  readonly revocationCheckIntervalMs?: number;
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
+  /**
+   * Where WAL checkpoints run: 'background' (default) in a worker thread with its own connection, or
+   * 'in-commit' as SQLite does by itself, inside the commit that crosses 1,000 pages (benchmarks compare).
+   */
+  readonly checkpoints?: 'background' | 'in-commit';
   /** Where each committed command's time went (benchmarks). */
   readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
 }
@@ -115,6 +123,17 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const { db, state: dbState } = openDatabase(databaseFile);
+  // No command's commit waits for a WAL checkpoint: a worker thread does them (db/checkpointer.ts).
+  const checkpointer =
+    options.checkpoints === 'in-commit'
+      ? null
+      : startCheckpointer(db, {
+          onError: (error) =>
+            logger.warn(
+              { error: error.message },
+              'background checkpoints stopped; the hall checkpoints itself',
+            ),
+        });
   const store = new HallStore(db);
 
   let config = store.loadConfig();
@@ -220,6 +239,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     accounts.endExpiredSessions();
   }, options.tickIntervalMs ?? 15_000);
   tick.unref();
+  // `pnpm luot revoke` writes the same database from another process: drop such a device within a second.
+  const revocationWatch = setInterval(
+    () => service.noticeRevocationsElsewhere(),
+    options.revocationCheckIntervalMs ?? 1_000,
+  );
+  revocationWatch.unref();
   // A hall that was off across the rollover starts its new day before anyone connects.
   await service.tick();
   hubShipper?.start();
@@ -246,11 +271,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       if (isClosed) return;
       isClosed = true;
       clearInterval(tick);
+      clearInterval(revocationWatch);
       stopSessionWatch();
       await hubShipper?.stop();
       await realtime.close();
       await http.close();
       await analysis.close();
+      await checkpointer?.close();
       db.close();
     },
   };

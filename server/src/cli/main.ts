@@ -26,7 +26,8 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
   pnpm luot devices
       list paired devices
   pnpm luot revoke <deviceId>
-      revoke a device's token (it can no longer connect)
+      revoke a device's token: it can no longer connect, a running server drops it within seconds
+      and signs out the clerk of a counter terminal
   pnpm luot hub-enrol --url <https://hub.example.gov.vn> --code <XXXX-XXXX-XXXX>
       join the province hub with its one-time code: the hall's key goes into the settings file
       (hubUrl, hubKey); restart the server to start shipping (docs/HUB.md)
@@ -140,7 +141,7 @@ export async function runCli(
           print(`no active device ${argument ?? '(none)'}`);
           return 2;
         }
-        print(`Revoked ${argument}`);
+        print(`Revoked ${argument}; a running hall server drops it within seconds.`);
         return 0;
       }
       default:

@@ -5,6 +5,7 @@
 export * from './ids.ts';
 export * from './config.ts';
 export * from './config-rules.ts';
+export * from './config-summary.ts';
 export * from './business-day.ts';
 export * from './numbering.ts';
 export * from './state.ts';

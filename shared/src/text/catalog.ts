@@ -700,7 +700,7 @@ export const messages = {
   'config.entity.lowRatingReason': { vi: 'Lý do chưa hài lòng', en: 'Reason for a low rating' },
   'config.entity.policy': { vi: 'Quy tắc gọi số', en: 'Calling rules' },
   'config.entity.announcement': { vi: 'Loa gọi số', en: 'Announcements' },
-  'config.entity.terminals': { vi: 'Máy tại quầy', en: 'Counter terminals' },
+  'config.entity.terminals': { vi: 'Máy tính quầy', en: 'Counter terminals' },
   'config.named': { vi: '{entity} “{name}”', en: '{entity} “{name}”' },
   'config.namedPerson': { vi: '{entity} {name}', en: '{entity} {name}' },
   'config.unnamed': { vi: '{entity} thứ {position} (chưa có tên)', en: '{entity} {position} (no name yet)' },
@@ -829,9 +829,145 @@ export const messages = {
     vi: 'Thang đánh giá cần ít nhất một mức được tính là hài lòng.',
     en: 'At least one satisfaction level must count as satisfied.',
   },
+  'config.issue.removed-not-archived': {
+    vi: '{what}: đã dùng trong Trung tâm nên không xóa được, chỉ lưu trữ (để báo cáo và nhật ký vẫn ghi tên).',
+    en: '{what}: it has been in use, so it cannot be deleted, only archived (reports and the audit keep its name).',
+  },
   'config.issue.unknown-time-zone': {
     vi: 'Múi giờ “{value}” không tồn tại.',
     en: 'There is no time zone “{value}”.',
+  },
+  // ── configuration change summary (shared/src/domain/config-summary.ts): the before-save dialog ──
+  'config.changeField.name': { vi: 'tên', en: 'name' },
+  'config.changeField.title': { vi: 'chức danh', en: 'title' },
+  'config.changeField.username': { vi: 'tên đăng nhập', en: 'user name' },
+  'config.changeField.fieldId': { vi: 'lĩnh vực', en: 'field' },
+  'config.changeField.prefix': { vi: 'ký hiệu', en: 'prefix' },
+  'config.changeField.firstNumber': { vi: 'số đầu tiên', en: 'first number' },
+  'config.changeField.dailyQuota': { vi: 'giới hạn số mỗi ngày', en: 'daily quota' },
+  'config.changeField.openingHours': { vi: 'giờ tiếp nhận', en: 'opening hours' },
+  'config.changeField.expectedServiceMinutes': {
+    vi: 'thời gian phục vụ dự kiến',
+    en: 'expected service time',
+  },
+  'config.changeField.procedures': { vi: 'thủ tục', en: 'procedures' },
+  'config.changeField.isActive': { vi: 'đang hoạt động', en: 'in use' },
+  'config.changeField.kioskOrder': { vi: 'thứ tự trên máy lấy số', en: 'kiosk order' },
+  'config.changeField.number': { vi: 'số quầy', en: 'counter number' },
+  'config.changeField.serviceIds': { vi: 'dịch vụ phục vụ', en: 'services served' },
+  'config.changeField.address': { vi: 'địa chỉ', en: 'address' },
+  'config.changeField.phone': { vi: 'số điện thoại', en: 'phone' },
+  'config.changeField.timeZone': { vi: 'múi giờ', en: 'time zone' },
+  'config.changeField.rolloverHour': { vi: 'giờ bắt đầu ngày mới', en: 'new-day hour' },
+  'config.changeField.noticeLine': { vi: 'dòng thông báo', en: 'notice line' },
+  'config.changeField.priorityBound': {
+    vi: 'số lượt ưu tiên liên tiếp tối đa',
+    en: 'priority calls in a row',
+  },
+  'config.changeField.recallLimit': { vi: 'số lần gọi lại tối đa', en: 'recall limit' },
+  'config.changeField.noShowGraceMinutes': {
+    vi: 'thời gian cho phép quay lại',
+    en: 'no-show grace time',
+  },
+  'config.changeField.levels': { vi: 'các mức đánh giá', en: 'rating levels' },
+  'config.changeField.lowRatingReasons': { vi: 'lý do chưa hài lòng', en: 'low-rating reasons' },
+  'config.changeField.template': { vi: 'câu gọi số', en: 'call phrase' },
+  'config.changeField.style': { vi: 'cách đọc số', en: 'reading style' },
+  'config.changeField.repeat': { vi: 'số lần đọc', en: 'repeats' },
+  'config.changeField.volume': { vi: 'âm lượng', en: 'volume' },
+  'config.changeField.quietHours': { vi: 'giờ không đọc', en: 'quiet hours' },
+  'config.changeField.voice': { vi: 'giọng đọc', en: 'voice' },
+  'config.changeField.numberReading': { vi: 'cách đọc số theo vùng', en: 'regional number reading' },
+  'config.changeField.customWords': { vi: 'từ tự ghi âm', en: 'recorded words' },
+  'config.changeField.idleSignOutMinutes': { vi: 'thời gian tự đăng xuất', en: 'idle sign-out' },
+  'config.changeField.feedbackIdleSeconds': {
+    vi: 'thời gian màn hình đánh giá trở về chờ',
+    en: 'feedback screen reset time',
+  },
+  'config.summary.kioskAdds': {
+    vi: 'Máy lấy số có thêm dịch vụ “{service}”.',
+    en: 'The kiosk offers a new service: “{service}”.',
+  },
+  'config.summary.kioskRemoves': {
+    vi: 'Máy lấy số không còn dịch vụ “{service}”.',
+    en: 'The kiosk no longer offers “{service}”.',
+  },
+  'config.summary.serviceRenamed': {
+    vi: 'Dịch vụ “{before}” hiển thị với tên mới “{service}”.',
+    en: 'The service “{before}” is now shown as “{service}”.',
+  },
+  'config.summary.prefixChanged': {
+    vi: 'Số mới của dịch vụ “{service}” bắt đầu bằng {after} (trước đây {before}); số đã cấp giữ nguyên.',
+    en: 'New tickets for “{service}” start with {after} (was {before}); tickets already issued keep theirs.',
+  },
+  'config.summary.hoursChanged': {
+    vi: 'Máy lấy số áp dụng giờ tiếp nhận mới cho dịch vụ “{service}”.',
+    en: 'The kiosk uses new opening hours for “{service}”.',
+  },
+  'config.summary.quotaChanged': {
+    vi: 'Dịch vụ “{service}” cấp tối đa {quota} số mỗi ngày.',
+    en: '“{service}” issues at most {quota} tickets a day.',
+  },
+  'config.summary.noQuota': { vi: 'không giới hạn', en: 'unlimited' },
+  'config.summary.proceduresChanged': {
+    vi: 'Danh sách thủ tục của dịch vụ “{service}” trên máy lấy số thay đổi.',
+    en: 'The kiosk lists different procedures for “{service}”.',
+  },
+  'config.summary.counterOpens': {
+    vi: '{counter} bắt đầu hoạt động, phục vụ {services}.',
+    en: '{counter} comes into use, serving {services}.',
+  },
+  'config.summary.counterServes': {
+    vi: '{counter} phục vụ thêm dịch vụ “{service}”.',
+    en: '{counter} also serves “{service}”.',
+  },
+  'config.summary.counterStopsServing': {
+    vi: '{counter} không còn phục vụ dịch vụ “{service}”.',
+    en: '{counter} no longer serves “{service}”.',
+  },
+  'config.summary.counterRenamed': {
+    vi: '{before} hiển thị là {counter} (số {number}).',
+    en: '{before} is now shown as {counter} (number {number}).',
+  },
+  'config.summary.counterCloses': {
+    vi: '{counter} ngừng hoạt động: không đăng nhập và gọi số được nữa.',
+    en: '{counter} goes out of use: no sign-in and no calls there.',
+  },
+  'config.summary.clerkMaySignIn': {
+    vi: 'Cán bộ {clerk} đăng nhập được tại quầy.',
+    en: 'Clerk {clerk} can sign in at the counters.',
+  },
+  'config.summary.clerkMayNotSignIn': {
+    vi: 'Cán bộ {clerk} không đăng nhập được nữa.',
+    en: 'Clerk {clerk} can no longer sign in.',
+  },
+  'config.summary.hallChanged': {
+    vi: 'Máy lấy số, phiếu và màn hình gọi số dùng thông tin Trung tâm mới.',
+    en: 'The kiosk, the printed tickets and the displays use the new hall details.',
+  },
+  'config.summary.noticeChanged': {
+    vi: 'Màn hình gọi số hiển thị dòng thông báo mới.',
+    en: 'The displays show the new notice line.',
+  },
+  'config.summary.announcementChanged': {
+    vi: 'Loa gọi số đọc theo cài đặt mới.',
+    en: 'The displays announce calls with the new settings.',
+  },
+  'config.summary.policyChanged': {
+    vi: 'Các quầy gọi số theo quy tắc mới.',
+    en: 'The counters call tickets by the new rules.',
+  },
+  'config.summary.satisfactionChanged': {
+    vi: 'Máy đánh giá hiển thị thang đánh giá mới.',
+    en: 'The feedback tablets show the new rating scale.',
+  },
+  'config.summary.terminalsChanged': {
+    vi: 'Máy tính quầy và máy đánh giá dùng thời gian chờ mới.',
+    en: 'The counter terminals and feedback tablets use the new timings.',
+  },
+  'config.summary.priorityGroupsChanged': {
+    vi: 'Máy lấy số hiển thị danh sách nhóm ưu tiên mới.',
+    en: 'The kiosk shows the new list of priority groups.',
   },
   'error.CONFIG_INVALID': {
     vi: 'Cấu hình chưa lưu được vì còn lỗi. Vui lòng sửa các mục được đánh dấu.',
