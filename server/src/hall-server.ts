@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { Server as TlsServer } from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeviceKind } from '@luot/shared/contracts';
@@ -8,7 +9,7 @@ import { asDeviceId } from '@luot/shared/domain';
 import type { Clock } from './app/clock.ts';
 import { systemClock } from './app/clock.ts';
 import { hashPin } from './app/credentials.ts';
-import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
+import { DEMO_CLERK_PIN, demoHallConfig, emptyHallConfig } from './app/demo-hall.ts';
 import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
 import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
@@ -47,11 +48,16 @@ export interface HallServerOptions {
   readonly host?: string;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Seed a demo hall when the database is new (the default for `pnpm start`). */
+  /**
+   * A new database gets the demo hall and its well-known credentials (clerks' PIN 1234, manager
+   * `admin`/`admin` to be changed at once): `LUOT_DEMO=1`, the quick start and tests. Without it a new
+   * database gets an empty hall and no manager: the first manager is created on the server PC
+   * (`luot init-manager`, or the console from loopback).
+   */
   readonly seedDemo?: boolean;
   /** Time zone of a newly seeded hall. */
   readonly timeZone?: string;
-  /** Configuration to seed instead of the demo hall (tests). */
+  /** Configuration to seed instead of the demo (or empty) hall (tests); with seedDemo its clerks get the demo PIN. */
   readonly initialConfig?: HallConfig;
   readonly kioskIssueLimit?: RateLimit;
   readonly realtime?: RealtimeOptions;
@@ -84,8 +90,10 @@ export interface HallServer {
   readonly store: HallStore;
   /** True when this start seeded a new hall. */
   readonly isNewHall: boolean;
-  /** True when this start created the first manager account (admin/admin, to be changed). */
+  /** True when this start created the demo's first manager account (admin/admin, to be changed). */
   readonly isFirstManagerSeeded: boolean;
+  /** True while the hall has no manager account (a new production hall: `luot init-manager`). */
+  readonly hasNoManager: () => boolean;
   /** Manager accounts and console sessions. */
   readonly accounts: ManagerAccounts;
   /** The shipper to the province hub, when the hall has one. */
@@ -138,17 +146,24 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   let config = store.loadConfig();
   const isNewHall = config === null;
+  const isDemo = options.seedDemo === true;
   if (config === null) {
-    config = options.initialConfig ?? demoHallConfig(options.timeZone);
+    config =
+      options.initialConfig ??
+      (isDemo ? demoHallConfig(options.timeZone) : emptyHallConfig(options.timeZone));
     store.saveConfig(config);
-    const pinHash = await hashPin(DEMO_CLERK_PIN);
-    for (const clerk of config.clerks) store.setClerkPin(clerk.id, pinHash);
+    // Only the demo has known PINs; a real hall's clerks get theirs from the manager (changed at first sign-in).
+    if (isDemo) {
+      const pinHash = await hashPin(DEMO_CLERK_PIN);
+      for (const clerk of config.clerks) store.setClerkPin(clerk.id, pinHash);
+    }
   }
 
   const adminStore = new AdminStore(db);
   const accounts = new ManagerAccounts(adminStore, clock);
-  // The first manager (admin/admin, must be changed at first sign-in) on a hall that has none.
-  const isFirstManagerSeeded = await accounts.ensureFirstManager();
+  // The demo's manager (admin/admin, changed at first sign-in) only on a demo hall created by this very
+  // start: LUOT_DEMO=1 on an existing hall must never add a known password to it.
+  const isFirstManagerSeeded = isDemo && isNewHall && (await accounts.ensureFirstManager());
 
   // Shipping to the province hub reads the committed log beside the hall; commands never wait for it.
   let hubShipper: HubShipper | null = null;
@@ -234,6 +249,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   );
   await http.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
   const port = (httpServer.address() as AddressInfo).port;
+  // The real port (PORT=0 picks one; a service may set PORT) and protocol (a TLS server is HTTPS), for
+  // the links the CLI prints.
+  store.recordServerAddress({ protocol: httpServer instanceof TlsServer ? 'https' : 'http', port });
   const tick = setInterval(() => {
     void service.tick();
     accounts.endExpiredSessions();
@@ -261,6 +279,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     store,
     isNewHall,
     isFirstManagerSeeded,
+    hasNoManager: () => adminStore.countManagers() === 0,
     accounts,
     hubShipper,
     registerDevice: (kind, name, counterId = null) =>

@@ -1,27 +1,17 @@
-import { networkInterfaces } from 'node:os';
 import type { DeviceKind } from '@luot/shared/contracts';
 import type { CounterId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from './app/demo-hall.ts';
+import { hallBaseUrls } from './app/hall-links.ts';
 import { FIRST_MANAGER } from './app/managers.ts';
 import { startHallServer } from './hall-server.ts';
 import { loadSettings } from './settings.ts';
-
-/** The LAN address devices in the hall will use (the first non-internal IPv4). */
-function lanAddress(): string {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) return address.address;
-    }
-  }
-  return '127.0.0.1';
-}
 
 const settings = loadSettings();
 const server = await startHallServer({
   dataDir: settings.dataDir,
   port: settings.port,
   host: settings.host,
-  seedDemo: true,
+  seedDemo: settings.isDemo,
   timeZone: settings.timeZone,
   realtime: { allowedOrigins: settings.allowedOrigins },
   ...(settings.hosts ? { allowedHosts: settings.hosts } : {}),
@@ -29,7 +19,11 @@ const server = await startHallServer({
   ...(settings.hubLink ? { hubLink: settings.hubLink } : {}),
 });
 
-const base = `http://${lanAddress()}:${server.port}`;
+// The address devices in the hall will use, on the protocol and port the server really listens on.
+const [base] = hallBaseUrls(
+  server.store.serverAddress() ?? { protocol: 'http', port: server.port },
+  settings.hosts,
+);
 const lines = [
   '',
   `  Lượt — ${server.service.hallConfig.hall.name}`,
@@ -43,7 +37,15 @@ if (server.isFirstManagerSeeded) {
     `  Manager console: ${base}/admin/   sign in as ${FIRST_MANAGER.username} / ${FIRST_MANAGER.password} (you must change it at once)`,
   );
 }
-if (server.isNewHall) {
+if (server.hasNoManager()) {
+  lines.push(
+    '',
+    "  This hall has no manager yet. On this PC, set the first manager's password:",
+    '    pnpm luot init-manager <username>   (an installed hall: luot.cmd or ./luot init-manager <username>)',
+    `  or open http://localhost:${server.port}/admin/ in a browser on this PC.`,
+  );
+}
+if (server.isNewHall && settings.isDemo) {
   const pairings: [DeviceKind, string, string, CounterId | null][] = [
     ['kiosk', 'Kiosk 1', 'kiosk', null],
     ['display', 'Màn hình gọi số 1', 'display', null],
@@ -62,9 +64,7 @@ if (server.isNewHall) {
     '  More devices: pnpm luot pair --kind counter --counter q4 --name "Máy quầy 4"',
   );
 } else {
-  lines.push(
-    '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]',
-  );
+  lines.push('', '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1]');
 }
 // The banner is for the person who started the server: on stderr, so that stdout stays one JSON log
 // line after another (docs/OPERATIONS.md, "Logs").

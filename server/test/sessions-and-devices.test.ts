@@ -5,11 +5,14 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '@luot/shared/contracts';
+import { versionedEventSchema } from '@luot/shared/contracts';
 import type { Ticket, VersionedEvent } from '@luot/shared/domain';
 import { asCounterId, asDeviceId } from '@luot/shared/domain';
 import { runCli } from '../src/cli/main.ts';
 import { MIGRATIONS, migrate } from '../src/db/migrations.ts';
 import type { TestClient } from './helpers.ts';
+import { HallStore } from '../src/db/hall-store.ts';
+import { hashToken } from '../src/app/credentials.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, tempDataDir, waitFor } from './helpers.ts';
 
 type TestHall = Awaited<ReturnType<typeof startTestHall>>;
@@ -248,9 +251,50 @@ describe('`pnpm luot revoke` reaches the running server', () => {
     expect(counterAt - revokedAt).toBeLessThan(10_000);
     await waitFor(() => signedOut.length === 1, 5_000, 'the clerk signed out');
     expect(signedOut[0]).toMatchObject({ counterId: 'q3', reason: 'revoked', by: { role: 'system' } });
+    // The province hub takes the new reason when the hall ships it.
+    expect(versionedEventSchema.safeParse(signedOut[0]).success).toBe(true);
+    console.info(
+      `luot revoke → dropped by the running server: display ${displayAt - revokedAt} ms, terminal ${counterAt - revokedAt} ms`,
+    );
     await expect(connectClient(hall.url, tv.token)).rejects.toMatchObject({
       data: { code: 'UNAUTHORIZED' },
     });
+  });
+});
+
+describe('a terminal revoked with the CLI while the server was off', () => {
+  it('has its clerk signed out soon after the next start; the other terminal is not the clerk', async () => {
+    const data = tempDataDir();
+    const previousDataDir = process.env.LUOT_DATA_DIR;
+    process.env.LUOT_DATA_DIR = data.dir;
+    let hall = await startTestHall({ dataDir: data.dir, revocationCheckIntervalMs: 250 });
+    try {
+      const first = hall.registerDevice('counter', 'Máy quầy 3', asCounterId('q3'));
+      const second = hall.registerDevice('counter', 'Máy quầy 3 (dự phòng)', asCounterId('q3'));
+      const terminal = await connectClient(hall.url, first.token);
+      const signIn = { requestId: requestId(), username: 'canbo3', pin: '1234' };
+      expect((await terminal.send('clerk:sign-in', signIn)).ok).toBe(true);
+      terminal.close();
+      await hall.close();
+
+      expect(await runCli(['revoke', first.deviceId], () => {})).toBe(0);
+      hall = await startTestHall({ dataDir: data.dir, revocationCheckIntervalMs: 250 });
+      const display = await pairAndConnect(hall, 'display');
+      const other = await connectClient(hall.url, second.token);
+      await waitFor(() => hall.service.state.counters.q3?.clerkId === null, 5_000, 'the clerk signed out');
+      const events = hall.store.eventsSince(0).filter((event) => event.type === 'clerk.signed-out');
+      expect(events.at(-1)).toMatchObject({ counterId: 'q3', reason: 'revoked', by: { role: 'system' } });
+      await waitFor(() => display.state().counters.q3?.clerkId === null, 5_000, 'the display to see it');
+      const refused = await other.send('ticket:call-next', { requestId: requestId() });
+      expect(refused.ok ? null : refused.error.code).toBe('NOT_SIGNED_IN');
+      display.close();
+      other.close();
+    } finally {
+      if (previousDataDir === undefined) delete process.env.LUOT_DATA_DIR;
+      else process.env.LUOT_DATA_DIR = previousDataDir;
+      await hall.close();
+      data.remove();
+    }
   });
 });
 
@@ -288,6 +332,83 @@ describe('migration 003: sessions open at the upgrade keep their terminal', () =
     expect(db.prepare('SELECT * FROM counter_sessions').all()).toEqual([
       { counter_id: 'q1', device_id: 'terminal-q1', clerk_id: 'cb1', signed_in_at: 2000 },
     ]);
+    db.close();
+  });
+});
+
+describe('there is no manager device kind', () => {
+  let hall: TestHall;
+  const clients: TestClient[] = [];
+  const previousDataDir = process.env.LUOT_DATA_DIR;
+  beforeEach(async () => {
+    hall = await startTestHall();
+    process.env.LUOT_DATA_DIR = hall.dataDir;
+  });
+  afterEach(async () => {
+    if (previousDataDir === undefined) delete process.env.LUOT_DATA_DIR;
+    else process.env.LUOT_DATA_DIR = previousDataDir;
+    for (const client of clients.splice(0)) client.close();
+    await hall.dispose();
+  });
+
+  it('neither the console nor the CLI makes a manager pairing code; a console session still manages', async () => {
+    const console = await pairAndConnect(hall, 'manager');
+    clients.push(console);
+    expect(console.snapshot.identity.role).toBe('manager');
+    const refused = await console.send('device:create-pairing', {
+      requestId: requestId(),
+      // A hostile console client: the contract no longer has the kind, so the type is forced.
+      kind: 'manager' as 'kiosk',
+      name: 'Máy quản lý',
+    });
+    expect(refused.ok ? null : refused.error.code).toBe('VALIDATION_FAILED');
+    const printed: string[] = [];
+    expect(await runCli(['pair', '--kind', 'manager'], (line) => printed.push(line))).toBe(2);
+    expect(printed.join(' ')).toContain('kiosk, counter, feedback, display');
+    expect(hall.store.db.prepare('SELECT COUNT(*) AS n FROM pairing_codes').get()).toEqual({ n: 0 });
+    const kiosk = await console.send('device:create-pairing', {
+      requestId: requestId(),
+      kind: 'kiosk',
+      name: 'Kiosk 2',
+    });
+    expect(kiosk.ok).toBe(true);
+  });
+});
+
+describe('migration 004: manager devices of an older hall are revoked on upgrade', () => {
+  it('revokes their tokens, deletes their unused codes, records it in the audit log, leaves the rest', () => {
+    const db = new BetterSqlite3(':memory:');
+    for (const [index, migration] of MIGRATIONS.slice(0, 3).entries()) {
+      migration.up(db);
+      db.pragma(`user_version = ${index + 1}`);
+    }
+    const device = db.prepare(
+      'INSERT INTO devices (id, kind, name, counter_id, token_hash, created_at) VALUES (?, ?, ?, NULL, ?, 1)',
+    );
+    device.run('dev_manager', 'manager', 'Máy quản lý', hashToken('manager-token-0123456789'));
+    device.run('dev_kiosk', 'kiosk', 'Kiosk 1', hashToken('kiosk-token-0123456789abc'));
+    const code = db.prepare(
+      'INSERT INTO pairing_codes (code, kind, name, counter_id, created_at, expires_at) VALUES (?, ?, ?, NULL, 1, ?)',
+    );
+    code.run('111111', 'manager', 'Quản lý', Number.MAX_SAFE_INTEGER);
+    code.run('222222', 'display', 'Màn hình', Number.MAX_SAFE_INTEGER);
+
+    migrate(db);
+    const rows = db.prepare('SELECT id, revoked_at AS revokedAt FROM devices ORDER BY id').all() as {
+      id: string;
+      revokedAt: number | null;
+    }[];
+    expect(rows.map((row) => [row.id, row.revokedAt === null ? 'active' : 'revoked'])).toEqual([
+      ['dev_kiosk', 'active'],
+      ['dev_manager', 'revoked'],
+    ]);
+    expect(db.prepare('SELECT code FROM pairing_codes').all()).toEqual([{ code: '222222' }]);
+    expect(
+      db.prepare("SELECT type, json_extract(detail, '$.deviceId') AS deviceId FROM admin_actions").all(),
+    ).toEqual([{ type: 'device.revoked', deviceId: 'dev_manager' }]);
+    const store = new HallStore(db);
+    expect(store.findDeviceByTokenHash(hashToken('manager-token-0123456789'))).toBeUndefined();
+    expect(store.listDevices().map((row) => row.kind)).toEqual(['kiosk']);
     db.close();
   });
 });

@@ -9,13 +9,22 @@ import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { enrolWithHub } from '../hub-link/enrol.ts';
+import type { Settings } from '../settings.ts';
 import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
+import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
+import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
+import { initManager } from './init-manager.ts';
+import type { ReadSecret } from './read-secret.ts';
+import { terminalSecretReader } from './read-secret.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)
 
-  pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1] [--name "Máy quầy 1"]
-      one-time pairing code for a new device (valid 24 hours)
+  pnpm luot init-manager <username> [--name "Họ và tên"]
+      the hall's first manager account (a new hall has none); asks for the password twice
+  pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1] [--name "Máy quầy 1"]
+      one-time pairing code for a new device (valid 24 hours); managers pair nothing: they sign in to
+      the console (/admin/) with their own account
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
   pnpm luot backup [--to <file>] [--keep-days 30]
@@ -40,6 +49,7 @@ Windows, ./luot <command> on Linux (docs/OPERATIONS.md).`;
 export async function runCli(
   argv: readonly string[],
   print: (line: string) => void = console.log,
+  readSecret?: ReadSecret,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -72,7 +82,9 @@ export async function runCli(
       case 'pair': {
         const kind = values.kind as DeviceKind | undefined;
         if (!kind || !DEVICE_KINDS.includes(kind)) {
-          print(`--kind must be one of ${DEVICE_KINDS.join(', ')}`);
+          print(
+            `--kind must be one of ${DEVICE_KINDS.join(', ')} (a manager signs in to /admin/ with an account)`,
+          );
           return 2;
         }
         const counterId = values.counter === undefined ? null : asCounterId(values.counter);
@@ -92,9 +104,7 @@ export async function runCli(
           Date.now(),
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
-        print(
-          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`,
-        );
+        for (const line of pairingLinkLines(store, settings, kind, code)) print(line);
         return 0;
       }
       case 'reset-pin': {
@@ -113,6 +123,17 @@ export async function runCli(
         store.setClerkPin(clerk.id, await hashPin(pin));
         print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
         return 0;
+      }
+      case 'init-manager': {
+        const secrets = readSecret ? { readSecret, close: () => {} } : terminalSecretReader();
+        try {
+          return await initManager(
+            { username: argument, displayName: values.name },
+            { store: new AdminStore(db), readSecret: secrets.readSecret, print },
+          );
+        } finally {
+          secrets.close();
+        }
       }
       case 'backup':
       case 'prune-backups':
@@ -151,6 +172,21 @@ export async function runCli(
   } finally {
     db.close();
   }
+}
+
+/**
+ * Where to open a pairing code: on the protocol and port the hall server really listens on (it records
+ * them at each start), at the hall's host names or this machine's LAN addresses.
+ */
+function pairingLinkLines(store: HallStore, settings: Settings, kind: DeviceKind, code: string): string[] {
+  const recorded = store.serverAddress();
+  const address = recorded ?? { protocol: 'http' as const, port: settings.port };
+  const lines = hallBaseUrls(address, settings.hosts).map(
+    (base) => `Open ${base}/${appPathOf(kind)}/?code=${code}`,
+  );
+  if (!recorded)
+    lines.push("(the hall server has not started on this data folder yet: the port is the settings' one)");
+  return lines;
 }
 
 /** `hub-enrol`: trade the province's one-time code for this hall's key and keep it in the settings file. */

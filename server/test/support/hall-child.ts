@@ -86,6 +86,8 @@ const server = await startHallServer({
   checkpoints: values.checkpoints === 'in-commit' ? 'in-commit' : 'background',
   logger: values.log === 'json' ? createLogger() : silentLogger,
   initialConfig: hallConfig(),
+  // Its clerks sign in with the demo PIN (and the manager is admin/admin), as with LUOT_DEMO=1.
+  seedDemo: true,
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
   // Bounded: a parent that never asks must not make the child grow.

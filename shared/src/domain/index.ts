@@ -20,3 +20,4 @@ export * from './projection.ts';
 export * from './catalogue.ts';
 export * from './live-calls.ts';
 export * from './transfer-rules.ts';
+export * from './credential-rules.ts';
