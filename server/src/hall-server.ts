@@ -16,6 +16,7 @@ import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
+import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
@@ -136,6 +137,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     logger,
     kioskIssueLimit: options.kioskIssueLimit,
     statusBaseUrl: () => hubShipper?.publicStatusBase() ?? null,
+    // The CLI's unlock and PIN resets reach the running server's sign-in locks through the database.
+    signInUnlockMark: (account) => adminStore.getSetting(unlockSettingKey(account)),
     // Manager console sessions connect with their session token.
     extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
   });

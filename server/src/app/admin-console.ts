@@ -8,7 +8,9 @@ import type { HallStore } from '../db/hall-store.ts';
 import { reportCsv, reportXlsx } from '../reports/export.ts';
 import { computeReport } from '../reports/report.ts';
 import type { Clock } from './clock.ts';
+import { recordUnlock } from './account-recovery.ts';
 import { hashPin } from './credentials.ts';
+import { clerkAccount } from './limits.ts';
 import type { HallService } from './hall-service.ts';
 import type { ManagerAccounts } from './managers.ts';
 import { checkWav } from './wav.ts';
@@ -106,11 +108,13 @@ export class AdminConsole {
     return this.deps.service.hallConfig.clerks.some((clerk) => clerk.id === clerkId);
   }
 
-  /** Set a clerk's PIN and lift any lock-out. */
+  /** Set a clerk's PIN and lift any lock-out (on every terminal). */
   async setClerkPin(managerId: number, clerkId: ClerkId, pin: string): Promise<void> {
     const pinHash = await hashPin(pin);
     this.deps.hallStore.setClerkPin(clerkId, pinHash);
     this.deps.hallStore.recordPinFailure(clerkId, 0, null);
+    const clerk = this.deps.service.hallConfig.clerks.find((candidate) => candidate.id === clerkId);
+    if (clerk) recordUnlock(this.deps.adminStore, clerkAccount(clerk.username), this.deps.clock.now());
     this.recordAction(managerId, 'clerk.pin-reset', { clerkId });
   }
 
