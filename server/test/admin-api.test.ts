@@ -2,15 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { Changes } from '@luot/shared/contracts';
 import { PROTOCOL_VERSION } from '@luot/shared/contracts';
-import type { HallConfig } from '@luot/shared/domain';
-import { asCounterId } from '@luot/shared/domain';
+import type { ConfigIssue, HallConfig } from '@luot/shared/domain';
+import { asCounterId, asServiceId, configIssues } from '@luot/shared/domain';
 import { SESSION_TTL_MS } from '../src/app/managers.ts';
 import type { TestClient } from './helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
 import { toneWav } from './support/tone-wav.ts';
 
 type Hall = Awaited<ReturnType<typeof startTestHall>>;
-type Json = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+type Json = {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: string; configIssues?: ConfigIssue[] };
+};
 
 async function api(
   hall: Hall,
@@ -221,7 +225,33 @@ describe('the admin API on a live hall', () => {
       config: broken,
     });
     expect(refused.status).toBe(409);
-    expect(refused.json.error?.code).toBe('INVALID_STATE');
+    expect(refused.json.error?.code).toBe('CONFIG_INVALID');
+    // The refusal carries the console's own rules, in its words (shared/src/domain/config-rules.ts).
+    expect(refused.json.error?.configIssues).toEqual(configIssues(broken));
+    // What the issue saw: "Thêm dịch vụ" then "Lưu cấu hình" published a nameless placeholder. Refused,
+    // with the sentence the console shows beside the name, and nothing changes.
+    const versionBefore = hall.service.state.version;
+    const placeholder: HallConfig = {
+      ...changed,
+      services: [
+        ...changed.services,
+        { ...changed.services[0]!, id: asServiceId('dich-vu-9'), name: { vi: '', en: '' }, prefix: 'Z' },
+      ],
+    };
+    const nameless = await api(hall, 'PUT', '/api/admin/config', token, {
+      requestId: requestId(),
+      config: placeholder,
+    });
+    expect(nameless.status).toBe(409);
+    expect(nameless.json.error?.code).toBe('CONFIG_INVALID');
+    expect(nameless.json.error?.configIssues?.[0]).toMatchObject({
+      severity: 'error',
+      code: 'name-required',
+      path: { entity: 'service', id: 'dich-vu-9', field: 'name.vi' },
+      message: { vi: `Dịch vụ thứ ${placeholder.services.length} (chưa có tên): cần nhập tên tiếng Việt.` },
+    });
+    expect(hall.service.state.version).toBe(versionBefore);
+    expect(hall.service.hallConfig.services.some((service) => service.id === 'dich-vu-9')).toBe(false);
   });
 
   it('accepts a configuration far larger than a socket payload (a catalogue of 209 procedures)', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
-import { asDeviceId } from '@luot/shared/domain';
+import { asDeviceId, configIssues } from '@luot/shared/domain';
 import type { TestClient } from './helpers.ts';
 import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
 
@@ -53,7 +53,12 @@ describe('manager commands', () => {
     };
     const before = hall.service.state.version;
     const ack = await manager.send('config:update', { requestId: requestId(), config: broken });
-    expect(ack.ok || ack.error.message).toMatch(/prefix A appears twice/);
+    expect(ack.ok || ack.error.code).toBe('CONFIG_INVALID');
+    // The same issues, in the same words, as the console's own check.
+    expect(ack.ok || ack.error.configIssues).toEqual(configIssues(broken));
+    expect(ack.ok || ack.error.configIssues?.[0]?.message.vi).toMatch(
+      /^Dịch vụ “.+”: ký hiệu “A” đã dùng cho Dịch vụ “.+”\. Mỗi dịch vụ cần một ký hiệu riêng\.$/,
+    );
     expect(hall.service.state.version).toBe(before);
   });
 

@@ -55,10 +55,16 @@ export function ConfigScreen(props: { api: AdminApi; config: HallConfig }) {
       setDirty(false);
       setMessage({ kind: 'ok', text: t('admin.config.saved') });
     } else {
+      // A refused configuration names each problem in the console's language (config-rules.ts).
       const details =
-        result.error.code === 'INVALID_STATE' || result.error.code === 'VALIDATION_FAILED'
-          ? result.error.message
-          : '';
+        result.error.code === 'CONFIG_INVALID'
+          ? (result.error.configIssues ?? [])
+              .filter((issue) => issue.severity === 'error')
+              .map((issue) => issue.message[locale])
+              .join(' ')
+          : result.error.code === 'INVALID_STATE' || result.error.code === 'VALIDATION_FAILED'
+            ? result.error.message
+            : '';
       setMessage({
         kind: 'problem',
         text: `${translateErrorCode(locale, result.error.code)} ${details}`.trim(),

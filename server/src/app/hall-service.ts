@@ -390,7 +390,8 @@ export class HallService {
     const decision = decide(before, command, { now, config: this.config, actor });
     if (!decision.ok) {
       return Promise.resolve(
-        this.refuse(identity, requestId, command.type, fail(decision.error.code, decision.error.message)),
+        // The whole domain error: a refused configuration carries its problems (`configIssues`).
+        this.refuse(identity, requestId, command.type, { ok: false, error: { ...decision.error } }),
       );
     }
     const events: VersionedEvent[] = decision.value.map((event, index) => ({

@@ -139,7 +139,7 @@ const UNKNOWN_IDS: { readonly [E in ClientEventName]: UnknownIdCase } = {
         },
       };
     }),
-    code: 'INVALID_STATE',
+    code: 'CONFIG_INVALID',
   },
   'clerk:sign-out': 'names no id (the counter comes from the pairing)',
   'printer:status': 'names no id (the kiosk comes from its token)',

@@ -16,9 +16,14 @@ const slug = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-const name = textSchema().trim().min(1).max(200);
+// The shape and the sizes only: what a manager can get wrong by typing (an empty name, a prefix, a time,
+// a number out of range) is a rule of domain/config-rules.ts, so the console and the server's refusal
+// (CONFIG_INVALID with `configIssues`) say it in the same words, beside the field.
+const name = textSchema().trim().max(200);
 const localized = z.strictObject({ vi: name, en: textSchema().trim().max(200) });
-const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:mm');
+const clock = z.string().max(8);
+/** A number a rule checks the range of; the schema only keeps it finite and of sane size. */
+const amount = z.number().min(-1_000_000).max(1_000_000);
 
 const openingWindow = z.strictObject({
   weekdays: z.array(z.number().int().min(0).max(6)).max(7),
@@ -33,7 +38,7 @@ export const hallConfigSchema = z.strictObject({
     address: textSchema().max(300),
     phone: textSchema().max(50),
     timeZone: z.string().min(1).max(64),
-    rolloverHour: z.number().int().min(0).max(23),
+    rolloverHour: amount,
     noticeLine: textSchema().max(1_000),
     openingHours: z.array(openingWindow).max(14).optional(),
   }),
@@ -47,11 +52,12 @@ export const hallConfigSchema = z.strictObject({
         fieldId: slug.transform(asFieldId),
         name: localized,
         // Đ too: Vietnamese halls name queues in Vietnamese ("Đ" for đất đai), and the announcer says "đê".
-        prefix: z.string().regex(/^[A-ZĐ]{1,2}$/u, '1–2 capital letters (A–Z, Đ)'),
-        firstNumber: z.number().int().min(0).max(100_000),
-        dailyQuota: z.number().int().min(1).max(100_000).nullable(),
+        // 1–2 capital letters (A–Z or Đ, which the announcer says "đê"): a rule of config-rules.ts.
+        prefix: textSchema().max(4),
+        firstNumber: amount,
+        dailyQuota: amount.nullable(),
         openingHours: z.array(openingWindow).max(14),
-        expectedServiceMinutes: z.number().min(0.5).max(480),
+        expectedServiceMinutes: amount,
         procedures: z.array(z.strictObject({ id: procedureIdSchema, name: localized })).max(500),
         isActive: z.boolean(),
         kioskOrder: z.number().int(),
@@ -62,7 +68,7 @@ export const hallConfigSchema = z.strictObject({
     .array(
       z.strictObject({
         id: counterIdSchema,
-        number: z.number().int().min(1).max(9_999),
+        number: amount,
         name: localized,
         serviceIds: z.array(serviceIdSchema).max(200),
         isActive: z.boolean(),
@@ -75,20 +81,16 @@ export const hallConfigSchema = z.strictObject({
         id: clerkIdSchema,
         name,
         title: textSchema().max(200),
-        username: textSchema().trim().min(1).max(64),
+        username: textSchema().trim().max(64),
         isActive: z.boolean(),
       }),
     )
     .max(2_000),
   priorityGroups: z.array(z.strictObject({ id: priorityGroupIdSchema, name: localized })).max(20),
   policy: z.strictObject({
-    priorityBound: z.number().int().min(1).max(100),
-    recallLimit: z.number().int().min(0).max(10),
-    noShowGraceMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 60),
+    priorityBound: amount,
+    recallLimit: amount,
+    noShowGraceMinutes: amount,
   }),
   satisfaction: z.strictObject({
     levels: z
@@ -104,7 +106,7 @@ export const hallConfigSchema = z.strictObject({
     lowRatingReasons: z.array(localized).max(20),
   }),
   announcement: z.strictObject({
-    template: textSchema().min(1).max(300),
+    template: textSchema().max(300),
     style: z.enum(['by-character', 'whole-number']),
     repeat: z.number().int().min(1).max(3),
     volume: z.number().min(0).max(1),
@@ -129,12 +131,8 @@ export const hallConfigSchema = z.strictObject({
       .optional(),
   }),
   terminals: z.strictObject({
-    idleSignOutMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-    feedbackIdleSeconds: z.number().int().min(5).max(600),
+    idleSignOutMinutes: amount,
+    feedbackIdleSeconds: amount,
   }),
 });
 

@@ -1,3 +1,4 @@
+import type { ConfigIssue } from '../domain/config-rules.ts';
 import { DOMAIN_ERROR_CODES } from '../domain/result.ts';
 
 /** Refusals that come from the transport and the server rather than from the queue rules. */
@@ -24,6 +25,11 @@ export interface WireError {
   readonly message: string;
   /** For VALIDATION_FAILED: which fields were wrong. */
   readonly issues?: readonly { readonly path: string; readonly message: string }[];
+  /**
+   * For CONFIG_INVALID: every problem of the refused configuration, as `configIssues` in
+   * shared/src/domain/config-rules.ts gives them (severity, path, code, Vietnamese and English message).
+   */
+  readonly configIssues?: readonly ConfigIssue[];
 }
 
 /** Every command answers through its ack with exactly this. */

@@ -1,6 +1,6 @@
 import { businessDayOf, isServiceOpen } from './business-day.ts';
 import type { Command } from './commands.ts';
-import { configProblems, describeConfigChanges } from './config-rules.ts';
+import { configIssues, describeConfigChanges, isBlockingIssue } from './config-rules.ts';
 import type { HallConfig } from './config.ts';
 import { findClerk, findCounter, findService } from './config.ts';
 import type { Actor, DomainEvent, VersionedEvent } from './events.ts';
@@ -55,6 +55,9 @@ function startDayIfDue(state: QueueState, { now, config, actor }: DecideContext)
   return [{ type: 'day.started', at: now, by: actor, businessDay: today, expiredTicketIds }];
 }
 
+/** At most this many configuration problems travel in one refusal. */
+const MAX_REPORTED_ISSUES = 100;
+
 function decideCommand(state: QueueState, command: Command, context: DecideContext): Decision {
   const { now: at, actor: by, config } = context;
   switch (command.type) {
@@ -62,8 +65,23 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       return ok([]);
 
     case 'configure': {
-      const problems = configProblems(command.config);
-      if (problems.length > 0) return refuse('INVALID_STATE', problems.slice(0, 5).join('; '));
+      const issues = configIssues(command.config);
+      const blocking = issues.filter(isBlockingIssue);
+      if (blocking.length > 0) {
+        const summary = blocking
+          .slice(0, 5)
+          .map((issue) => issue.message.en)
+          .join(' ');
+        return {
+          ok: false,
+          // Bounded: a refusal is remembered per request; the console has the full list itself.
+          error: {
+            code: 'CONFIG_INVALID',
+            message: summary,
+            configIssues: issues.slice(0, MAX_REPORTED_ISSUES),
+          },
+        };
+      }
       const changes = describeConfigChanges(config, command.config);
       return ok(changes.length === 0 ? [] : [{ type: 'hall.configured', at, by, changes }]);
     }

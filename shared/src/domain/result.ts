@@ -1,3 +1,5 @@
+import type { ConfigIssue } from './config-rules.ts';
+
 /** What a command can be refused for by the domain itself (the transport adds its own codes). */
 export const DOMAIN_ERROR_CODES = [
   'NOT_FOUND',
@@ -14,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_SIGNED_IN',
   'ALREADY_RATED',
   'FORBIDDEN',
+  // A configuration with a blocking problem of config-rules.ts (the problems travel in `configIssues`).
+  'CONFIG_INVALID',
 ] as const;
 /** A domain refusal code. */
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -22,6 +26,8 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export interface DomainError {
   readonly code: DomainErrorCode;
   readonly message: string;
+  /** For CONFIG_INVALID: every problem of the refused configuration (errors and warnings). */
+  readonly configIssues?: readonly ConfigIssue[];
 }
 
 /** A value or a refusal; what crosses every boundary instead of a throw. */

@@ -687,6 +687,157 @@ export const messages = {
     en: 'This page updates itself. Please also listen for the calls.',
   },
   'status.switchLanguage': { vi: 'English', en: 'Tiếng Việt' },
+  // ── configuration rules (shared/src/domain/config-rules.ts): the same sentences in the console and in
+  // the server's refusal. {what} names the entity ("Dịch vụ “Đất đai”"), built from config.entity.* ──
+  'config.entity.hall': { vi: 'Thông tin Trung tâm', en: 'Hall details' },
+  'config.entity.field': { vi: 'Lĩnh vực', en: 'Field' },
+  'config.entity.service': { vi: 'Dịch vụ', en: 'Service' },
+  'config.entity.procedure': { vi: 'Thủ tục', en: 'Procedure' },
+  'config.entity.counter': { vi: 'Quầy', en: 'Counter' },
+  'config.entity.clerk': { vi: 'Cán bộ', en: 'Clerk' },
+  'config.entity.priorityGroup': { vi: 'Nhóm ưu tiên', en: 'Priority group' },
+  'config.entity.satisfactionLevel': { vi: 'Mức độ hài lòng', en: 'Satisfaction level' },
+  'config.entity.lowRatingReason': { vi: 'Lý do chưa hài lòng', en: 'Reason for a low rating' },
+  'config.entity.policy': { vi: 'Quy tắc gọi số', en: 'Calling rules' },
+  'config.entity.announcement': { vi: 'Loa gọi số', en: 'Announcements' },
+  'config.entity.terminals': { vi: 'Máy tại quầy', en: 'Counter terminals' },
+  'config.named': { vi: '{entity} “{name}”', en: '{entity} “{name}”' },
+  'config.namedPerson': { vi: '{entity} {name}', en: '{entity} {name}' },
+  'config.unnamed': { vi: '{entity} thứ {position} (chưa có tên)', en: '{entity} {position} (no name yet)' },
+  'config.field.rolloverHour': { vi: 'giờ bắt đầu ngày mới', en: 'the hour a new day starts' },
+  'config.field.firstNumber': { vi: 'số đầu tiên mỗi ngày', en: 'the first number of the day' },
+  'config.field.dailyQuota': { vi: 'giới hạn số mỗi ngày', en: 'the daily quota' },
+  'config.field.expectedServiceMinutes': {
+    vi: 'thời gian phục vụ dự kiến (phút)',
+    en: 'the expected service time (minutes)',
+  },
+  'config.field.counterNumber': { vi: 'số quầy', en: 'the counter number' },
+  'config.field.priorityBound': {
+    vi: 'số lượt ưu tiên liên tiếp tối đa',
+    en: 'the most priority calls in a row',
+  },
+  'config.field.recallLimit': { vi: 'số lần gọi lại tối đa', en: 'the most recalls' },
+  'config.field.noShowGraceMinutes': {
+    vi: 'thời gian cho phép quay lại sau khi vắng mặt (phút)',
+    en: 'the time a no-show may return (minutes)',
+  },
+  'config.field.idleSignOutMinutes': {
+    vi: 'thời gian tự đăng xuất khi không thao tác (phút)',
+    en: 'the idle sign-out time (minutes)',
+  },
+  'config.field.feedbackIdleSeconds': {
+    vi: 'thời gian màn hình đánh giá trở về chờ (giây)',
+    en: 'the time the feedback screen waits before it resets (seconds)',
+  },
+  'config.issue.name-required': {
+    vi: '{what}: cần nhập tên tiếng Việt.',
+    en: '{what}: a Vietnamese name is required (an empty English name shows the Vietnamese one).',
+  },
+  'config.issue.username-required': {
+    vi: '{what}: cần nhập tên đăng nhập.',
+    en: '{what}: a user name is required.',
+  },
+  'config.issue.duplicate-id': {
+    vi: '{what}: mã “{value}” bị trùng với một mục khác.',
+    en: '{what}: the code “{value}” is used twice.',
+  },
+  'config.issue.duplicate-prefix': {
+    vi: '{what}: ký hiệu “{value}” đã dùng cho {other}. Mỗi dịch vụ cần một ký hiệu riêng.',
+    en: '{what}: the prefix “{value}” is already used by {other}. Each service needs its own.',
+  },
+  'config.issue.duplicate-counter-number': {
+    vi: '{what}: số quầy {value} đã dùng cho {other}.',
+    en: '{what}: counter number {value} is already used by {other}.',
+  },
+  'config.issue.duplicate-username': {
+    vi: '{what}: tên đăng nhập “{value}” đã dùng cho {other}.',
+    en: '{what}: the user name “{value}” is already used by {other}.',
+  },
+  'config.issue.duplicate-satisfaction-value': {
+    vi: 'Thang đánh giá có hai mức cùng giá trị {value}.',
+    en: 'Two satisfaction levels have the value {value}.',
+  },
+  'config.issue.duplicate-recorded-word': {
+    vi: 'Từ tự ghi âm “{value}” có hai lần.',
+    en: 'The recorded word “{value}” appears twice.',
+  },
+  'config.issue.prefix-format': {
+    vi: '{what}: ký hiệu “{value}” phải gồm 1–2 chữ cái in hoa (A–Z hoặc Đ).',
+    en: '{what}: the prefix “{value}” must be 1–2 capital letters (A–Z or Đ).',
+  },
+  'config.issue.prefix-unspeakable': {
+    vi: '{what}: loa gọi số không đọc được ký hiệu “{value}”.',
+    en: '{what}: the announcer cannot say the prefix “{value}”.',
+  },
+  'config.issue.unknown-field': {
+    vi: '{what}: chưa chọn lĩnh vực, hoặc lĩnh vực đã chọn không còn trong cấu hình.',
+    en: '{what}: choose a field; the one chosen is not in the configuration.',
+  },
+  'config.issue.unknown-service': {
+    vi: '{what}: phục vụ một dịch vụ không còn trong cấu hình ({value}).',
+    en: '{what}: serves a service that is not in the configuration ({value}).',
+  },
+  'config.issue.time-format': {
+    vi: '{what}: giờ “{value}” không hợp lệ. Nhập theo dạng 24 giờ, ví dụ 07:30.',
+    en: '{what}: “{value}” is not a time. Use the 24-hour form, e.g. 07:30.',
+  },
+  'config.issue.window-order': {
+    vi: '{what}: khung giờ {from}–{to} kết thúc trước khi bắt đầu.',
+    en: '{what}: the opening window {from}–{to} ends before it starts.',
+  },
+  'config.issue.window-no-weekday': {
+    vi: '{what}: khung giờ {from}–{to} chưa chọn ngày nào trong tuần nên không bao giờ mở.',
+    en: '{what}: the opening window {from}–{to} has no weekday, so it never opens.',
+  },
+  'config.issue.quota-negative': {
+    vi: '{what}: giới hạn số mỗi ngày không được nhỏ hơn 0.',
+    en: '{what}: the daily quota cannot be below 0.',
+  },
+  'config.issue.quota-zero': {
+    vi: '{what}: giới hạn 0 số mỗi ngày, máy lấy số sẽ không cấp số cho dịch vụ này.',
+    en: '{what}: a daily quota of 0 means the kiosk issues no tickets for it.',
+  },
+  'config.issue.out-of-range': {
+    vi: '{what}: {field} phải từ {min} đến {max}.',
+    en: '{what}: {field} must be from {min} to {max}.',
+  },
+  'config.issue.out-of-range-whole': {
+    vi: '{what}: {field} phải là số nguyên từ {min} đến {max}.',
+    en: '{what}: {field} must be a whole number from {min} to {max}.',
+  },
+  'config.issue.counter-without-service': {
+    vi: '{what}: cần chọn ít nhất một dịch vụ để phục vụ.',
+    en: '{what}: choose at least one service for it to serve.',
+  },
+  'config.issue.service-without-counter': {
+    vi: '{what}: chưa có quầy nào phục vụ, số đã cấp sẽ không được gọi.',
+    en: '{what}: no counter serves it, so its tickets would never be called.',
+  },
+  'config.issue.template-unknown-words': {
+    vi: 'Câu gọi số có từ chưa có tệp âm thanh: {words}.',
+    en: 'The call phrase has words with no voice clip: {words}.',
+  },
+  'config.issue.template-placeholders': {
+    vi: 'Câu gọi số phải giữ chỗ cho số thứ tự và số quầy như mẫu.',
+    en: 'The call phrase must keep the ticket and counter placeholders as in the sample.',
+  },
+  'config.issue.recorded-word-empty': {
+    vi: 'Có một từ tự ghi âm bị để trống.',
+    en: 'A recorded word is empty.',
+  },
+  'config.issue.no-satisfied-level': {
+    vi: 'Thang đánh giá cần ít nhất một mức được tính là hài lòng.',
+    en: 'At least one satisfaction level must count as satisfied.',
+  },
+  'config.issue.unknown-time-zone': {
+    vi: 'Múi giờ “{value}” không tồn tại.',
+    en: 'There is no time zone “{value}”.',
+  },
+  'error.CONFIG_INVALID': {
+    vi: 'Cấu hình chưa lưu được vì còn lỗi. Vui lòng sửa các mục được đánh dấu.',
+    en: 'The configuration was not saved: it has problems. Please fix the marked items.',
+  },
+
   // ── manager console (apps/admin) ──────────────────────────────────────────────────────────
   'admin.login.title': {
     vi: 'Bảng điều khiển của cán bộ quản lý',

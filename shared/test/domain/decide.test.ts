@@ -890,9 +890,13 @@ describe('configure', () => {
     });
     expect(decision.ok).toBe(false);
     if (!decision.ok) {
-      expect(decision.error.code).toBe('INVALID_STATE');
-      expect(decision.error.message).toContain('unknown time zone Mars/Olympus');
-      expect(decision.error.message).toContain('service dat-dai is in unknown field khong-co');
+      expect(decision.error.code).toBe('CONFIG_INVALID');
+      expect(decision.error.message).toContain('There is no time zone “Mars/Olympus”.');
+      expect(decision.error.message).toContain('Service “Land”: choose a field');
+      expect(decision.error.configIssues?.map((issue) => [issue.code, issue.path])).toEqual([
+        ['unknown-time-zone', { entity: 'hall', id: null, field: 'timeZone' }],
+        ['unknown-field', { entity: 'service', id: 'dat-dai', field: 'fieldId' }],
+      ]);
     }
   });
 
