@@ -22,3 +22,4 @@ export function useNow(intervalMs = 1_000, offsetMs = 0): number {
 }
 export { AppErrorBoundary } from './error-boundary.tsx';
 export type { AppErrorBoundaryProps, ErrorBoundaryEnvironment } from './error-boundary.tsx';
+export { QrCode } from './qr-code.tsx';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import type { Changes } from '@luot/shared/contracts';
 import { asCounterId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
@@ -23,6 +25,8 @@ describe('manager console', () => {
   let hall: Awaited<ReturnType<typeof startE2eHall>>;
   let browser: Browser;
   let page: Page;
+  /** The TV that pairs by scanning the console's QR code (then is revoked). */
+  let tv: Page;
   let problems: PageProblems;
   const kioskChanges: Changes[] = [];
 
@@ -108,13 +112,26 @@ describe('manager console', () => {
     await checkPageState(page, 'admin-03-monitor');
   });
 
-  it('a manager cancels a waiting ticket from the search', async () => {
+  it('a manager cancels a waiting ticket from the search, after an in-app question', async () => {
     await page.getByLabel('Số thứ tự').fill('A003');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.getByRole('button', { name: 'Hủy số' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Hủy số A003?' });
+    await question.waitFor();
+    await checkPageState(page, 'admin-03b-cancel-ticket-dialog');
+    // Escape goes back: nothing is cancelled.
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect(Object.values(hall.service.state.tickets).find((t) => t.number === 'A003')?.status).toBe(
+      'waiting',
+    );
+    await page.getByRole('button', { name: 'Hủy số' }).click();
+    await question.getByLabel('Lý do hủy (ghi vào nhật ký)').fill('Công dân xin hủy, đã về');
+    await question.getByRole('button', { name: 'Hủy số' }).click();
     await page.locator('.ticket-card .pill', { hasText: 'Đã hủy' }).waitFor();
     const cancelled = Object.values(hall.service.state.tickets).find((ticket) => ticket.number === 'A003');
     expect(cancelled?.status).toBe('cancelled');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
 
   it('edits the hall and saves: the change reaches a kiosk live', async () => {
@@ -197,21 +214,52 @@ describe('manager console', () => {
     expect((await fetch(`${hall.url}/voice/moi-huyen-ong-ba-huyen.wav`)).status).toBe(200);
   });
 
-  it('pairs a display with a one-time code and lists devices with their printer', async () => {
+  it('pairs a TV by scanning the QR code beside the pairing link, and lists devices with their printer', async () => {
     await page.getByRole('button', { name: 'Thiết bị' }).click();
+    const kinds = await page
+      .getByLabel('Loại thiết bị')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(kinds).not.toContain('manager');
     await page.getByLabel('Loại thiết bị').selectOption('display');
     await page.getByLabel('Tên thiết bị').fill('Màn hình tầng 2');
     await page.getByRole('button', { name: 'Tạo mã ghép nối' }).click();
     const code = (await page.locator('.pair-code strong').textContent()) ?? '';
     expect(code).toMatch(/^\d{6}$/);
-    const paired = await fetch(`${hall.url}/api/pair`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-    expect(paired.status).toBe(200);
+    const link = `${hall.url}/display/?code=${code}`;
+    await page.getByRole('link', { name: link }).waitFor();
+    await checkPageState(page, 'admin-09a-pairing-qr');
+    // The QR code as a camera would see it: a screenshot of the symbol, decoded by a real QR reader.
+    const shot = PNG.sync.read(await page.getByTestId('pair-qr').screenshot());
+    expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data).toBe(link);
+    // The TV opens what it scanned and is paired: live, and online in the console's list.
+    tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tv.goto(link);
+    await tv.locator('.display[data-live="true"]').waitFor();
+    expect(tv.url()).not.toContain('code=');
+    await page.getByRole('row', { name: /Màn hình tầng 2.*Trực tuyến/ }).waitFor();
     await page.getByRole('cell', { name: 'Hết giấy' }).waitFor();
     await checkPageState(page, 'admin-09-devices');
+  });
+
+  it('revokes a device only after the in-app question: the TV goes back to pairing', async () => {
+    const row = page.getByRole('row', { name: /Màn hình tầng 2/ });
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Thu hồi thiết bị “Màn hình tầng 2”?' });
+    await question.waitFor();
+    await checkPageState(page, 'admin-09b-revoke-dialog');
+    await question.getByRole('button', { name: 'Quay lại' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await tv.locator('.display[data-live="true"]').count()).toBe(1);
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await question.getByRole('button', { name: 'Thu hồi' }).click();
+    await question.waitFor({ state: 'detached' });
+    // The server cut the TV off at once; opened again (socket.io does not retry a connection the server
+    // closed), its token is refused and it asks for a new code.
+    await page.getByRole('row', { name: /Màn hình tầng 2.*Ngoại tuyến/ }).waitFor();
+    await tv.reload();
+    await tv.getByText('Màn hình này chưa được ghép nối hoặc đã bị thu hồi').waitFor();
+    await tv.close();
   });
 
   it('shows a report with its figures, formula and charts', async () => {

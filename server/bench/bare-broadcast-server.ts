@@ -1,7 +1,8 @@
-// The baseline for the hall simulation: a bare Socket.IO server that does nothing but relay. One sender
-// emits `relay`, the server broadcasts it to the `receivers` room at once. What the hall server adds on
-// top of this (validation, decide, the SQLite transaction with its fsync, the ack, the broadcast to
-// every client) is what the benchmark's ratio shows.
+// The baseline for the hall benchmarks: a bare Socket.IO server that does nothing but relay. One sender
+// emits `relay`, the server broadcasts it to the `receivers` room at once; `relay-ack` does the same and
+// then answers the sender through its ack, as the hall answers a command (the sequential bench). What
+// the hall server adds on top of this (validation, decide, the SQLite transaction with its fsync, the
+// ack, the broadcast to every client) is what the benchmarks' ratio shows.
 //
 //   node --import tsx server/bench/bare-broadcast-server.ts   → prints `READY <port>`
 import { createServer } from 'node:http';
@@ -10,6 +11,7 @@ import { Server } from 'socket.io';
 
 interface RelayEvents {
   relay: (message: unknown) => void;
+  'relay-ack': (message: unknown, ack: (answer: { ok: true }) => void) => void;
 }
 interface ReceiverEvents {
   message: (message: unknown) => void;
@@ -24,6 +26,10 @@ io.on('connection', (socket) => {
   if (socket.handshake.auth.role === 'receiver') void socket.join('receivers');
   socket.on('relay', (message) => {
     io.to('receivers').emit('message', message);
+  });
+  socket.on('relay-ack', (message, ack) => {
+    io.to('receivers').emit('message', message);
+    if (typeof ack === 'function') ack({ ok: true });
   });
 });
 httpServer.listen(0, '127.0.0.1', () => {

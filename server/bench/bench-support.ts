@@ -1,6 +1,8 @@
 // What the hall benchmarks share: the definition of a busy hall's peak, percentiles, a straight-line fit,
 // connecting a device and sending a command, and the line that names the machine a figure comes from.
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@luot/shared/contracts';
@@ -33,6 +35,7 @@ export const timesPeak = (perSecond: number): number => perSecond / peakRatePerS
 export interface Summary {
   readonly count: number;
   readonly p50: number;
+  readonly p95: number;
   readonly p99: number;
   readonly max: number;
 }
@@ -42,7 +45,13 @@ export function summary(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = (p: number): number =>
     sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-  return { count: sorted.length, p50: rank(50), p99: rank(99), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    count: sorted.length,
+    p50: rank(50),
+    p95: rank(95),
+    p99: rank(99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 /** Least-squares line through (x, y): its slope (y per x) and the spread max − min of y. */
@@ -161,4 +170,24 @@ export async function runBenchMain(options: {
     await options.cleanup();
   }
   process.exit(exitCode);
+}
+
+/** fsync latency of the disk under a folder: what synchronous=FULL pays on every commit. */
+export function probeFsync(dir: string, rounds = 200): Summary {
+  const file = path.join(dir, 'fsync-probe.bin');
+  const fd = openSync(file, 'w');
+  const page = Buffer.alloc(4096, 7);
+  const samples: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      writeSync(fd, page);
+      const started = performance.now();
+      fsyncSync(fd);
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+  return summary(samples);
 }

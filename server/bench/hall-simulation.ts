@@ -9,12 +9,11 @@
 //
 // --profile writes a CPU profile of the hall server to server/test-output/bench/ (open it in Chrome
 // DevTools → Performance). --check-targets makes a missed target fail the run (exit code 1).
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Ack, Changes, Snapshot } from '@luot/shared/contracts';
@@ -22,6 +21,8 @@ import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
 import { tempDataDir } from '../test/helpers.ts';
 import type { ServerStats } from '../test/support/hall-child-protocol.ts';
+import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
+import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
 import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
@@ -31,6 +32,7 @@ import {
   connectHall,
   machineLine,
   mb,
+  probeFsync,
   runBenchMain,
   send,
   sleep,
@@ -43,7 +45,14 @@ const DISPLAYS = 10;
 const KIOSKS = 5;
 /** Tickets waiting before the clock starts, so counters find a queue from the first second. */
 const BACKLOG = 2 * COUNTERS;
-const TARGETS = { issueP99Ms: 20, callP99Ms: 50, callOverBareP99: 2, serverRssMb: 150 } as const;
+/** Issue #17's targets (docs/BENCHMARKS.md). */
+const TARGETS = {
+  issueP99Ms: 5,
+  callP99Ms: 10,
+  callOverBareP99: 1.5,
+  commandCommitP50Ms: 0.5,
+  serverRssMb: 100,
+} as const;
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +63,8 @@ const { values } = parseArgs({
     'server-log': { type: 'string', default: 'json' },
     seed: { type: 'string', default: '20261129' },
     profile: { type: 'boolean', default: false },
+    // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
+    tsx: { type: 'boolean', default: false },
     json: { type: 'string' },
     'check-targets': { type: 'boolean', default: false },
     // Ship the hall's events to a province hub meanwhile (hub/bench/hall-shipping.bench.ts compares).
@@ -83,36 +94,6 @@ const serverLog = values['server-log'];
 
 const random = seededRandom(Number(values.seed));
 
-/** fsync latency of the disk under the data folder: what synchronous=FULL pays on every commit. */
-function probeFsync(dir: string, rounds = 200): Summary {
-  const file = path.join(dir, 'fsync-probe.bin');
-  const fd = openSync(file, 'w');
-  const page = Buffer.alloc(4096, 7);
-  const samples: number[] = [];
-  try {
-    for (let round = 0; round < rounds; round += 1) {
-      writeSync(fd, page);
-      const started = performance.now();
-      fsyncSync(fd);
-      samples.push(performance.now() - started);
-    }
-  } finally {
-    closeSync(fd);
-    rmSync(file, { force: true });
-  }
-  return summary(samples);
-}
-
-/** The fields of the server's per-command log line that matter here (other fields pass through). */
-const commandLogSchema = z.object({
-  msg: z.literal('command'),
-  command: z.string(),
-  /** From the command's arrival to its commit (group commit: includes the wait for the batch). */
-  ms: z.number(),
-  /** How many commands shared the transaction. */
-  batch: z.number().optional(),
-});
-
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────
 const repoServer = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const profileDir = path.join(repoServer, 'test-output', 'bench');
@@ -122,19 +103,13 @@ const sockets: Socket[] = [];
 let isMeasuring = false;
 let isRunning = true;
 const errors: string[] = [];
+let bundle: HallChildBundle | undefined;
 
 async function main(): Promise<number> {
   if (values.profile) mkdirSync(profileDir, { recursive: true });
   const fsync = probeFsync(data.dir);
-  const serverCommandMs: number[] = [];
-  const batchSizes: number[] = [];
-  const onLine = (line: string): void => {
-    if (!isMeasuring || !line.includes('"msg":"command"')) return;
-    const parsed = commandLogSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) return;
-    serverCommandMs.push(parsed.data.ms);
-    if (parsed.data.batch !== undefined) batchSizes.push(parsed.data.batch);
-  };
+  // The server a hall runs: JavaScript compiled by esbuild (`pnpm start`), not TypeScript through tsx.
+  if (!values.tsx) bundle = await buildHallChildBundle();
   const hall: HallChild = await startHallChild({
     dataDir: data.dir,
     hall: 'large',
@@ -144,7 +119,7 @@ async function main(): Promise<number> {
     displays: DISPLAYS,
     log: serverLog,
     ipc: true,
-    onLine,
+    ...(bundle ? { bundle: bundle.file } : {}),
     execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     ...(values['hub-url'] && values['hub-key']
       ? { env: { LUOT_HUB_URL: values['hub-url'], LUOT_HUB_KEY: values['hub-key'] } }
@@ -308,6 +283,7 @@ async function main(): Promise<number> {
 
   await sleep(warmupSeconds * 1000);
   await hall.resetStats();
+  await hall.commandTimings(); // the warm-up's are not counted
   const before = await hall.stats();
   clientLoop.enable();
   isMeasuring = true;
@@ -328,6 +304,7 @@ async function main(): Promise<number> {
   // the end by a few milliseconds, which is no minute at all).
   if (minuteStats.length < Math.ceil((measuredMs - 1_000) / 60_000)) minuteStats.push(await hall.lapStats());
   const after = samples.at(-1) ?? (await hall.stats());
+  const timings = await hall.commandTimings();
   clientLoop.disable();
   isRunning = false;
   await Promise.all(loops);
@@ -357,7 +334,11 @@ async function main(): Promise<number> {
   const issue = summary(issues.map((sample) => sample.ms));
   const call = summary(callTimes.map((sample) => sample.ms));
   const bareBroadcast = summary(bareTimes.map((sample) => sample.ms));
-  const serverCommand = summary(serverCommandMs);
+  const serverCommand = summary(timings.map((timing) => timing.totalMs));
+  const serverDecide = summary(timings.map((timing) => timing.decideMs));
+  const serverQueued = summary(timings.map((timing) => timing.queuedMs));
+  const serverCommit = summary(timings.map((timing) => timing.commitMs));
+  const batchSizes = timings.map((timing) => timing.batch);
   const inMinute = (list: readonly { sentAt: number; ms: number }[], minute: number): Summary =>
     summary(
       list
@@ -394,7 +375,11 @@ async function main(): Promise<number> {
       name: `p99 call → last display ≤ ${TARGETS.callOverBareP99}× bare broadcast`,
       isMet: ratio <= TARGETS.callOverBareP99,
     },
-    { name: `server RSS < ${TARGETS.serverRssMb} MB`, isMet: rssMaxMb < TARGETS.serverRssMb },
+    {
+      name: `p50 server command → commit ≤ ${TARGETS.commandCommitP50Ms} ms`,
+      isMet: serverCommand.p50 <= TARGETS.commandCommitP50Ms,
+    },
+    { name: `server RSS ≤ ${TARGETS.serverRssMb} MB`, isMet: rssMaxMb <= TARGETS.serverRssMb },
     {
       name: "issues and calls at ≥ 10× a busy hall's peak rate",
       isMet: timesPeak(issuesPerSecond) >= 10 && timesPeak(callsPerSecond) >= 10,
@@ -410,6 +395,7 @@ async function main(): Promise<number> {
       `${BUSY_HALL_PEAK.counters} counters, ${BUSY_HALL_PEAK.displays} display, ${BUSY_HALL_PEAK.kiosks} kiosk); ` +
       `${seconds} s measured after ${warmupSeconds} s warm-up`,
     `  ${machineLine()}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}`,
     `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
       `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +
       `${perSecond(counts.issued + counts.commands + counts.queueEmpty)} commands/s, ${counts.queueEmpty} empty-queue calls, ` +
@@ -420,12 +406,15 @@ async function main(): Promise<number> {
     line('call → last display', call),
     line('bare broadcast (baseline)', bareBroadcast),
     `  ratio p99 call / bare       ${ratio.toFixed(2)}×`,
-    serverLog === 'json'
-      ? line('server: command → commit', serverCommand) +
-        (batchSizes.length > 0
-          ? `\n  group commit               ${(batchSizes.length / batchSizes.reduce((sum, size) => sum + 1 / size, 0)).toFixed(2)} commands per transaction on average, at most ${Math.max(...batchSizes)}`
-          : '')
-      : '  server: command → commit   (run with --server-log json to see it)',
+    line('server: command → commit', serverCommand),
+    line('  decide + answer', serverDecide),
+    line('  waiting for the commit', serverQueued),
+    line('  transaction + fsync', serverCommit),
+    ...(batchSizes.length > 0
+      ? [
+          `  group commit               ${(batchSizes.length / batchSizes.reduce((sum, size) => sum + 1 / size, 0)).toFixed(2)} commands per transaction on average, at most ${Math.max(...batchSizes)}`,
+        ]
+      : []),
     line('disk fsync (4 KB, probe)', fsync),
     `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB (end: RSS ${mb(after.rssBytes)} MB, heap ${mb(after.heapUsedBytes)} MB)`,
     `  server event-loop delay    p50 ${f(after.loopDelayMs.p50)}   p99 ${f(after.loopDelayMs.p99)}   max ${f(after.loopDelayMs.max)}`,
@@ -449,6 +438,10 @@ async function main(): Promise<number> {
       bareBroadcast,
       ratio,
       serverCommand,
+      serverDecide,
+      serverQueued,
+      serverCommit,
+      compiled: bundle !== undefined,
       fsync,
       rssMaxMb,
       heapMaxMb,
@@ -480,6 +473,7 @@ await runBenchMain({
     isRunning = false;
     for (const socket of sockets) socket.close();
     for (const child of children) await child.kill();
+    bundle?.remove();
     data.remove();
   },
 });

@@ -10,7 +10,7 @@ import { systemClock } from './app/clock.ts';
 import { hashPin } from './app/credentials.ts';
 import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
 import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
-import type { RateLimit } from './app/hall-service.ts';
+import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
@@ -63,6 +63,8 @@ export interface HallServerOptions {
   readonly tickIntervalMs?: number;
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
+  /** Where each committed command's time went (benchmarks). */
+  readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
 }
 
 /** A running hall server. */
@@ -141,6 +143,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     signInUnlockMark: (account) => adminStore.getSetting(unlockSettingKey(account)),
     // Manager console sessions connect with their session token.
     extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
+    onCommandTiming: options.onCommandTiming,
   });
   if (options.hubLink) {
     hubShipper = new HubShipper(

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import type { ClerkConfig, CounterConfig } from '@luot/shared/domain';
 import { asClerkId, asCounterId } from '@luot/shared/domain';
-import { translateErrorCode } from '@luot/shared/text';
 import type { EditorProps } from './ConfigScreen.tsx';
+import { PinResetDialog } from './PinResetDialog.tsx';
 import { useText } from './text.ts';
 
 /** Counters with the ordered services each serves; clerks with their PIN reset. */
 export function CountersEditor({ draft, onChange, api }: EditorProps) {
-  const { t, locale } = useText();
-  const [pinMessage, setPinMessage] = useState<string | null>(null);
+  const { t } = useText();
+  // The clerk whose PIN is being reset (the dialog is open), or null.
+  const [resettingPinOf, setResettingPinOf] = useState<ClerkConfig | null>(null);
   const setCounter = (id: string, patch: Partial<CounterConfig>): void =>
     onChange({
       ...draft,
@@ -21,21 +22,6 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
     });
   const byPrefix = new Map(draft.services.map((service) => [service.prefix, service.id]));
   const prefixOf = new Map(draft.services.map((service) => [service.id as string, service.prefix]));
-
-  const resetPin = async (clerk: ClerkConfig): Promise<void> => {
-    const pin = window.prompt(t('admin.clerks.pinPrompt', { name: clerk.name }));
-    if (pin === null) return;
-    if (!/^\d{4,8}$/.test(pin)) {
-      setPinMessage(t('admin.clerks.pinInvalid'));
-      return;
-    }
-    const result = await api.resetPin(clerk.id, pin);
-    setPinMessage(
-      result.ok
-        ? t('admin.clerks.pinDone', { name: clerk.name })
-        : translateErrorCode(locale, result.error.code),
-    );
-  };
 
   return (
     <div className="stack">
@@ -135,7 +121,6 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
 
       <section className="panel">
         <h2>{t('admin.clerks.title')}</h2>
-        {pinMessage && <p className="notice">{pinMessage}</p>}
         <table>
           <thead>
             <tr>
@@ -179,7 +164,7 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
                   />
                 </td>
                 <td>
-                  <button onClick={() => void resetPin(clerk)}>{t('admin.clerks.resetPin')}</button>
+                  <button onClick={() => setResettingPinOf(clerk)}>{t('admin.clerks.resetPin')}</button>
                 </td>
               </tr>
             ))}
@@ -206,6 +191,9 @@ export function CountersEditor({ draft, onChange, api }: EditorProps) {
           {t('admin.clerks.add')}
         </button>
         <p className="muted small">{t('admin.clerks.pinHint')}</p>
+        {resettingPinOf && (
+          <PinResetDialog clerk={resettingPinOf} api={api} onClose={() => setResettingPinOf(null)} />
+        )}
       </section>
     </div>
   );

@@ -1,20 +1,40 @@
 import { useEffect, useState } from 'react';
 import type { HallView } from '@luot/client';
-import type { DeviceKind, DeviceStatus } from '@luot/shared/contracts';
-import { DEVICE_KINDS } from '@luot/shared/contracts';
+import { QrCode } from '@luot/client/react';
+import type { DeviceStatus } from '@luot/shared/contracts';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { PAIRABLE_KINDS, pairingLink } from './pairing-link.ts';
 import { formatDateTime, useText } from './text.ts';
 
-/** Pair devices with a one-time code, see each one online or offline with its printer, revoke one. */
+type PairableKind = (typeof PAIRABLE_KINDS)[number];
+
+/** A device being revoked: asked first in the dialog, then revoking, or refused by the server. */
+interface Revoking {
+  readonly device: DeviceStatus;
+  readonly isBusy: boolean;
+  readonly problem: string | null;
+}
+
+/**
+ * Pair devices with a one-time code (and its link and QR code, so a tablet or TV pairs by scanning),
+ * see each one online or offline with its printer, revoke one after an in-app question.
+ */
 export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
   const { t, locale, name } = useText();
   const config = props.view.config!;
   const [listed, setListed] = useState<DeviceStatus[]>([]);
-  const [kind, setKind] = useState<DeviceKind>('kiosk');
+  const [kind, setKind] = useState<PairableKind>('kiosk');
   const [deviceName, setDeviceName] = useState('');
   const [counterId, setCounterId] = useState(config.counters[0]?.id ?? '');
-  const [code, setCode] = useState<{ code: string; expiresAt: number; name: string } | null>(null);
+  const [code, setCode] = useState<{
+    code: string;
+    expiresAt: number;
+    name: string;
+    kind: PairableKind;
+  } | null>(null);
+  const [revoking, setRevoking] = useState<Revoking | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = (): void => {
     void props.api.devices().then((result) => {
@@ -22,18 +42,31 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
     });
   };
   useEffect(refresh, [props.api]);
-  // Live pushes (device:status) win over the last listing.
-  const devices = listed.map((device) => props.view.devices[device.deviceId] ?? device);
+  // Live pushes (device:status) win over the last listing, and bring in a device paired since (a TV
+  // that just scanned the QR code shows up online without a reload).
+  const listedIds = new Set<string>(listed.map((device) => device.deviceId));
+  const devices = [
+    ...listed.map((device) => props.view.devices[device.deviceId] ?? device),
+    ...Object.values(props.view.devices).filter((device) => !listedIds.has(device.deviceId)),
+  ];
   const needsCounter = kind === 'counter' || kind === 'feedback';
 
   const pair = async (): Promise<void> => {
     const result = await props.api.pair(kind, deviceName.trim(), needsCounter ? counterId : null);
     if (result.ok) {
-      setCode({ ...result.value, name: deviceName.trim() });
+      setCode({ ...result.value, name: deviceName.trim(), kind });
       setProblem(null);
       setDeviceName('');
       refresh();
     } else setProblem(translateErrorCode(locale, result.error.code));
+  };
+
+  const revoke = async (device: DeviceStatus): Promise<void> => {
+    setRevoking({ device, isBusy: true, problem: null });
+    const result = await props.api.revoke(device.deviceId);
+    if (result.ok) setRevoking(null);
+    else setRevoking({ device, isBusy: false, problem: translateErrorCode(locale, result.error.code) });
+    refresh();
   };
 
   return (
@@ -50,9 +83,9 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
           <select
             aria-label={t('admin.devices.kind')}
             value={kind}
-            onChange={(e) => setKind(e.target.value as DeviceKind)}
+            onChange={(e) => setKind(PAIRABLE_KINDS.find((known) => known === e.target.value) ?? 'kiosk')}
           >
-            {DEVICE_KINDS.map((candidate) => (
+            {PAIRABLE_KINDS.map((candidate) => (
               <option key={candidate} value={candidate}>
                 {t(`admin.deviceKind.${candidate}`)}
               </option>
@@ -82,15 +115,7 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
           </button>
         </form>
         {problem && <p className="problem">{problem}</p>}
-        {code && (
-          <div className="pair-code">
-            <span>{t('admin.devices.codeFor', { name: code.name })}</span>
-            <strong>{code.code}</strong>
-            <span className="muted small">
-              {t('admin.devices.codeHint', { until: formatDateTime(code.expiresAt, config.hall.timeZone) })}
-            </span>
-          </div>
-        )}
+        {code && <PairingCode {...code} timeZone={config.hall.timeZone} />}
       </section>
       <section className="panel">
         <h2>{t('admin.devices.listTitle')}</h2>
@@ -132,10 +157,7 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
                 <td>
                   <button
                     className="danger"
-                    onClick={() => {
-                      if (!window.confirm(t('admin.devices.revokeConfirm', { name: device.name }))) return;
-                      void props.api.revoke(device.deviceId).then(refresh);
-                    }}
+                    onClick={() => setRevoking({ device, isBusy: false, problem: null })}
                   >
                     {t('admin.devices.revoke')}
                   </button>
@@ -146,6 +168,58 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
         </table>
         {devices.length === 0 && <p className="muted">{t('admin.devices.none')}</p>}
       </section>
+      {revoking && (
+        <ConfirmDialog
+          title={t('admin.devices.revokeTitle', { name: revoking.device.name })}
+          confirmLabel={t('admin.devices.revoke')}
+          cancelLabel={t('admin.dialog.back')}
+          isDestructive
+          isBusy={revoking.isBusy}
+          problem={revoking.problem}
+          onCancel={() => setRevoking(null)}
+          onConfirm={() => void revoke(revoking.device)}
+        >
+          <p>{t('admin.devices.revokeConfirm', { name: revoking.device.name })}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A fresh pairing code with its link and the link's QR code: the tablet or TV scans it and pairs, no
+ * typing. A console opened at `localhost` makes a link other devices cannot open, so it says so.
+ */
+function PairingCode(props: {
+  readonly code: string;
+  readonly expiresAt: number;
+  readonly name: string;
+  readonly kind: PairableKind;
+  readonly timeZone: string;
+}) {
+  const { t } = useText();
+  const link = pairingLink(window.location.origin, props.kind, props.code);
+  const isLocalOnly = ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
+  return (
+    <div className="pair-code" data-testid="pair-code">
+      <div className="pair-code-text">
+        <span>{t('admin.devices.codeFor', { name: props.name })}</span>
+        <strong>{props.code}</strong>
+        <span className="muted small">
+          {t('admin.devices.codeHint', { until: formatDateTime(props.expiresAt, props.timeZone) })}
+        </span>
+        <span className="pair-link">
+          {t('admin.devices.pairLink')}: <a href={link}>{link}</a>
+        </span>
+        <span className="muted small">{t('admin.devices.qrHint')}</span>
+        {isLocalOnly && <span className="notice small">{t('admin.devices.localOnly')}</span>}
+      </div>
+      <QrCode
+        payload={link}
+        label={t('admin.devices.qrLabel', { name: props.name })}
+        className="pair-qr"
+        testId="pair-qr"
+      />
     </div>
   );
 }

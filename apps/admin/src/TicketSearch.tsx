@@ -4,6 +4,7 @@ import { findService } from '@luot/shared/domain';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi, FoundTicket } from './api.ts';
 import { describeEvent } from './audit-text.ts';
+import { CancelTicketDialog } from './CancelTicketDialog.tsx';
 import { formatDateTime, useText } from './text.ts';
 
 type Action = 'ticket:cancel' | 'ticket:return' | 'ticket:transfer';
@@ -22,6 +23,10 @@ export function TicketSearch(props: {
   const [found, setFound] = useState<FoundTicket[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [transferTo, setTransferTo] = useState('');
+  // The ticket the manager pressed "Hủy số" for: it is cancelled only once the dialog is confirmed.
+  const [cancelling, setCancelling] = useState<{ id: number; number: string; serviceName: string } | null>(
+    null,
+  );
 
   const search = async (): Promise<void> => {
     const result = await props.api.tickets(number.trim().toUpperCase(), day || null);
@@ -91,7 +96,11 @@ export function TicketSearch(props: {
                 <button
                   className="danger"
                   onClick={() =>
-                    void act('ticket:cancel', { ticketId: ticket.id, reason: t('admin.search.cancelReason') })
+                    setCancelling({
+                      id: ticket.id,
+                      number: ticket.number,
+                      serviceName: service ? name(service.name) : ticket.serviceId,
+                    })
                   }
                 >
                   {t('admin.search.cancel')}
@@ -132,6 +141,18 @@ export function TicketSearch(props: {
           </article>
         );
       })}
+      {cancelling && (
+        <CancelTicketDialog
+          number={cancelling.number}
+          serviceName={cancelling.serviceName}
+          onCancelTicket={async (reason) => {
+            const refusal = await props.onAction('ticket:cancel', { ticketId: cancelling.id, reason });
+            if (refusal === null) await search();
+            return refusal;
+          }}
+          onClose={() => setCancelling(null)}
+        />
+      )}
     </section>
   );
 }

@@ -63,6 +63,26 @@ export interface HallServiceOptions {
   readonly signInUnlockMark?: (account: string) => string | undefined;
   /** Other credentials that may connect (manager console sessions), tried after device tokens. */
   readonly extraAuthenticator?: (token: string, slide: boolean) => Identity | undefined;
+  /**
+   * Told where each committed command's time went (benchmarks collect these; docs/BENCHMARKS.md).
+   * Called after the command's answer is given, never on its way.
+   */
+  readonly onCommandTiming?: (timing: CommandTiming) => void;
+}
+
+/** Where one committed command's milliseconds went, from its arrival at the service to its commit. */
+export interface CommandTiming {
+  readonly command: Command['type'];
+  /** How many commands shared its transaction. */
+  readonly batch: number;
+  /** Decide, evolve and building the answer (with the wait estimate of an issue). */
+  readonly decideMs: number;
+  /** Waiting for the group commit to start (the rest of the event loop's turn). */
+  readonly queuedMs: number;
+  /** The transaction: statements and the fsync of the WAL (and a WAL checkpoint when one is due). */
+  readonly commitMs: number;
+  /** From arrival to commit: the sum of the three. */
+  readonly totalMs: number;
 }
 
 /** After this many wrong PINs in a row on one terminal a clerk is locked out there, for longer each time. */
@@ -99,6 +119,8 @@ interface PendingCommand {
   readonly identity: Identity;
   readonly command: Command['type'];
   readonly started: number;
+  /** When decide, evolve and the answer were done (performance.now()). */
+  readonly decided: number;
   readonly key: string;
   readonly resolve: (result: Ack<unknown>) => void;
 }
@@ -429,6 +451,7 @@ export class HallService {
         identity,
         command: command.type,
         started,
+        decided: performance.now(),
         key,
         resolve: resolve as (result: Ack<unknown>) => void,
       });
@@ -443,6 +466,7 @@ export class HallService {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    const flushStarted = performance.now();
     try {
       this.options.store.commitAll(batch.map((item) => item.batch));
     } catch (error) {
@@ -460,19 +484,12 @@ export class HallService {
       }
       return;
     }
+    const committedAt = performance.now();
     const last = batch.at(-1)!;
     this.committed = { queue: last.batch.after, config: last.batch.config ?? this.committed.config };
     for (const item of batch) {
       this.pendingByKey.delete(item.key);
       for (const event of item.batch.events) this.afterEvent(event);
-      this.log('info', 'command', item.identity, {
-        command: item.command,
-        result: 'ok',
-        events: item.batch.events.length,
-        version: item.batch.after.version,
-        batch: batch.length,
-        ms: Math.round((performance.now() - item.started) * 100) / 100,
-      });
       item.resolve(item.answer);
     }
     const changes: Changes = {
@@ -481,8 +498,36 @@ export class HallService {
       events: batch.flatMap((item) => item.batch.events),
     };
     // After the senders' acks have gone out (they are sent from the microtasks these resolves queue).
+    // The log lines and timings come last: nobody waits for them.
     setImmediate(() => {
       for (const listener of this.changeListeners) listener(changes);
+      for (const item of batch) this.recordCommitted(item, batch.length, flushStarted, committedAt);
+    });
+  }
+
+  /** The log line and timing of a committed command (after its ack and broadcast). */
+  private recordCommitted(
+    item: PendingCommand,
+    batch: number,
+    flushStarted: number,
+    committedAt: number,
+  ): void {
+    const totalMs = committedAt - item.started;
+    this.log('info', 'command', item.identity, {
+      command: item.command,
+      result: 'ok',
+      events: item.batch.events.length,
+      version: item.batch.after.version,
+      batch,
+      ms: Math.round(totalMs * 100) / 100,
+    });
+    this.options.onCommandTiming?.({
+      command: item.command,
+      batch,
+      decideMs: item.decided - item.started,
+      queuedMs: flushStarted - item.decided,
+      commitMs: committedAt - flushStarted,
+      totalMs,
     });
   }
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { DeviceFile, ServerStats } from './hall-child-protocol.ts';
+import type { ChildReply, CommandTimingRecord, DeviceFile, ServerStats } from './hall-child-protocol.ts';
 import { DEVICE_FILE, READY_LINE, childReplySchema, deviceFileSchema } from './hall-child-protocol.ts';
 
 const replyIdSchema = z.object({ id: z.number().int() });
@@ -155,6 +155,8 @@ export interface HallChild extends ReadyChild {
    * the statistics after the check.
    */
   advanceClock(ms: number): Promise<ServerStats>;
+  /** Where each command committed since the previous call spent its time (then a new list starts). */
+  commandTimings(): Promise<CommandTimingRecord[]>;
 }
 
 /** Start `hall-child.ts` and wait for its READY line and its device file. */
@@ -193,10 +195,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
   }
 
   let requestCount = 0;
-  const waiting = new Map<
-    number,
-    { resolve: (stats: ServerStats | null) => void; reject: (error: Error) => void }
-  >();
+  const waiting = new Map<number, { resolve: (reply: ChildReply) => void; reject: (error: Error) => void }>();
   child.on('message', (message: unknown) => {
     const reply = childReplySchema.safeParse(message);
     // A reply that does not parse must fail its request, not leave it waiting forever.
@@ -204,13 +203,13 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     const request = id === undefined ? undefined : waiting.get(id);
     if (id === undefined || !request) return;
     waiting.delete(id);
-    if (reply.success) request.resolve(reply.data.stats);
+    if (reply.success) request.resolve(reply.data);
     else request.reject(new Error(`bad reply from the hall child: ${reply.error.message}`));
   });
-  const request = (
-    type: 'stats' | 'reset-stats' | 'lap-stats' | 'gc-stats' | 'advance-clock',
+  const exchange = (
+    type: 'stats' | 'reset-stats' | 'lap-stats' | 'gc-stats' | 'advance-clock' | 'command-timings',
     ms?: number,
-  ): Promise<ServerStats | null> => {
+  ): Promise<ChildReply> => {
     const send = child.send?.bind(child);
     if (!send) return Promise.reject(new Error('start the hall child with ipc: true'));
     const id = (requestCount += 1);
@@ -221,9 +220,9 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       }, 10_000);
       const settle = { resolve, reject };
       waiting.set(id, {
-        resolve: (stats) => {
+        resolve: (answer) => {
           clearTimeout(timer);
-          settle.resolve(stats);
+          settle.resolve(answer);
         },
         reject: (error) => {
           clearTimeout(timer);
@@ -235,6 +234,11 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       });
     });
   };
+
+  const request = async (
+    type: 'stats' | 'reset-stats' | 'lap-stats' | 'gc-stats' | 'advance-clock',
+    ms?: number,
+  ): Promise<ServerStats | null> => (await exchange(type, ms)).stats;
 
   return {
     ...ready,
@@ -271,5 +275,6 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     resetStats: async () => {
       await request('reset-stats');
     },
+    commandTimings: async () => (await exchange('command-timings')).timings ?? [],
   };
 }

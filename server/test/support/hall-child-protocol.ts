@@ -41,11 +41,13 @@ export type DeviceFileInput = z.input<typeof deviceFileSchema>;
  * collection first when the child was started with `--expose-gc` (heap used without garbage).
  * `advance-clock` moves the hall's clock forward by `ms` and runs the business-day check at once, so a
  * long run can live through many days (a night passes in a moment); it answers with the stats after.
+ * `command-timings` answers where each command committed since the previous such request spent its
+ * time (`timings`, see CommandTiming in hall-service.ts) and starts a new list.
  */
 export const childRequestSchema = z.union([
   z.strictObject({
     id: z.number().int(),
-    type: z.enum(['stats', 'reset-stats', 'stop', 'lap-stats', 'gc-stats']),
+    type: z.enum(['stats', 'reset-stats', 'stop', 'lap-stats', 'gc-stats', 'command-timings']),
   }),
   z.strictObject({
     id: z.number().int(),
@@ -72,8 +74,25 @@ export const serverStatsSchema = z.strictObject({
 /** Statistics of the child server. */
 export type ServerStats = z.output<typeof serverStatsSchema>;
 
+/** Where one committed command's time went (CommandTiming in server/src/app/hall-service.ts). */
+export const commandTimingSchema = z.strictObject({
+  command: z.string(),
+  batch: z.number().int(),
+  decideMs: z.number(),
+  queuedMs: z.number(),
+  commitMs: z.number(),
+  totalMs: z.number(),
+});
+
+/** A command's timing as the child reports it. */
+export type CommandTimingRecord = z.output<typeof commandTimingSchema>;
+
 /** The answer to a request, matched by id. */
-export const childReplySchema = z.strictObject({ id: z.number().int(), stats: serverStatsSchema.nullable() });
+export const childReplySchema = z.strictObject({
+  id: z.number().int(),
+  stats: serverStatsSchema.nullable(),
+  timings: z.array(commandTimingSchema).optional(),
+});
 
 /** A reply from the child. */
 export type ChildReply = z.output<typeof childReplySchema>;

@@ -17,7 +17,7 @@ import type { HallConfig } from '@luot/shared/domain';
 import { startHallServer } from '../../src/hall-server.ts';
 import { createLogger, silentLogger } from '../../src/log.ts';
 import { largeHallConfig } from '../fixtures.ts';
-import type { ChildReply, DeviceFileInput, ServerStats } from './hall-child-protocol.ts';
+import type { ChildReply, CommandTimingRecord, DeviceFileInput, ServerStats } from './hall-child-protocol.ts';
 import { DEVICE_FILE, childRequestSchema } from './hall-child-protocol.ts';
 
 const { values } = parseArgs({
@@ -73,6 +73,8 @@ lapDelay.enable();
  * soak can pass business days in minutes. Heartbeats and timers still run on real time.
  */
 let clockOffsetMs = 0;
+/** Committed commands' timings since the parent last asked (`command-timings`). */
+let commandTimings: CommandTimingRecord[] = [];
 const server = await startHallServer({
   dataDir,
   clock: { now: () => Date.now() + clockOffsetMs },
@@ -82,6 +84,10 @@ const server = await startHallServer({
   initialConfig: hallConfig(),
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
+  // Bounded: a parent that never asks must not make the child grow.
+  onCommandTiming: (timing) => {
+    if (commandTimings.length < 1_000_000) commandTimings.push(timing);
+  },
   // A hall that ships to a province hub (hub tests and benchmarks), with their shipper timings.
   ...(process.env.LUOT_HUB_URL && process.env.LUOT_HUB_KEY
     ? {
@@ -166,6 +172,10 @@ if (send) {
     switch (request.data.type) {
       case 'stats':
         reply({ id: request.data.id, stats: stats() });
+        break;
+      case 'command-timings':
+        reply({ id: request.data.id, stats: null, timings: commandTimings });
+        commandTimings = [];
         break;
       case 'reset-stats':
         loopDelay.reset();

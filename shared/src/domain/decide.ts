@@ -8,7 +8,7 @@ import { evolveAll } from './evolve.ts';
 import type { CounterId } from './ids.ts';
 import { asTicketId } from './ids.ts';
 import { formatTicketNumber, isQuotaReached, nextSequence } from './numbering.ts';
-import { callOrder, isEligible } from './policy.ts';
+import { isEligible, pickNext } from './policy.ts';
 import type { DomainError, Result } from './result.ts';
 import { ok, refuse } from './result.ts';
 import type { CounterState, QueueState, Ticket } from './state.ts';
@@ -128,7 +128,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (!counter.ok) return counter;
       const finishing = finishCurrent(state, counter.value, at, by);
       if (!finishing.ok) return finishing;
-      const next = callOrder(state, config, command.counterId)[0];
+      const next = pickNext(state, config, command.counterId);
       if (!next) {
         return finishing.value.length > 0 ? ok(finishing.value) : refuse('QUEUE_EMPTY', 'nobody is waiting');
       }

@@ -11,6 +11,26 @@ export function isEligible(ticket: Ticket, counter: CounterConfig): boolean {
   return counter.serviceIds.includes(ticket.serviceId);
 }
 
+/** Each ticket map's waiting tickets in queue order, computed once per map (see `waitingInQueueOrder`). */
+const waitingByTickets = new WeakMap<QueueState['tickets'], readonly Ticket[]>();
+
+/**
+ * The waiting tickets of a state in queue order (queue time, then id). A state's ticket map is never
+ * changed in place (evolve makes a new one for every change), so the list is computed once per map and
+ * shared by everything that orders the queue in that state: the call order of each counter, "call
+ * next", and the wait estimate of an issued ticket, which asks every counter that may call it. Without
+ * it each of those walked every ticket of the day (finished ones too) and sorted the waiting ones again.
+ */
+export function waitingInQueueOrder(tickets: QueueState['tickets']): readonly Ticket[] {
+  const known = waitingByTickets.get(tickets);
+  if (known) return known;
+  const waiting = Object.values(tickets)
+    .filter((ticket) => ticket.status === 'waiting')
+    .sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id);
+  waitingByTickets.set(tickets, waiting);
+  return waiting;
+}
+
 /**
  * First come, first served by the original queue time; the counter's service order breaks ties
  * (a counter's first service is its main one), then the ticket id (issue order).
@@ -33,7 +53,8 @@ export function callOrder(state: QueueState, config: HallConfig, counterId: Coun
   const counter = findCounter(config, counterId);
   if (!counter) return [];
   const compare = byQueueTime(counter);
-  const eligible = Object.values(state.tickets).filter((ticket) => isEligible(ticket, counter));
+  // Already in queue-time order: the sorts below only settle ties of queue time by the counter's services.
+  const eligible = waitingInQueueOrder(state.tickets).filter((ticket) => isEligible(ticket, counter));
   const priority = eligible.filter((ticket) => ticket.priorityGroupId !== null).sort(compare);
   const normal = eligible.filter((ticket) => ticket.priorityGroupId === null).sort(compare);
 
@@ -62,7 +83,26 @@ export function callOrder(state: QueueState, config: HallConfig, counterId: Coun
   return order;
 }
 
-/** The ticket "call next" would take at this counter, if any. */
+/**
+ * The ticket "call next" would take at this counter, if any: the head of `callOrder`, found in one pass
+ * (the first priority and the first normal visitor, then the same rule as the order's first step).
+ */
 export function pickNext(state: QueueState, config: HallConfig, counterId: CounterId): Ticket | undefined {
-  return callOrder(state, config, counterId)[0];
+  const counter = findCounter(config, counterId);
+  if (!counter) return undefined;
+  const compare = byQueueTime(counter);
+  let firstPriority: Ticket | undefined;
+  let firstNormal: Ticket | undefined;
+  for (const ticket of waitingInQueueOrder(state.tickets)) {
+    if (!isEligible(ticket, counter)) continue;
+    if (ticket.priorityGroupId !== null) {
+      if (firstPriority === undefined || compare(ticket, firstPriority) < 0) firstPriority = ticket;
+    } else if (firstNormal === undefined || compare(ticket, firstNormal) < 0) firstNormal = ticket;
+  }
+  const takeNormal =
+    firstPriority === undefined ||
+    (firstNormal !== undefined &&
+      counterOf(state, counterId).priorityStreak >= config.policy.priorityBound &&
+      firstNormal.queuedAt < firstPriority.queuedAt);
+  return takeNormal ? firstNormal : firstPriority;
 }

@@ -2,7 +2,7 @@ import type { HallConfig } from './config.ts';
 import { findCounter, findService } from './config.ts';
 import type { ServiceId, TicketId } from './ids.ts';
 import { asTicketId } from './ids.ts';
-import { callOrder, isEligible } from './policy.ts';
+import { callOrder, isEligible, waitingInQueueOrder } from './policy.ts';
 import type { QueueState, Ticket } from './state.ts';
 import { counterOf, waitingTicket } from './state.ts';
 
@@ -96,8 +96,8 @@ export function estimateWait(
     existing === undefined ? { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } } : state;
   const positions = positionsInCallOrder(withTicket, config, ticket).filter((index) => index >= 0);
   // No counter may call it (a service nobody serves): everyone waiting for the service is ahead.
-  const sameService = Object.values(state.tickets).filter(
-    (other) => other.status === 'waiting' && other.serviceId === serviceId && other.id !== ticket.id,
+  const sameService = waitingInQueueOrder(state.tickets).filter(
+    (other) => other.serviceId === serviceId && other.id !== ticket.id,
   ).length;
   const peopleAhead = positions.length > 0 ? Math.min(...positions) : sameService;
   const peopleAheadMax = positions.length > 0 ? Math.max(...positions) : sameService;

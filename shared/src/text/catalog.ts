@@ -1456,18 +1456,6 @@ export const messages = {
     vi: 'Đặt lại PIN',
     en: 'Reset PIN',
   },
-  'admin.clerks.pinPrompt': {
-    vi: 'Mã PIN mới cho {name} (4–8 chữ số):',
-    en: 'New PIN for {name} (4–8 digits):',
-  },
-  'admin.clerks.pinInvalid': {
-    vi: 'Mã PIN gồm 4 đến 8 chữ số.',
-    en: 'A PIN has 4 to 8 digits.',
-  },
-  'admin.clerks.pinDone': {
-    vi: 'Đã đặt lại mã PIN cho {name}.',
-    en: 'The PIN of {name} was reset.',
-  },
   'admin.clerks.pinHint': {
     vi: 'Cán bộ mới cần được lưu cấu hình trước khi đặt mã PIN.',
     en: 'Save the configuration before setting the PIN of a new clerk.',
@@ -1674,6 +1662,160 @@ export const messages = {
     vi: 'Chưa có thiết bị nào.',
     en: 'No device yet.',
   },
+  // #13 console dialogs, pairing QR codes and editors (c2-console).
+  'admin.dialog.back': {
+    vi: 'Quay lại',
+    en: 'Go back',
+  },
+  'admin.search.cancelTitle': {
+    vi: 'Hủy số {number}?',
+    en: 'Cancel ticket {number}?',
+  },
+  'admin.search.cancelBody': {
+    vi: 'Số {number} ({service}) bị hủy ngay và không được gọi nữa. Không thể hoàn tác việc này.',
+    en: 'Ticket {number} ({service}) is cancelled at once and will not be called. This cannot be undone.',
+  },
+  'admin.search.cancelReasonLabel': {
+    vi: 'Lý do hủy (ghi vào nhật ký)',
+    en: 'Reason (kept in the audit log)',
+  },
+  'admin.devices.revokeTitle': {
+    vi: 'Thu hồi thiết bị “{name}”?',
+    en: 'Revoke the device “{name}”?',
+  },
+  'admin.devices.pairLink': {
+    vi: 'Liên kết ghép nối',
+    en: 'Pairing link',
+  },
+  'admin.devices.qrHint': {
+    vi: 'Trên máy tính bảng hoặc TV, quét mã QR này để mở liên kết và ghép nối. Mã dùng được một lần.',
+    en: 'On the tablet or TV, scan this QR code to open the link and pair. The code works once.',
+  },
+  'admin.devices.qrLabel': {
+    vi: 'Mã QR của liên kết ghép nối cho {name}',
+    en: 'QR code of the pairing link for {name}',
+  },
+  'admin.devices.localOnly': {
+    vi: 'Bảng điều khiển đang mở bằng địa chỉ “localhost”, thiết bị khác không mở được liên kết này. Mở bảng điều khiển bằng địa chỉ mạng nội bộ của máy chủ (ví dụ http://192.168.1.10:8080/admin/) rồi tạo mã mới.',
+    en: 'The console is open at “localhost”, which other devices cannot reach. Open the console at the server’s LAN address (for example http://192.168.1.10:8080/admin/) and make a new code.',
+  },
+  'admin.clerks.resetTitle': {
+    vi: 'Đặt lại mã PIN của {name}?',
+    en: 'Reset the PIN of {name}?',
+  },
+  'admin.clerks.resetBody': {
+    vi: 'Một mã PIN mới gồm 6 chữ số được tạo ngẫu nhiên; mã PIN cũ hết hiệu lực ngay. Cán bộ phải đổi mã PIN mới này khi đăng nhập lần đầu.',
+    en: 'A new random 6-digit PIN is made and the old one stops working at once. The clerk must change the new PIN at their first sign-in.',
+  },
+  'admin.clerks.resetConfirm': {
+    vi: 'Đặt lại mã PIN',
+    en: 'Reset the PIN',
+  },
+  'admin.clerks.newPinTitle': {
+    vi: 'Mã PIN mới của {name}',
+    en: 'New PIN of {name}',
+  },
+  'admin.clerks.newPinBody': {
+    vi: 'Đưa mã này cho cán bộ. Mã chỉ hiện một lần: đóng hộp thoại này là không xem lại được. Cán bộ phải đổi mã PIN khi đăng nhập lần đầu.',
+    en: 'Give this PIN to the clerk. It is shown once: after this dialog closes it cannot be seen again. The clerk must change it at their first sign-in.',
+  },
+  'admin.clerks.newPinLabel': {
+    vi: 'Mã PIN mới',
+    en: 'New PIN',
+  },
+  'admin.clerks.newPinDone': {
+    vi: 'Đã ghi lại, đóng',
+    en: 'Noted, close',
+  },
+  'admin.editor.search': {
+    vi: 'Tìm trong {list}',
+    en: 'Search {list}',
+  },
+  'admin.editor.searchPlaceholder': {
+    vi: 'Tìm theo tên…',
+    en: 'Search by name…',
+  },
+  'admin.editor.unnamed': {
+    vi: '(chưa có tên)',
+    en: '(no name yet)',
+  },
+  'admin.editor.moveUp': {
+    vi: 'Đưa “{name}” lên trên',
+    en: 'Move “{name}” up',
+  },
+  'admin.editor.moveDown': {
+    vi: 'Đưa “{name}” xuống dưới',
+    en: 'Move “{name}” down',
+  },
+  'admin.editor.noMatch': {
+    vi: 'Không có mục nào khớp.',
+    en: 'Nothing matches.',
+  },
+  'admin.editor.hourOf': {
+    vi: '{label}: giờ',
+    en: '{label}: hour',
+  },
+  'admin.editor.minuteOf': {
+    vi: '{label}: phút',
+    en: '{label}: minute',
+  },
+  'admin.editor.remove': {
+    vi: 'Xóa',
+    en: 'Remove',
+  },
+  'admin.editor.removeNamed': {
+    vi: 'Xóa “{name}”',
+    en: 'Remove “{name}”',
+  },
+  'admin.hours.days': {
+    vi: 'Các ngày của khung giờ {n}',
+    en: 'Days of opening window {n}',
+  },
+  'admin.hours.from': {
+    vi: 'Khung giờ {n}, từ',
+    en: 'Window {n}, from',
+  },
+  'admin.hours.to': {
+    vi: 'Khung giờ {n}, đến',
+    en: 'Window {n}, until',
+  },
+  'admin.hours.remove': {
+    vi: 'Xóa khung giờ {n}',
+    en: 'Remove window {n}',
+  },
+  'admin.hours.add': {
+    vi: 'Thêm khung giờ',
+    en: 'Add an opening window',
+  },
+  'admin.week.0': {
+    vi: 'Chủ nhật',
+    en: 'Sunday',
+  },
+  'admin.week.1': {
+    vi: 'Thứ Hai',
+    en: 'Monday',
+  },
+  'admin.week.2': {
+    vi: 'Thứ Ba',
+    en: 'Tuesday',
+  },
+  'admin.week.3': {
+    vi: 'Thứ Tư',
+    en: 'Wednesday',
+  },
+  'admin.week.4': {
+    vi: 'Thứ Năm',
+    en: 'Thursday',
+  },
+  'admin.week.5': {
+    vi: 'Thứ Sáu',
+    en: 'Friday',
+  },
+  'admin.week.6': {
+    vi: 'Thứ Bảy',
+    en: 'Saturday',
+  },
+  // end of #13 console dialogs (c2-console).
   'admin.deviceKind.kiosk': {
     vi: 'Máy lấy số',
     en: 'Ticket kiosk',

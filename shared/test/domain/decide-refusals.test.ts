@@ -666,7 +666,7 @@ const cases: readonly RefusalCase[] = [
   ).map(([problem, change]): RefusalCase => ({
     name: `configure: ${problem}`,
     arrange: (hall) => ({ type: 'configure', config: change(hall.config) }),
-    code: 'INVALID_STATE',
+    code: 'CONFIG_INVALID',
   })),
 ];
 

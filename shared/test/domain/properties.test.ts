@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  callOrder,
   counterOf,
   decide,
   estimateWait,
@@ -13,6 +14,8 @@ import {
   evolveAll,
   findCounter,
   formatTicketNumber,
+  pickNext,
+  waitingInQueueOrder,
   type Actor,
   type Command,
   type CounterConfig,
@@ -642,6 +645,41 @@ describe('random histories', { timeout: 30_000 }, () => {
     );
     expect(accepted).toBeGreaterThan(NUM_RUNS / 4);
     expect(refused).toBeGreaterThan(NUM_RUNS / 8);
+  });
+
+  it('(j) "call next" takes the head of the call order at every counter, in every state reached', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const { config, steps } = simulate(history, k);
+        for (const { after } of steps) {
+          for (const counterId of COUNTERS) {
+            expect(pickNext(after, config, counterId)?.id).toBe(callOrder(after, config, counterId)[0]?.id);
+            compared += 1;
+          }
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(compared).toBeGreaterThan(NUM_RUNS);
+  });
+
+  it('(k) the waiting list in queue order is computed once per ticket map and holds exactly the waiting tickets', () => {
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const { hall } = simulate(history, k);
+        const { tickets } = hall.state;
+        const waiting = waitingInQueueOrder(tickets);
+        // The same array for the same map: every counter's order in one state shares one pass over the day.
+        expect(waitingInQueueOrder(tickets)).toBe(waiting);
+        const expected = Object.values(tickets)
+          .filter((ticket) => ticket.status === 'waiting')
+          .sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)
+          .map((ticket) => ticket.id);
+        expect(waiting.map((ticket) => ticket.id)).toEqual(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('(i) people ahead is how many calls each counter that may call the ticket makes before it: the fewest and the most', () => {

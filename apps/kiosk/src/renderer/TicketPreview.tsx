@@ -1,4 +1,4 @@
-import { create as createQr } from 'qrcode';
+import { QrCode as SharedQrCode } from '@luot/client/react';
 import type { PrintableTicket, TicketBlock } from '@luot/shared/ticket';
 import { layoutTicket } from '@luot/shared/ticket';
 
@@ -54,27 +54,7 @@ function TicketBlockView({ block }: { readonly block: TicketBlock }) {
   }
 }
 
-/** A QR code drawn as SVG from its payload (the ticket's status page). */
+/** The ticket's QR code (its status page), drawn by the shared SVG QR component. */
 export function QrCode({ payload }: { readonly payload: string }) {
-  const { modules } = createQr(payload, { errorCorrectionLevel: 'M' });
-  const size = modules.size;
-  let path = '';
-  for (let row = 0; row < size; row += 1) {
-    for (let column = 0; column < size; column += 1) {
-      if (modules.get(row, column)) path += `M${column + 2} ${row + 2}h1v1h-1z`;
-    }
-  }
-  return (
-    <svg
-      className="kiosk-ticket__qr"
-      viewBox={`0 0 ${size + 4} ${size + 4}`}
-      role="img"
-      aria-label={payload}
-      data-testid="ticket-preview-qr"
-      shapeRendering="crispEdges"
-    >
-      <rect width={size + 4} height={size + 4} fill="#fff" />
-      <path d={path} fill="#000" />
-    </svg>
-  );
+  return <SharedQrCode payload={payload} className="kiosk-ticket__qr" testId="ticket-preview-qr" />;
 }

@@ -1,0 +1,370 @@
+// One counter calling in a row, the workload of issue #17: one counter terminal calls the next visitor
+// 200 times in a row (serving started between calls), 10 displays receive every change, and each call is
+// timed from the counter's emit to the moment the last of the 10 displays received it. Next to it, in the
+// same run and the same bench process, a bare Socket.IO relay (bare-broadcast-server.ts) does the same
+// work: one sender, an acked relay per call and per start, 10 receivers. The two alternate round by round
+// (hall first in odd rounds, bare first in even ones), so a burst of load from elsewhere lands on both.
+//
+// The hall server is the compiled JavaScript a hall runs (esbuild, as `pnpm start`), in its own process,
+// with its real SQLite file (WAL, synchronous=FULL) and its JSON log on, as in production.
+//
+//   pnpm bench --only sequential
+//   pnpm exec tsx server/bench/sequential-calls.ts [--calls 200] [--rounds 3] [--warmup 20] [--displays 10]
+//        [--server-log json|silent] [--tsx] [--profile] [--json out.json] [--check-targets]
+//
+// --tsx runs the hall child through the tsx loader instead of the compiled bundle (to compare);
+// --profile writes a CPU profile of the hall server to server/test-output/bench/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Changes } from '@luot/shared/contracts';
+import type { ServiceId } from '@luot/shared/domain';
+import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
+import { tempDataDir } from '../test/helpers.ts';
+import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
+import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
+import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
+import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
+import type { Summary } from './bench-support.ts';
+import { connectHall, machineLine, mb, probeFsync, runBenchMain, send, summary } from './bench-support.ts';
+
+/** Issue #17's targets for this workload (the hall, emit → last display). */
+export const SEQUENTIAL_TARGETS = { callP95Ms: 2, callP99Ms: 3.5 } as const;
+
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '20' },
+    displays: { type: 'string', default: '10' },
+    'server-log': { type: 'string', default: 'json' },
+    tsx: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    'check-targets': { type: 'boolean', default: false },
+  },
+});
+
+const whole = (name: string, text: string, least: number): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < least)
+    throw new Error(`--${name} must be a whole number ≥ ${least}, got ${text}`);
+  return value;
+};
+const callsPerRound = whole('calls', values.calls, 1);
+const rounds = whole('rounds', values.rounds, 1);
+const warmupCalls = whole('warmup', values.warmup, 0);
+const displayCount = whole('displays', values.displays, 1);
+if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
+  throw new Error('--server-log is json or silent');
+const serverLog = values['server-log'];
+
+const repoServer = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const profileDir = path.join(repoServer, 'test-output', 'bench');
+const data = tempDataDir('luot-bench-seq-');
+
+/** A command's time in the server, and its parts (CommandTiming in server/src/app/hall-service.ts). */
+interface ServerBreakdown {
+  readonly total: Summary;
+  readonly decide: Summary;
+  readonly queued: Summary;
+  readonly commit: Summary;
+}
+const children: ReadyChild[] = [];
+const sockets: Socket[] = [];
+let bundle: HallChildBundle | undefined;
+
+/** Resolves when every one of `receivers` has seen `key`; the time is that of the last arrival. */
+class ArrivalWaiter {
+  private readonly seen = new Map<number, { count: number; last: number }>();
+  private readonly waiting = new Map<number, (at: number) => void>();
+
+  constructor(private readonly receivers: number) {}
+
+  arrived(key: number, at: number): void {
+    const entry = this.seen.get(key) ?? { count: 0, last: 0 };
+    entry.count += 1;
+    entry.last = at;
+    this.seen.set(key, entry);
+    const resolve = this.waiting.get(key);
+    if (entry.count === this.receivers && resolve) {
+      this.seen.delete(key);
+      this.waiting.delete(key);
+      resolve(at);
+    }
+  }
+
+  /** The time the last receiver got `key` (now or later); rejects after `timeoutMs`. */
+  lastArrival(key: number, timeoutMs = 5_000): Promise<number> {
+    const entry = this.seen.get(key);
+    if (entry && entry.count === this.receivers) {
+      this.seen.delete(key);
+      return Promise.resolve(entry.last);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(key);
+        reject(new Error(`${key} did not reach all ${this.receivers} receivers within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(key, (at) => {
+        clearTimeout(timer);
+        resolve(at);
+      });
+    });
+  }
+}
+
+async function main(): Promise<number> {
+  if (values.profile) mkdirSync(profileDir, { recursive: true });
+  const fsync = probeFsync(data.dir);
+  if (!values.tsx) bundle = await buildHallChildBundle();
+  const hall: HallChild = await startHallChild({
+    dataDir: data.dir,
+    hall: 'large',
+    counters: 6,
+    terminals: ['q1'],
+    kiosks: 1,
+    displays: displayCount,
+    log: serverLog,
+    ipc: true,
+    execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    ...(bundle ? { bundle: bundle.file } : {}),
+  });
+  children.push(hall);
+  const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);
+  children.push(bare);
+
+  // Hall displays: the arrival of every event version (calls and starts).
+  const hallArrivals = new ArrivalWaiter(displayCount);
+  for (const device of hall.devices.displays) {
+    const { socket } = await connectHall(hall.url, device.token);
+    sockets.push(socket);
+    socket.on('hall:changes', (changes: Changes) => {
+      hallArrivals.arrived(changes.toVersion, performance.now());
+    });
+  }
+  const { socket: kiosk, snapshot } = await connectHall(hall.url, hall.devices.kiosks[0]!.token);
+  sockets.push(kiosk);
+  const counterDevice = hall.devices.counters[0]!;
+  const { socket: counter } = await connectHall(hall.url, counterDevice.token);
+  sockets.push(counter);
+  const signIn = await send(counter, 'clerk:sign-in', {
+    username: counterDevice.username,
+    pin: DEMO_CLERK_PIN,
+  });
+  if (!signIn.ok) throw new Error(`the clerk could not sign in: ${signIn.error.code}`);
+
+  // A queue for every call of the run, of services the counter serves.
+  const counterServices: readonly ServiceId[] =
+    snapshot.config.counters.find((candidate) => candidate.id === counterDevice.counterId)?.serviceIds ?? [];
+  if (counterServices.length === 0) throw new Error('the counter serves no service');
+  const totalCalls = warmupCalls + callsPerRound * rounds;
+  for (let index = 0; index < totalCalls + 5; index += 1) {
+    const issued = await send(kiosk, 'ticket:issue', {
+      serviceId: counterServices[index % counterServices.length]!,
+    });
+    if (!issued.ok) throw new Error(`queue: ${issued.error.code}`);
+  }
+
+  // Bare relay: the same receivers, one sender; every message carries a real call's changes.
+  const bareUrl = `http://127.0.0.1:${bare.port}`;
+  const bareArrivals = new ArrivalWaiter(displayCount);
+  for (let index = 0; index < displayCount; index += 1) {
+    const socket = connect(bareUrl, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { role: 'receiver' },
+    });
+    sockets.push(socket);
+    socket.on('message', (message: { seq: number }) => bareArrivals.arrived(message.seq, performance.now()));
+  }
+  const bareSender = connect(bareUrl, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { role: 'sender' },
+  });
+  sockets.push(bareSender);
+  await Promise.all(
+    sockets.map((socket) =>
+      socket.connected
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => socket.once('connect', () => resolve())),
+    ),
+  );
+
+  let lastCall: Changes | undefined;
+  /** One hall call (timed) and the start that follows it (awaited, not timed). */
+  const hallCall = async (): Promise<number> => {
+    const sentAt = performance.now();
+    const call = await send(counter, 'ticket:call-next', {});
+    if (!call.ok) throw new Error(`call-next: ${call.error.code}`);
+    const arrivedAt = await hallArrivals.lastArrival(call.value.version);
+    lastCall = {
+      fromVersion: call.value.version - 1,
+      toVersion: call.value.version,
+      events: call.value.events,
+    };
+    const start = await send(counter, 'ticket:start', {});
+    if (!start.ok) throw new Error(`start: ${start.error.code}`);
+    await hallArrivals.lastArrival(start.value.version);
+    return arrivedAt - sentAt;
+  };
+  let seq = 0;
+  const relay = (): { sentAt: number; arrived: Promise<number>; acked: Promise<unknown> } => {
+    seq += 1;
+    const sentAt = performance.now();
+    const arrived = bareArrivals.lastArrival(seq);
+    const acked = new Promise((resolve) => bareSender.emit('relay-ack', { seq, changes: lastCall }, resolve));
+    return { sentAt, arrived, acked };
+  };
+  /** One bare relay (timed) and a second one standing for the start (awaited, not timed). */
+  const bareCall = async (): Promise<number> => {
+    const call = relay();
+    const [arrivedAt] = await Promise.all([call.arrived, call.acked]);
+    const start = relay();
+    await Promise.all([start.arrived, start.acked]);
+    return arrivedAt - call.sentAt;
+  };
+
+  for (let index = 0; index < warmupCalls; index += 1) {
+    await hallCall();
+    await bareCall();
+  }
+
+  await hall.resetStats();
+  await hall.commandTimings(); // the queue and the warm-up are not measured
+  const before = await hall.stats();
+  const hallMs: number[] = [];
+  const bareMs: number[] = [];
+  const roundRows: { round: number; hall: Summary; bare: Summary; loadAverage: string }[] = [];
+  const runRound = async (call: () => Promise<number>, into: number[]): Promise<number[]> => {
+    const times: number[] = [];
+    for (let index = 0; index < callsPerRound; index += 1) times.push(await call());
+    into.push(...times);
+    return times;
+  };
+  const measuredFrom = performance.now();
+  for (let round = 1; round <= rounds; round += 1) {
+    const loadAverage = machineLine()
+      .replace(/^.*load /, '')
+      .replace(/,.*$/, '');
+    let hallTimes: number[];
+    let bareTimes: number[];
+    if (round % 2 === 1) {
+      hallTimes = await runRound(hallCall, hallMs);
+      bareTimes = await runRound(bareCall, bareMs);
+    } else {
+      bareTimes = await runRound(bareCall, bareMs);
+      hallTimes = await runRound(hallCall, hallMs);
+    }
+    roundRows.push({ round, hall: summary(hallTimes), bare: summary(bareTimes), loadAverage });
+  }
+  const measuredMs = performance.now() - measuredFrom;
+  const after = await hall.stats();
+  const timings = await hall.commandTimings();
+  const server = (command: string): ServerBreakdown => {
+    const of = timings.filter((timing) => timing.command === command);
+    return {
+      total: summary(of.map((timing) => timing.totalMs)),
+      decide: summary(of.map((timing) => timing.decideMs)),
+      queued: summary(of.map((timing) => timing.queuedMs)),
+      commit: summary(of.map((timing) => timing.commitMs)),
+    };
+  };
+
+  const hallSummary = summary(hallMs);
+  const bareSummary = summary(bareMs);
+  const serverCall = server('call-next');
+  const serverStart = server('start');
+  const serverCpuPercent =
+    Math.round(
+      ((after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / measuredMs) * 1000,
+    ) / 10;
+  const checks = [
+    {
+      name: `p95 call → last display ≤ ${SEQUENTIAL_TARGETS.callP95Ms} ms`,
+      isMet: hallSummary.p95 <= SEQUENTIAL_TARGETS.callP95Ms,
+    },
+    {
+      name: `p99 call → last display ≤ ${SEQUENTIAL_TARGETS.callP99Ms} ms`,
+      isMet: hallSummary.p99 <= SEQUENTIAL_TARGETS.callP99Ms,
+    },
+  ];
+
+  const f = (ms: number): string => `${ms.toFixed(2).padStart(6)} ms`;
+  const line = (label: string, figures: Summary): string =>
+    `  ${label.padEnd(28)} p50 ${f(figures.p50)}  p95 ${f(figures.p95)}  p99 ${f(figures.p99)}  max ${f(figures.max)}  (n=${figures.count})`;
+  const output = [
+    `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
+      `displays; ${rounds} rounds alternating with a bare Socket.IO relay, after ${warmupCalls} warm-up calls each`,
+    `  ${machineLine()}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}`,
+    line('hall: call → last display', hallSummary),
+    line('bare: relay → last receiver', bareSummary),
+    `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,
+    ...(['call-next', 'start'] as const).flatMap((command) => {
+      const figures = command === 'call-next' ? serverCall : serverStart;
+      return [
+        line(`server: ${command} → commit`, figures.total),
+        line('  of which decide + answer', figures.decide),
+        line('  waiting for the commit', figures.queued),
+        line('  transaction + fsync', figures.commit),
+      ];
+    }),
+    line('disk fsync (4 KB, probe)', fsync),
+    `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB, ` +
+      `loop delay p99 ${f(after.loopDelayMs.p99)} max ${f(after.loopDelayMs.max)}`,
+    '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99',
+    ...roundRows.map(
+      (row) =>
+        `  round ${row.round} (${row.loadAverage})`.padEnd(31) +
+        `${row.hall.p50.toFixed(2)} / ${row.hall.p95.toFixed(2)} / ${row.hall.p99.toFixed(2)} ms`.padEnd(30) +
+        `${row.bare.p50.toFixed(2)} / ${row.bare.p95.toFixed(2)} / ${row.bare.p99.toFixed(2)} ms`,
+    ),
+    ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
+  ];
+  console.log(output.join('\n'));
+  if (values.json) {
+    writeFileSync(
+      values.json,
+      `${JSON.stringify(
+        {
+          hall: hallSummary,
+          bare: bareSummary,
+          serverCall,
+          serverStart,
+          fsync,
+          serverCpuPercent,
+          rounds: roundRows,
+          checks,
+          compiled: bundle !== undefined,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
+  await hall.stop();
+  if (values.profile) console.log(`  CPU profile of the server in ${profileDir}`);
+  return values['check-targets'] && checks.some((check) => !check.isMet) ? 1 : 0;
+}
+
+await runBenchMain({
+  name: 'sequential calls',
+  main,
+  timeoutMs: 10 * 60_000,
+  kill: () => {
+    for (const child of children) child.process.kill('SIGKILL');
+  },
+  cleanup: async () => {
+    for (const socket of sockets) socket.close();
+    for (const child of children) await child.kill();
+    bundle?.remove();
+    data.remove();
+  },
+});
