@@ -199,7 +199,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     hubLink: new HubLinkConsole(service, hubShipper),
   });
   const httpServer = http.server;
-  const realtime = attachRealtime(httpServer, service, logger, { ...options.realtime, allowedHosts });
+  const realtime = attachRealtime(httpServer, service, logger, {
+    now: () => clock.now(),
+    ...options.realtime,
+    allowedHosts,
+  });
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),

@@ -183,3 +183,140 @@ export const managerAccount = (username: string): string => `manager:${username.
 
 /** The lock-out account of a clerk username. */
 export const clerkAccount = (username: string): string => `clerk:${username.trim().toLowerCase()}`;
+
+// ── the realtime edge ────────────────────────────────────────────────────────────────────────
+
+/** Limits of the Socket.IO edge, per device token and per source address. */
+export interface SocketLimits {
+  /** Open connections one device token may hold at once (a manager's token: every console tab). */
+  readonly connectionsPerDevice: number;
+  readonly connectionsPerManager: number;
+  /** Open connections from one address (loopback, the server PC itself, is not limited). */
+  readonly connectionsPerAddress: number;
+  /** Handshakes per device token and per address (reconnect storms, a token used by a script). */
+  readonly handshakesPerDevice: BudgetLimits;
+  readonly handshakesPerAddress: BudgetLimits;
+  /**
+   * Events that cost the hall something for every one sent and that no screen needs often: each printer
+   * status is a database write and a push to every console, each snapshot tens of kilobytes. Per device
+   * and per address.
+   */
+  readonly events: {
+    readonly [event in 'printer:status' | 'sync:snapshot' | 'device:list']: {
+      readonly perDevice: BudgetLimits;
+      readonly perAddress: BudgetLimits;
+    };
+  };
+}
+
+/**
+ * The defaults: far above what the apps send (a kiosk reports its printer on a change and once a
+ * minute; a client asks for a snapshot on a gap; a display reconnects after a cut), far below a flood.
+ */
+export const SOCKET_LIMITS: SocketLimits = {
+  connectionsPerDevice: 4,
+  connectionsPerManager: 12,
+  connectionsPerAddress: 64,
+  handshakesPerDevice: { capacity: 20, perMinute: 60 },
+  handshakesPerAddress: { capacity: 120, perMinute: 600 },
+  events: {
+    'printer:status': {
+      perDevice: { capacity: 10, perMinute: 30 },
+      perAddress: { capacity: 40, perMinute: 120 },
+    },
+    'sync:snapshot': {
+      perDevice: { capacity: 10, perMinute: 30 },
+      perAddress: { capacity: 40, perMinute: 120 },
+    },
+    'device:list': {
+      perDevice: { capacity: 20, perMinute: 60 },
+      perAddress: { capacity: 40, perMinute: 120 },
+    },
+  },
+};
+
+/** The server PC itself: not limited per address (every test and local tool runs there too). */
+export const isLocalAddress = (address: string): boolean =>
+  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+/** Why a connection or an event is refused by a limit, or null when it may go on. */
+export type LimitRefusal = { readonly message: string; readonly retryAt: number | null } | null;
+
+/**
+ * The bookkeeping of `SocketLimits`: which connections are open per device and address, and the
+ * budgets of handshakes and costly events. The transport asks before accepting a connection or
+ * handling an event; nothing here touches the database, so refusing a flood costs almost nothing.
+ */
+export class SocketLimiter {
+  private readonly openByDevice = new Map<string, number>();
+  private readonly openByAddress = new Map<string, number>();
+  private readonly handshakesByDevice: AttemptBudget;
+  private readonly handshakesByAddress: AttemptBudget;
+  private readonly eventBudgets: Map<string, { perDevice: AttemptBudget; perAddress: AttemptBudget }>;
+
+  constructor(private readonly limits: SocketLimits = SOCKET_LIMITS) {
+    this.handshakesByDevice = new AttemptBudget(limits.handshakesPerDevice);
+    this.handshakesByAddress = new AttemptBudget(limits.handshakesPerAddress);
+    this.eventBudgets = new Map(
+      Object.entries(limits.events).map(([event, budget]) => [
+        event,
+        { perDevice: new AttemptBudget(budget.perDevice), perAddress: new AttemptBudget(budget.perAddress) },
+      ]),
+    );
+  }
+
+  /** Before the token is even looked up: the address's handshake budget and open connections. */
+  admitAddress(address: string, now: number): LimitRefusal {
+    if (isLocalAddress(address)) return null;
+    const retryAt = this.handshakesByAddress.take(address, now);
+    if (retryAt !== null) return { message: 'too many connection attempts from this address', retryAt };
+    if ((this.openByAddress.get(address) ?? 0) >= this.limits.connectionsPerAddress) {
+      return { message: 'too many open connections from this address', retryAt: null };
+    }
+    return null;
+  }
+
+  /** Once the token is known: its handshake budget and open connections. */
+  admitDevice(deviceId: string, isManager: boolean, now: number): LimitRefusal {
+    const retryAt = this.handshakesByDevice.take(deviceId, now);
+    if (retryAt !== null) return { message: 'too many connection attempts with this device token', retryAt };
+    const most = isManager ? this.limits.connectionsPerManager : this.limits.connectionsPerDevice;
+    if ((this.openByDevice.get(deviceId) ?? 0) >= most) {
+      return { message: `this device token already has ${most} open connections`, retryAt: null };
+    }
+    return null;
+  }
+
+  /** A connection was accepted; returns the function to call once when it closes. */
+  opened(deviceId: string, address: string): () => void {
+    const bump = (map: Map<string, number>, key: string, by: number): void => {
+      const count = (map.get(key) ?? 0) + by;
+      if (count <= 0) map.delete(key);
+      else map.set(key, count);
+    };
+    bump(this.openByDevice, deviceId, 1);
+    bump(this.openByAddress, address, 1);
+    let isClosed = false;
+    return () => {
+      if (isClosed) return;
+      isClosed = true;
+      bump(this.openByDevice, deviceId, -1);
+      bump(this.openByAddress, address, -1);
+    };
+  }
+
+  /** A costly event from a device at an address: within both budgets, or refused. */
+  admitEvent(event: string, deviceId: string, address: string, now: number): LimitRefusal {
+    const budget = this.eventBudgets.get(event);
+    if (!budget) return null;
+    const deviceRetryAt = budget.perDevice.take(deviceId, now);
+    if (deviceRetryAt !== null)
+      return { message: `too many ${event} from this device`, retryAt: deviceRetryAt };
+    if (isLocalAddress(address)) return null;
+    const addressRetryAt = budget.perAddress.take(address, now);
+    if (addressRetryAt !== null) {
+      return { message: `too many ${event} from this address`, retryAt: addressRetryAt };
+    }
+    return null;
+  }
+}
