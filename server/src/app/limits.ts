@@ -235,7 +235,11 @@ export const SOCKET_LIMITS: SocketLimits = {
   },
 };
 
-/** The server PC itself: not limited per address (every test and local tool runs there too). */
+/**
+ * The server PC itself: its handshakes and costly events are not budgeted (it can read the database
+ * anyway; its own display, the CLI's tools and every test run there). Open connections per token are
+ * capped for it too.
+ */
 export const isLocalAddress = (address: string): boolean =>
   address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
@@ -276,9 +280,9 @@ export class SocketLimiter {
     return null;
   }
 
-  /** Once the token is known: its handshake budget and open connections. */
-  admitDevice(deviceId: string, isManager: boolean, now: number): LimitRefusal {
-    const retryAt = this.handshakesByDevice.take(deviceId, now);
+  /** Once the token is known: its handshake budget (not from the server PC) and open connections. */
+  admitDevice(deviceId: string, address: string, isManager: boolean, now: number): LimitRefusal {
+    const retryAt = isLocalAddress(address) ? null : this.handshakesByDevice.take(deviceId, now);
     if (retryAt !== null) return { message: 'too many connection attempts with this device token', retryAt };
     const most = isManager ? this.limits.connectionsPerManager : this.limits.connectionsPerDevice;
     if ((this.openByDevice.get(deviceId) ?? 0) >= most) {
@@ -308,11 +312,11 @@ export class SocketLimiter {
   /** A costly event from a device at an address: within both budgets, or refused. */
   admitEvent(event: string, deviceId: string, address: string, now: number): LimitRefusal {
     const budget = this.eventBudgets.get(event);
-    if (!budget) return null;
+    // The server PC itself (its own display, tools, tests) is trusted: it can read the database anyway.
+    if (!budget || isLocalAddress(address)) return null;
     const deviceRetryAt = budget.perDevice.take(deviceId, now);
     if (deviceRetryAt !== null)
       return { message: `too many ${event} from this device`, retryAt: deviceRetryAt };
-    if (isLocalAddress(address)) return null;
     const addressRetryAt = budget.perAddress.take(address, now);
     if (addressRetryAt !== null) {
       return { message: `too many ${event} from this address`, retryAt: addressRetryAt };

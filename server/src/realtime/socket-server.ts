@@ -163,7 +163,7 @@ export function attachRealtime(
       );
       return;
     }
-    const deviceRefusal = limiter.admitDevice(identity.deviceId, identity.role === 'manager', now());
+    const deviceRefusal = limiter.admitDevice(identity.deviceId, address, identity.role === 'manager', now());
     if (deviceRefusal !== null) {
       logger.warn({ result: 'RATE_LIMITED', address, device: identity.deviceId }, 'connection refused');
       next(connectError(refusedByLimit(deviceRefusal)));
