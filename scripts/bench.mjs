@@ -61,6 +61,14 @@ function benchmarks() {
       checksTargets: true,
     },
   ];
+  list.push({
+    // Issue #17: a year's report and its exports through the admin API, the server's loop delay meanwhile.
+    name: 'server: report stall',
+    cwd: root,
+    file: path.join(root, 'server', 'bench', 'report-stall.ts'),
+    args: [],
+    checksTargets: true,
+  });
   if (values['soak-minutes'] !== undefined) {
     list.push({
       name: `server: soak, ${values['soak-minutes']} min at 2× peak`,

@@ -45,7 +45,10 @@ if (mode === 'test') {
   // The hall server is compiled JavaScript (server/dist) and serves the web apps from their build output.
   status = runPnpm(['run', 'build']);
   // glibc keeps a memory pool per worker thread; two keep the server's memory flat (docs/BENCHMARKS.md).
-  if (status === 0) status = runPnpm(['run', 'start'], { MALLOC_ARENA_MAX: '2', ...installEnv });
+  // The quick start shows the demo hall (LUOT_DEMO=1): a new database gets its services, counters, clerks
+  // (PIN 1234) and the manager admin/admin. A real hall starts without it (docs/OPERATIONS.md, "First start").
+  if (status === 0)
+    status = runPnpm(['run', 'start'], { MALLOC_ARENA_MAX: '2', LUOT_DEMO: '1', ...installEnv });
 } else if (mode === 'install') {
   status = runPnpm(['run', 'build']);
 }

@@ -10,7 +10,7 @@ import type { HallServer, HallServerOptions } from '@luot/server/hall-server';
 import { startHallServer } from '@luot/server/hall-server';
 import { silentLogger } from '@luot/server/log';
 
-/** A real hall server on a free port with a fresh SQLite file, seeded with the demo hall. */
+/** A real hall server on a free port with a fresh SQLite file, seeded with the demo hall (LUOT_DEMO=1). */
 export async function startE2eHall(
   options: Partial<HallServerOptions> = {},
 ): Promise<HallServer & { dispose: () => Promise<void> }> {
@@ -21,6 +21,8 @@ export async function startE2eHall(
     host: '127.0.0.1',
     logger: silentLogger,
     kioskIssueLimit: { burst: 1_000, perMinute: 10_000 },
+    // The browser tests use the demo hall (clerks canbo1…8, PIN 1234; manager admin/admin), as LUOT_DEMO=1.
+    seedDemo: true,
     ...options,
   });
   return Object.assign(server, {
@@ -31,13 +33,19 @@ export async function startE2eHall(
   });
 }
 
-/** A Node-side device (e.g. a kiosk issuing tickets while the browser shows a counter). */
+/**
+ * A Node-side device (e.g. a kiosk issuing tickets while the browser shows a counter); a manager
+ * connects with a console session of a new account, as there are no manager devices.
+ */
 export async function nodeDevice(
   server: HallServer,
-  kind: DeviceKind,
+  kind: DeviceKind | 'manager',
   counterId: CounterId | null = null,
 ): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
-  const { token } = server.registerDevice(kind, `${kind} (test)`, counterId);
+  const token =
+    kind === 'manager'
+      ? await managerToken(server)
+      : server.registerDevice(kind, `${kind} (test)`, counterId).token;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, {
     auth: { token, protocolVersion: PROTOCOL_VERSION },
     transports: ['websocket'],
@@ -48,6 +56,16 @@ export async function nodeDevice(
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+let managers = 0;
+async function managerToken(server: HallServer): Promise<string> {
+  managers += 1;
+  const password = `mat-khau-e2e-${managers}-dai`;
+  await server.accounts.create(`quan-ly-e2e-${managers}`, `Quản lý ${managers}`, password, false);
+  const login = await server.accounts.login(`quan-ly-e2e-${managers}`, password);
+  if (!login.ok) throw new Error(`test manager sign-in refused: ${login.code}`);
+  return login.token;
 }
 
 let counter = 0;

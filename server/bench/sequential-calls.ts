@@ -29,7 +29,16 @@ import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
 import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
-import { connectHall, machineLine, mb, probeFsync, runBenchMain, send, summary } from './bench-support.ts';
+import {
+  connectHall,
+  machineLine,
+  mb,
+  probeFsync,
+  runBenchMain,
+  send,
+  sleep,
+  summary,
+} from './bench-support.ts';
 
 /** Issue #17's targets for this workload (the hall, emit → last display). */
 export const SEQUENTIAL_TARGETS = { callP95Ms: 2, callP99Ms: 3.5 } as const;
@@ -43,6 +52,8 @@ const { values } = parseArgs({
     'server-log': { type: 'string', default: 'json' },
     tsx: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
+    'in-commit-checkpoints': { type: 'boolean', default: false },
     json: { type: 'string' },
     'check-targets': { type: 'boolean', default: false },
   },
@@ -130,6 +141,7 @@ async function main(): Promise<number> {
     displays: displayCount,
     log: serverLog,
     ipc: true,
+    ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
     execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     ...(bundle ? { bundle: bundle.file } : {}),
   });
@@ -237,6 +249,8 @@ async function main(): Promise<number> {
   }
 
   await hall.resetStats();
+  // The loop-delay histogram records nothing until its timer has ticked once after a reset.
+  await sleep(50);
   await hall.commandTimings(); // the queue and the warm-up are not measured
   const before = await hall.stats();
   const hallMs: number[] = [];
@@ -303,7 +317,7 @@ async function main(): Promise<number> {
     `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
       `displays; ${rounds} rounds alternating with a bare Socket.IO relay, after ${warmupCalls} warm-up calls each`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'in the background'}`,
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
     `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,

@@ -8,7 +8,7 @@ import { asDeviceId } from '@luot/shared/domain';
 import type { Clock } from './app/clock.ts';
 import { systemClock } from './app/clock.ts';
 import { hashPin } from './app/credentials.ts';
-import { DEMO_CLERK_PIN, demoHallConfig } from './app/demo-hall.ts';
+import { DEMO_CLERK_PIN, demoHallConfig, emptyHallConfig } from './app/demo-hall.ts';
 import { createPairingCode, pairWithCode, registerDevice } from './app/devices.ts';
 import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
@@ -19,6 +19,7 @@ import { hallHostList } from './app/hall-hosts.ts';
 import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createHttpApp } from './http/http-app.ts';
 import type { Logger } from './log.ts';
@@ -45,11 +46,16 @@ export interface HallServerOptions {
   readonly host?: string;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Seed a demo hall when the database is new (the default for `pnpm start`). */
+  /**
+   * A new database gets the demo hall and its well-known credentials (clerks' PIN 1234, manager
+   * `admin`/`admin` to be changed at once): `LUOT_DEMO=1`, the quick start and tests. Without it a new
+   * database gets an empty hall and no manager: the first manager is created on the server PC
+   * (`luot init-manager`, or the console from loopback).
+   */
   readonly seedDemo?: boolean;
   /** Time zone of a newly seeded hall. */
   readonly timeZone?: string;
-  /** Configuration to seed instead of the demo hall (tests). */
+  /** Configuration to seed instead of the demo (or empty) hall (tests); with seedDemo its clerks get the demo PIN. */
   readonly initialConfig?: HallConfig;
   readonly kioskIssueLimit?: RateLimit;
   readonly realtime?: RealtimeOptions;
@@ -61,8 +67,15 @@ export interface HallServerOptions {
   readonly allowedHosts?: readonly string[];
   /** How often the business-day clock is checked. */
   readonly tickIntervalMs?: number;
+  /** How often the database is checked for devices revoked by the CLI (default 1 s). */
+  readonly revocationCheckIntervalMs?: number;
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
+  /**
+   * Where WAL checkpoints run: 'background' (default) in a worker thread with its own connection, or
+   * 'in-commit' as SQLite does by itself, inside the commit that crosses 1,000 pages (benchmarks compare).
+   */
+  readonly checkpoints?: 'background' | 'in-commit';
   /** Where each committed command's time went (benchmarks). */
   readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
 }
@@ -75,8 +88,10 @@ export interface HallServer {
   readonly store: HallStore;
   /** True when this start seeded a new hall. */
   readonly isNewHall: boolean;
-  /** True when this start created the first manager account (admin/admin, to be changed). */
+  /** True when this start created the demo's first manager account (admin/admin, to be changed). */
   readonly isFirstManagerSeeded: boolean;
+  /** True while the hall has no manager account (a new production hall: `luot init-manager`). */
+  readonly hasNoManager: () => boolean;
   /** Manager accounts and console sessions. */
   readonly accounts: ManagerAccounts;
   /** The shipper to the province hub, when the hall has one. */
@@ -114,21 +129,39 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const { db, state: dbState } = openDatabase(databaseFile);
+  // No command's commit waits for a WAL checkpoint: a worker thread does them (db/checkpointer.ts).
+  const checkpointer =
+    options.checkpoints === 'in-commit'
+      ? null
+      : startCheckpointer(db, {
+          onError: (error) =>
+            logger.warn(
+              { error: error.message },
+              'background checkpoints stopped; the hall checkpoints itself',
+            ),
+        });
   const store = new HallStore(db);
 
   let config = store.loadConfig();
   const isNewHall = config === null;
+  const isDemo = options.seedDemo === true;
   if (config === null) {
-    config = options.initialConfig ?? demoHallConfig(options.timeZone);
+    config =
+      options.initialConfig ??
+      (isDemo ? demoHallConfig(options.timeZone) : emptyHallConfig(options.timeZone));
     store.saveConfig(config);
-    const pinHash = await hashPin(DEMO_CLERK_PIN);
-    for (const clerk of config.clerks) store.setClerkPin(clerk.id, pinHash);
+    // Only the demo has known PINs; a real hall's clerks get theirs from the manager (changed at first sign-in).
+    if (isDemo) {
+      const pinHash = await hashPin(DEMO_CLERK_PIN);
+      for (const clerk of config.clerks) store.setClerkPin(clerk.id, pinHash);
+    }
   }
 
   const adminStore = new AdminStore(db);
   const accounts = new ManagerAccounts(adminStore, clock);
-  // The first manager (admin/admin, must be changed at first sign-in) on a hall that has none.
-  const isFirstManagerSeeded = await accounts.ensureFirstManager();
+  // The demo's manager (admin/admin, changed at first sign-in) only on a demo hall created by this very
+  // start: LUOT_DEMO=1 on an existing hall must never add a known password to it.
+  const isFirstManagerSeeded = isDemo && isNewHall && (await accounts.ensureFirstManager());
 
   // Shipping to the province hub reads the committed log beside the hall; commands never wait for it.
   let hubShipper: HubShipper | null = null;
@@ -215,6 +248,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     accounts.endExpiredSessions();
   }, options.tickIntervalMs ?? 15_000);
   tick.unref();
+  // `pnpm luot revoke` writes the same database from another process: drop such a device within a second.
+  const revocationWatch = setInterval(
+    () => service.noticeRevocationsElsewhere(),
+    options.revocationCheckIntervalMs ?? 1_000,
+  );
+  revocationWatch.unref();
   // A hall that was off across the rollover starts its new day before anyone connects.
   await service.tick();
   hubShipper?.start();
@@ -231,6 +270,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     store,
     isNewHall,
     isFirstManagerSeeded,
+    hasNoManager: () => adminStore.countManagers() === 0,
     accounts,
     hubShipper,
     registerDevice: (kind, name, counterId = null) =>
@@ -241,10 +281,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       if (isClosed) return;
       isClosed = true;
       clearInterval(tick);
+      clearInterval(revocationWatch);
       stopSessionWatch();
       await hubShipper?.stop();
       await realtime.close();
       await http.close();
+      await checkpointer?.close();
       db.close();
     },
   };

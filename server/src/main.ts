@@ -21,7 +21,7 @@ const server = await startHallServer({
   dataDir: settings.dataDir,
   port: settings.port,
   host: settings.host,
-  seedDemo: true,
+  seedDemo: settings.isDemo,
   timeZone: settings.timeZone,
   realtime: { allowedOrigins: settings.allowedOrigins },
   ...(settings.hosts ? { allowedHosts: settings.hosts } : {}),
@@ -43,7 +43,15 @@ if (server.isFirstManagerSeeded) {
     `  Manager console: ${base}/admin/   sign in as ${FIRST_MANAGER.username} / ${FIRST_MANAGER.password} (you must change it at once)`,
   );
 }
-if (server.isNewHall) {
+if (server.hasNoManager()) {
+  lines.push(
+    '',
+    "  This hall has no manager yet. On this PC, set the first manager's password:",
+    '    pnpm luot init-manager <username>   (an installed hall: luot.cmd or ./luot init-manager <username>)',
+    `  or open http://localhost:${server.port}/admin/ in a browser on this PC.`,
+  );
+}
+if (server.isNewHall && settings.isDemo) {
   const pairings: [DeviceKind, string, string, CounterId | null][] = [
     ['kiosk', 'Kiosk 1', 'kiosk', null],
     ['display', 'Màn hình gọi số 1', 'display', null],
@@ -62,9 +70,7 @@ if (server.isNewHall) {
     '  More devices: pnpm luot pair --kind counter --counter q4 --name "Máy quầy 4"',
   );
 } else {
-  lines.push(
-    '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1]',
-  );
+  lines.push('', '  Pair a device: pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1]');
 }
 // The banner is for the person who started the server: on stderr, so that stdout stays one JSON log
 // line after another (docs/OPERATIONS.md, "Logs").

@@ -47,6 +47,11 @@ export interface Settings {
   /** The host names and addresses the hall answers to (LUOT_HOSTS); undefined: the machine's own. */
   readonly hosts?: readonly string[];
   readonly kioskIssueLimit?: { burst: number; perMinute: number };
+  /**
+   * LUOT_DEMO=1: a new database gets the demo hall (clerks canbo1…8 with PIN 1234, manager admin/admin).
+   * Anything else: a new database gets an empty hall and no manager (docs/OPERATIONS.md, "First start").
+   */
+  readonly isDemo: boolean;
   /** Where and how this hall ships its events (LUOT_HUB_URL + LUOT_HUB_KEY, or hubUrl + hubKey). */
   readonly hubLink?: { readonly url: string; readonly key: string };
 }
@@ -64,7 +69,8 @@ function isValidTimeZone(zone: string): boolean {
  * Settings from the environment over the settings file over defaults: PORT (8080), LUOT_HOST (0.0.0.0),
  * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG, LUOT_HUB_URL and
  * LUOT_HUB_KEY (the province hub; none by default), LUOT_HOSTS (comma-separated host names and addresses
- * of the hall; default the machine's own, plus loopback always).
+ * of the hall; default the machine's own, plus loopback always), LUOT_DEMO (`1`: a new database gets the
+ * demo hall).
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
@@ -93,6 +99,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir,
     timeZone,
     allowedOrigins: fromFile.allowedOrigins ?? [],
+    isDemo: env.LUOT_DEMO === '1',
     ...(hosts !== undefined && hosts.length > 0 ? { hosts } : {}),
     ...(fromFile.kioskIssueLimit ? { kioskIssueLimit: fromFile.kioskIssueLimit } : {}),
     ...(hubUrl !== undefined && hubKey !== undefined ? { hubLink: { url: hubUrl, key: hubKey } } : {}),

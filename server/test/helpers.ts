@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import type {
   Ack,
   ClientToServerEvents,
-  DeviceKind,
+  ConnectionRole,
   ServerToClientEvents,
   Snapshot,
 } from '@luot/shared/contracts';
@@ -36,6 +36,9 @@ export async function startTestHall(
     host: '127.0.0.1',
     logger: silentLogger,
     kioskIssueLimit: { burst: 10_000, perMinute: 100_000 },
+    // Tests build on the demo hall (clerks canbo1…8 with PIN 1234, manager admin/admin) unless they say
+    // otherwise: a production start gets an empty hall (first-start.test.ts).
+    seedDemo: true,
     ...options,
   });
   return Object.assign(server, {
@@ -111,14 +114,27 @@ export async function connectClient(url: string, token: string): Promise<TestCli
   };
 }
 
-/** Pair a device directly on the server and connect it. */
+/** Pair a device directly on the server and connect it; a manager connects with a console session. */
 export async function pairAndConnect(
   server: HallServer,
-  kind: DeviceKind,
+  role: ConnectionRole,
   counterId: CounterId | null = null,
 ): Promise<TestClient> {
-  const { token } = server.registerDevice(kind, `${kind} test`, counterId);
+  if (role === 'manager') return connectClient(server.url, await managerSessionToken(server));
+  const { token } = server.registerDevice(role, `${role} test`, counterId);
   return connectClient(server.url, token);
+}
+
+let managerCount = 0;
+/** A console session of a new manager account (there are no manager devices): its token connects. */
+export async function managerSessionToken(server: HallServer): Promise<string> {
+  managerCount += 1;
+  const username = `quan-ly-${process.pid}-${managerCount}`;
+  const password = `mat-khau-kiem-thu-${managerCount}-dai`;
+  await server.accounts.create(username, `Quản lý ${managerCount}`, password, false);
+  const login = await server.accounts.login(username, password);
+  if (!login.ok) throw new Error(`test manager sign-in refused: ${login.code}`);
+  return login.token;
 }
 
 /** Wait until a condition holds (polling), or fail after a timeout. */

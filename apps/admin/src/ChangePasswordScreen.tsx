@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { translateErrorCode } from '@luot/shared/text';
+import { PASSWORD_LENGTH, passwordProblem } from '@luot/shared/domain';
+import { passwordProblemText, translateErrorCode } from '@luot/shared/text';
 import type { Manager } from './api.ts';
 import { AdminApi } from './api.ts';
 import { useText } from './text.ts';
-
-/** At least 8 characters, not the username, not the demo password (the server checks the same). */
-const MIN_LENGTH = 8;
 
 /** The password form; forced on first sign-in with the demo password. */
 export function ChangePasswordScreen(props: {
@@ -22,9 +20,17 @@ export function ChangePasswordScreen(props: {
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // The server's own rules (shared), so the manager learns why before sending; the server checks again.
+  const weakness =
+    next.length > 0
+      ? passwordProblem(next, {
+          username: props.manager.username,
+          ...(current ? { currentPassword: current } : {}),
+        })
+      : null;
   const localProblem =
-    next.length > 0 && next.length < MIN_LENGTH
-      ? t('admin.password.tooShort', { min: MIN_LENGTH })
+    weakness !== null
+      ? passwordProblemText(locale, weakness)
       : repeat.length > 0 && repeat !== next
         ? t('admin.password.mismatch')
         : null;
@@ -36,7 +42,7 @@ export function ChangePasswordScreen(props: {
     if (result.ok) props.onChanged();
     else
       setProblem(
-        result.error.code === 'VALIDATION_FAILED'
+        result.error.code === 'VALIDATION_FAILED' || result.error.code === 'WEAK_PASSWORD'
           ? t('admin.password.rejected')
           : translateErrorCode(locale, result.error.code),
       );
@@ -90,7 +96,7 @@ export function ChangePasswordScreen(props: {
             onChange={(e) => setRepeat(e.target.value)}
           />
         </label>
-        <p className="muted small">{t('admin.password.rules', { min: MIN_LENGTH })}</p>
+        <p className="muted small">{t('admin.password.rules', { min: PASSWORD_LENGTH.min })}</p>
         {(localProblem ?? problem) && (
           <p className="problem" role="alert">
             {localProblem ?? problem}
@@ -99,7 +105,7 @@ export function ChangePasswordScreen(props: {
         <button
           className="primary"
           type="submit"
-          disabled={isBusy || !current || next.length < MIN_LENGTH || next !== repeat}
+          disabled={isBusy || !current || next === '' || weakness !== null || next !== repeat}
         >
           {t('admin.password.submit')}
         </button>

@@ -3,7 +3,7 @@ import type { HallConnection, HallView } from '@luot/client';
 import { useNow } from '@luot/client/react';
 import type { DeviceStatus } from '@luot/shared/contracts';
 import type { HallConfig, QueueState, Ticket } from '@luot/shared/domain';
-import { counterOf, estimateWait, findClerk, findService } from '@luot/shared/domain';
+import { counterOf, estimateWait, findClerk, findService, isInService } from '@luot/shared/domain';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
 import { alertsOf, type Alert } from './monitor-model.ts';
@@ -114,7 +114,8 @@ export function MonitorScreen(props: { api: AdminApi; connection: HallConnection
           </thead>
           <tbody>
             {config.services
-              .filter((service) => service.isActive)
+              // An archived service stays while tickets still wait for it.
+              .filter((service) => isInService(service) || waiting(service.id).length > 0)
               .map((service) => {
                 const queue = waiting(service.id);
                 const oldest = Math.min(...queue.map((ticket) => ticket.queuedAt));
@@ -158,43 +159,40 @@ export function MonitorScreen(props: { api: AdminApi; connection: HallConnection
             </tr>
           </thead>
           <tbody>
-            {config.counters
-              .filter((counter) => counter.isActive)
-              .map((counter) => {
-                const live = counterOf(state, counter.id);
-                const ticket =
-                  live.currentTicketId === null ? undefined : state.tickets[live.currentTicketId];
-                const clerk = live.clerkId === null ? undefined : findClerk(config, live.clerkId);
-                const since = ticket ? (ticket.startedAt ?? ticket.calledAt) : null;
-                return (
-                  <tr key={counter.id}>
-                    <td>
-                      {t('admin.monitor.counterNumber', { number: counter.number })} — {name(counter.name)}
-                    </td>
-                    <td>
-                      <span className={`pill pill-${live.status}`}>{t(`counterState.${live.status}`)}</span>
-                      {live.pauseReason && <span className="muted"> ({live.pauseReason})</span>}
-                    </td>
-                    <td>{clerk?.name ?? '—'}</td>
-                    <td>
-                      {ticket ? (
-                        <>
-                          <strong>{ticket.number}</strong> · {t(`ticketStatus.${ticket.status}`)} ·{' '}
-                          {name(
-                            findService(config, ticket.serviceId)?.name ?? {
-                              vi: ticket.serviceId,
-                              en: ticket.serviceId,
-                            },
-                          )}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="num">{since === null ? '—' : formatMinutes(locale, now - since)}</td>
-                  </tr>
-                );
-              })}
+            {config.counters.filter(isInService).map((counter) => {
+              const live = counterOf(state, counter.id);
+              const ticket = live.currentTicketId === null ? undefined : state.tickets[live.currentTicketId];
+              const clerk = live.clerkId === null ? undefined : findClerk(config, live.clerkId);
+              const since = ticket ? (ticket.startedAt ?? ticket.calledAt) : null;
+              return (
+                <tr key={counter.id}>
+                  <td>
+                    {t('admin.monitor.counterNumber', { number: counter.number })} — {name(counter.name)}
+                  </td>
+                  <td>
+                    <span className={`pill pill-${live.status}`}>{t(`counterState.${live.status}`)}</span>
+                    {live.pauseReason && <span className="muted"> ({live.pauseReason})</span>}
+                  </td>
+                  <td>{clerk?.name ?? '—'}</td>
+                  <td>
+                    {ticket ? (
+                      <>
+                        <strong>{ticket.number}</strong> · {t(`ticketStatus.${ticket.status}`)} ·{' '}
+                        {name(
+                          findService(config, ticket.serviceId)?.name ?? {
+                            vi: ticket.serviceId,
+                            en: ticket.serviceId,
+                          },
+                        )}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="num">{since === null ? '—' : formatMinutes(locale, now - since)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

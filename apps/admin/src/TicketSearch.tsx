@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HallConfig, QueueState } from '@luot/shared/domain';
-import { findService } from '@luot/shared/domain';
+import { findService, isInService } from '@luot/shared/domain';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi, FoundTicket } from './api.ts';
 import { describeEvent } from './audit-text.ts';
@@ -120,7 +120,7 @@ export function TicketSearch(props: {
                   >
                     <option value="">{t('admin.search.transferTo')}</option>
                     {props.config.services
-                      .filter((candidate) => candidate.id !== ticket.serviceId && candidate.isActive)
+                      .filter((candidate) => candidate.id !== ticket.serviceId && isInService(candidate))
                       .map((candidate) => (
                         <option key={candidate.id} value={candidate.id}>
                           {candidate.prefix} — {name(candidate.name)}

@@ -39,7 +39,6 @@ export function alertsOf(input: {
 }): Alert[] {
   const alerts: Alert[] = [];
   for (const device of input.devices) {
-    if (device.kind === 'manager') continue;
     if (device.printer && device.printer.state !== 'ok') {
       alerts.push({
         key: `printer-${device.deviceId}`,

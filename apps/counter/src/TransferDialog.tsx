@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CounterId, HallConfig, QueueState, ServiceId, Ticket } from '@luot/shared/domain';
-import { findService, transferCounterOptions } from '@luot/shared/domain';
+import { findService, isInService, transferCounterOptions } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
 import { Dialog, FormButtons } from './Dialog.tsx';
@@ -45,13 +45,15 @@ export function TransferDialog({
   const [counterId, setCounterId] = useState<string>(ANY_COUNTER);
   const [note, setNote] = useState('');
   const [isTried, setTried] = useState(false);
-  const services = config.services.filter((service) => service.isActive && service.id !== ticket.serviceId);
+  const services = config.services.filter(
+    (service) => isInService(service) && service.id !== ticket.serviceId,
+  );
   const chosenService = services.find((service) => service.id === serviceId);
   const targetServiceId = chosenService?.id ?? ticket.serviceId;
   const options = transferCounterOptions(state, config, targetServiceId, ownCounterId);
   const chosenCounter = options.find((option) => option.counter.id === counterId && option.refusal === null);
   const servingAnywhere = config.counters.some(
-    (counter) => counter.isActive && counter.serviceIds.includes(targetServiceId),
+    (counter) => isInService(counter) && counter.serviceIds.includes(targetServiceId),
   );
   const isOpenSomewhere = options.some((option) => option.servesService && option.status === 'open');
   const isValid = (chosenService !== undefined || chosenCounter !== undefined) && servingAnywhere;

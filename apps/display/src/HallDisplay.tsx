@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Bilingual } from './Bilingual.tsx';
 import { DisplayScreen } from './DisplayScreen.tsx';
 import { buildDisplayModel } from './display-model.ts';
+import { isInService } from '@luot/shared/domain';
 import type { DisplayRuntime } from './runtime.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import type { FilterSource, KeyValueStorage } from './settings.ts';
@@ -129,7 +130,7 @@ function ConnectedDisplay({
       {sound === 'needs-press' && <SoundPrompt onEnable={() => runtime.sound.enable()} />}
       {isSettingsOpen && (
         <SettingsPanel
-          services={config.services.filter((service) => service.isActive)}
+          services={config.services.filter(isInService)}
           serviceIds={filter.serviceIds}
           isFromAddress={filter.source === 'url'}
           onSave={(serviceIds) => {

@@ -15,6 +15,7 @@ import {
   featuredCall,
   findCounter,
   findService,
+  isInService,
 } from '@luot/shared/domain';
 import { callKey } from './calls.ts';
 
@@ -26,9 +27,7 @@ import { callKey } from './calls.ts';
  * mistyped URL must not leave a blank TV on the wall.
  */
 export function shownServices(config: HallConfig, filter: readonly string[] | null): ServiceConfig[] {
-  const active = config.services
-    .filter((service) => service.isActive)
-    .sort((a, b) => a.kioskOrder - b.kioskOrder);
+  const active = config.services.filter(isInService).sort((a, b) => a.kioskOrder - b.kioskOrder);
   if (filter === null) return active;
   const wanted = new Set(filter);
   const chosen = active.filter((service) => wanted.has(service.id));
@@ -153,7 +152,7 @@ export interface CounterRow {
 /** The active counters that serve at least one shown service, by number. */
 function shownCounters(config: HallConfig, isShown: (serviceId: ServiceId) => boolean): CounterConfig[] {
   return config.counters
-    .filter((counter) => counter.isActive && counter.serviceIds.some(isShown))
+    .filter((counter) => isInService(counter) && counter.serviceIds.some(isShown))
     .sort((a, b) => a.number - b.number);
 }
 

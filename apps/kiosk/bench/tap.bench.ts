@@ -31,7 +31,15 @@ async function startServer(dataDir: string): Promise<{ url: string; code: string
   writeFileSync(settings, JSON.stringify({ kioskIssueLimit: { burst: 1_000, perMinute: 10_000 } }));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/main.ts')], {
     cwd: path.join(repoRoot, 'server'),
-    env: { ...process.env, PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_DATA_DIR: dataDir, LUOT_CONFIG: settings },
+    // LUOT_DEMO: the bench reads the demo hall's first pairing link from the start banner.
+    env: {
+      ...process.env,
+      PORT: '0',
+      LUOT_HOST: '127.0.0.1',
+      LUOT_DATA_DIR: dataDir,
+      LUOT_CONFIG: settings,
+      LUOT_DEMO: '1',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

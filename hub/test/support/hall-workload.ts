@@ -130,7 +130,10 @@ export async function runHallWorkload(
               ticketId: ticket.id,
               counterId,
               rating,
-              reasons: rating <= 2 ? ['Chờ lâu'] : [],
+              reasons:
+                rating <= 2 && config.satisfaction.lowRatingReasons[0]
+                  ? [config.satisfaction.lowRatingReasons[0].vi]
+                  : [],
             }),
           );
         }
@@ -148,7 +151,9 @@ export async function runHallWorkload(
     if (random() < 0.02) {
       const missed = Object.values(service.state.tickets).find((candidate) => candidate.status === 'no_show');
       if (missed)
-        await send(() => service.command(manager, requestId(), { type: 'return', ticketId: missed.id }));
+        await send(() =>
+          service.command(manager, requestId(), { type: 'return', ticketId: missed.id, counterId: null }),
+        );
     }
   }
   // Changes are published just after the commit: let the last one arrive.

@@ -3,7 +3,9 @@ import type { ClerkConfig } from '@luot/shared/domain';
 import type { AdminStore } from '../db/admin-store.ts';
 import type { HallStore } from '../db/hall-store.ts';
 import { clerkAccount, managerAccount, unlockSettingKey } from './limits.ts';
-import { hashPassword, passwordProblem } from './managers.ts';
+import { passwordProblem } from '@luot/shared/domain';
+import { passwordProblemText } from '@luot/shared/text';
+import { hashPassword } from './managers.ts';
 
 /**
  * Recovery on the server PC (the CLI, which shares the database with the running server): lift the
@@ -68,8 +70,9 @@ export async function resetManagerPassword(
 ): Promise<{ ok: true } | { ok: false; problem: string }> {
   const manager = store.findManagerByUsername(username.trim());
   if (!manager) return { ok: false, problem: `no manager named ${username}` };
-  const problem = passwordProblem(password, manager.username, '');
-  if (problem !== null) return { ok: false, problem };
+  // The hall's rules for weak passwords, as in the console and `init-manager`.
+  const problem = passwordProblem(password, { username: manager.username });
+  if (problem) return { ok: false, problem: passwordProblemText('en', problem) };
   store.setPassword(manager.id, await hashPassword(password), true, now);
   // No session is kept: whoever held one signs in again with the new password.
   store.deleteOtherSessions(manager.id, '');

@@ -94,11 +94,13 @@ const ROUTES: { readonly [E in ClientEventName]: Route<z.ZodType, E> } = {
     });
   }),
   'ticket:return': route('ticket:return', returnTicketSchema, (service, identity, p) => {
+    let counterId = null;
     if (identity.role === 'counter') {
       const counter = service.actingCounter(identity, undefined);
       if (!counter.ok) return counter;
+      counterId = counter.value;
     }
-    return service.command(identity, p.requestId, { type: 'return', ticketId: p.ticketId });
+    return service.command(identity, p.requestId, { type: 'return', ticketId: p.ticketId, counterId });
   }),
   'ticket:transfer': route('ticket:transfer', transferTicketSchema, (service, identity, p) => {
     let fromCounterId = null;

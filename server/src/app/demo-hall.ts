@@ -146,7 +146,10 @@ const clerkNames: readonly [string, string][] = [
   ['Bùi Văn Minh', 'Chuyên viên Trung tâm'],
 ];
 
-/** The PIN every demo clerk starts with; the start-up banner tells the manager to change it. */
+/**
+ * The PIN every demo clerk starts with (only with LUOT_DEMO=1, docs/OPERATIONS.md). It is a weak PIN on
+ * purpose, so that the quick start is easy to try: no manager can set it, and a real hall never has it.
+ */
 export const DEMO_CLERK_PIN = '1234';
 
 /**
@@ -192,6 +195,32 @@ export function demoHallConfig(timeZone = 'Asia/Ho_Chi_Minh'): HallConfig {
         text('Lý do khác', 'Other'),
       ],
     },
+    announcement: DEFAULT_ANNOUNCEMENT,
+    terminals: DEFAULT_TERMINALS,
+  };
+}
+
+/**
+ * The hall a production start creates (no LUOT_DEMO): its name and the house defaults, and nothing a
+ * stranger could sign in with: no clerks, no counters, no services. The manager builds it in the console.
+ */
+export function emptyHallConfig(timeZone = 'Asia/Ho_Chi_Minh'): HallConfig {
+  return {
+    hall: {
+      name: 'Trung tâm Phục vụ hành chính công',
+      address: '',
+      phone: '',
+      timeZone,
+      rolloverHour: 0,
+      noticeLine: 'Công dân vui lòng giữ phiếu và chú ý loa gọi số.',
+    },
+    fields: [],
+    services: [],
+    counters: [],
+    clerks: [],
+    priorityGroups: DEFAULT_PRIORITY_GROUPS,
+    policy: DEFAULT_POLICY,
+    satisfaction: { levels: DEFAULT_SATISFACTION_LEVELS, lowRatingReasons: [] },
     announcement: DEFAULT_ANNOUNCEMENT,
     terminals: DEFAULT_TERMINALS,
   };

@@ -27,7 +27,7 @@ import type {
   TicketId,
   VersionedEvent,
 } from '@luot/shared/domain';
-import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll } from '@luot/shared/domain';
+import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll, isInService } from '@luot/shared/domain';
 import type { CommitBatch, DeviceRow, HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
@@ -145,8 +145,14 @@ export class HallService {
   private readonly sessionListeners = new Set<SessionListener>();
   private readonly deviceListeners = new Set<DeviceStatusListener>();
   private readonly revokeListeners = new Set<(deviceId: DeviceId) => void>();
-  /** Which terminal holds each counter's clerk session (the newest sign-in wins). */
-  private readonly sessions = new Map<CounterId, DeviceId>();
+  /**
+   * Which terminal holds each counter's clerk session (the newest sign-in wins), and for which clerk. A
+   * copy of the `counter_sessions` table, which is written with the events that change it: the session
+   * is the terminal's, across restarts, and no other terminal of the counter acts as that clerk.
+   */
+  private readonly sessions = new Map<CounterId, { deviceId: DeviceId; clerkId: ClerkId }>();
+  /** SQLite's data_version when the database was last checked for revocations made by the CLI. */
+  private checkedDataVersion = -1;
   /** Refusals are not written to disk; a retry within this window still gets the first answer. */
   private readonly refusals = new Map<string, Ack<never>>();
   private readonly buckets = new Map<DeviceId, { tokens: number; at: number }>();
@@ -167,6 +173,10 @@ export class HallService {
     const { timeZone, rolloverHour } = options.config.hall;
     this.queue = options.store.loadQueueState(businessDayOf(options.clock.now(), timeZone, rolloverHour));
     this.committed = { queue: this.queue, config: this.config };
+    for (const session of options.store.loadCounterSessions()) {
+      this.sessions.set(session.counterId, { deviceId: session.deviceId, clerkId: session.clerkId });
+    }
+    this.checkedDataVersion = options.store.dataVersion();
   }
 
   /** The queue state at the last committed version (what every client is told). */
@@ -215,10 +225,24 @@ export class HallService {
     };
   }
 
-  /** A terminal holds its counter's session if it signed in last (or nobody has since a restart). */
+  /**
+   * A terminal holds its counter's session if it signed in the clerk who is signed in there now. Nobody
+   * holds a session that has no recorded terminal: the clerk signs in again (never the other way round).
+   */
   private holdsSession(counterId: CounterId, deviceId: DeviceId): boolean {
     const holder = this.sessions.get(counterId);
-    return holder === undefined || holder === deviceId;
+    return (
+      holder !== undefined &&
+      holder.deviceId === deviceId &&
+      holder.clerkId === (this.queue.counters[counterId]?.clerkId ?? null)
+    );
+  }
+
+  /** A device's identity as of now (its clerk may have changed); a manager's console session as is. */
+  private currentIdentity(identity: Identity): Identity {
+    if (identity.role === 'manager') return identity;
+    const device = this.options.store.findDevice(identity.deviceId);
+    return device ? this.identityOf(device) : identity;
   }
 
   /** Everything a client needs to start folding changes. */
@@ -230,7 +254,7 @@ export class HallService {
       state: this.committed.queue,
       // Each device sees only what its role needs (no clerk usernames outside the console).
       config: configForRole(this.committed.config, identity.role),
-      identity: this.identityOf(this.options.store.findDevice(identity.deviceId) ?? deviceRowOf(identity)),
+      identity: this.currentIdentity(identity),
     };
   }
 
@@ -301,7 +325,7 @@ export class HallService {
       return fail('FORBIDDEN', 'only a counter terminal signs clerks in');
     }
     const clerk = this.config.clerks.find(
-      (candidate) => candidate.isActive && candidate.username.toLowerCase() === username.toLowerCase(),
+      (candidate) => isInService(candidate) && candidate.username.toLowerCase() === username.toLowerCase(),
     );
     const credential = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
     const now = this.options.clock.now();
@@ -338,9 +362,16 @@ export class HallService {
       }),
     );
     if (result.ok) {
-      this.sessions.set(counterId, identity.deviceId);
-      if (previousHolder !== undefined && previousHolder !== identity.deviceId) {
-        this.notifySession(previousHolder, { reason: 'takeover', clerkId: clerk.id });
+      // Also when the sign-in changed nothing in the queue (the same clerk again, from another terminal).
+      this.sessions.set(counterId, { deviceId: identity.deviceId, clerkId: clerk.id });
+      this.options.store.bindCounterSession({
+        counterId,
+        deviceId: identity.deviceId,
+        clerkId: clerk.id,
+        signedInAt: now,
+      });
+      if (previousHolder !== undefined && previousHolder.deviceId !== identity.deviceId) {
+        this.notifySession(previousHolder.deviceId, { reason: 'takeover', clerkId: clerk.id });
       }
     }
     return result;
@@ -354,12 +385,13 @@ export class HallService {
   ): Promise<Ack<CommandOutcome>> {
     const counterId = identity.counterId;
     if (identity.role !== 'counter' || counterId === null) return fail('FORBIDDEN', 'not a counter terminal');
-    if (!this.holdsSession(counterId, identity.deviceId)) {
+    // Nobody signed in: nothing to end (answered as before, with no events).
+    const isStaffed = (this.queue.counters[counterId]?.clerkId ?? null) !== null;
+    if (isStaffed && !this.holdsSession(counterId, identity.deviceId)) {
       return fail('NOT_SIGNED_IN', 'another terminal holds this counter');
     }
-    const result = await this.command(identity, requestId, { type: 'sign-out', counterId, reason });
-    if (result.ok) this.sessions.delete(counterId);
-    return result;
+    // The clerk.signed-out event ends the session (afterEvent, and its row in the same transaction).
+    return this.command(identity, requestId, { type: 'sign-out', counterId, reason });
   }
 
   /**
@@ -531,13 +563,17 @@ export class HallService {
     });
   }
 
+  /** Keep the session map as the committed events left the `counter_sessions` table. */
   private afterEvent(event: VersionedEvent): void {
-    if (event.type === 'clerk.signed-out' && (event.reason === 'moved' || event.reason === 'takeover')) {
+    if (event.type === 'clerk.signed-in' && event.by.deviceId !== null) {
+      this.sessions.set(event.counterId, { deviceId: event.by.deviceId, clerkId: event.clerkId });
+    }
+    if (event.type === 'clerk.signed-out') {
       const holder = this.sessions.get(event.counterId);
-      if (holder !== undefined && event.reason === 'moved') {
-        this.sessions.delete(event.counterId);
-        this.notifySession(holder, { reason: 'moved', clerkId: event.clerkId });
-      }
+      if (holder === undefined || holder.clerkId !== event.clerkId) return;
+      this.sessions.delete(event.counterId);
+      if (event.reason === 'moved')
+        this.notifySession(holder.deviceId, { reason: 'moved', clerkId: event.clerkId });
     }
   }
 
@@ -617,13 +653,48 @@ export class HallService {
    */
   revokeDevice(identity: Identity, deviceId: DeviceId): boolean {
     const isRevoked = this.options.store.revokeDevice(deviceId, this.options.clock.now());
-    if (isRevoked) {
-      this.log('warn', 'device revoked', identity, { revoked: deviceId });
-      for (const listener of this.revokeListeners) listener(deviceId);
-      for (const [counterId, holder] of this.sessions)
-        if (holder === deviceId) this.sessions.delete(counterId);
-    }
+    if (isRevoked) this.cutOff(identity, deviceId);
     return isRevoked;
+  }
+
+  /**
+   * Notice devices revoked by another process (`pnpm luot revoke` writes the same database): when the
+   * database changed since the last look, every connected device and every session-holding terminal is
+   * checked, and the revoked ones are cut off as a revocation from the console would. Called on a short
+   * timer; the check costs one PRAGMA while nothing changed.
+   */
+  noticeRevocationsElsewhere(): void {
+    const version = this.options.store.dataVersion();
+    if (version === this.checkedDataVersion) return;
+    this.checkedDataVersion = version;
+    const candidates = new Set<DeviceId>(this.connections.keys());
+    for (const holder of this.sessions.values()) candidates.add(holder.deviceId);
+    for (const deviceId of candidates) {
+      const device = this.options.store.findDevice(deviceId);
+      if (device !== undefined && device.revokedAt !== null) this.cutOff(SYSTEM_IDENTITY, deviceId);
+    }
+  }
+
+  /**
+   * A revoked device's open connections close at once (the realtime layer listens), and a terminal's
+   * clerk sessions end with `clerk.signed-out` (reason `revoked`), so displays and consoles see the
+   * counter lose its clerk and no other terminal of the counter acts as that clerk.
+   */
+  private cutOff(identity: Identity, deviceId: DeviceId): void {
+    this.log('warn', 'device revoked', identity, { revoked: deviceId });
+    for (const listener of this.revokeListeners) listener(deviceId);
+    for (const [counterId, holder] of [...this.sessions]) {
+      if (holder.deviceId !== deviceId) continue;
+      // Out of the map at once: no command of the revoked terminal may slip in before the commit.
+      this.sessions.delete(counterId);
+      const now = this.options.clock.now();
+      void this.execute(
+        identity,
+        `revoked-${deviceId}-${counterId}-${now}`,
+        { type: 'sign-out', counterId, reason: 'revoked' },
+        () => ({}),
+      );
+    }
   }
 
   /** A one-time pairing code for a new device (manager console). */
@@ -708,19 +779,4 @@ export class HallService {
       message,
     );
   }
-}
-
-function deviceRowOf(identity: Identity): DeviceRow {
-  return {
-    id: identity.deviceId,
-    kind: identity.role,
-    name: identity.deviceName,
-    counterId: identity.counterId,
-    createdAt: 0,
-    revokedAt: null,
-    lastSeenAt: null,
-    printerState: null,
-    printerDetail: null,
-    printerAt: null,
-  };
 }

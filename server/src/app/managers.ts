@@ -1,7 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Identity } from '@luot/shared/contracts';
-import { asDeviceId } from '@luot/shared/domain';
+import { asDeviceId, passwordProblem as hallPasswordProblem } from '@luot/shared/domain';
+import { passwordProblemText } from '@luot/shared/text';
 import type { AdminStore, ManagerRow } from '../db/admin-store.ts';
 import type { Clock } from './clock.ts';
 import { hashToken } from './credentials.ts';
@@ -316,14 +317,15 @@ export class ManagerAccounts {
     session: ActiveSession,
     currentPassword: string,
     newPassword: string,
-  ): Promise<{ ok: true } | { ok: false; code: 'BAD_CREDENTIALS' | 'VALIDATION_FAILED'; message: string }> {
+  ): Promise<{ ok: true } | { ok: false; code: 'BAD_CREDENTIALS' | 'WEAK_PASSWORD'; message: string }> {
     const manager = this.store.findManager(session.manager.id);
     if (!manager || !(await verifyPassword(currentPassword, manager.passwordHash))) {
       await this.sleep(FAILED_LOGIN_DELAY_MS);
       return { ok: false, code: 'BAD_CREDENTIALS', message: 'the current password is wrong' };
     }
-    const problem = passwordProblem(newPassword, manager.username, currentPassword);
-    if (problem) return { ok: false, code: 'VALIDATION_FAILED', message: problem };
+    // The hall's rules for weak passwords (shared with the console and the CLI): issue 15.
+    const problem = hallPasswordProblem(newPassword, { username: manager.username, currentPassword });
+    if (problem) return { ok: false, code: 'WEAK_PASSWORD', message: passwordProblemText('en', problem) };
     const now = this.clock.now();
     this.store.setPassword(manager.id, await hashPassword(newPassword), false, now);
     this.store.deleteOtherSessions(manager.id, session.tokenHash);
@@ -338,7 +340,10 @@ export class ManagerAccounts {
   }
 }
 
-/** Why a new password is refused, or null when it is acceptable. */
+/**
+ * Why a new password is refused, or null when it is acceptable: the province hub's rule (hub/src/app).
+ * The hall itself uses the stricter shared `passwordProblem` of `@luot/shared/domain` (issue 15).
+ */
 export function passwordProblem(password: string, username: string, previous: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 200) return 'at most 200 characters';

@@ -10,16 +10,22 @@ import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { enrolWithHub } from '../hub-link/enrol.ts';
 import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
+import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
 import { runResetPassword, runUnlock } from './sign-in-recovery.ts';
 import { recordUnlock } from '../app/account-recovery.ts';
 import { clerkAccount } from '../app/limits.ts';
-import { AdminStore } from '../db/admin-store.ts';
+import { initManager } from './init-manager.ts';
+import type { ReadSecret } from './read-secret.ts';
+import { terminalSecretReader } from './read-secret.ts';
 
 const USAGE = `Lượt hall administration (works while the hall server runs)
 
-  pnpm luot pair --kind <kiosk|counter|feedback|display|manager> [--counter q1] [--name "Máy quầy 1"]
-      one-time pairing code for a new device (valid 24 hours)
+  pnpm luot init-manager <username> [--name "Họ và tên"]
+      the hall's first manager account (a new hall has none); asks for the password twice
+  pnpm luot pair --kind <kiosk|counter|feedback|display> [--counter q1] [--name "Máy quầy 1"]
+      one-time pairing code for a new device (valid 24 hours); managers pair nothing: they sign in to
+      the console (/admin/) with their own account
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
   pnpm luot unlock <username>
@@ -35,7 +41,8 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
   pnpm luot devices
       list paired devices
   pnpm luot revoke <deviceId>
-      revoke a device's token (it can no longer connect)
+      revoke a device's token: it can no longer connect, a running server drops it within seconds
+      and signs out the clerk of a counter terminal
   pnpm luot hub-enrol --url <https://hub.example.gov.vn> --code <XXXX-XXXX-XXXX>
       join the province hub with its one-time code: the hall's key goes into the settings file
       (hubUrl, hubKey); restart the server to start shipping (docs/HUB.md)
@@ -48,6 +55,7 @@ Windows, ./luot <command> on Linux (docs/OPERATIONS.md).`;
 export async function runCli(
   argv: readonly string[],
   print: (line: string) => void = console.log,
+  readSecret?: ReadSecret,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -81,7 +89,9 @@ export async function runCli(
       case 'pair': {
         const kind = values.kind as DeviceKind | undefined;
         if (!kind || !DEVICE_KINDS.includes(kind)) {
-          print(`--kind must be one of ${DEVICE_KINDS.join(', ')}`);
+          print(
+            `--kind must be one of ${DEVICE_KINDS.join(', ')} (a manager signs in to /admin/ with an account)`,
+          );
           return 2;
         }
         const counterId = values.counter === undefined ? null : asCounterId(values.counter);
@@ -102,7 +112,7 @@ export async function runCli(
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
         print(
-          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind === 'manager' ? 'admin' : kind}/?code=${code}`,
+          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind}/?code=${code}`,
         );
         return 0;
       }
@@ -138,6 +148,17 @@ export async function runCli(
           now: Date.now,
           print,
         });
+      case 'init-manager': {
+        const secrets = readSecret ? { readSecret, close: () => {} } : terminalSecretReader();
+        try {
+          return await initManager(
+            { username: argument, displayName: values.name },
+            { store: new AdminStore(db), readSecret: secrets.readSecret, print },
+          );
+        } finally {
+          secrets.close();
+        }
+      }
       case 'backup':
       case 'prune-backups':
         return await runBackupCommand(
@@ -165,7 +186,7 @@ export async function runCli(
           print(`no active device ${argument ?? '(none)'}`);
           return 2;
         }
-        print(`Revoked ${argument}`);
+        print(`Revoked ${argument}; a running hall server drops it within seconds.`);
         return 0;
       }
       default:

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DeviceKind, PrinterState } from '@luot/shared/contracts';
+import { DEVICE_KINDS } from '@luot/shared/contracts';
 import type {
   ClerkId,
   CounterId,
@@ -13,6 +14,7 @@ import type {
 } from '@luot/shared/domain';
 import {
   RECENT_SERVICE_TIMES,
+  asClerkId,
   asCounterId,
   asDeviceId,
   changedTickets,
@@ -37,6 +39,14 @@ export interface DeviceRow {
   readonly printerState: PrinterState | null;
   readonly printerDetail: string | null;
   readonly printerAt: number | null;
+}
+
+/** Which terminal holds a counter's clerk session (issue #15: the session is the terminal's, not the counter's). */
+export interface CounterSessionRow {
+  readonly counterId: CounterId;
+  readonly deviceId: DeviceId;
+  readonly clerkId: ClerkId;
+  readonly signedInAt: number;
 }
 
 /** What one command writes, atomically. */
@@ -175,6 +185,11 @@ export class HallStore {
         JSON.stringify(event),
       );
       if (event.type === 'day.started') s.setMeta.run('business_day', event.businessDay);
+      // The session binding changes in the same transaction as the events that sign clerks in and out.
+      if (event.type === 'clerk.signed-out') s.endCounterSession.run(event.counterId, event.clerkId);
+      if (event.type === 'clerk.signed-in' && event.by.deviceId !== null) {
+        s.bindCounterSession.run(event.counterId, event.by.deviceId, event.clerkId, event.at);
+      }
       if (event.type === 'feedback.rated') {
         s.insertRating.run(
           event.ticketId,
@@ -260,6 +275,45 @@ export class HallStore {
   /** The status-page code of a ticket. */
   codeOfTicket(id: TicketId): string | undefined {
     return (this.statements.codeOfTicket.get(id) as { code: string } | undefined)?.code;
+  }
+
+  // ── clerk sessions ──────────────────────────────────────────────────────────────────────────
+  /** Every counter's session holder, as recorded. */
+  loadCounterSessions(): CounterSessionRow[] {
+    return (
+      this.statements.loadCounterSessions.all() as {
+        counter_id: string;
+        device_id: string;
+        clerk_id: string;
+        signed_in_at: number;
+      }[]
+    ).map((row) => ({
+      counterId: asCounterId(row.counter_id),
+      deviceId: asDeviceId(row.device_id),
+      clerkId: asClerkId(row.clerk_id),
+      signedInAt: row.signed_in_at,
+    }));
+  }
+
+  /**
+   * Record the terminal that holds a counter's session when a sign-in caused no clerk.signed-in event
+   * (the same clerk signing in again, from another terminal).
+   */
+  bindCounterSession(session: CounterSessionRow): void {
+    this.statements.bindCounterSession.run(
+      session.counterId,
+      session.deviceId,
+      session.clerkId,
+      session.signedInAt,
+    );
+  }
+
+  /**
+   * A counter of SQLite's that changes whenever another connection (the CLI) commits to this database;
+   * it stays the same for this connection's own writes. Reading it costs no disk access.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   // ── devices and pairing ─────────────────────────────────────────────────────────────────────
@@ -402,6 +456,12 @@ function toDeviceRow(row: RawDeviceRow): DeviceRow {
   };
 }
 
+/**
+ * Rows of a kind that no longer exists (the manager device, revoked by migration 004) are never read as
+ * devices: nothing can authenticate with them, and lists show only kinds a hall pairs.
+ */
+const KNOWN_KIND = `kind IN (${DEVICE_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
+
 function prepare(db: Database) {
   const sql = (text: string): Statement<unknown[]> => db.prepare<unknown[]>(text);
   const statements = {
@@ -448,12 +508,19 @@ function prepare(db: Database) {
     insertResult: sql('INSERT INTO command_results (device_id, request_id, at, result) VALUES (?, ?, ?, ?)'),
     getResult: sql('SELECT result FROM command_results WHERE device_id = ? AND request_id = ?'),
     pruneResults: sql('DELETE FROM command_results WHERE at < ?'),
+    loadCounterSessions: sql('SELECT counter_id, device_id, clerk_id, signed_in_at FROM counter_sessions'),
+    bindCounterSession: sql(
+      `INSERT INTO counter_sessions (counter_id, device_id, clerk_id, signed_in_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (counter_id) DO UPDATE SET device_id = excluded.device_id, clerk_id = excluded.clerk_id,
+         signed_in_at = excluded.signed_in_at`,
+    ),
+    endCounterSession: sql('DELETE FROM counter_sessions WHERE counter_id = ? AND clerk_id = ?'),
     insertDevice: sql(
       'INSERT INTO devices (id, kind, name, counter_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    deviceByToken: sql('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
-    deviceById: sql('SELECT * FROM devices WHERE id = ?'),
-    listDevices: sql('SELECT * FROM devices ORDER BY kind, name'),
+    deviceByToken: sql(`SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL AND ${KNOWN_KIND}`),
+    deviceById: sql(`SELECT * FROM devices WHERE id = ? AND ${KNOWN_KIND}`),
+    listDevices: sql(`SELECT * FROM devices WHERE ${KNOWN_KIND} ORDER BY kind, name`),
     revokeDevice: sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     touchDevice: sql('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     setPrinter: sql('UPDATE devices SET printer_state = ?, printer_detail = ?, printer_at = ? WHERE id = ?'),
@@ -461,7 +528,9 @@ function prepare(db: Database) {
       'INSERT INTO pairing_codes (code, kind, name, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     getPairing: sql('SELECT * FROM pairing_codes WHERE code = ?'),
-    usePairing: sql('UPDATE pairing_codes SET used_at = ? WHERE code = ? AND used_at IS NULL'),
+    usePairing: sql(
+      `UPDATE pairing_codes SET used_at = ? WHERE code = ? AND used_at IS NULL AND ${KNOWN_KIND}`,
+    ),
     setPin: sql(
       `INSERT INTO clerk_credentials (clerk_id, pin_hash) VALUES (?, ?)
        ON CONFLICT (clerk_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL`,

@@ -157,6 +157,49 @@ export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Dat
         CREATE INDEX tickets_number ON tickets (number, business_day);
       `),
   },
+  {
+    // Issue #15: a clerk's session belongs to the terminal that signed in, across restarts. Until now
+    // the binding lived only in memory, so after a restart (or once the holder was revoked) any terminal
+    // of the counter acted as the clerk. Sessions open at the upgrade keep their terminal: it is the
+    // device that recorded the counter's latest clerk.signed-in for the clerk still signed in there.
+    name: '003-counter-sessions',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE counter_sessions (
+          counter_id TEXT PRIMARY KEY,
+          device_id TEXT NOT NULL,
+          clerk_id TEXT NOT NULL,
+          signed_in_at INTEGER NOT NULL
+        ) STRICT;
+
+        INSERT INTO counter_sessions (counter_id, device_id, clerk_id, signed_in_at)
+        SELECT c.id, e.device_id, json_extract(e.body, '$.clerkId'), e.at
+        FROM counters c
+        JOIN events e ON e.version = (
+          SELECT MAX(latest.version) FROM events latest
+          WHERE latest.type = 'clerk.signed-in' AND latest.counter_id = c.id
+        )
+        WHERE json_extract(c.body, '$.clerkId') IS NOT NULL
+          AND json_extract(c.body, '$.clerkId') = json_extract(e.body, '$.clerkId')
+          AND e.device_id IS NOT NULL;
+      `),
+  },
+  {
+    // Issue #15: the manager device kind is gone (its tokens never expired, outlived password changes
+    // and could mint more manager pairing codes, while the console could not even use them). Tokens
+    // still held are revoked, with a line in the audit log each; unused manager pairing codes deleted.
+    name: '004-retire-manager-devices',
+    up: (db) =>
+      db.exec(`
+        INSERT INTO admin_actions (at, manager_id, type, detail)
+        SELECT CAST(strftime('%s', 'now') AS INTEGER) * 1000, NULL, 'device.revoked',
+               json_object('deviceId', id, 'reason', 'manager devices no longer exist')
+        FROM devices WHERE kind = 'manager' AND revoked_at IS NULL;
+        UPDATE devices SET revoked_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000
+        WHERE kind = 'manager' AND revoked_at IS NULL;
+        DELETE FROM pairing_codes WHERE kind = 'manager' AND used_at IS NULL;
+      `),
+  },
 ];
 
 /** Bring a database to the newest schema; refuse one written by a newer Lượt. */

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { Ack, ClientEventName, DeviceKind } from '@luot/shared/contracts';
+import type { Ack, ClientEventName, ConnectionRole } from '@luot/shared/contracts';
 import { EVENT_ROLES, PROTOCOL_VERSION } from '@luot/shared/contracts';
 import type { TicketId } from '@luot/shared/domain';
 import { asCounterId } from '@luot/shared/domain';
@@ -108,7 +108,7 @@ function pairFrom(
 describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
   const clock = new TestClock();
   let hall: Awaited<ReturnType<typeof startTestHall>>;
-  const clients = {} as Record<DeviceKind, TestClient>;
+  const clients = {} as Record<ConnectionRole, TestClient>;
   let managerToken: string;
 
   beforeAll(async () => {
@@ -249,7 +249,7 @@ describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
     clock.advance(13 * 60 * 60_000);
     const refused = await ownConsole.send('device:create-pairing', {
       requestId: requestId(),
-      kind: 'manager',
+      kind: 'kiosk',
       name: 'hết hạn',
     });
     expect(codeOf(refused)).toBe('UNAUTHORIZED');
@@ -307,7 +307,7 @@ describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
     let refused = 0;
     for (const event of CLIENT_EVENTS) {
       for (const role of ROLES) {
-        if ((EVENT_ROLES[event] as readonly DeviceKind[]).includes(role)) continue;
+        if ((EVENT_ROLES[event] as readonly ConnectionRole[]).includes(role)) continue;
         const ack = await clients[role].send(event, goodPayload(event) as never);
         expect({ event, role, code: codeOf(ack) }).toEqual({ event, role, code: 'FORBIDDEN' });
         refused += 1;
@@ -471,7 +471,7 @@ describe('authentication, roles and guessing', { timeout: 60_000 }, () => {
       ['POST', '/api/admin/login', { username: 'truong-phong', password: 'sai-mat-khau' }, evil],
       ['POST', '/api/pair', { code: '123456' }, evil],
       ['PUT', '/api/admin/config', { requestId: requestId(), config: {} }, { ...evil, ...bearer }],
-      ['POST', '/api/admin/devices/pair', { kind: 'manager', name: 'kẻ gian' }, { ...evil, ...bearer }],
+      ['POST', '/api/admin/devices/pair', { kind: 'kiosk', name: 'kẻ gian' }, { ...evil, ...bearer }],
       ['POST', '/api/admin/clerks/cb1/pin', { pin: '0000' }, { ...evil, ...bearer }],
       ['POST', '/api/admin/logout', undefined, { ...evil, ...bearer }],
       ['POST', '/api/admin/login', { username: 'truong-phong', password: 'sai' }, { origin: 'null' }],

@@ -4,7 +4,7 @@
 // table, not Object.prototype in its own process (the hall runs in this test's process).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Ack, Changes, ClientEventName, DeviceKind } from '@luot/shared/contracts';
+import type { Ack, Changes, ClientEventName, ConnectionRole } from '@luot/shared/contracts';
 import { EVENT_ROLES, MAX_CONFIG_PAYLOAD_BYTES } from '@luot/shared/contracts';
 import { demoHallConfig } from '../../src/app/demo-hall.ts';
 import type { TestClient } from '../helpers.ts';
@@ -40,7 +40,7 @@ const oddText = fc.constantFrom('\u202Eđảo ngược', 'ghi chú 😀', 'BOM\u
 
 /** Who sends a well-formed payload naming unknown things, and the one code it must get. */
 type UnknownIdCase =
-  { sender: DeviceKind; payload: fc.Arbitrary<Record<string, unknown>>; code: string } | string;
+  { sender: ConnectionRole; payload: fc.Arbitrary<Record<string, unknown>>; code: string } | string;
 const counterAction = (): UnknownIdCase => ({
   sender: 'manager',
   payload: unknownSlug.map((counterId) => ({ requestId: requestId(), counterId })),
@@ -161,7 +161,7 @@ async function sendRaw(client: TestClient, event: string, payloadJson: string): 
 
 describe('Socket.IO fuzz: hostile payloads on every event change nothing', { timeout: 60_000 }, () => {
   let hall: Awaited<ReturnType<typeof startTestHall>>;
-  const clients = {} as Record<DeviceKind, TestClient>;
+  const clients = {} as Record<ConnectionRole, TestClient>;
   let bystander: TestClient;
   let victimToken: string;
   let digest: Record<string, string>;
@@ -171,7 +171,7 @@ describe('Socket.IO fuzz: hostile payloads on every event change nothing', { tim
     hall = await startTestHall();
     Object.assign(clients, await connectEveryRole(hall));
     bystander = await pairAndConnect(hall, 'display');
-    victimToken = hall.registerDevice('manager', 'victim').token;
+    victimToken = hall.registerDevice('display', 'victim').token;
     // Some state to protect: a waiting ticket, a clerk signed in at q3 with a called ticket.
     await clients.kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'ho-tich' });
     await clients.kiosk.send('ticket:issue', { requestId: requestId(), serviceId: 'ho-tich' });
@@ -194,7 +194,7 @@ describe('Socket.IO fuzz: hostile payloads on every event change nothing', { tim
   });
 
   for (const event of CLIENT_EVENTS) {
-    const allowed = EVENT_ROLES[event] as readonly DeviceKind[];
+    const allowed = EVENT_ROLES[event] as readonly ConnectionRole[];
     const right = allowed[0]!;
     const wrong = ROLES.find((role) => !allowed.includes(role));
     it(

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import type { ClientEventName, DeviceKind } from '@luot/shared/contracts';
+import type { ClientEventName, ConnectionRole } from '@luot/shared/contracts';
 import { EVENT_ROLES, MAX_CONFIG_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES } from '@luot/shared/contracts';
 import { DATABASE_FILE } from '../../src/hall-server.ts';
 import { demoHallConfig } from '../../src/app/demo-hall.ts';
@@ -17,7 +17,7 @@ import { pairAndConnect, requestId } from '../helpers.ts';
 /** Every client → server event of the contract (the role table is keyed by all of them). */
 export const CLIENT_EVENTS = Object.keys(EVENT_ROLES) as ClientEventName[];
 /** Every device role. */
-export const ROLES: readonly DeviceKind[] = ['kiosk', 'counter', 'feedback', 'display', 'manager'];
+export const ROLES: readonly ConnectionRole[] = ['kiosk', 'counter', 'feedback', 'display', 'manager'];
 
 /** The seed of every fast-check run here: fixed for CI, `LUOT_FUZZ_SEED` to explore (fast-check prints it on failure). */
 export const FUZZ_SEED = Number(process.env.LUOT_FUZZ_SEED ?? 7_007);
@@ -378,12 +378,12 @@ export const wireSize = (payload: unknown): number => JSON.stringify(payload ?? 
  * even measure (nested deeper than JSON.stringify walks, ~4,000 levels) is VALIDATION_FAILED; then size
  * (before anything reads the payload), then the sender's role, then the schema.
  */
-export function expectedCodes(event: ClientEventName, role: DeviceKind, hostile: HostileCase): string[] {
+export function expectedCodes(event: ClientEventName, role: ConnectionRole, hostile: HostileCase): string[] {
   const limit = event === 'config:update' ? MAX_CONFIG_PAYLOAD_BYTES : MAX_PAYLOAD_BYTES;
   const byRule =
     hostile.json.length > limit
       ? 'PAYLOAD_TOO_LARGE'
-      : !(EVENT_ROLES[event] as readonly DeviceKind[]).includes(role)
+      : !(EVENT_ROLES[event] as readonly ConnectionRole[]).includes(role)
         ? 'FORBIDDEN'
         : 'VALIDATION_FAILED';
   // Where exactly JSON.stringify gives up depends on the stack left; between 3,000 and 5,000 levels either holds.
@@ -435,7 +435,7 @@ export function emitRawWithAck(
 }
 
 /** One connected client of every role (counter and feedback tablet on q3), for role-by-role tests. */
-export async function connectEveryRole(hall: HallServer): Promise<Record<DeviceKind, TestClient>> {
+export async function connectEveryRole(hall: HallServer): Promise<Record<ConnectionRole, TestClient>> {
   return {
     kiosk: await pairAndConnect(hall, 'kiosk'),
     display: await pairAndConnect(hall, 'display'),

@@ -132,6 +132,8 @@ export interface HallChildOptions {
   readonly rolloverHour?: number;
   /** The port to listen on; 0 (default) picks a free one. A restart passes the previous life's port. */
   readonly port?: number;
+  /** Where WAL checkpoints run (HallServerOptions.checkpoints); background when not given. */
+  readonly checkpoints?: 'background' | 'in-commit';
   /** A prebuilt JavaScript bundle of hall-child.ts (hall-child-bundle.ts) to run instead of tsx. */
   readonly bundle?: string;
   /** More environment for the child (LUOT_HUB_URL, LUOT_HUB_KEY, LUOT_HUB_TIMING: a hall that ships to a hub). */
@@ -174,6 +176,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       `--log=${options.log ?? 'silent'}`,
       `--port=${options.port ?? 0}`,
       ...(options.rolloverHour === undefined ? [] : [`--rollover-hour=${options.rolloverHour}`]),
+      ...(options.checkpoints === undefined ? [] : [`--checkpoints=${options.checkpoints}`]),
     ],
     {
       env: { ...process.env, ...options.env, LUOT_DATA_DIR: options.dataDir },

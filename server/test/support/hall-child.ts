@@ -3,6 +3,7 @@
 //
 //   node --import tsx server/test/support/hall-child.ts [--hall demo|large] [--counters 60]
 //        [--terminals q3,q4|all] [--kiosks 1] [--displays 0] [--log silent|json] [--port 0]
+//        [--checkpoints background|in-commit]
 //   env LUOT_DATA_DIR: the data folder (required); reused as is on a restart.
 //
 // On the hall's first start it registers the devices and writes their tokens to DEVICE_FILE in the data
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     // The large hall's business-day rollover hour (a long run keeps clear of it, see bench/soak-run.ts).
     'rollover-hour': { type: 'string' },
+    // Where WAL checkpoints run (benchmarks compare): background (the default) or in-commit.
+    checkpoints: { type: 'string', default: 'background' },
   },
 });
 
@@ -80,8 +83,11 @@ const server = await startHallServer({
   clock: { now: () => Date.now() + clockOffsetMs },
   port: count('port', values.port),
   host: '127.0.0.1',
+  checkpoints: values.checkpoints === 'in-commit' ? 'in-commit' : 'background',
   logger: values.log === 'json' ? createLogger() : silentLogger,
   initialConfig: hallConfig(),
+  // Its clerks sign in with the demo PIN (and the manager is admin/admin), as with LUOT_DEMO=1.
+  seedDemo: true,
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
   // Bounded: a parent that never asks must not make the child grow.

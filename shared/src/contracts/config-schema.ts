@@ -22,6 +22,8 @@ const slug = z
 const name = textSchema().trim().max(200);
 const localized = z.strictObject({ vi: name, en: textSchema().trim().max(200) });
 const clock = z.string().max(8);
+/** Archived entities stay for history but no device offers them; absent means not archived. */
+const archivedFlag = z.boolean().optional();
 /** A number a rule checks the range of; the schema only keeps it finite and of sane size. */
 const amount = z.number().min(-1_000_000).max(1_000_000);
 
@@ -43,7 +45,14 @@ export const hallConfigSchema = z.strictObject({
     openingHours: z.array(openingWindow).max(14).optional(),
   }),
   fields: z
-    .array(z.strictObject({ id: slug.transform(asFieldId), name: localized, kioskOrder: z.number().int() }))
+    .array(
+      z.strictObject({
+        id: slug.transform(asFieldId),
+        name: localized,
+        kioskOrder: z.number().int(),
+        isArchived: archivedFlag,
+      }),
+    )
     .max(200),
   services: z
     .array(
@@ -58,9 +67,12 @@ export const hallConfigSchema = z.strictObject({
         dailyQuota: amount.nullable(),
         openingHours: z.array(openingWindow).max(14),
         expectedServiceMinutes: amount,
-        procedures: z.array(z.strictObject({ id: procedureIdSchema, name: localized })).max(500),
+        procedures: z
+          .array(z.strictObject({ id: procedureIdSchema, name: localized, isArchived: archivedFlag }))
+          .max(500),
         isActive: z.boolean(),
         kioskOrder: z.number().int(),
+        isArchived: archivedFlag,
       }),
     )
     .max(1_000),
@@ -72,6 +84,7 @@ export const hallConfigSchema = z.strictObject({
         name: localized,
         serviceIds: z.array(serviceIdSchema).max(200),
         isActive: z.boolean(),
+        isArchived: archivedFlag,
       }),
     )
     .max(500),
@@ -83,6 +96,7 @@ export const hallConfigSchema = z.strictObject({
         title: textSchema().max(200),
         username: textSchema().trim().max(64),
         isActive: z.boolean(),
+        isArchived: archivedFlag,
       }),
     )
     .max(2_000),

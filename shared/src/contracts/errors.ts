@@ -12,6 +12,11 @@ export const TRANSPORT_ERROR_CODES = [
   'LOCKED_OUT',
   'PRINTER_UNAVAILABLE',
   'INTERNAL',
+  // Credentials (issue 15, first start): a weak PIN or password is refused, and a PIN set by a manager
+  // must be replaced by the clerk before the first sign-in goes through.
+  'WEAK_PIN',
+  'WEAK_PASSWORD',
+  'PIN_CHANGE_REQUIRED',
 ] as const;
 
 /** Every error code a client can receive: a closed union, so apps can translate each one. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CatalogueBody, CatalogueChange, HallConfig, VersionedEvent } from '../domain/index.ts';
-import { ROLES, asDeviceId } from '../domain/index.ts';
+import { ROLES, SIGN_OUT_REASONS, asDeviceId } from '../domain/index.ts';
 import { hallConfigSchema } from './config-schema.ts';
 import type { ReportRow } from './reports.ts';
 import {
@@ -135,7 +135,7 @@ export const versionedEventSchema = z.discriminatedUnion('type', [
     type: z.literal('clerk.signed-out'),
     counterId: counterIdSchema,
     clerkId: clerkIdSchema,
-    reason: z.enum(['sign-out', 'takeover', 'idle', 'moved']),
+    reason: z.enum(SIGN_OUT_REASONS),
   }),
   z.strictObject({ ...base, type: z.literal('hall.configured'), changes: z.array(freeText).max(10_000) }),
   z.strictObject({

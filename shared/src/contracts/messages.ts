@@ -5,10 +5,17 @@ import type { QueueState, Ticket } from '../domain/state.ts';
 import type { WaitEstimate } from '../domain/wait-estimate.ts';
 import type { PrinterState } from './schemas.ts';
 
-/** The device kinds a manager pairs; each is one role. */
-export const DEVICE_KINDS = ['kiosk', 'counter', 'feedback', 'display', 'manager'] as const;
+/**
+ * The device kinds a manager pairs; each is one role. There is no manager device: a manager connects
+ * with the session of their console sign-in, which expires and ends with a password change (issue #15
+ * removed the manager device token, which did neither).
+ */
+export const DEVICE_KINDS = ['kiosk', 'counter', 'feedback', 'display'] as const;
 /** A device kind. */
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** Who a connection acts as: a paired device of one kind, or a manager's console session. */
+export type ConnectionRole = Identity['role'];
 
 /** Who this connection is, as the server sees it. */
 export interface Identity {

@@ -1,4 +1,4 @@
-import type { DeviceKind } from './messages.ts';
+import type { ConnectionRole } from './messages.ts';
 import type { ClientEventName } from './socket-events.ts';
 
 /**
@@ -29,8 +29,8 @@ export const EVENT_ROLES = {
   'device:create-pairing': ['manager'],
   'device:revoke': ['manager'],
   'device:list': ['manager'],
-} as const satisfies Record<ClientEventName, readonly DeviceKind[]>;
+} as const satisfies Record<ClientEventName, readonly ConnectionRole[]>;
 
 /** Whether a role may send an event. */
-export const mayRoleSend = (role: DeviceKind, event: ClientEventName): boolean =>
-  (EVENT_ROLES[event] as readonly DeviceKind[]).includes(role);
+export const mayRoleSend = (role: ConnectionRole, event: ClientEventName): boolean =>
+  (EVENT_ROLES[event] as readonly ConnectionRole[]).includes(role);

@@ -8,6 +8,7 @@ import {
   asServiceId,
   asTicketId,
 } from '../domain/ids.ts';
+import { DEVICE_KINDS } from './messages.ts';
 
 // Identifiers are short slugs: letters, digits, dash and underscore. Anything else is refused at the edge.
 const slug = z
@@ -166,7 +167,7 @@ export const printerStatusSchema = z.strictObject({
 /** `device:create-pairing` — a manager makes a one-time code for a new device. */
 export const createPairingSchema = z.strictObject({
   requestId: requestIdSchema,
-  kind: z.enum(['kiosk', 'counter', 'feedback', 'display', 'manager']),
+  kind: z.enum(DEVICE_KINDS),
   name: textSchema().trim().min(1).max(80),
   counterId: counterIdSchema.nullish().transform((value) => value ?? null),
 });

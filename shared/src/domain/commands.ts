@@ -23,7 +23,12 @@ export type Command =
   | { readonly type: 'start'; readonly counterId: CounterId }
   | { readonly type: 'complete'; readonly counterId: CounterId }
   | { readonly type: 'no-show'; readonly counterId: CounterId }
-  | { readonly type: 'return'; readonly ticketId: TicketId }
+  | {
+      readonly type: 'return';
+      readonly ticketId: TicketId;
+      /** Set when a counter sends it: that counter must serve the ticket's service. Null for a manager. */
+      readonly counterId: CounterId | null;
+    }
   | {
       readonly type: 'transfer';
       /** The ticket to move; a counter may move only its current ticket or one waiting in its services. */
@@ -39,7 +44,12 @@ export type Command =
   | { readonly type: 'pause-counter'; readonly counterId: CounterId; readonly reason: string }
   | { readonly type: 'close-counter'; readonly counterId: CounterId }
   | { readonly type: 'sign-in'; readonly counterId: CounterId; readonly clerkId: ClerkId }
-  | { readonly type: 'sign-out'; readonly counterId: CounterId; readonly reason: 'sign-out' | 'idle' }
+  | {
+      readonly type: 'sign-out';
+      readonly counterId: CounterId;
+      /** `revoked`: the server ends the session of a terminal whose token was revoked. */
+      readonly reason: 'sign-out' | 'idle' | 'revoked';
+    }
   | {
       readonly type: 'record-print';
       readonly ticketId: TicketId;

@@ -26,7 +26,7 @@
 import { parseTicketNumber, checkCallTemplate } from '../text/announcement.ts';
 import { translate, type Locale, type MessageId, type MessageParams } from '../text/catalog.ts';
 import { normalizeSpokenPhrase } from '../text/voice-clips.ts';
-import type { HallConfig, LocalizedText, OpeningWindow } from './config.ts';
+import { isInService, type HallConfig, type LocalizedText, type OpeningWindow } from './config.ts';
 
 /** What a configuration problem is about: one kind of entity of the configuration. */
 export type ConfigEntity =
@@ -80,6 +80,7 @@ export const CONFIG_ISSUE_CODES = [
   'recorded-word-empty',
   'no-satisfied-level',
   'unknown-time-zone',
+  'removed-not-archived',
 ] as const;
 /** A rule's code. */
 export type ConfigIssueCode = (typeof CONFIG_ISSUE_CODES)[number];
@@ -127,8 +128,12 @@ const PREFIX = /^[A-ZĐ]{1,2}$/u;
 /**
  * Every problem of a configuration: errors first by configuration order, then warnings. Empty when the
  * configuration is good to publish. Pure; cheap enough to run on every keystroke of a large hall.
+ *
+ * With `published` (the configuration the hall runs now), it also checks the change: a service,
+ * counter or clerk once published is never removed, only archived, so reports and the audit can
+ * always name it (`removed-not-archived`).
  */
-export function configIssues(config: HallConfig): ConfigIssue[] {
+export function configIssues(config: HallConfig, published?: HallConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = <Id extends MessageId>(
     severity: ConfigIssueSeverity,
@@ -288,7 +293,7 @@ export function configIssues(config: HallConfig): ConfigIssue[] {
         }));
       else if (!Number.isInteger(service.dailyQuota) || service.dailyQuota > 100_000)
         range(at('dailyQuota'), what, 'config.field.dailyQuota', service.dailyQuota, 0, 100_000, true);
-      else if (service.dailyQuota === 0 && service.isActive)
+      else if (service.dailyQuota === 0 && isInService(service))
         add('warning', 'quota-zero', at('dailyQuota'), 'config.issue.quota-zero', (l) => ({ what: what(l) }));
     }
     range(
@@ -324,7 +329,7 @@ export function configIssues(config: HallConfig): ConfigIssue[] {
     );
   });
   duplicateIds('service', config.services);
-  const activeServices = config.services.filter((service) => service.isActive);
+  const activeServices = config.services.filter(isInService);
   duplicates(
     activeServices.filter((service) => PREFIX.test(service.prefix)),
     (service) => service.prefix,
@@ -358,7 +363,7 @@ export function configIssues(config: HallConfig): ConfigIssue[] {
           value: serviceId,
         }));
     }
-    if (counter.isActive && counter.serviceIds.length === 0)
+    if (isInService(counter) && counter.serviceIds.length === 0)
       add(
         'error',
         'counter-without-service',
@@ -555,9 +560,40 @@ export function configIssues(config: HallConfig): ConfigIssue[] {
     clock(quietHours.to, announcementAt('quietHours.to'), announcement);
   }
 
+  // Archive, never delete: history (reports, audit) keeps naming what the hall once had.
+  if (published !== undefined) {
+    const removedFrom = <Item extends { readonly id: string }>(
+      entity: ConfigEntity,
+      before: readonly Item[],
+      after: readonly Item[],
+      nameOf: (item: Item, position: number) => Words,
+    ): void => {
+      const kept = new Set(after.map((item) => item.id));
+      before.forEach((item, index) => {
+        if (!kept.has(item.id))
+          add(
+            'error',
+            'removed-not-archived',
+            { entity, id: item.id, field: 'id' },
+            'config.issue.removed-not-archived',
+            (l) => ({
+              what: nameOf(item, index + 1)(l),
+            }),
+          );
+      });
+    };
+    removedFrom('service', published.services, config.services, (item, at) =>
+      named('service', item.name, at),
+    );
+    removedFrom('counter', published.counters, config.counters, (item, at) =>
+      named('counter', item.name, at),
+    );
+    removedFrom('clerk', published.clerks, config.clerks, (item, at) => named('clerk', item.name, at));
+  }
+
   // Warnings: savable, but the manager should know.
   const served = new Set<string>(
-    config.counters.filter((counter) => counter.isActive).flatMap((counter) => counter.serviceIds),
+    config.counters.filter(isInService).flatMap((counter) => counter.serviceIds),
   );
   for (const service of activeServices) {
     if (!served.has(service.id))
@@ -617,22 +653,34 @@ export function configProblems(config: HallConfig): string[] {
     .map((issue) => issue.message.en);
 }
 
-type Identified = { readonly id: string };
+type Identified = { readonly id: string; readonly isArchived?: boolean };
 
 function listChanges(section: string, before: readonly Identified[], after: readonly Identified[]): string[] {
-  const old = new Map(before.map((item) => [item.id, JSON.stringify(item)]));
+  const old = new Map(before.map((item) => [item.id, item]));
   const changes: string[] = [];
   for (const item of after) {
     const previous = old.get(item.id);
     if (previous === undefined) changes.push(`${section} ${item.id} added`);
-    else if (previous !== JSON.stringify(item)) changes.push(`${section} ${item.id} changed`);
+    else {
+      const wasArchived = previous.isArchived === true;
+      const isArchived = item.isArchived === true;
+      if (!wasArchived && isArchived) changes.push(`${section} ${item.id} archived`);
+      else if (wasArchived && !isArchived) changes.push(`${section} ${item.id} restored`);
+      const { isArchived: _before, ...restBefore } = previous;
+      const { isArchived: _after, ...restAfter } = item;
+      if (JSON.stringify(restBefore) !== JSON.stringify(restAfter))
+        changes.push(`${section} ${item.id} changed`);
+    }
     old.delete(item.id);
   }
   for (const id of old.keys()) changes.push(`${section} ${id} removed`);
   return changes;
 }
 
-/** A short, human-readable list of what changed between two configurations, for the audit log. */
+/**
+ * What changed between two configurations, for the `hall.configured` event and its audit sentence:
+ * `<section> <id> added | changed | archived | restored | removed`, and `<section> changed`.
+ */
 export function describeConfigChanges(before: HallConfig, after: HallConfig): string[] {
   const sectionChanged = (section: keyof HallConfig): string[] =>
     JSON.stringify(before[section]) === JSON.stringify(after[section]) ? [] : [`${section} changed`];

@@ -22,12 +22,16 @@ export interface FieldConfig {
   readonly id: FieldId;
   readonly name: LocalizedText;
   readonly kioskOrder: number;
+  /** Archived: gone from kiosks, terminals and displays, kept for history (reports, audit); can be restored. */
+  readonly isArchived?: boolean;
 }
 
 /** A procedure (thủ tục) offered under a service, for the kiosk and the ticket. */
 export interface ProcedureConfig {
   readonly id: ProcedureId;
   readonly name: LocalizedText;
+  /** Archived: gone from kiosks, terminals and displays, kept for history (reports, audit); can be restored. */
+  readonly isArchived?: boolean;
 }
 
 /** A service: one queue with its own numbering. */
@@ -48,6 +52,8 @@ export interface ServiceConfig {
   readonly procedures: readonly ProcedureConfig[];
   readonly isActive: boolean;
   readonly kioskOrder: number;
+  /** Archived: gone from kiosks, terminals and displays, kept for history (reports, audit); can be restored. */
+  readonly isArchived?: boolean;
 }
 
 /** A counter (quầy) and the services it serves, in its order of preference. */
@@ -57,6 +63,8 @@ export interface CounterConfig {
   readonly name: LocalizedText;
   readonly serviceIds: readonly ServiceId[];
   readonly isActive: boolean;
+  /** Archived: gone from kiosks, terminals and displays, kept for history (reports, audit); can be restored. */
+  readonly isArchived?: boolean;
 }
 
 /** A clerk as the queue sees them (credentials live only on the server). */
@@ -66,6 +74,8 @@ export interface ClerkConfig {
   readonly title: string;
   readonly username: string;
   readonly isActive: boolean;
+  /** Archived: gone from kiosks, terminals and displays, kept for history (reports, audit); can be restored. */
+  readonly isArchived?: boolean;
 }
 
 /** A priority group that is called ahead of the normal queue (within the anti-starvation bound). */
@@ -203,6 +213,16 @@ export const DEFAULT_PRIORITY_GROUPS: readonly PriorityGroupConfig[] = [
   },
   { id: 'tre-em', name: { vi: 'Người đi cùng trẻ em dưới 6 tuổi', en: 'With a child under 6' } },
 ].map((group) => ({ id: asPriorityGroupId(group.id), name: group.name }));
+
+/** Whether a field, service, procedure, counter or clerk is archived (absent means not). */
+export const isArchived = (entity: { readonly isArchived?: boolean }): boolean => entity.isArchived === true;
+
+/**
+ * Whether an entity is in service: active and not archived. Archived entities stay in the configuration
+ * so reports and the audit can still name them, but no device offers them.
+ */
+export const isInService = (entity: { readonly isActive: boolean; readonly isArchived?: boolean }): boolean =>
+  entity.isActive && !isArchived(entity);
 
 /** Look up a service; undefined when it is not configured. */
 export const findService = (config: HallConfig, id: ServiceId): ServiceConfig | undefined =>

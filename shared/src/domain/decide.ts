@@ -1,8 +1,8 @@
 import { businessDayOf, isServiceOpen } from './business-day.ts';
 import type { Command } from './commands.ts';
 import { configIssues, describeConfigChanges, isBlockingIssue } from './config-rules.ts';
-import type { HallConfig } from './config.ts';
-import { findClerk, findCounter, findService } from './config.ts';
+import type { CounterConfig, HallConfig } from './config.ts';
+import { findClerk, findCounter, findService, isArchived, isInService } from './config.ts';
 import type { Actor, DomainEvent, VersionedEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import type { CounterId } from './ids.ts';
@@ -65,7 +65,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       return ok([]);
 
     case 'configure': {
-      const issues = configIssues(command.config);
+      const issues = configIssues(command.config, config);
       const blocking = issues.filter(isBlockingIssue);
       if (blocking.length > 0) {
         const summary = blocking
@@ -89,11 +89,17 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
     case 'issue': {
       const service = findService(config, command.serviceId);
       if (!service) return refuse('NOT_FOUND', `unknown service ${command.serviceId}`);
-      if (!service.isActive) return refuse('SERVICE_INACTIVE', `service ${service.id} is not active`);
+      // An archived service (or one in an archived field) is gone from the kiosks: refuse like an inactive one.
+      const field = config.fields.find((candidate) => candidate.id === service.fieldId);
+      if (!isInService(service) || (field !== undefined && isArchived(field)))
+        return refuse('SERVICE_INACTIVE', `service ${service.id} is not active`);
       if (!isServiceOpen(config.hall, service, at)) {
         return refuse('SERVICE_CLOSED', `service ${service.id} is closed now`);
       }
-      if (command.procedureId !== null && !service.procedures.some((p) => p.id === command.procedureId)) {
+      if (
+        command.procedureId !== null &&
+        !service.procedures.some((p) => p.id === command.procedureId && !isArchived(p))
+      ) {
         return refuse('NOT_FOUND', `unknown procedure ${command.procedureId} for ${service.id}`);
       }
       if (
@@ -229,6 +235,11 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (ticket.status !== 'no_show' || ticket.noShowAt === null) {
         return refuse('INVALID_STATE', `ticket ${ticket.number} is not a no-show`);
       }
+      if (command.counterId !== null && !mayServe(ticket, findCounter(config, command.counterId))) {
+        // A clerk puts back in the queue only a visitor of a service their counter serves: another
+        // counter's no-show is not theirs to return.
+        return refuse('FORBIDDEN', `ticket ${ticket.number} is not for a service of this counter`);
+      }
       if (at - ticket.noShowAt > config.policy.noShowGraceMinutes * 60_000) {
         return refuse('GRACE_EXPIRED', `ticket ${ticket.number} missed its turn too long ago`);
       }
@@ -250,7 +261,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
         return refuse('INVALID_STATE', 'a transfer needs a service or a counter to go to');
       }
       const toService = command.toServiceId === null ? undefined : findService(config, command.toServiceId);
-      if (command.toServiceId !== null && (!toService || !toService.isActive)) {
+      if (command.toServiceId !== null && (!toService || !isInService(toService))) {
         return refuse('NOT_FOUND', `unknown service ${command.toServiceId}`);
       }
       const toServiceId = toService?.id ?? ticket.serviceId;
@@ -308,7 +319,7 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       const known = knownCounter(state, config, command.counterId);
       if (!known.ok) return known;
       const clerk = findClerk(config, command.clerkId);
-      if (!clerk || !clerk.isActive) return refuse('NOT_FOUND', `unknown clerk ${command.clerkId}`);
+      if (!clerk || !isInService(clerk)) return refuse('NOT_FOUND', `unknown clerk ${command.clerkId}`);
       const events: DomainEvent[] = [];
       // One clerk session per counter and one counter per clerk: the newest sign-in wins.
       for (const other of Object.values(state.counters)) {
@@ -395,8 +406,19 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (ticket.status !== 'done' || ticket.counterId !== command.counterId) {
         return refuse('FORBIDDEN', `ticket ${ticket.number} was not served at this counter`);
       }
+      // The tablet asks about the visit that just ended at its counter; an older visit is not its to rate.
+      if (counterOf(state, command.counterId).lastCompletedTicketId !== ticket.id) {
+        return refuse('FORBIDDEN', `ticket ${ticket.number} is not the visit just completed at this counter`);
+      }
       if (!config.satisfaction.levels.some((level) => level.value === command.rating)) {
         return refuse('NOT_FOUND', `rating ${command.rating} is not on the hall's scale`);
+      }
+      const unknownReason = command.reasons.find((reason) => !isConfiguredReason(config, reason));
+      if (unknownReason !== undefined) {
+        return refuse('NOT_FOUND', `"${unknownReason.slice(0, 40)}" is not one of the hall's reasons`);
+      }
+      if (new Set(command.reasons).size !== command.reasons.length) {
+        return refuse('INVALID_STATE', 'a reason is given twice');
       }
       return ok([
         {
@@ -414,13 +436,26 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
   }
 }
 
+/**
+ * Whether a counter serves a ticket's queue: one of its services, or the counter the ticket was sent to.
+ * Unlike `isEligible` it does not ask whether the ticket is waiting (a no-show is not).
+ */
+function mayServe(ticket: Ticket, counter: CounterConfig | undefined): boolean {
+  if (counter === undefined) return false;
+  return counter.serviceIds.includes(ticket.serviceId) || ticket.targetCounterId === counter.id;
+}
+
+/** A rating reason is one the hall lists, as the tablet sends it: in the hall's language (`vi`). */
+const isConfiguredReason = (config: HallConfig, reason: string): boolean =>
+  config.satisfaction.lowRatingReasons.some((configured) => configured.vi === reason);
+
 function knownCounter(
   state: QueueState,
   config: HallConfig,
   counterId: CounterId,
 ): Result<CounterState, DomainError> {
   const counter = findCounter(config, counterId);
-  if (!counter || !counter.isActive) return refuse('NOT_FOUND', `unknown counter ${counterId}`);
+  if (!counter || !isInService(counter)) return refuse('NOT_FOUND', `unknown counter ${counterId}`);
   return ok(counterOf(state, counterId));
 }
 

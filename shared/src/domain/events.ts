@@ -28,8 +28,13 @@ interface EventBase {
   readonly by: Actor;
 }
 
+/**
+ * Why a clerk session ended: the clerk signed out, another clerk took the counter, the terminal was idle,
+ * the clerk signed in at another counter, or the terminal holding the session was revoked.
+ */
+export const SIGN_OUT_REASONS = ['sign-out', 'takeover', 'idle', 'moved', 'revoked'] as const;
 /** Why a clerk session ended. */
-export type SignOutReason = 'sign-out' | 'takeover' | 'idle' | 'moved';
+export type SignOutReason = (typeof SIGN_OUT_REASONS)[number];
 
 /** Every domain event, past tense. The union is closed: `evolve` switches over all of it. */
 export type DomainEvent = EventBase &

@@ -5,6 +5,7 @@
 export * from './ids.ts';
 export * from './config.ts';
 export * from './config-rules.ts';
+export * from './config-summary.ts';
 export * from './business-day.ts';
 export * from './numbering.ts';
 export * from './state.ts';
@@ -19,3 +20,4 @@ export * from './projection.ts';
 export * from './catalogue.ts';
 export * from './live-calls.ts';
 export * from './transfer-rules.ts';
+export * from './credential-rules.ts';

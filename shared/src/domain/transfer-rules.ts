@@ -1,4 +1,5 @@
 import type { CounterConfig, HallConfig } from './config.ts';
+import { isInService } from './config.ts';
 import type { CounterId, ServiceId } from './ids.ts';
 import type { DomainError, Result } from './result.ts';
 import { ok, refuse } from './result.ts';
@@ -37,7 +38,7 @@ export function transferCounterOptions(
   fromCounterId: CounterId | null,
 ): TransferCounterOption[] {
   return config.counters
-    .filter((counter) => counter.isActive && counter.id !== fromCounterId)
+    .filter((counter) => isInService(counter) && counter.id !== fromCounterId)
     .sort((a, b) => a.number - b.number)
     .map((counter) => {
       const status = effectiveCounterStatus(state, counter.id);
@@ -65,12 +66,12 @@ export function checkTransferTarget(
 ): Result<null, DomainError> {
   if (toCounterId === null) {
     const isServed = config.counters.some(
-      (counter) => counter.isActive && counter.serviceIds.includes(toServiceId),
+      (counter) => isInService(counter) && counter.serviceIds.includes(toServiceId),
     );
     return isServed ? ok(null) : refuse('NOT_SERVED', `no active counter serves ${toServiceId}`);
   }
   const counter = config.counters.find((candidate) => candidate.id === toCounterId);
-  if (!counter || !counter.isActive) return refuse('NOT_FOUND', `unknown counter ${toCounterId}`);
+  if (!counter || !isInService(counter)) return refuse('NOT_FOUND', `unknown counter ${toCounterId}`);
   if (effectiveCounterStatus(state, toCounterId) === 'closed') {
     return refuse('COUNTER_CLOSED', `counter ${toCounterId} is closed`);
   }

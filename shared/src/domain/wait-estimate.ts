@@ -1,5 +1,5 @@
 import type { HallConfig } from './config.ts';
-import { findCounter, findService } from './config.ts';
+import { findCounter, findService, isInService } from './config.ts';
 import type { ServiceId, TicketId } from './ids.ts';
 import { asTicketId } from './ids.ts';
 import { callOrder, isEligible, waitingInQueueOrder } from './policy.ts';
@@ -67,7 +67,7 @@ function newTicket(state: QueueState, serviceId: ServiceId): Ticket {
  * will be once they open). Empty when no counter may ever call it.
  */
 function positionsInCallOrder(state: QueueState, config: HallConfig, ticket: Ticket): number[] {
-  const candidates = config.counters.filter((counter) => counter.isActive && isEligible(ticket, counter));
+  const candidates = config.counters.filter((counter) => isInService(counter) && isEligible(ticket, counter));
   const working = candidates.filter((counter) => {
     const current = counterOf(state, counter.id);
     return current.status === 'open' && current.clerkId !== null;

@@ -111,6 +111,59 @@ export const messages = {
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'Something went wrong. Please try again or ask a staff member for help.',
   },
+  // ── credentials (issue 15, first start): weak PINs and passwords, PIN change at first sign-in ──
+  'error.WEAK_PIN': {
+    vi: 'Mã PIN quá dễ đoán. Vui lòng chọn mã PIN khác.',
+    en: 'This PIN is too easy to guess. Please choose another PIN.',
+  },
+  'error.WEAK_PASSWORD': {
+    vi: 'Mật khẩu quá dễ đoán. Vui lòng chọn mật khẩu khác.',
+    en: 'This password is too easy to guess. Please choose another password.',
+  },
+  'error.PIN_CHANGE_REQUIRED': {
+    vi: 'Mã PIN này do cán bộ quản lý đặt. Vui lòng đặt mã PIN mới của riêng mình.',
+    en: 'This PIN was set by the manager. Please choose your own new PIN.',
+  },
+  'credential.pin.format': {
+    vi: 'Mã PIN gồm 4 đến 8 chữ số.',
+    en: 'A PIN is 4 to 8 digits.',
+  },
+  'credential.pin.repeated': {
+    vi: 'Mã PIN không được là một chữ số lặp lại (như 0000).',
+    en: 'A PIN must not be one digit repeated (like 0000).',
+  },
+  'credential.pin.sequence': {
+    vi: 'Mã PIN không được là dãy số liên tiếp (như 1234, 9876).',
+    en: 'A PIN must not be a run of digits (like 1234 or 9876).',
+  },
+  'credential.pin.common': {
+    vi: 'Mã PIN này quá phổ biến (như 1212, 2580, năm sinh). Vui lòng chọn mã khác.',
+    en: 'This PIN is too common (like 1212, 2580 or a year). Please choose another.',
+  },
+  'credential.pin.same': {
+    vi: 'Mã PIN mới cần khác mã PIN hiện tại.',
+    en: 'The new PIN must differ from the current one.',
+  },
+  'credential.password.too-short': {
+    vi: 'Mật khẩu cần ít nhất {min} ký tự.',
+    en: 'The password needs at least {min} characters.',
+  },
+  'credential.password.too-long': {
+    vi: 'Mật khẩu dài tối đa {max} ký tự.',
+    en: 'The password may have at most {max} characters.',
+  },
+  'credential.password.common': {
+    vi: 'Mật khẩu này quá phổ biến hoặc dễ đoán (như 12345678, matkhau123). Vui lòng chọn mật khẩu khác.',
+    en: 'This password is too common or easy to guess (like 12345678 or password123). Please choose another.',
+  },
+  'credential.password.like-username': {
+    vi: 'Mật khẩu không được chứa tên đăng nhập.',
+    en: 'The password must not contain the username.',
+  },
+  'credential.password.same-as-current': {
+    vi: 'Mật khẩu mới cần khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
 
   'ticketStatus.waiting': { vi: 'Đang chờ', en: 'Waiting' },
   'ticketStatus.called': { vi: 'Đã gọi', en: 'Called' },
@@ -700,7 +753,7 @@ export const messages = {
   'config.entity.lowRatingReason': { vi: 'Lý do chưa hài lòng', en: 'Reason for a low rating' },
   'config.entity.policy': { vi: 'Quy tắc gọi số', en: 'Calling rules' },
   'config.entity.announcement': { vi: 'Loa gọi số', en: 'Announcements' },
-  'config.entity.terminals': { vi: 'Máy tại quầy', en: 'Counter terminals' },
+  'config.entity.terminals': { vi: 'Máy tính quầy', en: 'Counter terminals' },
   'config.named': { vi: '{entity} “{name}”', en: '{entity} “{name}”' },
   'config.namedPerson': { vi: '{entity} {name}', en: '{entity} {name}' },
   'config.unnamed': { vi: '{entity} thứ {position} (chưa có tên)', en: '{entity} {position} (no name yet)' },
@@ -829,9 +882,145 @@ export const messages = {
     vi: 'Thang đánh giá cần ít nhất một mức được tính là hài lòng.',
     en: 'At least one satisfaction level must count as satisfied.',
   },
+  'config.issue.removed-not-archived': {
+    vi: '{what}: đã dùng trong Trung tâm nên không xóa được, chỉ lưu trữ (để báo cáo và nhật ký vẫn ghi tên).',
+    en: '{what}: it has been in use, so it cannot be deleted, only archived (reports and the audit keep its name).',
+  },
   'config.issue.unknown-time-zone': {
     vi: 'Múi giờ “{value}” không tồn tại.',
     en: 'There is no time zone “{value}”.',
+  },
+  // ── configuration change summary (shared/src/domain/config-summary.ts): the before-save dialog ──
+  'config.changeField.name': { vi: 'tên', en: 'name' },
+  'config.changeField.title': { vi: 'chức danh', en: 'title' },
+  'config.changeField.username': { vi: 'tên đăng nhập', en: 'user name' },
+  'config.changeField.fieldId': { vi: 'lĩnh vực', en: 'field' },
+  'config.changeField.prefix': { vi: 'ký hiệu', en: 'prefix' },
+  'config.changeField.firstNumber': { vi: 'số đầu tiên', en: 'first number' },
+  'config.changeField.dailyQuota': { vi: 'giới hạn số mỗi ngày', en: 'daily quota' },
+  'config.changeField.openingHours': { vi: 'giờ tiếp nhận', en: 'opening hours' },
+  'config.changeField.expectedServiceMinutes': {
+    vi: 'thời gian phục vụ dự kiến',
+    en: 'expected service time',
+  },
+  'config.changeField.procedures': { vi: 'thủ tục', en: 'procedures' },
+  'config.changeField.isActive': { vi: 'đang hoạt động', en: 'in use' },
+  'config.changeField.kioskOrder': { vi: 'thứ tự trên máy lấy số', en: 'kiosk order' },
+  'config.changeField.number': { vi: 'số quầy', en: 'counter number' },
+  'config.changeField.serviceIds': { vi: 'dịch vụ phục vụ', en: 'services served' },
+  'config.changeField.address': { vi: 'địa chỉ', en: 'address' },
+  'config.changeField.phone': { vi: 'số điện thoại', en: 'phone' },
+  'config.changeField.timeZone': { vi: 'múi giờ', en: 'time zone' },
+  'config.changeField.rolloverHour': { vi: 'giờ bắt đầu ngày mới', en: 'new-day hour' },
+  'config.changeField.noticeLine': { vi: 'dòng thông báo', en: 'notice line' },
+  'config.changeField.priorityBound': {
+    vi: 'số lượt ưu tiên liên tiếp tối đa',
+    en: 'priority calls in a row',
+  },
+  'config.changeField.recallLimit': { vi: 'số lần gọi lại tối đa', en: 'recall limit' },
+  'config.changeField.noShowGraceMinutes': {
+    vi: 'thời gian cho phép quay lại',
+    en: 'no-show grace time',
+  },
+  'config.changeField.levels': { vi: 'các mức đánh giá', en: 'rating levels' },
+  'config.changeField.lowRatingReasons': { vi: 'lý do chưa hài lòng', en: 'low-rating reasons' },
+  'config.changeField.template': { vi: 'câu gọi số', en: 'call phrase' },
+  'config.changeField.style': { vi: 'cách đọc số', en: 'reading style' },
+  'config.changeField.repeat': { vi: 'số lần đọc', en: 'repeats' },
+  'config.changeField.volume': { vi: 'âm lượng', en: 'volume' },
+  'config.changeField.quietHours': { vi: 'giờ không đọc', en: 'quiet hours' },
+  'config.changeField.voice': { vi: 'giọng đọc', en: 'voice' },
+  'config.changeField.numberReading': { vi: 'cách đọc số theo vùng', en: 'regional number reading' },
+  'config.changeField.customWords': { vi: 'từ tự ghi âm', en: 'recorded words' },
+  'config.changeField.idleSignOutMinutes': { vi: 'thời gian tự đăng xuất', en: 'idle sign-out' },
+  'config.changeField.feedbackIdleSeconds': {
+    vi: 'thời gian màn hình đánh giá trở về chờ',
+    en: 'feedback screen reset time',
+  },
+  'config.summary.kioskAdds': {
+    vi: 'Máy lấy số có thêm dịch vụ “{service}”.',
+    en: 'The kiosk offers a new service: “{service}”.',
+  },
+  'config.summary.kioskRemoves': {
+    vi: 'Máy lấy số không còn dịch vụ “{service}”.',
+    en: 'The kiosk no longer offers “{service}”.',
+  },
+  'config.summary.serviceRenamed': {
+    vi: 'Dịch vụ “{before}” hiển thị với tên mới “{service}”.',
+    en: 'The service “{before}” is now shown as “{service}”.',
+  },
+  'config.summary.prefixChanged': {
+    vi: 'Số mới của dịch vụ “{service}” bắt đầu bằng {after} (trước đây {before}); số đã cấp giữ nguyên.',
+    en: 'New tickets for “{service}” start with {after} (was {before}); tickets already issued keep theirs.',
+  },
+  'config.summary.hoursChanged': {
+    vi: 'Máy lấy số áp dụng giờ tiếp nhận mới cho dịch vụ “{service}”.',
+    en: 'The kiosk uses new opening hours for “{service}”.',
+  },
+  'config.summary.quotaChanged': {
+    vi: 'Dịch vụ “{service}” cấp tối đa {quota} số mỗi ngày.',
+    en: '“{service}” issues at most {quota} tickets a day.',
+  },
+  'config.summary.noQuota': { vi: 'không giới hạn', en: 'unlimited' },
+  'config.summary.proceduresChanged': {
+    vi: 'Danh sách thủ tục của dịch vụ “{service}” trên máy lấy số thay đổi.',
+    en: 'The kiosk lists different procedures for “{service}”.',
+  },
+  'config.summary.counterOpens': {
+    vi: '{counter} bắt đầu hoạt động, phục vụ {services}.',
+    en: '{counter} comes into use, serving {services}.',
+  },
+  'config.summary.counterServes': {
+    vi: '{counter} phục vụ thêm dịch vụ “{service}”.',
+    en: '{counter} also serves “{service}”.',
+  },
+  'config.summary.counterStopsServing': {
+    vi: '{counter} không còn phục vụ dịch vụ “{service}”.',
+    en: '{counter} no longer serves “{service}”.',
+  },
+  'config.summary.counterRenamed': {
+    vi: '{before} hiển thị là {counter} (số {number}).',
+    en: '{before} is now shown as {counter} (number {number}).',
+  },
+  'config.summary.counterCloses': {
+    vi: '{counter} ngừng hoạt động: không đăng nhập và gọi số được nữa.',
+    en: '{counter} goes out of use: no sign-in and no calls there.',
+  },
+  'config.summary.clerkMaySignIn': {
+    vi: 'Cán bộ {clerk} đăng nhập được tại quầy.',
+    en: 'Clerk {clerk} can sign in at the counters.',
+  },
+  'config.summary.clerkMayNotSignIn': {
+    vi: 'Cán bộ {clerk} không đăng nhập được nữa.',
+    en: 'Clerk {clerk} can no longer sign in.',
+  },
+  'config.summary.hallChanged': {
+    vi: 'Máy lấy số, phiếu và màn hình gọi số dùng thông tin Trung tâm mới.',
+    en: 'The kiosk, the printed tickets and the displays use the new hall details.',
+  },
+  'config.summary.noticeChanged': {
+    vi: 'Màn hình gọi số hiển thị dòng thông báo mới.',
+    en: 'The displays show the new notice line.',
+  },
+  'config.summary.announcementChanged': {
+    vi: 'Loa gọi số đọc theo cài đặt mới.',
+    en: 'The displays announce calls with the new settings.',
+  },
+  'config.summary.policyChanged': {
+    vi: 'Các quầy gọi số theo quy tắc mới.',
+    en: 'The counters call tickets by the new rules.',
+  },
+  'config.summary.satisfactionChanged': {
+    vi: 'Máy đánh giá hiển thị thang đánh giá mới.',
+    en: 'The feedback tablets show the new rating scale.',
+  },
+  'config.summary.terminalsChanged': {
+    vi: 'Máy tính quầy và máy đánh giá dùng thời gian chờ mới.',
+    en: 'The counter terminals and feedback tablets use the new timings.',
+  },
+  'config.summary.priorityGroupsChanged': {
+    vi: 'Máy lấy số hiển thị danh sách nhóm ưu tiên mới.',
+    en: 'The kiosk shows the new list of priority groups.',
   },
   'error.CONFIG_INVALID': {
     vi: 'Cấu hình chưa lưu được vì còn lỗi. Vui lòng sửa các mục được đánh dấu.',
@@ -884,12 +1073,8 @@ export const messages = {
     en: 'Repeat the new password',
   },
   'admin.password.rules': {
-    vi: 'Ít nhất {min} ký tự, khác tên đăng nhập và khác mật khẩu mặc định.',
-    en: 'At least {min} characters, not the username and not the default password.',
-  },
-  'admin.password.tooShort': {
-    vi: 'Mật khẩu cần ít nhất {min} ký tự.',
-    en: 'The password needs at least {min} characters.',
+    vi: 'Ít nhất {min} ký tự; không chứa tên đăng nhập, không dùng mật khẩu phổ biến (như 12345678, matkhau123) hay mật khẩu hiện tại.',
+    en: 'At least {min} characters; not containing the username, not a common password (like 12345678 or password123), not the current one.',
   },
   'admin.password.mismatch': {
     vi: 'Hai mật khẩu mới không khớp.',

@@ -7,3 +7,4 @@ export * from './catalog.ts';
 export * from './date-time.ts';
 export * from './numbers.ts';
 export * from './voice-clips.ts';
+export * from './credential-text.ts';

@@ -1,18 +1,28 @@
 // Who may send what: the table the server enforces. A display only listens; a feedback tablet only rates;
 // managers alone cancel, configure and pair; only a kiosk reports its printer.
 import { describe, expect, it } from 'vitest';
-import { DEVICE_KINDS, EVENT_ROLES, mayRoleSend, type ClientEventName } from '../../src/contracts/index.ts';
+import {
+  DEVICE_KINDS,
+  EVENT_ROLES,
+  mayRoleSend,
+  type ClientEventName,
+  type ConnectionRole,
+} from '../../src/contracts/index.ts';
 
 const events = Object.keys(EVENT_ROLES) as ClientEventName[];
-const allowed = (role: (typeof DEVICE_KINDS)[number]): ClientEventName[] =>
+const allowed = (role: ConnectionRole): ClientEventName[] =>
   events.filter((event) => mayRoleSend(role, event)).sort();
 
 describe('EVENT_ROLES', () => {
   it('gives every event at least one role, and only known roles', () => {
     for (const event of events) {
       expect(EVENT_ROLES[event].length).toBeGreaterThan(0);
-      for (const role of EVENT_ROLES[event]) expect(DEVICE_KINDS).toContain(role);
+      for (const role of EVENT_ROLES[event]) expect([...DEVICE_KINDS, 'manager']).toContain(role);
     }
+  });
+
+  it('pairs no manager device: a manager connects with a console session only (issue #15)', () => {
+    expect(DEVICE_KINDS).toEqual(['kiosk', 'counter', 'feedback', 'display']);
   });
 
   it('lets a display do nothing but ask for a snapshot', () => {

@@ -14,7 +14,7 @@ import {
   type ConfigIssue,
   type HallConfig,
 } from '../../src/domain/index.ts';
-import { COUNTER, MANAGER, SERVICE, T0, ZONE, hallConfig } from '../fixtures/hall.ts';
+import { CLERK, COUNTER, MANAGER, SERVICE, T0, ZONE, hallConfig } from '../fixtures/hall.ts';
 
 const withService = (index: number, change: Partial<HallConfig['services'][number]>): HallConfig => {
   const config = hallConfig();
@@ -298,5 +298,114 @@ describe('configure (the server runs the same rules)', () => {
       context,
     );
     expect(decision.ok).toBe(true);
+  });
+});
+
+describe('archive instead of delete', () => {
+  const context = { now: T0, config: hallConfig(), actor: MANAGER };
+  const day = () => emptyQueueState(businessDayOf(T0, ZONE, 0));
+
+  it('refuses to remove a published service, counter or clerk, in words that say to archive it', () => {
+    const published = hallConfig();
+    const draft: HallConfig = {
+      ...published,
+      services: published.services.filter((service) => service.id !== SERVICE.tax),
+      counters: published.counters.filter((counter) => counter.id !== COUNTER.q9),
+      clerks: published.clerks.slice(1),
+    };
+    const issues = configIssues(draft, published);
+    expect(brief(issues)).toEqual([
+      { severity: 'error', code: 'removed-not-archived', key: 'service/thue/id' },
+      { severity: 'error', code: 'removed-not-archived', key: 'counter/q9/id' },
+      { severity: 'error', code: 'removed-not-archived', key: 'clerk/lan/id' },
+    ]);
+    expect(issues[0]!.message.vi).toBe(
+      'Dịch vụ “Thuế”: đã dùng trong Trung tâm nên không xóa được, chỉ lưu trữ (để báo cáo và nhật ký vẫn ghi tên).',
+    );
+    // Without the published configuration (a first check of a draft) removal is not judged.
+    expect(configIssues(draft)).toEqual([]);
+    const decision = decide(day(), { type: 'configure', config: draft }, context);
+    expect(decision.ok || decision.error.code).toBe('CONFIG_INVALID');
+  });
+
+  it('accepts archiving, and an archived service neither needs a counter nor blocks its prefix', () => {
+    const published = hallConfig();
+    const draft: HallConfig = {
+      ...published,
+      services: published.services.map((service) =>
+        service.id === SERVICE.insurance ? { ...service, isArchived: true } : service,
+      ),
+      // The counter that served only it is archived too; its empty list is no longer a problem.
+      counters: published.counters.map((counter) =>
+        counter.id === COUNTER.q5 ? { ...counter, isArchived: true, serviceIds: [] } : counter,
+      ),
+    };
+    expect(configIssues(draft, published)).toEqual([]);
+    const reused = {
+      ...draft,
+      services: draft.services.map((service) =>
+        service.id === SERVICE.land ? { ...service, prefix: 'D' } : service,
+      ),
+    };
+    expect(configIssues(reused, published)).toEqual([]);
+    // Restoring it brings the prefix clash back.
+    const restored = {
+      ...reused,
+      services: reused.services.map((service) =>
+        service.id === SERVICE.insurance ? { ...service, isArchived: false } : service,
+      ),
+    };
+    expect(brief(configIssues(restored, published)).map((issue) => issue.code)).toContain('duplicate-prefix');
+  });
+
+  it('refuses tickets for an archived service or procedure, sign-in of an archived clerk, calls at an archived counter', () => {
+    const base = hallConfig();
+    const config: HallConfig = {
+      ...base,
+      services: base.services.map((service) =>
+        service.id === SERVICE.land
+          ? { ...service, isArchived: true }
+          : service.id === SERVICE.civil
+            ? { ...service, procedures: service.procedures.map((p) => ({ ...p, isArchived: true })) }
+            : service,
+      ),
+      counters: base.counters.map((counter) =>
+        counter.id === COUNTER.q2 ? { ...counter, isArchived: true } : counter,
+      ),
+      clerks: base.clerks.map((clerk) => (clerk.id === CLERK.lan ? { ...clerk, isArchived: true } : clerk)),
+    };
+    const archivedContext = { ...context, config };
+    const kiosk = { ...archivedContext, actor: { role: 'kiosk' as const, deviceId: null, clerkId: null } };
+    const land = decide(
+      day(),
+      { type: 'issue', serviceId: SERVICE.land, priorityGroupId: null, procedureId: null },
+      kiosk,
+    );
+    expect(land.ok || land.error.code).toBe('SERVICE_INACTIVE');
+    const birth = decide(
+      day(),
+      {
+        type: 'issue',
+        serviceId: SERVICE.civil,
+        priorityGroupId: null,
+        procedureId: base.services[1]!.procedures[0]!.id,
+      },
+      kiosk,
+    );
+    expect(birth.ok || birth.error.code).toBe('NOT_FOUND');
+    const open = decide(day(), { type: 'open-counter', counterId: COUNTER.q2 }, archivedContext);
+    expect(open.ok || open.error.code).toBe('NOT_FOUND');
+    const signIn = decide(
+      day(),
+      { type: 'sign-in', counterId: COUNTER.q1, clerkId: CLERK.lan },
+      archivedContext,
+    );
+    expect(signIn.ok || signIn.error.code).toBe('NOT_FOUND');
+    // The same commands pass in the unarchived hall: the refusals are the archive's doing.
+    const openBefore = decide(day(), { type: 'open-counter', counterId: COUNTER.q2 }, context);
+    expect(openBefore.ok || openBefore.error.code).not.toBe('NOT_FOUND');
+    expect(decide(day(), { type: 'sign-in', counterId: COUNTER.q1, clerkId: CLERK.lan }, context).ok).toBe(
+      true,
+    );
   });
 });

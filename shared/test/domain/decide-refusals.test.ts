@@ -274,12 +274,12 @@ const cases: readonly RefusalCase[] = [
   // return
   {
     name: 'return: unknown ticket',
-    arrange: () => ({ type: 'return', ticketId: asTicketId(7) }),
+    arrange: () => ({ type: 'return', ticketId: asTicketId(7), counterId: null }),
     code: 'NOT_FOUND',
   },
   {
     name: 'return: a waiting ticket is not a no-show',
-    arrange: (hall) => ({ type: 'return', ticketId: hall.issue(SERVICE.land).id }),
+    arrange: (hall) => ({ type: 'return', ticketId: hall.issue(SERVICE.land).id, counterId: null }),
     code: 'INVALID_STATE',
   },
   {
@@ -287,7 +287,7 @@ const cases: readonly RefusalCase[] = [
     arrange: (hall) => {
       const ticket = withNoShow(hall);
       hall.advance(15 * MINUTE + 1);
-      return { type: 'return', ticketId: ticket.id };
+      return { type: 'return', ticketId: ticket.id, counterId: null };
     },
     code: 'GRACE_EXPIRED',
   },

@@ -353,7 +353,7 @@ describe('recall', () => {
     hall.act({ type: 'recall', counterId: COUNTER.q1 });
     hall.act({ type: 'no-show', counterId: COUNTER.q1 });
     hall.advance(5 * MINUTE);
-    hall.act({ type: 'return', ticketId: tickets[0]!.id });
+    hall.act({ type: 'return', ticketId: tickets[0]!.id, counterId: null });
     hall.callNext(COUNTER.q1);
     expect(types(hall.act({ type: 'recall', counterId: COUNTER.q1 }))).toEqual(['ticket.recalled']);
   });
@@ -462,7 +462,9 @@ describe('no-show and return', () => {
     hall.callNext(COUNTER.q1);
     hall.act({ type: 'no-show', counterId: COUNTER.q1 });
     hall.advance(delay);
-    expect(types(hall.act({ type: 'return', ticketId: tickets[0]!.id }))).toEqual(['ticket.returned']);
+    expect(types(hall.act({ type: 'return', ticketId: tickets[0]!.id, counterId: null }))).toEqual([
+      'ticket.returned',
+    ]);
     expect(hall.ticket(tickets[0]!.id)).toMatchObject({
       status: 'waiting',
       counterId: null,
@@ -481,7 +483,7 @@ describe('no-show and return', () => {
     hall.callNext(COUNTER.q1);
     hall.act({ type: 'no-show', counterId: COUNTER.q1 });
     hall.advance(5 * MINUTE + 1);
-    expect(hall.refusal({ type: 'return', ticketId: ticket.id })).toBe('GRACE_EXPIRED');
+    expect(hall.refusal({ type: 'return', ticketId: ticket.id, counterId: null })).toBe('GRACE_EXPIRED');
   });
 });
 
@@ -852,7 +854,10 @@ describe('configure', () => {
         ),
         { ...hall.config.services[0]!, id: asServiceId('cong-chung'), prefix: 'E', procedures: [] },
       ],
-      counters: hall.config.counters.filter((counter) => counter.id !== COUNTER.q9),
+      // Archived, never removed: a published counter keeps its name for reports and the audit.
+      counters: hall.config.counters.map((counter) =>
+        counter.id === COUNTER.q9 ? { ...counter, isArchived: true } : counter,
+      ),
       policy: { ...hall.config.policy, priorityBound: 2 },
     };
     const before = hall.state;
@@ -863,7 +868,7 @@ describe('configure', () => {
         changes: [
           'service dat-dai changed',
           'service cong-chung added',
-          'counter q9 removed',
+          'counter q9 archived',
           'policy changed',
         ],
       }),

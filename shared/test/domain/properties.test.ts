@@ -232,7 +232,7 @@ function toCommand(op: Op, state: QueueState): { command: Command; actor: Actor 
     case 'return': {
       const ticket = picked(state, op.pick);
       if (!ticket) return { command: { type: 'roll-day' }, actor: MANAGER };
-      return { command: { type: 'return', ticketId: ticket.id }, actor: MANAGER };
+      return { command: { type: 'return', ticketId: ticket.id, counterId: null }, actor: MANAGER };
     }
     case 'transfer': {
       const ticket = picked(state, op.pick);

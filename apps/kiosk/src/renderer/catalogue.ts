@@ -6,7 +6,7 @@ import type {
   QueueState,
   ServiceConfig,
 } from '@luot/shared/domain';
-import { isQuotaReached, isServiceOpen, localClock } from '@luot/shared/domain';
+import { isArchived, isQuotaReached, isServiceOpen, localClock } from '@luot/shared/domain';
 
 /** Why a service cannot be taken right now; the kiosk shows it on the disabled button. */
 export type UnavailableReason =
@@ -67,16 +67,18 @@ export function kioskCatalogue(config: HallConfig, state: QueueState, now: numbe
     if (ticket.status === 'waiting') waiting.set(ticket.serviceId, (waiting.get(ticket.serviceId) ?? 0) + 1);
   }
   const servicesByField = new Map<FieldId, ServiceChoice[]>();
-  for (const service of [...config.services].sort(byKioskOrder)) {
+  // Archived services and fields are gone from the kiosk (an inactive one shows as suspended).
+  for (const service of [...config.services].filter((s) => !isArchived(s)).sort(byKioskOrder)) {
     const choices = servicesByField.get(service.fieldId) ?? [];
     choices.push({
-      service,
+      service: { ...service, procedures: service.procedures.filter((procedure) => !isArchived(procedure)) },
       waiting: waiting.get(service.id) ?? 0,
       unavailable: serviceAvailability(service, state, now, config.hall.timeZone, config.hall.openingHours),
     });
     servicesByField.set(service.fieldId, choices);
   }
-  return [...config.fields].sort(byKioskOrder).flatMap((field): FieldChoice[] => {
+  const fields = config.fields.filter((field) => !isArchived(field));
+  return fields.sort(byKioskOrder).flatMap((field): FieldChoice[] => {
     const services = servicesByField.get(field.id) ?? [];
     if (services.length === 0) return [];
     const isAnyOpen = services.some((choice) => choice.unavailable === null);

@@ -7,7 +7,7 @@ import type {
   Ticket,
   WaitEstimate,
 } from '@luot/shared/domain';
-import { findService } from '@luot/shared/domain';
+import { findService, isInService } from '@luot/shared/domain';
 import type { PrintableTicket, TicketLogo } from '@luot/shared/ticket';
 import type { BridgePrintFailure, BridgePrinterStatus } from '../bridge.ts';
 import { canPrintIn, type PrinterPort } from './printer-port.ts';
@@ -145,7 +145,7 @@ export function printableTicket(
     peopleAheadMax: wait.peopleAheadMax,
     waitMinutes: wait.minutes === null ? null : { min: wait.minutes.min, max: wait.minutes.max },
     counterNumbers: config.counters
-      .filter((counter) => counter.isActive && counter.serviceIds.includes(ticket.serviceId))
+      .filter((counter) => isInService(counter) && counter.serviceIds.includes(ticket.serviceId))
       .map((counter) => counter.number)
       .sort((a, b) => a - b),
     notice: config.hall.noticeLine.trim() === '' ? null : config.hall.noticeLine.trim(),

@@ -78,6 +78,31 @@ describe('kioskCatalogue', () => {
   });
 });
 
+describe('archived entries', () => {
+  it('are gone from the kiosk (an inactive one shows as suspended): services, fields and procedures', () => {
+    const archived = {
+      ...config,
+      services: config.services.map((service) =>
+        service.id === 'do-dac'
+          ? { ...service, isArchived: true }
+          : { ...service, procedures: service.procedures.map((p, i) => ({ ...p, isArchived: i === 0 })) },
+      ),
+      fields: config.fields.map((field) => (field.id === 'thue' ? { ...field, isArchived: true } : field)),
+    };
+    const catalogue = kioskCatalogue(archived, empty, MONDAY_9AM);
+    expect(catalogue.map((choice) => choice.field.id)).toEqual(['dat-dai', 'ho-tich', 'tu-phap']);
+    expect(catalogue[0]!.services.map((choice) => choice.service.id)).toEqual(['dat-dai']);
+    const before = kioskCatalogue(config, empty, MONDAY_9AM).flatMap((choice) => choice.services);
+    const after = catalogue.flatMap((choice) => choice.services);
+    for (const choice of after) {
+      const original = before.find((candidate) => candidate.service.id === choice.service.id)!;
+      expect(choice.service.procedures.map((p) => p.id)).toEqual(
+        original.service.procedures.slice(1).map((p) => p.id),
+      );
+    }
+  });
+});
+
 describe('paginate', () => {
   it('splits 42 items into pages of 12 and never returns no page', () => {
     const pages = paginate(
