@@ -63,6 +63,8 @@ const { values } = parseArgs({
     'server-log': { type: 'string', default: 'json' },
     seed: { type: 'string', default: '20261129' },
     profile: { type: 'boolean', default: false },
+    // Extra Node flags for the hall server, space-separated (e.g. "--max-semi-space-size=2").
+    'node-flags': { type: 'string', default: '' },
     // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
     'in-commit-checkpoints': { type: 'boolean', default: false },
     // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
@@ -123,7 +125,10 @@ async function main(): Promise<number> {
     ipc: true,
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
     ...(bundle ? { bundle: bundle.file } : {}),
-    execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...values['node-flags'].split(' ').filter((flag) => flag !== ''),
+    ],
     ...(values['hub-url'] && values['hub-key']
       ? { env: { LUOT_HUB_URL: values['hub-url'], LUOT_HUB_KEY: values['hub-key'] } }
       : {}),

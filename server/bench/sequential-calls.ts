@@ -52,6 +52,8 @@ const { values } = parseArgs({
     'server-log': { type: 'string', default: 'json' },
     tsx: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // Extra Node flags for the hall server, space-separated (e.g. "--max-semi-space-size=2").
+    'node-flags': { type: 'string', default: '' },
     // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
     'in-commit-checkpoints': { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -142,7 +144,10 @@ async function main(): Promise<number> {
     log: serverLog,
     ipc: true,
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
-    execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...values['node-flags'].split(' ').filter((flag) => flag !== ''),
+    ],
     ...(bundle ? { bundle: bundle.file } : {}),
   });
   children.push(hall);
@@ -169,17 +174,22 @@ async function main(): Promise<number> {
   });
   if (!signIn.ok) throw new Error(`the clerk could not sign in: ${signIn.error.code}`);
 
-  // A queue for every call of the run, of services the counter serves.
+  // Before each round (not timed) the queue gets as many visitors as the round will call, of services
+  // the counter serves: as in the issue's run, a counter calls through a queue of about 200, never
+  // through the whole run's at once (which would make every decision walk a queue no hall has).
   const counterServices: readonly ServiceId[] =
     snapshot.config.counters.find((candidate) => candidate.id === counterDevice.counterId)?.serviceIds ?? [];
   if (counterServices.length === 0) throw new Error('the counter serves no service');
-  const totalCalls = warmupCalls + callsPerRound * rounds;
-  for (let index = 0; index < totalCalls + 5; index += 1) {
-    const issued = await send(kiosk, 'ticket:issue', {
-      serviceId: counterServices[index % counterServices.length]!,
-    });
-    if (!issued.ok) throw new Error(`queue: ${issued.error.code}`);
-  }
+  let issuedCount = 0;
+  const fillQueue = async (visitors: number): Promise<void> => {
+    for (let index = 0; index < visitors; index += 1) {
+      const issued = await send(kiosk, 'ticket:issue', {
+        serviceId: counterServices[issuedCount++ % counterServices.length]!,
+      });
+      if (!issued.ok) throw new Error(`queue: ${issued.error.code}`);
+    }
+  };
+  await fillQueue(warmupCalls + 1);
 
   // Bare relay: the same receivers, one sender; every message carries a real call's changes.
   const bareUrl = `http://127.0.0.1:${bare.port}`;
@@ -269,6 +279,7 @@ async function main(): Promise<number> {
       .replace(/,.*$/, '');
     let hallTimes: number[];
     let bareTimes: number[];
+    await fillQueue(callsPerRound);
     if (round % 2 === 1) {
       hallTimes = await runRound(hallCall, hallMs);
       bareTimes = await runRound(bareCall, bareMs);
@@ -331,7 +342,7 @@ async function main(): Promise<number> {
       ];
     }),
     line('disk fsync (4 KB, probe)', fsync),
-    `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB, ` +
+    `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB (heap used ${mb(after.heapUsedBytes)} MB), ` +
       `loop delay p99 ${f(after.loopDelayMs.p99)} max ${f(after.loopDelayMs.max)}`,
     '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99',
     ...roundRows.map(

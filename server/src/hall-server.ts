@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { Server as TlsServer } from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeviceKind } from '@luot/shared/contracts';
@@ -243,6 +244,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   );
   await http.listen({ port: options.port, host: options.host ?? '0.0.0.0' });
   const port = (httpServer.address() as AddressInfo).port;
+  // The real port (PORT=0 picks one; a service may set PORT) and protocol (a TLS server is HTTPS), for
+  // the links the CLI prints.
+  store.recordServerAddress({ protocol: httpServer instanceof TlsServer ? 'https' : 'http', port });
   const tick = setInterval(() => {
     void service.tick();
     accounts.endExpiredSessions();

@@ -1,20 +1,10 @@
-import { networkInterfaces } from 'node:os';
 import type { DeviceKind } from '@luot/shared/contracts';
 import type { CounterId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from './app/demo-hall.ts';
+import { hallBaseUrls } from './app/hall-links.ts';
 import { FIRST_MANAGER } from './app/managers.ts';
 import { startHallServer } from './hall-server.ts';
 import { loadSettings } from './settings.ts';
-
-/** The LAN address devices in the hall will use (the first non-internal IPv4). */
-function lanAddress(): string {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) return address.address;
-    }
-  }
-  return '127.0.0.1';
-}
 
 const settings = loadSettings();
 const server = await startHallServer({
@@ -29,7 +19,11 @@ const server = await startHallServer({
   ...(settings.hubLink ? { hubLink: settings.hubLink } : {}),
 });
 
-const base = `http://${lanAddress()}:${server.port}`;
+// The address devices in the hall will use, on the protocol and port the server really listens on.
+const [base] = hallBaseUrls(
+  server.store.serverAddress() ?? { protocol: 'http', port: server.port },
+  settings.hosts,
+);
 const lines = [
   '',
   `  Lượt — ${server.service.hallConfig.hall.name}`,

@@ -129,6 +129,11 @@ describe('archive instead of delete, on a hall with history', () => {
       ticketId: 2,
     });
 
+    // The audit names the ticket by its number on every event about it (for its sentences).
+    const audit = (await api(hall, 'GET', '/api/admin/audit?type=ticket.called', token)).json.value as {
+      entries: { ticketNumber?: string | null }[];
+    };
+    expect(audit.entries.map((e) => e.ticketNumber)).toEqual(['B002', 'B001']);
     // Reports still name the archived service, counter and clerk with their figures.
     const day = businessDayOf(Date.now(), published.hall.timeZone, published.hall.rolloverHour);
     const report = (await api(hall, 'GET', `/api/admin/reports?from=${day}&to=${day}`, token)).json

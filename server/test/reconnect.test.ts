@@ -90,11 +90,13 @@ describe('resync', () => {
     const again = await kiosk.send('ticket:issue', { requestId: id, serviceId: 'ho-tich' });
     expect(again).toEqual(first);
     expect(hall.service.state.version).toBe(version);
-    // Even a retry that changes its mind (another service) gets the first answer.
+    // A requestId reused for another payload (another service) is refused, not given the old ticket
+    // (server/test/idempotency.test.ts covers refusals, restarts and the bound).
     const changed = await kiosk.send('ticket:issue', { requestId: id, serviceId: 'dat-dai' });
-    expect(changed).toEqual(first);
-    // And across a restart of the process (the result is stored with the events).
-    const answer = hall.service.previousAnswer(kiosk.snapshot.identity.deviceId, id);
-    expect(answer).toEqual(first);
+    expect(changed).toMatchObject({ ok: false, error: { code: 'REQUEST_ID_REUSED' } });
+    expect(hall.service.state.version).toBe(version);
+    // The answer is stored with the events, for a repeat after a restart.
+    const stored = hall.store.findCommandAnswer(kiosk.snapshot.identity.deviceId, id);
+    expect(JSON.parse(stored!.result)).toEqual(first);
   });
 });

@@ -262,6 +262,42 @@ describe('`pnpm luot revoke` reaches the running server', () => {
   });
 });
 
+describe('a terminal revoked with the CLI while the server was off', () => {
+  it('has its clerk signed out soon after the next start; the other terminal is not the clerk', async () => {
+    const data = tempDataDir();
+    const previousDataDir = process.env.LUOT_DATA_DIR;
+    process.env.LUOT_DATA_DIR = data.dir;
+    let hall = await startTestHall({ dataDir: data.dir, revocationCheckIntervalMs: 250 });
+    try {
+      const first = hall.registerDevice('counter', 'Máy quầy 3', asCounterId('q3'));
+      const second = hall.registerDevice('counter', 'Máy quầy 3 (dự phòng)', asCounterId('q3'));
+      const terminal = await connectClient(hall.url, first.token);
+      const signIn = { requestId: requestId(), username: 'canbo3', pin: '1234' };
+      expect((await terminal.send('clerk:sign-in', signIn)).ok).toBe(true);
+      terminal.close();
+      await hall.close();
+
+      expect(await runCli(['revoke', first.deviceId], () => {})).toBe(0);
+      hall = await startTestHall({ dataDir: data.dir, revocationCheckIntervalMs: 250 });
+      const display = await pairAndConnect(hall, 'display');
+      const other = await connectClient(hall.url, second.token);
+      await waitFor(() => hall.service.state.counters.q3?.clerkId === null, 5_000, 'the clerk signed out');
+      const events = hall.store.eventsSince(0).filter((event) => event.type === 'clerk.signed-out');
+      expect(events.at(-1)).toMatchObject({ counterId: 'q3', reason: 'revoked', by: { role: 'system' } });
+      await waitFor(() => display.state().counters.q3?.clerkId === null, 5_000, 'the display to see it');
+      const refused = await other.send('ticket:call-next', { requestId: requestId() });
+      expect(refused.ok ? null : refused.error.code).toBe('NOT_SIGNED_IN');
+      display.close();
+      other.close();
+    } finally {
+      if (previousDataDir === undefined) delete process.env.LUOT_DATA_DIR;
+      else process.env.LUOT_DATA_DIR = previousDataDir;
+      await hall.close();
+      data.remove();
+    }
+  });
+});
+
 describe('migration 003: sessions open at the upgrade keep their terminal', () => {
   it('binds each staffed counter to the device of its latest clerk.signed-in for that clerk', () => {
     const db = new BetterSqlite3(':memory:');

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { HallConfig } from '@luot/shared/domain';
 import { ROLES } from '@luot/shared/domain';
+import { isMessageId, translate } from '@luot/shared/text';
 import type { AdminApi, AuditEntry } from './api.ts';
-import { describeEvent } from './audit-text.ts';
+import { describeEvent, entryIdentifiers } from './audit-text.ts';
 import { formatDateTime, useText } from './text.ts';
 
 /** The append-only event log and manager actions: who did what and when, filtered. */
 export function AuditScreen(props: { api: AdminApi; config: HallConfig }) {
-  const { t, name } = useText();
+  const { t, locale } = useText();
   const [types, setTypes] = useState<string[]>([]);
   const [type, setType] = useState('');
   const [role, setRole] = useState('');
@@ -45,11 +46,16 @@ export function AuditScreen(props: { api: AdminApi; config: HallConfig }) {
     void load();
   }, [type, role, counter, day]);
 
+  /** A type's Vietnamese (or English) title from the catalogue, never the raw `clerk.signed-in`. */
+  const eventTitle = (type: string): string => {
+    const id = `admin.event.${type}`;
+    return isMessageId(id) ? translate(locale, id as 'admin.event.unknown') : t('admin.event.unknown');
+  };
   const who = (entry: AuditEntry): string => {
     if (entry.source === 'admin') return names[`mgr_${entry.managerId ?? ''}`] ?? t('admin.audit.manager');
     const device = entry.deviceId ? (names[entry.deviceId] ?? entry.deviceId) : t('admin.audit.system');
     const clerk = entry.clerkId ? names[entry.clerkId] : undefined;
-    return clerk ? `${clerk} @ ${device}` : device;
+    return clerk ? `${clerk} (${device})` : device;
   };
 
   return (
@@ -59,7 +65,7 @@ export function AuditScreen(props: { api: AdminApi; config: HallConfig }) {
           <option value="">{t('admin.audit.allTypes')}</option>
           {types.map((candidate) => (
             <option key={candidate} value={candidate}>
-              {candidate}
+              {eventTitle(candidate)}
             </option>
           ))}
         </select>
@@ -98,7 +104,6 @@ export function AuditScreen(props: { api: AdminApi; config: HallConfig }) {
               <th>{t('admin.audit.who')}</th>
               <th>{t('admin.audit.role')}</th>
               <th>{t('admin.audit.what')}</th>
-              <th className="num">#</th>
             </tr>
           </thead>
           <tbody>
@@ -107,8 +112,21 @@ export function AuditScreen(props: { api: AdminApi; config: HallConfig }) {
                 <td className="nowrap">{formatDateTime(entry.at, props.config.hall.timeZone)}</td>
                 <td>{who(entry)}</td>
                 <td>{t(`admin.role.${roleOf(entry.actorRole)}`)}</td>
-                <td>{describeEvent(entry, props.config, t, name)}</td>
-                <td className="num muted">{entry.source === 'event' ? `v${entry.id}` : `a${entry.id}`}</td>
+                <td className="audit-what">
+                  <p className="audit-sentence">{describeEvent(entry, props.config, locale, names)}</p>
+                  {/* Identifiers only here, folded away: the sentence names people and places. */}
+                  <details className="audit-details">
+                    <summary>{t('admin.audit.details')}</summary>
+                    <dl>
+                      {entryIdentifiers(entry).map(([key, value]) => (
+                        <div key={key}>
+                          <dt>{key}</dt>
+                          <dd>{value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </details>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HallConfig } from '@luot/shared/domain';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi, HallReport, ReportDimension, ReportRow } from './api.ts';
@@ -16,13 +16,20 @@ export function ReportsScreen(props: { api: AdminApi; config: HallConfig }) {
   const [dimension, setDimension] = useState<ReportDimension>('service');
   const [report, setReport] = useState<HallReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The range being computed, while the server works (a year takes a moment); null when idle. */
+  const [loading, setLoading] = useState<{ from: string; to: string } | null>(null);
+  // Only the latest request may fill the screen: an earlier, slower one must not overwrite it.
+  const latest = useRef(0);
 
   const load = async (): Promise<void> => {
+    const request = (latest.current += 1);
+    setLoading({ from, to });
+    setProblem(null);
     const result = await props.api.report(from, to, target);
-    if (result.ok) {
-      setReport(result.value);
-      setProblem(null);
-    } else setProblem(translateErrorCode(locale, result.error.code));
+    if (request !== latest.current) return;
+    setLoading(null);
+    if (result.ok) setReport(result.value);
+    else setProblem(translateErrorCode(locale, result.error.code));
   };
   useEffect(() => {
     void load();
@@ -34,7 +41,7 @@ export function ReportsScreen(props: { api: AdminApi; config: HallConfig }) {
     report?.levels.filter((level) => level.isSatisfied).map((level) => name(level.label)) ?? [];
 
   return (
-    <div className="stack reports">
+    <div className="stack reports" aria-busy={loading !== null}>
       <form
         className="panel row"
         onSubmit={(event) => {
@@ -61,7 +68,7 @@ export function ReportsScreen(props: { api: AdminApi; config: HallConfig }) {
             onChange={(e) => setTarget(Number(e.target.value) || 30)}
           />
         </label>
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={loading !== null}>
           {t('admin.reports.show')}
         </button>
         <span className="spacer" />
@@ -72,9 +79,16 @@ export function ReportsScreen(props: { api: AdminApi; config: HallConfig }) {
           {t('admin.reports.xlsx')}
         </button>
       </form>
+      <p className="notice reports-status" role="status" data-testid="report-status">
+        {loading &&
+          t('admin.reports.loading', {
+            from: formatDay(loading.from),
+            to: formatDay(loading.to),
+          })}
+      </p>
       {problem && <p className="problem">{problem}</p>}
       {report && total && (
-        <>
+        <div className={loading ? 'stack stale' : 'stack'}>
           <section className="cards">
             <Card label={t('admin.reports.issued')} value={String(total.issued)} />
             <Card label={t('admin.reports.served')} value={String(total.served)} />
@@ -122,7 +136,7 @@ export function ReportsScreen(props: { api: AdminApi; config: HallConfig }) {
             <BarChart
               title={t('admin.reports.chartWaits')}
               series={[t('admin.reports.avgWait'), t('admin.reports.p90Wait')]}
-              unit=" min"
+              unit={t('admin.reports.minutesUnit')}
               data={report.by.service.map((row) => ({
                 label: serviceShort(props.config, row),
                 values: [(row.wait.averageMs ?? 0) / 60_000, (row.wait.p90Ms ?? 0) / 60_000],
@@ -162,10 +176,15 @@ export function ReportsScreen(props: { api: AdminApi; config: HallConfig }) {
             </div>
             <ReportTable report={report} rows={[...report.by[dimension], report.total]} />
           </section>
-        </>
+        </div>
       )}
     </div>
   );
+}
+
+/** `2026-12-07` → `07/12/2026`, the day format of every screen (glossary). */
+function formatDay(day: string): string {
+  return day.split('-').reverse().join('/');
 }
 
 function serviceShort(config: HallConfig, row: ReportRow): string {

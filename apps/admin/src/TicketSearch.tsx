@@ -87,7 +87,7 @@ export function TicketSearch(props: {
               {entry.history.map((event) => (
                 <li key={event.id}>
                   <time>{formatDateTime(event.at, props.config.hall.timeZone)}</time>{' '}
-                  {describeEvent(event, props.config, t, name)}
+                  {describeEvent(event, props.config, locale)}
                 </li>
               ))}
             </ol>

@@ -20,6 +20,7 @@ import {
   transferTicketSchema,
 } from '@luot/shared/contracts';
 import type { HallService } from './hall-service.ts';
+import { requestFingerprint } from './request-fingerprint.ts';
 
 /** The value an event's ack carries on success. */
 export type OutcomeOf<E extends ClientEventName> =
@@ -185,8 +186,10 @@ function validationError(error: z.ZodError): WireError {
 }
 
 /**
- * Handle one client event: authorise by role, parse the payload, answer a repeated requestId with its
- * first answer, then run the command. Never throws: unexpected errors become INTERNAL.
+ * Handle one client event: authorise by role, parse the payload, then run the command once per
+ * (device, requestId): a repeat gets the first answer, success or refusal, also after a restart; a
+ * requestId reused for another event or payload gets REQUEST_ID_REUSED. Never throws: unexpected errors
+ * become INTERNAL.
  */
 export async function handleClientEvent<E extends ClientEventName>(
   service: HallService,
@@ -201,9 +204,8 @@ export async function handleClientEvent<E extends ClientEventName>(
   const parsed = current.schema.safeParse(payload);
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
   const requestId = (parsed.data as { requestId?: string }).requestId;
-  if (requestId !== undefined) {
-    const previous = service.previousAnswer(identity.deviceId, requestId);
-    if (previous) return previous as Ack<OutcomeOf<E>>;
-  }
-  return await current.run(service, identity, parsed.data);
+  if (requestId === undefined) return await current.run(service, identity, parsed.data);
+  return await service.answerOnce(identity, requestId, requestFingerprint(event, parsed.data), () =>
+    current.run(service, identity, parsed.data),
+  );
 }

@@ -91,10 +91,11 @@ export const PIN_LOCK_RULES: LockRules = {
   firstLockMs: 5 * 60_000,
   maxLockMs: 60 * 60_000,
 };
-const REMEMBERED_REFUSALS = 2_000;
 /**
- * How long (hall time) a command's stored answer is kept for a device that repeats its requestId: two
- * days, far longer than any retry; older records are deleted at each rollover.
+ * How long (hall time) a command's stored answer, success or refusal, is kept for a device that repeats
+ * its requestId: two days, far longer than any retry (`@luot/client` retries one command for 15 s);
+ * older records are deleted at each rollover. Each device also keeps only its newest
+ * REFUSALS_KEPT_PER_DEVICE refusals (server/src/db/hall-store.ts).
  */
 export const COMMAND_RESULT_RETENTION_MS = 2 * 24 * 60 * 60_000;
 
@@ -112,18 +113,38 @@ const fail = (code: ErrorCode, message: string): { ok: false; error: WireError }
   error: { code, message },
 });
 
-/** A command decided and waiting for its transaction. */
+/** A command decided (or a refusal to keep) and waiting for its transaction. */
 interface PendingCommand {
   readonly batch: CommitBatch;
   readonly answer: Ack<unknown>;
   readonly identity: Identity;
-  readonly command: Command['type'];
+  /** The command decided; null for an answer kept for repeats, which commits no event. */
+  readonly command: Command['type'] | null;
   readonly started: number;
   /** When decide, evolve and the answer were done (performance.now()). */
   readonly decided: number;
-  readonly key: string;
   readonly resolve: (result: Ack<unknown>) => void;
 }
+
+/** A request being answered: repeats that arrive meanwhile share its answer. */
+interface RequestInFlight {
+  readonly fingerprint: string;
+  answer?: Promise<Ack<unknown>>;
+  /** Set when its answer goes to disk with the events it committed (else `answerOnce` stores it). */
+  isStoredWithEvents?: boolean;
+}
+
+/**
+ * Refusals that are never kept: INTERNAL says nothing was recorded, so a retry with the same requestId
+ * must be judged again (it is the retry the message asks for).
+ */
+const isKeptRefusal = (error: WireError): boolean => error.code !== 'INTERNAL';
+
+const requestIdReused = (requestId: string): { ok: false; error: WireError } =>
+  fail(
+    'REQUEST_ID_REUSED',
+    `requestId ${requestId.slice(0, 64)} was first sent with another event or payload; use a new requestId for a new request`,
+  );
 
 /** Listener of committed changes (the realtime layer broadcasts them). */
 export type ChangesListener = (changes: Changes) => void;
@@ -151,10 +172,10 @@ export class HallService {
    * is the terminal's, across restarts, and no other terminal of the counter acts as that clerk.
    */
   private readonly sessions = new Map<CounterId, { deviceId: DeviceId; clerkId: ClerkId }>();
-  /** SQLite's data_version when the database was last checked for revocations made by the CLI. */
+  /** SQLite's data_version when the database was last checked for revocations made by the CLI (-1: never). */
   private checkedDataVersion = -1;
-  /** Refusals are not written to disk; a retry within this window still gets the first answer. */
-  private readonly refusals = new Map<string, Ack<never>>();
+  /** Requests being answered, by `device:requestId` (with the fingerprint their answer is stored with). */
+  private readonly inFlight = new Map<string, RequestInFlight>();
   private readonly buckets = new Map<DeviceId, { tokens: number; at: number }>();
   private readonly connections = new Map<DeviceId, number>();
   private readonly kioskIssueLimit: RateLimit;
@@ -164,7 +185,6 @@ export class HallService {
   private committed: { queue: QueueState; config: HallConfig };
   /** Commands decided but not yet committed: written together in one transaction (group commit). */
   private pending: PendingCommand[] = [];
-  private readonly pendingByKey = new Map<string, Promise<Ack<unknown>>>();
 
   constructor(private readonly options: HallServiceOptions) {
     this.config = options.config;
@@ -176,7 +196,8 @@ export class HallService {
     for (const session of options.store.loadCounterSessions()) {
       this.sessions.set(session.counterId, { deviceId: session.deviceId, clerkId: session.clerkId });
     }
-    this.checkedDataVersion = options.store.dataVersion();
+    // checkedDataVersion stays -1: the first check looks at every session holder, so a terminal revoked
+    // with the CLI while the server was off has its clerk signed out soon after the start.
   }
 
   /** The queue state at the last committed version (what every client is told). */
@@ -264,15 +285,89 @@ export class HallService {
   }
 
   // ── commands ────────────────────────────────────────────────────────────────────────────────
-  /** The first answer to a request that was already handled, if any. */
-  previousAnswer(deviceId: DeviceId, requestId: string): Ack<unknown> | Promise<Ack<unknown>> | undefined {
-    const key = `${deviceId}:${requestId}`;
-    const inFlight = this.pendingByKey.get(key);
-    if (inFlight) return inFlight;
-    const refusal = this.refusals.get(key);
-    if (refusal) return refusal;
-    const stored = this.options.store.findCommandResult(deviceId, requestId);
-    return stored === undefined ? undefined : (JSON.parse(stored) as Ack<unknown>);
+  /**
+   * Answer a request once per (device, requestId), for good: a repeat with the same fingerprint (event and
+   * payload, `requestFingerprint`) gets the first answer — while the first is still running, after it,
+   * and after a restart — and a repeat with another fingerprint gets REQUEST_ID_REUSED and changes
+   * nothing. Answers that committed events are stored by that transaction; every other answer (a
+   * refusal but INTERNAL, or a success that changed nothing) is stored here, in the next group commit,
+   * before it is given.
+   */
+  answerOnce<T>(
+    identity: Identity,
+    requestId: string,
+    fingerprint: string,
+    run: () => Ack<T> | Promise<Ack<T>>,
+  ): Promise<Ack<T>> {
+    const key = `${identity.deviceId}:${requestId}`;
+    const running = this.inFlight.get(key);
+    if (running?.answer) {
+      return running.fingerprint === fingerprint
+        ? (running.answer as Promise<Ack<T>>)
+        : Promise.resolve(requestIdReused(requestId));
+    }
+    const stored = this.options.store.findCommandAnswer(identity.deviceId, requestId);
+    if (stored) {
+      // An answer stored before fingerprints were kept cannot be compared: it is given as it is.
+      if (stored.fingerprint !== null && stored.fingerprint !== fingerprint) {
+        return Promise.resolve(requestIdReused(requestId));
+      }
+      return Promise.resolve(JSON.parse(stored.result) as Ack<T>);
+    }
+    // Registered before `run` starts: execute() reads the fingerprint to store it with a success.
+    const entry: RequestInFlight = { fingerprint };
+    this.inFlight.set(key, entry);
+    const answer = (async (): Promise<Ack<T>> => {
+      try {
+        const result = await run();
+        if (entry.isStoredWithEvents === true || (!result.ok && !isKeptRefusal(result.error))) return result;
+        return (await this.keepAnswer(identity, requestId, fingerprint, result)) as Ack<T>;
+      } finally {
+        this.inFlight.delete(key);
+      }
+    })();
+    entry.answer = answer;
+    return answer;
+  }
+
+  /** Store an answer that committed no events with the next group commit; give it once it is on disk. */
+  private keepAnswer(
+    identity: Identity,
+    requestId: string,
+    fingerprint: string,
+    answer: Ack<unknown>,
+  ): Promise<Ack<unknown>> {
+    const started = performance.now();
+    const state = this.queue;
+    return new Promise((resolve) => {
+      this.enqueue({
+        batch: {
+          events: [],
+          before: state,
+          after: state,
+          publicCodes: new Map(),
+          idempotency: {
+            deviceId: identity.deviceId,
+            requestId,
+            at: this.options.clock.now(),
+            result: JSON.stringify(answer),
+            fingerprint,
+            isRefusal: !answer.ok,
+          },
+        },
+        answer,
+        identity,
+        command: null,
+        started,
+        decided: started,
+        resolve,
+      });
+    });
+  }
+
+  private enqueue(command: PendingCommand): void {
+    this.pending.push(command);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
   }
 
   /** Issue a ticket for a kiosk (or a manager), with its status code and wait estimate. */
@@ -468,15 +563,24 @@ export class HallService {
     };
     this.queue = after;
     if (command.type === 'configure') this.config = command.config;
-    const key = `${identity.deviceId}:${requestId}`;
-    const promise = new Promise<Ack<CommandOutcome & T>>((resolve) => {
-      this.pending.push({
+    const request = this.inFlight.get(`${identity.deviceId}:${requestId}`);
+    if (request) request.isStoredWithEvents = true;
+    const fingerprint = request?.fingerprint ?? null;
+    return new Promise<Ack<CommandOutcome & T>>((resolve) => {
+      this.enqueue({
         batch: {
           events,
           before,
           after,
           publicCodes: codes,
-          idempotency: { deviceId: identity.deviceId, requestId, result: JSON.stringify(answer) },
+          idempotency: {
+            deviceId: identity.deviceId,
+            requestId,
+            at: now,
+            result: JSON.stringify(answer),
+            fingerprint,
+            isRefusal: false,
+          },
           ...(command.type === 'configure' ? { config: command.config } : {}),
         },
         answer,
@@ -484,13 +588,9 @@ export class HallService {
         command: command.type,
         started,
         decided: performance.now(),
-        key,
         resolve: resolve as (result: Ack<unknown>) => void,
       });
     });
-    this.pendingByKey.set(key, promise);
-    if (this.pending.length === 1) setImmediate(() => this.flush());
-    return promise;
   }
 
   /** Commit every pending command in one transaction, then answer them and broadcast their events. */
@@ -506,7 +606,6 @@ export class HallService {
       this.queue = this.committed.queue;
       this.config = this.committed.config;
       for (const item of batch) {
-        this.pendingByKey.delete(item.key);
         this.log('error', 'command failed', item.identity, {
           command: item.command,
           result: 'INTERNAL',
@@ -520,7 +619,6 @@ export class HallService {
     const last = batch.at(-1)!;
     this.committed = { queue: last.batch.after, config: last.batch.config ?? this.committed.config };
     for (const item of batch) {
-      this.pendingByKey.delete(item.key);
       for (const event of item.batch.events) this.afterEvent(event);
       item.resolve(item.answer);
     }
@@ -530,10 +628,12 @@ export class HallService {
       events: batch.flatMap((item) => item.batch.events),
     };
     // After the senders' acks have gone out (they are sent from the microtasks these resolves queue).
-    // The log lines and timings come last: nobody waits for them.
+    // The log lines and timings come last: nobody waits for them. Answers kept for repeats (refusals,
+    // no-op successes) change nothing and were logged when they were decided.
     setImmediate(() => {
-      for (const listener of this.changeListeners) listener(changes);
-      for (const item of batch) this.recordCommitted(item, batch.length, flushStarted, committedAt);
+      if (changes.events.length > 0) for (const listener of this.changeListeners) listener(changes);
+      for (const item of batch)
+        if (item.batch.events.length > 0) this.recordCommitted(item, batch.length, flushStarted, committedAt);
     });
   }
 
@@ -544,6 +644,7 @@ export class HallService {
     flushStarted: number,
     committedAt: number,
   ): void {
+    if (item.command === null) return;
     const totalMs = committedAt - item.started;
     this.log('info', 'command', item.identity, {
       command: item.command,
@@ -577,18 +678,13 @@ export class HallService {
     }
   }
 
+  /** Log a refusal; `answerOnce` keeps it for repeats of the request. */
   private refuse<T>(
     identity: Identity,
-    requestId: string,
+    _requestId: string,
     command: string,
     refusal: { ok: false; error: WireError },
   ): Ack<T> {
-    const key = `${identity.deviceId}:${requestId}`;
-    this.refusals.set(key, refusal);
-    if (this.refusals.size > REMEMBERED_REFUSALS) {
-      const oldest = this.refusals.keys().next().value;
-      if (oldest !== undefined) this.refusals.delete(oldest);
-    }
     this.log('info', 'command', identity, { command, result: refusal.error.code });
     return refusal;
   }

@@ -7,6 +7,7 @@ import type {
 } from '@luot/shared/contracts';
 import { mergeCatalogue } from '@luot/shared/domain';
 import type { HallService } from './hall-service.ts';
+import { requestFingerprint } from './request-fingerprint.ts';
 
 /**
  * The hall's link to its province hub as the console needs it. Implemented by the shipper
@@ -74,24 +75,32 @@ export class HubLinkConsole {
 
   /** Take the catalogue version the manager reviewed (refused if the province has saved a newer one since). */
   async accept(identity: Identity, requestId: string, version: number): Promise<Outcome<CatalogueOffer>> {
-    const previous = this.link ? await this.service.previousAnswer(identity.deviceId, requestId) : undefined;
-    if (previous) return previous.ok ? { ok: true, value: { version, createdAt: 0, changes: [] } } : previous;
-    const fetched = await this.fetchCatalogue();
-    if (!fetched.ok) return fetched;
-    const catalogue = fetched.value;
-    if (!catalogue)
-      return { ok: false, error: { code: 'NOT_FOUND', message: 'the province has no catalogue' } };
-    if (catalogue.version !== version)
-      return {
-        ok: false,
-        error: {
-          code: 'INVALID_STATE',
-          message: `the province saved version ${catalogue.version} since; review it again`,
-        },
-      };
-    const { config, changes } = mergeCatalogue(this.service.hallConfig, catalogue.body);
-    const ack = await this.service.command(identity, requestId, { type: 'configure', config });
+    // A repeat of an accepted request is answered from the stored configure answer: nothing to list then.
+    let offer: CatalogueOffer = { version, createdAt: 0, changes: [] };
+    const ack = await this.service.answerOnce(
+      identity,
+      requestId,
+      requestFingerprint('hub:accept-catalogue', { version }),
+      async () => {
+        const fetched = await this.fetchCatalogue();
+        if (!fetched.ok) return fetched;
+        const catalogue = fetched.value;
+        if (!catalogue)
+          return { ok: false, error: { code: 'NOT_FOUND', message: 'the province has no catalogue' } };
+        if (catalogue.version !== version)
+          return {
+            ok: false,
+            error: {
+              code: 'INVALID_STATE',
+              message: `the province saved version ${catalogue.version} since; review it again`,
+            },
+          };
+        const { config, changes } = mergeCatalogue(this.service.hallConfig, catalogue.body);
+        offer = { version, createdAt: catalogue.createdAt, changes };
+        return this.service.command(identity, requestId, { type: 'configure', config });
+      },
+    );
     if (!ack.ok) return ack;
-    return { ok: true, value: { version, createdAt: catalogue.createdAt, changes } };
+    return { ok: true, value: offer };
   }
 }

@@ -9,7 +9,9 @@ import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
 import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { enrolWithHub } from '../hub-link/enrol.ts';
+import type { Settings } from '../settings.ts';
 import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
+import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
 import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
 import { runResetPassword, runUnlock } from './sign-in-recovery.ts';
@@ -111,9 +113,7 @@ export async function runCli(
           Date.now(),
         );
         print(`Pairing code: ${code} (valid until ${new Date(expiresAt).toISOString()})`);
-        print(
-          `Open http://<hall-server>:${settings.port}/${kind === 'feedback' ? 'counter/feedback' : kind}/?code=${code}`,
-        );
+        for (const line of pairingLinkLines(store, settings, kind, code)) print(line);
         return 0;
       }
       case 'reset-pin': {
@@ -196,6 +196,21 @@ export async function runCli(
   } finally {
     db.close();
   }
+}
+
+/**
+ * Where to open a pairing code: on the protocol and port the hall server really listens on (it records
+ * them at each start), at the hall's host names or this machine's LAN addresses.
+ */
+function pairingLinkLines(store: HallStore, settings: Settings, kind: DeviceKind, code: string): string[] {
+  const recorded = store.serverAddress();
+  const address = recorded ?? { protocol: 'http' as const, port: settings.port };
+  const lines = hallBaseUrls(address, settings.hosts).map(
+    (base) => `Open ${base}/${appPathOf(kind)}/?code=${code}`,
+  );
+  if (!recorded)
+    lines.push("(the hall server has not started on this data folder yet: the port is the settings' one)");
+  return lines;
 }
 
 /** `hub-enrol`: trade the province's one-time code for this hall's key and keep it in the settings file. */

@@ -275,7 +275,8 @@ export class AdminStore {
       clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
     const events = this.db
       .prepare<unknown[]>(
-        `SELECT version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body FROM events
+        `SELECT version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body,
+           (SELECT number FROM tickets WHERE tickets.id = events.ticket_id) AS ticket_number FROM events
          ${where(eventWhere)} ORDER BY at DESC, version DESC LIMIT ?`,
       )
       .all(...eventParams, filter.limit) as RawEvent[];
@@ -344,6 +345,8 @@ interface RawEvent {
   ticket_id: number | null;
   counter_id: string | null;
   body: string;
+  /** The ticket's number (the same through transfers), for the audit's sentences. */
+  ticket_number: string | null;
 }
 
 interface RawAction {
@@ -364,6 +367,7 @@ const toEventEntry = (row: RawEvent): AuditEntry => ({
   clerkId: row.clerk_id,
   managerId: null,
   ticketId: row.ticket_id,
+  ticketNumber: row.ticket_number,
   counterId: row.counter_id,
   body: JSON.parse(row.body) as Readonly<Record<string, unknown>>,
 });
@@ -441,8 +445,8 @@ function prepare(db: Database) {
       'SELECT id, business_day, body FROM tickets WHERE number = ? AND business_day = ?',
     ),
     ticketEvents: sql(
-      `SELECT version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body FROM events
-       WHERE ticket_id = ? ORDER BY version`,
+      `SELECT version, type, at, actor_role, device_id, clerk_id, ticket_id, counter_id, body,
+         (SELECT number FROM tickets WHERE tickets.id = events.ticket_id) AS ticket_number FROM events WHERE ticket_id = ? ORDER BY version`,
     ),
     auditTypes: sql(
       'SELECT DISTINCT type FROM events UNION SELECT DISTINCT type FROM admin_actions ORDER BY type',

@@ -49,6 +49,26 @@ export interface CounterSessionRow {
   readonly signedInAt: number;
 }
 
+/** The first answer to a (device, requestId), as kept for repeats of that request. */
+export interface StoredAnswer {
+  readonly deviceId: DeviceId;
+  readonly requestId: string;
+  /** When it was answered (epoch ms); answers older than the retention are pruned. */
+  readonly at: number;
+  /** The ack as JSON. */
+  readonly result: string;
+  /** A digest of the event and payload it answered (null: written before payloads were fingerprinted). */
+  readonly fingerprint: string | null;
+  /** A refusal (it changed nothing); each device keeps only its newest `refusalsPerDevice`. */
+  readonly isRefusal: boolean;
+}
+
+/**
+ * How many refusals each device keeps (newest first). A device's own flood of refusals can only push out
+ * its own oldest ones, never another device's.
+ */
+export const REFUSALS_KEPT_PER_DEVICE = 5_000;
+
 /** What one command writes, atomically. */
 export interface CommitBatch {
   readonly events: readonly VersionedEvent[];
@@ -56,12 +76,8 @@ export interface CommitBatch {
   readonly after: QueueState;
   /** Status-page codes of the tickets issued in this batch. */
   readonly publicCodes: ReadonlyMap<TicketId, string>;
-  /** The (device, requestId) → result record that makes a retry return the same answer. */
-  readonly idempotency: {
-    readonly deviceId: DeviceId;
-    readonly requestId: string;
-    readonly result: string;
-  } | null;
+  /** The (device, requestId) → answer record that makes a retry return the same answer. */
+  readonly idempotency: StoredAnswer | null;
   /** A new hall configuration, saved with the event that records it. */
   readonly config?: HallConfig;
 }
@@ -101,7 +117,10 @@ export class HallStore {
   private readonly statements: ReturnType<typeof prepare>;
   private readonly commitTransaction: (batches: readonly CommitBatch[]) => void;
 
-  constructor(readonly db: Database) {
+  constructor(
+    readonly db: Database,
+    private readonly refusalsPerDevice: number = REFUSALS_KEPT_PER_DEVICE,
+  ) {
     this.statements = prepare(db);
     this.commitTransaction = db.transaction((batches: readonly CommitBatch[]) => {
       for (const batch of batches) this.writeBatch(batch);
@@ -116,6 +135,20 @@ export class HallStore {
 
   saveConfig(config: HallConfig): void {
     this.statements.setMeta.run('hall_config', JSON.stringify(config));
+  }
+
+  /**
+   * Record how the hall server listens (protocol and real port), at each start: the CLI shares the
+   * database, not the server's environment, and prints links with this.
+   */
+  recordServerAddress(address: { readonly protocol: 'http' | 'https'; readonly port: number }): void {
+    this.statements.setMeta.run('server_address', JSON.stringify(address));
+  }
+
+  /** How the hall server listened when it last started, or undefined before its first start. */
+  serverAddress(): { readonly protocol: 'http' | 'https'; readonly port: number } | undefined {
+    const row = this.statements.getMeta.get('server_address') as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as { protocol: 'http' | 'https'; port: number }) : undefined;
   }
 
   // ── queue ────────────────────────────────────────────────────────────────────────────────────
@@ -239,19 +272,30 @@ export class HallStore {
     for (const [id, counter] of Object.entries(after.counters)) {
       if (before.counters[id] !== counter) s.upsertCounter.run(id, JSON.stringify(counter));
     }
-    if (idempotency) {
-      s.insertResult.run(
-        idempotency.deviceId,
-        idempotency.requestId,
-        events.at(-1)?.at ?? 0,
-        idempotency.result,
-      );
-    }
+    if (idempotency) this.writeAnswer(idempotency);
   }
 
-  /** The stored first result of a request, if it changed something. */
-  findCommandResult(deviceId: DeviceId, requestId: string): string | undefined {
-    return (this.statements.getResult.get(deviceId, requestId) as { result: string } | undefined)?.result;
+  private writeAnswer(answer: StoredAnswer): void {
+    const s = this.statements;
+    s.insertResult.run(
+      answer.deviceId,
+      answer.requestId,
+      answer.at,
+      answer.result,
+      answer.fingerprint,
+      answer.isRefusal ? 1 : 0,
+    );
+    // Keep the device's newest refusals only (an index walk over at most the bound, in this transaction).
+    if (answer.isRefusal) s.trimRefusals.run(answer.deviceId, this.refusalsPerDevice);
+  }
+
+  /** The stored first answer of a request (device, requestId), if any. */
+  findCommandAnswer(
+    deviceId: DeviceId,
+    requestId: string,
+  ): { readonly result: string; readonly fingerprint: string | null } | undefined {
+    return this.statements.getResult.get(deviceId, requestId) as
+      { result: string; fingerprint: string | null } | undefined;
   }
 
   /** Forget idempotency records older than a cutoff (retries come within seconds, not days). */
@@ -505,8 +549,14 @@ function prepare(db: Database) {
     insertRating: sql(
       'INSERT INTO ratings (ticket_id, counter_id, clerk_id, rating, reasons, at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    insertResult: sql('INSERT INTO command_results (device_id, request_id, at, result) VALUES (?, ?, ?, ?)'),
-    getResult: sql('SELECT result FROM command_results WHERE device_id = ? AND request_id = ?'),
+    insertResult: sql(
+      'INSERT INTO command_results (device_id, request_id, at, result, fingerprint, is_refusal) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    getResult: sql('SELECT result, fingerprint FROM command_results WHERE device_id = ? AND request_id = ?'),
+    trimRefusals: sql(
+      `DELETE FROM command_results WHERE rowid IN (
+         SELECT rowid FROM command_results WHERE device_id = ? AND is_refusal = 1 ORDER BY rowid DESC LIMIT -1 OFFSET ?)`,
+    ),
     pruneResults: sql('DELETE FROM command_results WHERE at < ?'),
     loadCounterSessions: sql('SELECT counter_id, device_id, clerk_id, signed_in_at FROM counter_sessions'),
     bindCounterSession: sql(

@@ -200,6 +200,20 @@ export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Dat
         DELETE FROM pairing_codes WHERE kind = 'manager' AND used_at IS NULL;
       `),
   },
+  {
+    // Issue #15: the same requestId always gets the same answer. Refusals are kept on disk too (they were
+    // remembered in memory, 2,000 hall-wide, and judged again after a restart), each answer with a
+    // fingerprint of its payload so that a requestId reused for another payload is refused, not answered
+    // with the old result. Rows written before have no fingerprint and are answered as they are.
+    name: '005-command-answer-fingerprints-and-refusals',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE command_results ADD COLUMN fingerprint TEXT;
+        ALTER TABLE command_results ADD COLUMN is_refusal INTEGER NOT NULL DEFAULT 0;
+        -- Each device's refusals, oldest first: the per-device bound deletes from the front.
+        CREATE INDEX command_results_refusals ON command_results (device_id) WHERE is_refusal = 1;
+      `),
+  },
 ];
 
 /** Bring a database to the newest schema; refuse one written by a newer Lượt. */

@@ -18,6 +18,7 @@ import {
 import { asClerkId, asDeviceId } from '@luot/shared/domain';
 import type { AdminConsole } from '../app/admin-console.ts';
 import type { HallService } from '../app/hall-service.ts';
+import { requestFingerprint } from '../app/request-fingerprint.ts';
 import type { ActiveSession, ManagerAccounts } from '../app/managers.ts';
 import type { Logger } from '../log.ts';
 import type { ZodTypeProvider } from './http-errors.ts';
@@ -146,9 +147,13 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
       const unrecorded = adminConsole.missingVoiceClips(config);
       if (unrecorded.length > 0)
         throw problem(409, 'INVALID_STATE', `no recorded clip for: ${unrecorded.join(', ')}`);
-      const previous = await service.previousAnswer(identity.deviceId, requestId);
-      const ack: Ack<unknown> =
-        previous ?? (await service.command(identity, requestId, { type: 'configure', config }));
+      // The same fingerprint as the socket's `config:update`: one request, whichever way it came.
+      const ack: Ack<unknown> = await service.answerOnce(
+        identity,
+        requestId,
+        requestFingerprint('config:update', { config }),
+        () => service.command(identity, requestId, { type: 'configure', config }),
+      );
       if (!ack.ok) throw new HttpError(ack.error.code === 'INTERNAL' ? 500 : 409, ack.error);
       return { ok: true, value: ack.value };
     },

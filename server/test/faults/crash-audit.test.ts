@@ -60,7 +60,7 @@ describe('the crash audit', () => {
       expect(
         damaged(
           'phantom',
-          `INSERT INTO command_results VALUES ('dev_x', 'phantom-1', 0, '{"ok":true,"value":{"version":0,"events":[]}}');`,
+          `INSERT INTO command_results (device_id, request_id, at, result) VALUES ('dev_x', 'phantom-1', 0, '{"ok":true,"value":{"version":0,"events":[]}}');`,
         ).join('\n'),
       ).toMatch(/stored command dev_x:phantom-1 was never invoked/);
       // A hole in the log.
@@ -80,12 +80,21 @@ describe('the crash audit', () => {
       const refusedOperation = history.find((operation) => operation.requestId === 'audit-kiosk-4')!;
       expect(refusedOperation.outcome).toMatchObject({ kind: 'failed' });
       const [device, request] = [refusedOperation.deviceId, refusedOperation.requestId];
+      // (Its refusal is kept for repeats, issue #15: the damage turns that row into a success.)
+      const keptRefusal = `device_id = '${device}' AND request_id = '${request}' AND is_refusal = 1`;
       expect(
         damaged(
           'refused',
-          `INSERT INTO command_results VALUES ('${device}', '${request}', 0, '{"ok":true,"value":{"version":0,"events":[]}}');`,
+          `UPDATE command_results SET is_refusal = 0, result = '{"ok":true,"value":{"version":0,"events":[]}}' WHERE ${keptRefusal};`,
         ).join('\n'),
       ).toMatch(/was refused with NOT_FOUND/);
+      // A kept refusal that is not the refusal its sender was given: a repeat would be told otherwise.
+      expect(
+        damaged(
+          'refusal-changed',
+          `UPDATE command_results SET result = json_set(result, '$.error.code', 'QUEUE_EMPTY') WHERE ${keptRefusal};`,
+        ).join('\n'),
+      ).toMatch(/is kept with another refusal than its ack/);
       // A second counter calling a ticket that was already served: the log itself shows a double call.
       const doubleCall = damaged(
         'double-call',

@@ -27,7 +27,9 @@ export const fuzzRuns = (ciRuns: number): number => Number(process.env.LUOT_FUZZ
 /**
  * A digest of every table of the hall's database, read through a second, read-only connection (WAL:
  * it sees exactly what was committed). `devices.last_seen_at` is left out: connecting a test client
- * legitimately touches it.
+ * legitimately touches it; so is a console session's sliding expiry (`manager_sessions.last_used_at`,
+ * `expires_at`), which moves when a long test's manager acts more than a minute after signing in. So are the answers kept for repeats of requests that changed nothing
+ * (refusals, and successes without events: issue #15): remembering a refusal changes nothing in the hall.
  */
 export function databaseDigest(dataDir: string): Record<string, string> {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
@@ -39,9 +41,18 @@ export function databaseDigest(dataDir: string): Record<string, string> {
       .all() as { name: string }[];
     const digest: Record<string, string> = {};
     for (const { name } of tables) {
-      const rows = (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
+      const keptAnswers =
+        name === 'command_results'
+          ? " WHERE is_refusal = 0 AND json_array_length(result, '$.value.events') > 0"
+          : '';
+      const rows = (db.prepare(`SELECT * FROM "${name}"${keptAnswers}`).all() as Record<string, unknown>[])
         .map((row) => {
           if (name === 'devices') delete row.last_seen_at;
+          // A console session slides while it is used (after a minute): use, not a change to the hall.
+          if (name === 'manager_sessions') {
+            delete row.last_used_at;
+            delete row.expires_at;
+          }
           return JSON.stringify(row);
         })
         .sort();

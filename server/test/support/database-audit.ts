@@ -36,6 +36,7 @@ interface ResultRow {
   device_id: string;
   request_id: string;
   result: string;
+  is_refusal: number;
 }
 
 /** Requests the server makes itself (the business day rolling over) are not in any client's history. */
@@ -124,13 +125,26 @@ function audit(
     history.map((operation) => [`${operation.deviceId}:${operation.requestId}`, operation]),
   );
   const resultRows = db
-    .prepare('SELECT device_id, request_id, result FROM command_results')
+    .prepare('SELECT device_id, request_id, result, is_refusal FROM command_results')
     .all() as ResultRow[];
   const stored = new Map<string, Ack<CommandOutcome>>();
+  const storedRefusals = new Map<string, Ack<CommandOutcome>>();
   const claimedBy = new Map<number, string>();
   for (const row of resultRows) {
     const key = `${row.device_id}:${row.request_id}`;
     const result = JSON.parse(row.result) as Ack<CommandOutcome>;
+    // A kept refusal (issue #15: a repeat gets the same refusal) must answer a request some client sent
+    // and that was not acknowledged as a success; it claims no event.
+    if (row.is_refusal === 1) {
+      storedRefusals.set(key, result);
+      const operation = operations.get(key);
+      if (result.ok) fail(`stored refusal ${key} holds a success`);
+      else if (result.error.code === 'INTERNAL') fail(`stored refusal ${key} is INTERNAL (never kept)`);
+      if (!operation) fail(`stored refusal ${key} was never invoked`);
+      else if (operation.outcome !== 'pending' && operation.outcome.kind === 'ok')
+        fail(`stored refusal ${key} was acknowledged as a success`);
+      continue;
+    }
     stored.set(key, result);
     if (!isSystemRequest(row)) {
       const operation = operations.get(key);
@@ -219,6 +233,13 @@ function audit(
       continue;
     }
     if (operation.outcome.kind === 'failed' && stored.has(key)) fail(`refused ${key} left a stored result`);
+    const keptRefusal = storedRefusals.get(key);
+    if (
+      operation.outcome.kind === 'failed' &&
+      keptRefusal &&
+      !isDeepStrictEqual(keptRefusal.ok ? null : keptRefusal.error, operation.outcome.error)
+    )
+      fail(`refused ${key} is kept with another refusal than its ack`);
     if (operation.outcome.kind !== 'ok') continue;
     const value: CommandOutcome = operation.outcome.value;
     if (value.events.length === 0) continue; // nothing changed, nothing stored (e.g. a repeated sign-in)

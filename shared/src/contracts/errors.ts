@@ -17,6 +17,8 @@ export const TRANSPORT_ERROR_CODES = [
   'WEAK_PIN',
   'WEAK_PASSWORD',
   'PIN_CHANGE_REQUIRED',
+  // Idempotency (issue #15): a requestId sent again with another event or payload than its first use.
+  'REQUEST_ID_REUSED',
 ] as const;
 
 /** Every error code a client can receive: a closed union, so apps can translate each one. */

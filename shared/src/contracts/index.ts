@@ -10,6 +10,7 @@ export * from './socket-events.ts';
 export * from './permissions.ts';
 export * from './replica.ts';
 export * from './config-schema.ts';
+export * from './config-json-schema.ts';
 export * from './reports.ts';
 export * from './admin-api.ts';
 export * from './hub.ts';

@@ -73,6 +73,8 @@ export interface AuditEntry {
   readonly clerkId: string | null;
   readonly managerId: number | null;
   readonly ticketId: number | null;
+  /** The ticket's number (`A002`; unchanged by transfers), when the entry is about a ticket. */
+  readonly ticketNumber?: string | null;
   readonly counterId: string | null;
   readonly body: Readonly<Record<string, unknown>>;
 }

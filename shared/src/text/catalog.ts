@@ -107,6 +107,11 @@ export const messages = {
     vi: 'Máy in số đang gặp sự cố. Vui lòng liên hệ cán bộ hướng dẫn.',
     en: 'The ticket printer is not working. Please ask a staff member for help.',
   },
+  // Idempotency (issue #15).
+  'error.REQUEST_ID_REUSED': {
+    vi: 'Yêu cầu này trùng mã với một yêu cầu khác nên không được thực hiện. Vui lòng thử lại.',
+    en: 'This request reused the id of a different request, so it was not carried out. Please try again.',
+  },
   'error.INTERNAL': {
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại hoặc liên hệ cán bộ hướng dẫn.',
     en: 'Something went wrong. Please try again or ask a staff member for help.',
@@ -890,6 +895,127 @@ export const messages = {
     vi: 'Múi giờ “{value}” không tồn tại.',
     en: 'There is no time zone “{value}”.',
   },
+  // ── audit sentences (shared/src/text/audit-sentence.ts): {who} is an audit.actor.* phrase ──
+  'audit.actor.clerk': { vi: 'Cán bộ {name}', en: 'Clerk {name}' },
+  'audit.actor.manager': { vi: 'Cán bộ quản lý {name}', en: 'Manager {name}' },
+  'audit.actor.someManager': { vi: 'Cán bộ quản lý', en: 'A manager' },
+  'audit.actor.kiosk': { vi: 'Máy lấy số “{name}”', en: 'Kiosk “{name}”' },
+  'audit.actor.someKiosk': { vi: 'Máy lấy số', en: 'A kiosk' },
+  'audit.actor.device': { vi: 'Thiết bị “{name}”', en: 'Device “{name}”' },
+  'audit.actor.system': { vi: 'Hệ thống', en: 'The system' },
+  'audit.counterNumberless': { vi: 'quầy {id}', en: 'counter {id}' },
+  'audit.day.started': { vi: 'Bắt đầu ngày làm việc {day}.', en: 'Business day {day} started.' },
+  'audit.ticket.issued': {
+    vi: '{who} cấp số {number}, dịch vụ {service}',
+    en: '{who} issued ticket {number} for {service}',
+  },
+  'audit.priority': { vi: '(ưu tiên: {group})', en: '(priority: {group})' },
+  'audit.ticket.called': {
+    vi: '{who} gọi số {number} tới {counter}',
+    en: '{who} called {number} to {counter}',
+  },
+  'audit.outOfOrder': { vi: '(gọi ngoài thứ tự)', en: '(out of order)' },
+  'audit.outOfOrderBecause': {
+    vi: '(gọi ngoài thứ tự, lý do: {reason})',
+    en: '(out of order, because: {reason})',
+  },
+  'audit.ticket.recalled': {
+    vi: '{who} gọi lại số {number} tại {counter}',
+    en: '{who} called {number} again at {counter}',
+  },
+  'audit.ticket.started': {
+    vi: '{who} bắt đầu phục vụ số {number} tại {counter}',
+    en: '{who} started serving {number} at {counter}',
+  },
+  'audit.ticket.completed': {
+    vi: '{who} hoàn thành số {number} tại {counter}',
+    en: '{who} finished {number} at {counter}',
+  },
+  'audit.minutes': { vi: '(phục vụ {minutes} phút)', en: '({minutes} min of service)' },
+  'audit.ticket.no-show': {
+    vi: '{who} ghi nhận số {number} vắng mặt tại {counter}',
+    en: '{who} marked {number} as a no-show at {counter}',
+  },
+  'audit.ticket.no-show-automatic': {
+    vi: 'Số {number} vắng mặt sau khi được gọi lại đủ số lần tại {counter}',
+    en: '{number} became a no-show after the last recall at {counter}',
+  },
+  'audit.ticket.returned': {
+    vi: '{who} đưa số {number} trở lại hàng chờ',
+    en: '{who} put {number} back in the queue',
+  },
+  'audit.ticket.transferred': {
+    vi: '{who} chuyển số {number} {from} sang {to}',
+    en: '{who} transferred {number} {from} to {to}',
+  },
+  'audit.fromCounter': { vi: 'từ {counter}', en: 'from {counter}' },
+  'audit.toService': { vi: 'dịch vụ {service}', en: 'the service {service}' },
+  'audit.note': { vi: '— ghi chú: {note}', en: '— note: {note}' },
+  'audit.reason': { vi: '— lý do: {reason}', en: '— reason: {reason}' },
+  'audit.reasons': { vi: '— lý do: {reasons}', en: '— reasons: {reasons}' },
+  'audit.ticket.cancelled': { vi: '{who} hủy số {number}', en: '{who} cancelled {number}' },
+  'audit.ticket.printed': { vi: '{who} in xong phiếu số {number}', en: '{who} printed ticket {number}' },
+  'audit.ticket.print-failed': {
+    vi: '{who} không in được phiếu số {number}: {failure}',
+    en: '{who} could not print ticket {number}: {failure}',
+  },
+  'audit.counter.opened': { vi: '{who} mở {counter}', en: '{who} opened {counter}' },
+  'audit.counter.paused': { vi: '{who} tạm dừng {counter}', en: '{who} paused {counter}' },
+  'audit.counter.closed': { vi: '{who} đóng {counter}', en: '{who} closed {counter}' },
+  'audit.clerk.signed-in': {
+    vi: 'Cán bộ {clerk} đăng nhập tại {counter}',
+    en: 'Clerk {clerk} signed in at {counter}',
+  },
+  'audit.clerk.signed-out': {
+    vi: 'Cán bộ {clerk} đăng xuất khỏi {counter}',
+    en: 'Clerk {clerk} signed out of {counter}',
+  },
+  'audit.signOutReason.idle': { vi: '(tự đăng xuất do không thao tác)', en: '(idle)' },
+  'audit.signOutReason.takeover': {
+    vi: '(cán bộ khác đăng nhập tại quầy này)',
+    en: '(another clerk signed in there)',
+  },
+  'audit.signOutReason.moved': { vi: '(đăng nhập ở quầy khác)', en: '(signed in at another counter)' },
+  'audit.signOutReason.revoked': { vi: '(thiết bị bị thu hồi)', en: '(the device was revoked)' },
+  'audit.hall.configured': { vi: '{who} thay đổi cấu hình', en: '{who} changed the configuration' },
+  'audit.change.added': { vi: 'thêm {what}', en: 'added {what}' },
+  'audit.change.changed': { vi: 'sửa {what}', en: 'changed {what}' },
+  'audit.change.archived': { vi: 'lưu trữ {what}', en: 'archived {what}' },
+  'audit.change.restored': { vi: 'khôi phục {what}', en: 'restored {what}' },
+  'audit.change.removed': { vi: 'xóa {what}', en: 'removed {what}' },
+  'audit.section.hall': { vi: 'sửa thông tin Trung tâm', en: 'changed the hall details' },
+  'audit.section.policy': { vi: 'sửa quy tắc gọi số', en: 'changed the calling rules' },
+  'audit.section.satisfaction': { vi: 'sửa thang đánh giá', en: 'changed the rating scale' },
+  'audit.section.announcement': { vi: 'sửa cài đặt loa gọi số', en: 'changed the announcements' },
+  'audit.section.terminals': { vi: 'sửa thời gian chờ của máy tại quầy', en: 'changed the terminal timings' },
+  'audit.feedback.rated': {
+    vi: 'Công dân có số {number} đánh giá tại {counter}: {level}',
+    en: 'The citizen with {number} rated {counter}: {level}',
+  },
+  'audit.manager.signed-in': { vi: '{who} đăng nhập', en: '{who} signed in' },
+  'audit.manager.signed-out': { vi: '{who} đăng xuất', en: '{who} signed out' },
+  'audit.manager.sign-in-refused': {
+    vi: 'Đăng nhập sai mật khẩu với tên “{name}”',
+    en: 'A sign-in as “{name}” was refused',
+  },
+  'audit.manager.password-changed': { vi: '{who} đổi mật khẩu', en: '{who} changed their password' },
+  'audit.clerk.pin-reset': {
+    vi: '{who} đặt lại mã PIN của cán bộ {clerk}',
+    en: "{who} reset clerk {clerk}'s PIN",
+  },
+  'audit.hall.logo-changed': { vi: '{who} thay biểu trưng trên phiếu', en: '{who} changed the ticket logo' },
+  'audit.hall.logo-removed': { vi: '{who} bỏ biểu trưng trên phiếu', en: '{who} removed the ticket logo' },
+  'audit.hall.voice-clip-saved': {
+    vi: '{who} tải lên tệp âm thanh cho “{phrase}”',
+    en: '{who} uploaded a voice clip for “{phrase}”',
+  },
+  'audit.device.pairing-created': {
+    vi: '{who} tạo mã ghép nối cho {kind} “{name}”',
+    en: '{who} created a pairing code for {kind} “{name}”',
+  },
+  'audit.device.revoked': { vi: '{who} thu hồi thiết bị “{name}”', en: '{who} revoked the device “{name}”' },
+  'admin.audit.details': { vi: 'Chi tiết', en: 'Details' },
+
   // ── configuration change summary (shared/src/domain/config-summary.ts): the before-save dialog ──
   'config.changeField.name': { vi: 'tên', en: 'name' },
   'config.changeField.title': { vi: 'chức danh', en: 'title' },
@@ -2045,6 +2171,11 @@ export const messages = {
     vi: 'Hệ thống',
     en: 'System',
   },
+  'admin.reports.loading': {
+    vi: 'Đang tính báo cáo từ {from} đến {to}…',
+    en: 'Working out the report from {from} to {to}…',
+  },
+  'admin.reports.minutesUnit': { vi: ' phút', en: ' min' },
   'admin.reports.from': {
     vi: 'Từ ngày',
     en: 'From',
@@ -2054,8 +2185,8 @@ export const messages = {
     en: 'To',
   },
   'admin.reports.target': {
-    vi: 'Chờ mục tiêu (phút)',
-    en: 'Target wait (min)',
+    vi: 'Thời gian chờ mong muốn (phút)',
+    en: 'Wait goal (minutes)',
   },
   'admin.reports.show': {
     vi: 'Xem báo cáo',
@@ -2094,8 +2225,8 @@ export const messages = {
     en: 'Average wait',
   },
   'admin.reports.medianWait': {
-    vi: 'Chờ trung vị',
-    en: 'Median wait',
+    vi: 'Một nửa số lượt chờ không quá',
+    en: 'Half of waits within',
   },
   'admin.reports.p90Wait': {
     vi: '90% lượt chờ không quá',
@@ -2118,7 +2249,7 @@ export const messages = {
     en: 'Satisfied',
   },
   'admin.reports.ratings': {
-    vi: 'Số phiếu',
+    vi: 'Số lượt đánh giá',
     en: 'Ratings',
   },
   'admin.reports.formulaTitle': {
@@ -2126,12 +2257,12 @@ export const messages = {
     en: 'How satisfaction is computed',
   },
   'admin.reports.formula': {
-    vi: '% hài lòng = (số phiếu {levels}) / tổng số phiếu đánh giá × 100',
+    vi: '% hài lòng = (số lượt đánh giá {levels}) / tổng số lượt đánh giá × 100',
     en: '% satisfied = (ratings {levels}) / all ratings × 100',
   },
   'admin.reports.definitions': {
-    vi: 'Thời gian chờ = lúc gọi lần đầu − lúc vào hàng chờ; thời gian phục vụ = lúc hoàn thành − lúc bắt đầu; “đã phục vụ” = hoàn thành; phân vị theo hạng gần nhất; ngày theo múi giờ của Trung tâm.',
-    en: 'Wait = first call − queue time; service = completed − started; “served” = completed; percentiles by nearest rank; days in the hall’s time zone.',
+    vi: 'Thời gian chờ: từ lúc lấy số đến lần gọi đầu tiên. Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành. “Đã phục vụ” là số đã hoàn thành. “90% lượt chờ không quá 12 phút”: xếp các lượt chờ từ ngắn đến dài, 9 trên 10 lượt không quá 12 phút. Ngày tính theo giờ của Trung tâm.',
+    en: 'Wait: from taking the ticket to the first call. Service time: from starting to finishing. “Served” means finished. “90% of waits within 12 min”: of every 10 waits, 9 were 12 minutes or less. Days follow the hall’s time zone.',
   },
   'admin.reports.chartArrivals': {
     vi: 'Số đã cấp theo giờ',

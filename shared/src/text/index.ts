@@ -4,6 +4,7 @@
  */
 export * from './announcement.ts';
 export * from './catalog.ts';
+export * from './audit-sentence.ts';
 export * from './date-time.ts';
 export * from './numbers.ts';
 export * from './voice-clips.ts';
