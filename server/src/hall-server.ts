@@ -29,6 +29,8 @@ import type { RealtimeOptions } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import type { HubLinkSettings, ShipperTiming } from './hub-link/hub-shipper.ts';
 import { HubShipper } from './hub-link/hub-shipper.ts';
+import { AnalysisWorker } from './reports/analysis-worker.ts';
+import { reportWorkerEntry } from './worker-files.ts';
 
 /** The repository root, to find the built apps and the default voice clips. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -206,6 +208,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     path.join(options.dataDir, 'voice'),
     path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
   ];
+  // Reports (and the policy simulator) run on their own thread and database connection.
+  const analysis = new AnalysisWorker(databaseFile, reportWorkerEntry());
   const allowedHosts = hallHostList(options.allowedHosts);
   const http = await createHttpApp({
     service,
@@ -228,7 +232,15 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     allowedHosts,
     admin: {
       accounts,
-      console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock, voiceDirs }),
+      console: new AdminConsole({
+        service,
+        accounts,
+        adminStore,
+        hallStore: store,
+        clock,
+        voiceDirs,
+        analysis,
+      }),
     },
     hubLink: new HubLinkConsole(service, hubShipper),
   });
@@ -290,6 +302,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await hubShipper?.stop();
       await realtime.close();
       await http.close();
+      await analysis.close();
       await checkpointer?.close();
       db.close();
     },

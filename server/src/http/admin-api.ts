@@ -244,10 +244,15 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
     managerOf(accounts, request);
     const q = request.query;
     const started = performance.now();
-    const report = adminConsole.report(q.from, q.to, q.target);
+    const { report, file } = await adminConsole.report({
+      from: q.from,
+      to: q.to,
+      targetWaitMinutes: q.target,
+      format: q.format,
+      dimensions: q.dimensions,
+    });
     logger.info({ from: q.from, to: q.to, ms: Math.round(performance.now() - started) }, 'report');
-    if (q.format === 'json') return { ok: true, value: report };
-    const file = adminConsole.reportFile(report, q.format, q.dimensions);
+    if (file === null) return { ok: true, value: report };
     return reply
       .type(file.contentType)
       .header(
