@@ -1568,6 +1568,15 @@ export const messages = {
     vi: 'Đăng nhập sai mật khẩu',
     en: 'Wrong password at sign-in',
   },
+  // #15 lock-outs (a1-limits): recovery on the server PC with the CLI.
+  'admin.event.manager.unlocked': {
+    vi: 'Mở khóa đăng nhập trên máy chủ',
+    en: 'Sign-in unlocked on the server PC',
+  },
+  'admin.event.manager.password-reset': {
+    vi: 'Đặt lại mật khẩu quản lý trên máy chủ',
+    en: 'Manager password reset on the server PC',
+  },
   'admin.event.manager.password-changed': {
     vi: 'Đổi mật khẩu quản lý',
     en: 'Manager password changed',
