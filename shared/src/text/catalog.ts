@@ -947,6 +947,7 @@ export const messages = {
     en: '{who} finished {number} at {counter}',
   },
   'audit.minutes': { vi: '(phục vụ {minutes} phút)', en: '({minutes} min of service)' },
+  'audit.underAMinute': { vi: '(phục vụ dưới 1 phút)', en: '(under a minute of service)' },
   'audit.ticket.no-show': {
     vi: '{who} ghi nhận số {number} vắng mặt tại {counter}',
     en: '{who} marked {number} as a no-show at {counter}',
