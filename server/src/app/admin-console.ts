@@ -1,7 +1,8 @@
 import type { AuditEntry, FoundTicket, HallReport, ReportDimension } from '@luot/shared/contracts';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ClerkId, HallConfig } from '@luot/shared/domain';
+import type { ClerkId, HallConfig, PinProblem } from '@luot/shared/domain';
+import { pinProblem } from '@luot/shared/domain';
 import { clipFileName, normalizeSpokenPhrase } from '@luot/shared/text';
 import type { AdminStore, AuditFilter } from '../db/admin-store.ts';
 import type { HallStore } from '../db/hall-store.ts';
@@ -106,12 +107,22 @@ export class AdminConsole {
     return this.deps.service.hallConfig.clerks.some((clerk) => clerk.id === clerkId);
   }
 
-  /** Set a clerk's PIN and lift any lock-out. */
-  async setClerkPin(managerId: number, clerkId: ClerkId, pin: string): Promise<void> {
+  /**
+   * Set a clerk's PIN and lift any lock-out; the clerk replaces it with their own at the next sign-in
+   * (issue 15). A weak PIN (0000, 1234, 1212…) is refused with why.
+   */
+  async setClerkPin(
+    managerId: number,
+    clerkId: ClerkId,
+    pin: string,
+  ): Promise<{ ok: true } | { ok: false; problem: PinProblem }> {
+    const problem = pinProblem(pin);
+    if (problem !== null) return { ok: false, problem };
     const pinHash = await hashPin(pin);
-    this.deps.hallStore.setClerkPin(clerkId, pinHash);
+    this.deps.hallStore.setClerkPin(clerkId, pinHash, true);
     this.deps.hallStore.recordPinFailure(clerkId, 0, null);
     this.recordAction(managerId, 'clerk.pin-reset', { clerkId });
+    return { ok: true };
   }
 
   // ── tickets, reports, audit ──────────────────────────────────────────────────────────────

@@ -27,11 +27,20 @@ import type {
   TicketId,
   VersionedEvent,
 } from '@luot/shared/domain';
-import { asDeviceId, businessDayOf, decide, estimateWait, evolveAll, isInService } from '@luot/shared/domain';
+import {
+  asDeviceId,
+  businessDayOf,
+  decide,
+  estimateWait,
+  evolveAll,
+  isInService,
+  pinProblem,
+} from '@luot/shared/domain';
+import { pinProblemText } from '@luot/shared/text';
 import type { CommitBatch, DeviceRow, HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
-import { hashToken, newPublicCode, verifyPin } from './credentials.ts';
+import { hashPin, hashToken, newPublicCode, verifyPin } from './credentials.ts';
 import { createPairingCode, isCounterBound } from './devices.ts';
 import { configForRole } from './visible-config.ts';
 
@@ -401,6 +410,7 @@ export class HallService {
     requestId: string,
     username: string,
     pin: string,
+    newPin?: string,
   ): Promise<Ack<SignInOutcome>> {
     const counterId = identity.counterId;
     if (identity.role !== 'counter' || counterId === null) {
@@ -449,6 +459,8 @@ export class HallService {
       return fail('BAD_CREDENTIALS', 'wrong username or PIN');
     }
     if (latest.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
+    const pinChange = await this.replacePin(identity, clerk.id, pin, newPin, latest.mustChangePin);
+    if (pinChange) return pinChange;
     const previousHolder = this.sessions.get(counterId);
     const result = await this.execute(
       identity,
@@ -473,6 +485,30 @@ export class HallService {
       }
     }
     return result;
+  }
+
+  /**
+   * After a right PIN: a PIN the manager set must be replaced by the clerk's own before the sign-in goes
+   * through (issue 15), and a clerk may replace theirs at any sign-in. Weak new PINs are refused. Returns
+   * the refusal, or undefined to carry on signing in (with the new PIN stored).
+   */
+  private async replacePin(
+    identity: Identity,
+    clerkId: ClerkId,
+    pin: string,
+    newPin: string | undefined,
+    mustChangePin: boolean,
+  ): Promise<{ ok: false; error: WireError } | undefined> {
+    if (newPin === undefined) {
+      return mustChangePin
+        ? fail('PIN_CHANGE_REQUIRED', 'the manager set this PIN: send newPin, the clerk’s own')
+        : undefined;
+    }
+    const problem = newPin === pin ? 'same' : pinProblem(newPin);
+    if (problem !== null) return fail('WEAK_PIN', pinProblemText('en', problem));
+    this.options.store.setClerkPin(clerkId, await hashPin(newPin), false);
+    this.log('info', 'clerk PIN changed', identity, { clerkId });
+    return undefined;
   }
 
   /** The clerk session on a terminal ends (sign-out button or idle timeout). */

@@ -1,9 +1,11 @@
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEVICE_KINDS } from '@luot/shared/contracts';
 import type { DeviceKind } from '@luot/shared/contracts';
-import { asCounterId, asDeviceId } from '@luot/shared/domain';
+import { asCounterId, asDeviceId, pinProblem } from '@luot/shared/domain';
+import { pinProblemText } from '@luot/shared/text';
 import { hashPin } from '../app/credentials.ts';
 import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
@@ -115,13 +117,17 @@ export async function runCli(
           print(`unknown clerk ${argument ?? '(none)'}`);
           return 2;
         }
-        const pin = values.pin ?? String(Math.floor(100_000 + Math.random() * 900_000));
-        if (!/^[0-9]{4,8}$/.test(pin)) {
-          print('a PIN is 4 to 8 digits');
+        const pin = values.pin ?? randomStrongPin();
+        const problem = pinProblem(pin);
+        if (problem !== null) {
+          print(`${pinProblemText('vi', problem)} / ${pinProblemText('en', problem)}`);
           return 2;
         }
-        store.setClerkPin(clerk.id, await hashPin(pin));
-        print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
+        // The clerk replaces it with their own at the next sign-in (issue 15).
+        store.setClerkPin(clerk.id, await hashPin(pin), true);
+        print(
+          `PIN of ${clerk.username} (${clerk.name}) set to ${pin}; the clerk chooses a new one at the next sign-in`,
+        );
         return 0;
       }
       case 'init-manager': {
@@ -171,6 +177,14 @@ export async function runCli(
     }
   } finally {
     db.close();
+  }
+}
+
+/** A random six-digit PIN that the weak-PIN rules accept (a run or repeat is drawn again). */
+function randomStrongPin(): string {
+  for (;;) {
+    const pin = String(randomInt(100_000, 1_000_000));
+    if (pinProblem(pin) === null) return pin;
   }
 }
 

@@ -16,6 +16,7 @@ import {
   ticketSearchSchema,
 } from '@luot/shared/contracts';
 import { asClerkId, asDeviceId } from '@luot/shared/domain';
+import { pinProblemText } from '@luot/shared/text';
 import type { AdminConsole } from '../app/admin-console.ts';
 import type { HallService } from '../app/hall-service.ts';
 import { requestFingerprint } from '../app/request-fingerprint.ts';
@@ -161,8 +162,10 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
       const { session } = managerOf(accounts, request);
       const clerkId = asClerkId(request.params.id);
       if (!adminConsole.hasClerk(clerkId)) throw problem(404, 'NOT_FOUND', 'unknown clerk');
-      await adminConsole.setClerkPin(session.manager.id, clerkId, request.body.pin);
-      return { ok: true, value: { reset: true } };
+      const result = await adminConsole.setClerkPin(session.manager.id, clerkId, request.body.pin);
+      if (!result.ok) throw problem(400, 'WEAK_PIN', pinProblemText('en', result.problem));
+      // The clerk must replace it at the next sign-in (PIN_CHANGE_REQUIRED until then).
+      return { ok: true, value: { reset: true, mustChangeAtSignIn: true } };
     },
   );
 

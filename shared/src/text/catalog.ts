@@ -257,6 +257,21 @@ export const messages = {
 
   // apps/counter — clerk sign-in and session
   'counter.signIn.title': { vi: 'Đăng nhập cán bộ', en: 'Clerk sign-in' },
+  // ── the clerk's own PIN at the first sign-in after the manager set one (issue 15) ──
+  'counter.pinChange.title': { vi: 'Đặt mã PIN mới', en: 'Choose a new PIN' },
+  'counter.pinChange.intro': {
+    vi: 'Mã PIN của tài khoản {username} do cán bộ quản lý đặt. Vui lòng đặt mã PIN mới của riêng mình để tiếp tục.',
+    en: 'The PIN of {username} was set by the manager. Choose your own new PIN to continue.',
+  },
+  'counter.pinChange.newPin': { vi: 'Mã PIN mới', en: 'New PIN' },
+  'counter.pinChange.repeat': { vi: 'Nhập lại mã PIN mới', en: 'Repeat the new PIN' },
+  'counter.pinChange.rules': {
+    vi: '4 đến 8 chữ số; không dùng dãy liên tiếp (1234), lặp lại (0000, 1212) hay năm sinh.',
+    en: '4 to 8 digits; not a run (1234), a repeat (0000, 1212) or a year.',
+  },
+  'counter.pinChange.mismatch': { vi: 'Hai mã PIN mới không khớp.', en: 'The two new PINs differ.' },
+  'counter.pinChange.submit': { vi: 'Lưu mã PIN mới và đăng nhập', en: 'Save the new PIN and sign in' },
+  'counter.pinChange.back': { vi: 'Quay lại', en: 'Back' },
   'counter.signIn.username': { vi: 'Tên đăng nhập', en: 'User name' },
   'counter.signIn.pin': { vi: 'Mã PIN', en: 'PIN' },
   'counter.signIn.submit': { vi: 'Đăng nhập', en: 'Sign in' },
