@@ -16,6 +16,8 @@ export const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 export const SERVER_ENTRIES = {
   'dist/main.mjs': 'src/main.ts',
   'dist/cli.mjs': 'src/cli/main.ts',
+  // The analysis worker thread (reports, the policy simulator): its own file, loaded by main.mjs.
+  'dist/report-worker.mjs': 'src/reports/report-worker.ts',
 } as const;
 
 /** The slice of esbuild's API the build uses (esbuild is a devDependency of the server). */
