@@ -15,6 +15,7 @@ import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
+import { FirstStart } from './app/first-manager.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
 import { unlockSettingKey } from './app/limits.ts';
@@ -243,6 +244,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       }),
     },
     hubLink: new HubLinkConsole(service, hubShipper),
+    firstStart: new FirstStart(adminStore, clock),
   });
   const httpServer = http.server;
   const realtime = attachRealtime(httpServer, service, logger, {
