@@ -244,7 +244,12 @@ export async function buildHallBundle(options = {}) {
     log('Building the web apps and the server (pnpm build)…');
     runPnpm(['run', 'build']);
   }
-  const required = ['server/dist/main.mjs', 'server/dist/cli.mjs', ...BUNDLED_APP_FOLDERS];
+  const required = [
+    'server/dist/main.mjs',
+    'server/dist/cli.mjs',
+    'server/dist/report-worker.mjs',
+    ...BUNDLED_APP_FOLDERS,
+  ];
   const missing = required.filter((relative) => !existsSync(path.join(root, relative)));
   if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run pnpm build)`);
 

@@ -361,16 +361,12 @@ describe('manager console', () => {
 
   it('shows the audit log, filterable by role', async () => {
     await page.getByRole('button', { name: 'Nhật ký' }).click();
-    await page
-      .getByText(/thay đổi cấu hình/)
-      .first()
-      .waitFor();
+    // Entries read as sentences (the type filter's titles are options, hidden until opened).
+    await page.locator('.audit-sentence', { hasText: 'thay đổi cấu hình' }).first().waitFor();
     await checkPageState(page, 'admin-11-audit');
     await page.getByLabel('Vai trò').selectOption('manager');
-    // The audit speaks sentences now (the filter's labels are options of the select, not rows).
     await page
-      .locator('.audit-sentence')
-      .getByText(/đặt lại mã PIN của cán bộ|đăng nhập/)
+      .locator('.audit-sentence', { hasText: /^Cán bộ quản lý .* (đặt lại mã PIN|đăng nhập)/ })
       .first()
       .waitFor();
     const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();

@@ -62,6 +62,7 @@ describe.skipIf(!canUseNamespaces)('offline hall bundle (Linux network namespace
       'runtime/node',
       'server/dist/main.mjs',
       'server/dist/cli.mjs',
+      'server/dist/report-worker.mjs',
       'server/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'apps/kiosk/dist/index.html',
       'apps/counter/dist/index.html',

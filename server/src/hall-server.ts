@@ -15,8 +15,10 @@ import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
+import { FirstStart } from './app/first-manager.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
+import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
@@ -28,6 +30,8 @@ import type { RealtimeOptions } from './realtime/socket-server.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import type { HubLinkSettings, ShipperTiming } from './hub-link/hub-shipper.ts';
 import { HubShipper } from './hub-link/hub-shipper.ts';
+import { AnalysisWorker } from './reports/analysis-worker.ts';
+import { reportWorkerEntry } from './worker-files.ts';
 
 /** The repository root, to find the built apps and the default voice clips. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -172,6 +176,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     logger,
     kioskIssueLimit: options.kioskIssueLimit,
     statusBaseUrl: () => hubShipper?.publicStatusBase() ?? null,
+    // The CLI's unlock and PIN resets reach the running server's sign-in locks through the database.
+    signInUnlockMark: (account) => adminStore.getSetting(unlockSettingKey(account)),
     // Manager console sessions connect with their session token.
     extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
     onCommandTiming: options.onCommandTiming,
@@ -203,6 +209,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     path.join(options.dataDir, 'voice'),
     path.join(REPO_ROOT, 'apps', 'display', 'voice', 'vi'),
   ];
+  // Reports (and the policy simulator) run on their own thread and database connection.
+  const analysis = new AnalysisWorker(databaseFile, reportWorkerEntry());
   const allowedHosts = hallHostList(options.allowedHosts);
   const http = await createHttpApp({
     service,
@@ -225,12 +233,25 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     allowedHosts,
     admin: {
       accounts,
-      console: new AdminConsole({ service, accounts, adminStore, hallStore: store, clock, voiceDirs }),
+      console: new AdminConsole({
+        service,
+        accounts,
+        adminStore,
+        hallStore: store,
+        clock,
+        voiceDirs,
+        analysis,
+      }),
     },
     hubLink: new HubLinkConsole(service, hubShipper),
+    firstStart: new FirstStart(adminStore, clock),
   });
   const httpServer = http.server;
-  const realtime = attachRealtime(httpServer, service, logger, { ...options.realtime, allowedHosts });
+  const realtime = attachRealtime(httpServer, service, logger, {
+    now: () => clock.now(),
+    ...options.realtime,
+    allowedHosts,
+  });
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),
@@ -283,6 +304,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await hubShipper?.stop();
       await realtime.close();
       await http.close();
+      await analysis.close();
       await checkpointer?.close();
       db.close();
     },

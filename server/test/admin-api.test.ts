@@ -273,24 +273,46 @@ describe('the admin API on a live hall', () => {
     expect(hall.service.hallConfig.services[0]!.procedures).toHaveLength(209);
   });
 
-  it('resets a clerk PIN: the new PIN signs in, the old one no longer does', async () => {
+  it('resets a clerk PIN (weak ones refused); the clerk must choose their own at the next sign-in', async () => {
     expect((await api(hall, 'POST', '/api/admin/clerks/cb1/pin', token, { pin: '12' })).status).toBe(400);
-    expect((await api(hall, 'POST', '/api/admin/clerks/nobody/pin', token, { pin: '4321' })).status).toBe(
+    expect((await api(hall, 'POST', '/api/admin/clerks/nobody/pin', token, { pin: '48213' })).status).toBe(
       404,
     );
-    expect((await api(hall, 'POST', '/api/admin/clerks/cb1/pin', token, { pin: '4321' })).status).toBe(200);
-    const old = await counter.send('clerk:sign-in', {
-      requestId: requestId(),
-      username: 'canbo1',
-      pin: '1234',
-    });
+    for (const weak of ['0000', '1234', '4321', '1212', '2580']) {
+      const refused = await api(hall, 'POST', '/api/admin/clerks/cb1/pin', token, { pin: weak });
+      expect({ weak, status: refused.status, code: (refused.json.error as { code: string }).code }).toEqual({
+        weak,
+        status: 400,
+        code: 'WEAK_PIN',
+      });
+    }
+    const reset = await api(hall, 'POST', '/api/admin/clerks/cb1/pin', token, { pin: '48213' });
+    expect(reset.json).toEqual({ ok: true, value: { reset: true, mustChangeAtSignIn: true } });
+    const signIn = (pin: string, newPin?: string) =>
+      counter.send('clerk:sign-in', {
+        requestId: requestId(),
+        username: 'canbo1',
+        pin,
+        ...(newPin === undefined ? {} : { newPin }),
+      });
+    const old = await signIn('1234');
     expect(old.ok || old.error.code).toBe('BAD_CREDENTIALS');
-    const fresh = await counter.send('clerk:sign-in', {
-      requestId: requestId(),
-      username: 'canbo1',
-      pin: '4321',
-    });
-    expect(fresh.ok).toBe(true);
+    // The manager's PIN is right, but it does not sign in: the clerk must replace it first.
+    const required = await signIn('48213');
+    expect(required.ok || required.error.code).toBe('PIN_CHANGE_REQUIRED');
+    expect(counter.state().counters.q1?.clerkId ?? null).toBeNull();
+    for (const weak of ['1111', '9876', '48213']) {
+      const refused = await signIn('48213', weak);
+      expect({ weak, code: refused.ok || refused.error.code }).toEqual({ weak, code: 'WEAK_PIN' });
+    }
+    // A wrong current PIN with a new one changes nothing.
+    const wrong = await signIn('99999', '73915');
+    expect(wrong.ok || wrong.error.code).toBe('BAD_CREDENTIALS');
+    const changed = await signIn('48213', '73915');
+    expect(changed.ok).toBe(true);
+    // From now on the clerk's own PIN signs in as usual; the manager's no longer does.
+    expect((await signIn('48213')).ok).toBe(false);
+    expect((await signIn('73915')).ok).toBe(true);
   });
 
   it('stores the hall logo (PNG only) and serves it publicly for the kiosk', async () => {

@@ -178,11 +178,25 @@ describe('projections agree with the event log', () => {
       const paired = await fetch(`${hall.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
       expect(paired.status).toBe(200);
       expect(await runCli(['pair', '--kind', 'counter'], (line) => lines.push(line))).toBe(2);
+      // Weak PINs are refused; a PIN set here must be replaced by the clerk at the next sign-in.
+      expect(await runCli(['reset-pin', 'canbo4', '--pin', '1234'], (line) => lines.push(line))).toBe(2);
       expect(await runCli(['reset-pin', 'canbo4', '--pin', '8642'], (line) => lines.push(line))).toBe(0);
       const terminal = await pairAndConnect(hall, 'counter', asCounterId('q4'));
+      const first = await terminal.send('clerk:sign-in', {
+        requestId: requestId(),
+        username: 'canbo4',
+        pin: '8642',
+      });
+      expect(first.ok || first.error.code).toBe('PIN_CHANGE_REQUIRED');
       expect(
-        (await terminal.send('clerk:sign-in', { requestId: requestId(), username: 'canbo4', pin: '8642' }))
-          .ok,
+        (
+          await terminal.send('clerk:sign-in', {
+            requestId: requestId(),
+            username: 'canbo4',
+            pin: '8642',
+            newPin: '730519',
+          })
+        ).ok,
       ).toBe(true);
       terminal.close();
       expect(await runCli(['devices'], (line) => lines.push(line))).toBe(0);

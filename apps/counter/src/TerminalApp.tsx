@@ -57,6 +57,8 @@ function ConnectedTerminal({ connection }: { readonly connection: HallConnection
   const [pending, setPending] = useState<TerminalCommand['type'] | 'signOut' | 'signIn' | null>(null);
   const [flash, setFlash] = useState<Flash | null>(null);
   const [signInError, setSignInError] = useState<LocalizedText | null>(null);
+  // A right PIN that the manager set: kept in memory only until the clerk's own PIN replaces it.
+  const [pinChange, setPinChange] = useState<{ username: string; pin: string } | null>(null);
   // Synchronous guard: two clicks in one frame must not both pass before React re-renders.
   const isBusy = useRef(false);
   // Set when an idle sign-out could not reach the server: stay locked and tell it once back online.
@@ -124,16 +126,24 @@ function ConnectedTerminal({ connection }: { readonly connection: HallConnection
     })();
   };
 
-  const signIn = (username: string, pin: string): void => {
+  const signIn = (username: string, pin: string, newPin?: string): void => {
     if (!begin('signIn')) return;
     setSignInError(null);
     void (async () => {
       try {
-        const ack = await connection.send('clerk:sign-in', { username, pin });
+        const ack = await connection.send('clerk:sign-in', {
+          username,
+          pin,
+          ...(newPin === undefined ? {} : { newPin }),
+        });
         if (!ack.ok) {
-          setSignInError(errorText(ack.error.code));
+          if (ack.error.code === 'PIN_CHANGE_REQUIRED') setPinChange({ username, pin });
+          // Anything but a weak new PIN sends the clerk back to the first step (a lock-out, a wrong PIN).
+          else if (ack.error.code !== 'WEAK_PIN') setPinChange(null);
+          if (ack.error.code !== 'PIN_CHANGE_REQUIRED') setSignInError(errorText(ack.error.code));
           return;
         }
+        setPinChange(null);
         await waitForVersion(connection, ack.value.version);
         idleLockPending.current = false;
         setNotice(null);
@@ -226,6 +236,14 @@ function ConnectedTerminal({ connection }: { readonly connection: HallConnection
         isWorking={pending === 'signIn'}
         error={signInError?.[locale] ?? null}
         onSignIn={signIn}
+        pinChangeFor={pinChange?.username ?? null}
+        onChangePin={(newPin) => {
+          if (pinChange) signIn(pinChange.username, pinChange.pin, newPin);
+        }}
+        onCancelPinChange={() => {
+          setPinChange(null);
+          setSignInError(null);
+        }}
         onDismissNotice={() => setNotice(null)}
         onToggleLocale={toggleLocale}
       />

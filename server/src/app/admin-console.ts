@@ -1,14 +1,16 @@
 import type { AuditEntry, FoundTicket, HallReport, ReportDimension } from '@luot/shared/contracts';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ClerkId, HallConfig } from '@luot/shared/domain';
+import type { ClerkId, HallConfig, PinProblem } from '@luot/shared/domain';
+import { pinProblem } from '@luot/shared/domain';
 import { clipFileName, normalizeSpokenPhrase } from '@luot/shared/text';
 import type { AdminStore, AuditFilter } from '../db/admin-store.ts';
 import type { HallStore } from '../db/hall-store.ts';
-import { reportCsv, reportXlsx } from '../reports/export.ts';
-import { computeReport } from '../reports/report.ts';
+import type { AnalysisWorker } from '../reports/analysis-worker.ts';
 import type { Clock } from './clock.ts';
+import { recordUnlock } from './account-recovery.ts';
 import { hashPin } from './credentials.ts';
+import { clerkAccount } from './limits.ts';
 import type { HallService } from './hall-service.ts';
 import type { ManagerAccounts } from './managers.ts';
 import { checkWav } from './wav.ts';
@@ -38,6 +40,8 @@ export class AdminConsole {
       readonly adminStore: AdminStore;
       readonly hallStore: HallStore;
       readonly clock: Clock;
+      /** The worker thread that computes reports off the event loop. */
+      readonly analysis: AnalysisWorker;
       /** Voice clip folders, the hall's own recordings first (they are written there). */
       readonly voiceDirs?: readonly string[];
     },
@@ -106,12 +110,24 @@ export class AdminConsole {
     return this.deps.service.hallConfig.clerks.some((clerk) => clerk.id === clerkId);
   }
 
-  /** Set a clerk's PIN and lift any lock-out. */
-  async setClerkPin(managerId: number, clerkId: ClerkId, pin: string): Promise<void> {
+  /**
+   * Set a clerk's PIN and lift any lock-out (on every terminal); the clerk replaces it with their own at the next sign-in
+   * (issue 15). A weak PIN (0000, 1234, 1212…) is refused with why.
+   */
+  async setClerkPin(
+    managerId: number,
+    clerkId: ClerkId,
+    pin: string,
+  ): Promise<{ ok: true } | { ok: false; problem: PinProblem }> {
+    const problem = pinProblem(pin);
+    if (problem !== null) return { ok: false, problem };
     const pinHash = await hashPin(pin);
-    this.deps.hallStore.setClerkPin(clerkId, pinHash);
+    this.deps.hallStore.setClerkPin(clerkId, pinHash, true);
     this.deps.hallStore.recordPinFailure(clerkId, 0, null);
+    const clerk = this.deps.service.hallConfig.clerks.find((candidate) => candidate.id === clerkId);
+    if (clerk) recordUnlock(this.deps.adminStore, clerkAccount(clerk.username), this.deps.clock.now());
     this.recordAction(managerId, 'clerk.pin-reset', { clerkId });
+    return { ok: true };
   }
 
   // ── tickets, reports, audit ──────────────────────────────────────────────────────────────
@@ -126,34 +142,32 @@ export class AdminConsole {
     })) as FoundTicket[];
   }
 
-  /** The report of the business days `from`…`to`. */
-  report(from: string, to: string, targetWaitMinutes: number): HallReport {
-    const { adminStore, service, clock } = this.deps;
-    return computeReport({
-      from,
-      to,
-      config: service.hallConfig,
-      tickets: adminStore.ticketFacts(from, to),
-      ratings: adminStore.ratingFacts(from, to),
-      targetWaitMinutes,
-      now: clock.now(),
+  /**
+   * The report of the business days `from`…`to`, and its file when asked for one. Computed in the
+   * analysis worker (its own read-only connection): a year's facts take hundreds of milliseconds to
+   * read and sum, which the hall's commands must not wait behind (docs/ARCHITECTURE.md).
+   */
+  async report(request: {
+    readonly from: string;
+    readonly to: string;
+    readonly targetWaitMinutes: number;
+    readonly format: 'json' | 'csv' | 'xlsx';
+    readonly dimensions: readonly ReportDimension[];
+  }): Promise<{ report: HallReport; file: ReportFile | null }> {
+    const { report, file } = await this.deps.analysis.run({
+      kind: 'report',
+      ...request,
+      config: this.deps.service.hallConfig,
+      now: this.deps.clock.now(),
     });
-  }
-
-  /** A report as a CSV or XLSX file. */
-  reportFile(report: HallReport, format: 'csv' | 'xlsx', dimensions: readonly ReportDimension[]): ReportFile {
-    if (format === 'csv') {
-      return {
-        contentType: 'text/csv; charset=utf-8',
-        extension: 'csv',
-        bytes: Buffer.from(reportCsv(report, dimensions), 'utf8'),
-      };
-    }
-    const bytes = reportXlsx(report, dimensions);
+    if (file === null) return { report, file: null };
     return {
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      extension: 'xlsx',
-      bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      report,
+      file: {
+        contentType: file.contentType,
+        extension: file.extension,
+        bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+      },
     };
   }
 

@@ -131,7 +131,7 @@ const ROUTES: { readonly [E in ClientEventName]: Route<z.ZodType, E> } = {
     }),
   ),
   'clerk:sign-in': route('clerk:sign-in', signInSchema, (service, identity, p) =>
-    service.signIn(identity, p.requestId, p.username, p.pin),
+    service.signIn(identity, p.requestId, p.username, p.pin, p.newPin),
   ),
   'clerk:sign-out': route('clerk:sign-out', signOutSchema, (service, identity, p) =>
     service.signOut(identity, p.requestId, p.reason),

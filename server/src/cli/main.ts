@@ -1,9 +1,11 @@
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEVICE_KINDS } from '@luot/shared/contracts';
 import type { DeviceKind } from '@luot/shared/contracts';
-import { asCounterId, asDeviceId } from '@luot/shared/domain';
+import { asCounterId, asDeviceId, pinProblem } from '@luot/shared/domain';
+import { pinProblemText } from '@luot/shared/text';
 import { hashPin } from '../app/credentials.ts';
 import { createPairingCode } from '../app/devices.ts';
 import { HallStore } from '../db/hall-store.ts';
@@ -14,6 +16,9 @@ import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
 import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
 import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
+import { runResetPassword, runUnlock } from './sign-in-recovery.ts';
+import { recordUnlock } from '../app/account-recovery.ts';
+import { clerkAccount } from '../app/limits.ts';
 import { initManager } from './init-manager.ts';
 import type { ReadSecret } from './read-secret.ts';
 import { terminalSecretReader } from './read-secret.ts';
@@ -27,6 +32,11 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
       the console (/admin/) with their own account
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
+  pnpm luot unlock <username>
+      lift every sign-in lock of a manager or clerk (from every address and terminal)
+  pnpm luot reset-password <username> [--password <new password>]
+      give a manager a new password (printed when omitted; to be changed at the next sign-in),
+      end their sessions and lift their locks
   pnpm luot backup [--to <file>] [--keep-days 30]
       consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite);
       with --keep-days, then delete the backups in <data>/backups older than that (the newest is kept)
@@ -59,6 +69,7 @@ export async function runCli(
       counter: { type: 'string' },
       name: { type: 'string' },
       pin: { type: 'string' },
+      password: { type: 'string' },
       to: { type: 'string' },
       url: { type: 'string' },
       code: { type: 'string' },
@@ -115,15 +126,34 @@ export async function runCli(
           print(`unknown clerk ${argument ?? '(none)'}`);
           return 2;
         }
-        const pin = values.pin ?? String(Math.floor(100_000 + Math.random() * 900_000));
-        if (!/^[0-9]{4,8}$/.test(pin)) {
-          print('a PIN is 4 to 8 digits');
+        const pin = values.pin ?? randomStrongPin();
+        const problem = pinProblem(pin);
+        if (problem !== null) {
+          print(`${pinProblemText('vi', problem)} / ${pinProblemText('en', problem)}`);
           return 2;
         }
-        store.setClerkPin(clerk.id, await hashPin(pin));
-        print(`PIN of ${clerk.username} (${clerk.name}) set to ${pin}`);
+        // The clerk replaces it with their own at the next sign-in (issue 15).
+        store.setClerkPin(clerk.id, await hashPin(pin), true);
+        recordUnlock(new AdminStore(db), clerkAccount(clerk.username), Date.now());
+        print(
+          `PIN of ${clerk.username} (${clerk.name}) set to ${pin}; the clerk chooses a new one at the next sign-in`,
+        );
         return 0;
       }
+      case 'unlock':
+        return runUnlock(argument, {
+          adminStore: new AdminStore(db),
+          hallStore: store,
+          now: Date.now,
+          print,
+        });
+      case 'reset-password':
+        return await runResetPassword(argument, values.password, {
+          adminStore: new AdminStore(db),
+          hallStore: store,
+          now: Date.now,
+          print,
+        });
       case 'init-manager': {
         const secrets = readSecret ? { readSecret, close: () => {} } : terminalSecretReader();
         try {
@@ -171,6 +201,14 @@ export async function runCli(
     }
   } finally {
     db.close();
+  }
+}
+
+/** A random six-digit PIN that the weak-PIN rules accept (a run or repeat is drawn again). */
+function randomStrongPin(): string {
+  for (;;) {
+    const pin = String(randomInt(100_000, 1_000_000));
+    if (pinProblem(pin) === null) return pin;
   }
 }
 

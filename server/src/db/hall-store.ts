@@ -447,17 +447,29 @@ export class HallStore {
   }
 
   // ── clerk credentials ───────────────────────────────────────────────────────────────────────
-  setClerkPin(clerkId: ClerkId, pinHash: string): void {
-    this.statements.setPin.run(clerkId, pinHash);
+  /**
+   * Set a clerk's PIN and lift any lock-out. `mustChangePin`: the manager chose it, so the clerk must
+   * replace it at the next sign-in (issue 15); a PIN the clerk chose clears the flag.
+   */
+  setClerkPin(clerkId: ClerkId, pinHash: string, mustChangePin = false): void {
+    this.statements.setPin.run(clerkId, pinHash, mustChangePin ? 1 : 0);
   }
 
   getClerkCredential(
     clerkId: ClerkId,
-  ): { pinHash: string; failedAttempts: number; lockedUntil: number | null } | undefined {
+  ):
+    | { pinHash: string; failedAttempts: number; lockedUntil: number | null; mustChangePin: boolean }
+    | undefined {
     const row = this.statements.getPin.get(clerkId) as
-      { pin_hash: string; failed_attempts: number; locked_until: number | null } | undefined;
+      | { pin_hash: string; failed_attempts: number; locked_until: number | null; must_change_pin: number }
+      | undefined;
     return row
-      ? { pinHash: row.pin_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until }
+      ? {
+          pinHash: row.pin_hash,
+          failedAttempts: row.failed_attempts,
+          lockedUntil: row.locked_until,
+          mustChangePin: row.must_change_pin === 1,
+        }
       : undefined;
   }
 
@@ -582,10 +594,13 @@ function prepare(db: Database) {
       `UPDATE pairing_codes SET used_at = ? WHERE code = ? AND used_at IS NULL AND ${KNOWN_KIND}`,
     ),
     setPin: sql(
-      `INSERT INTO clerk_credentials (clerk_id, pin_hash) VALUES (?, ?)
-       ON CONFLICT (clerk_id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL`,
+      `INSERT INTO clerk_credentials (clerk_id, pin_hash, must_change_pin) VALUES (?, ?, ?)
+       ON CONFLICT (clerk_id) DO UPDATE SET pin_hash = excluded.pin_hash,
+         must_change_pin = excluded.must_change_pin, failed_attempts = 0, locked_until = NULL`,
     ),
-    getPin: sql('SELECT pin_hash, failed_attempts, locked_until FROM clerk_credentials WHERE clerk_id = ?'),
+    getPin: sql(
+      'SELECT pin_hash, failed_attempts, locked_until, must_change_pin FROM clerk_credentials WHERE clerk_id = ?',
+    ),
     pinFailure: sql('UPDATE clerk_credentials SET failed_attempts = ?, locked_until = ? WHERE clerk_id = ?'),
   };
   return statements;

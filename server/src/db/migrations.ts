@@ -214,6 +214,13 @@ export const MIGRATIONS: readonly { readonly name: string; readonly up: (db: Dat
         CREATE INDEX command_results_refusals ON command_results (device_id) WHERE is_refusal = 1;
       `),
   },
+  {
+    // Issue 15: a PIN the manager set or reset is the clerk's to replace at the first sign-in; PINs set
+    // before this migration (the demo's, or the CLI's until now) are left as they are.
+    name: '006-clerk-pin-set-by-manager',
+    up: (db) =>
+      db.exec('ALTER TABLE clerk_credentials ADD COLUMN must_change_pin INTEGER NOT NULL DEFAULT 0'),
+  },
 ];
 
 /** Bring a database to the newest schema; refuse one written by a newer Lượt. */

@@ -16,6 +16,7 @@ import {
   ticketSearchSchema,
 } from '@luot/shared/contracts';
 import { asClerkId, asDeviceId } from '@luot/shared/domain';
+import { pinProblemText } from '@luot/shared/text';
 import type { AdminConsole } from '../app/admin-console.ts';
 import type { HallService } from '../app/hall-service.ts';
 import { requestFingerprint } from '../app/request-fingerprint.ts';
@@ -87,16 +88,21 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
   app.post(
     '/api/admin/login',
     { bodyLimit: SMALL_BODY_LIMIT, schema: { body: loginRequestSchema } },
-    async (request) => {
-      const result = await accounts.login(request.body.username, request.body.password);
+    async (request, reply) => {
+      const result = await accounts.login(request.body.username, request.body.password, request.ip);
       if (!result.ok) {
         logger.warn({ result: result.code, address: request.ip }, 'manager sign-in refused');
-        throw new HttpError(result.code === 'LOCKED_OUT' ? 429 : 401, {
+        if (result.retryAt !== null) {
+          void reply.header('retry-after', String(accounts.secondsUntil(result.retryAt)));
+        }
+        throw new HttpError(result.code === 'BAD_CREDENTIALS' ? 401 : 429, {
           code: result.code,
-          message:
-            result.code === 'LOCKED_OUT'
-              ? `locked until ${result.retryAt ?? ''}`
-              : 'wrong username or password',
+          message: {
+            BAD_CREDENTIALS: 'wrong username or password',
+            LOCKED_OUT: `too many wrong passwords from this address; locked until ${result.retryAt ?? ''}`,
+            RATE_LIMITED:
+              'too many sign-in attempts from this address, or the server is busy; try again later',
+          }[result.code],
         });
       }
       logger.info({ manager: result.manager.id }, 'manager signed in');
@@ -161,8 +167,10 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
       const { session } = managerOf(accounts, request);
       const clerkId = asClerkId(request.params.id);
       if (!adminConsole.hasClerk(clerkId)) throw problem(404, 'NOT_FOUND', 'unknown clerk');
-      await adminConsole.setClerkPin(session.manager.id, clerkId, request.body.pin);
-      return { ok: true, value: { reset: true } };
+      const result = await adminConsole.setClerkPin(session.manager.id, clerkId, request.body.pin);
+      if (!result.ok) throw problem(400, 'WEAK_PIN', pinProblemText('en', result.problem));
+      // The clerk must replace it at the next sign-in (PIN_CHANGE_REQUIRED until then).
+      return { ok: true, value: { reset: true, mustChangeAtSignIn: true } };
     },
   );
 
@@ -236,10 +244,15 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
     managerOf(accounts, request);
     const q = request.query;
     const started = performance.now();
-    const report = adminConsole.report(q.from, q.to, q.target);
+    const { report, file } = await adminConsole.report({
+      from: q.from,
+      to: q.to,
+      targetWaitMinutes: q.target,
+      format: q.format,
+      dimensions: q.dimensions,
+    });
     logger.info({ from: q.from, to: q.to, ms: Math.round(performance.now() - started) }, 'report');
-    if (q.format === 'json') return { ok: true, value: report };
-    const file = adminConsole.reportFile(report, q.format, q.dimensions);
+    if (file === null) return { ok: true, value: report };
     return reply
       .type(file.contentType)
       .header(

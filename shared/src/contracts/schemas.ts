@@ -133,6 +133,14 @@ export const signInSchema = z.strictObject({
   requestId: requestIdSchema,
   username: textSchema().trim().min(1).max(64),
   pin: z.string().regex(/^[0-9]{4,8}$/, '4 to 8 digits'),
+  /**
+   * The clerk's own new PIN, replacing `pin` as the sign-in goes through: required when the manager set
+   * `pin` (the answer is `PIN_CHANGE_REQUIRED` until then), allowed at any sign-in. Weak PINs: `WEAK_PIN`.
+   */
+  newPin: z
+    .string()
+    .regex(/^[0-9]{4,8}$/, '4 to 8 digits')
+    .optional(),
 });
 
 /** `clerk:sign-out`. */

@@ -257,6 +257,21 @@ export const messages = {
 
   // apps/counter — clerk sign-in and session
   'counter.signIn.title': { vi: 'Đăng nhập cán bộ', en: 'Clerk sign-in' },
+  // ── the clerk's own PIN at the first sign-in after the manager set one (issue 15) ──
+  'counter.pinChange.title': { vi: 'Đặt mã PIN mới', en: 'Choose a new PIN' },
+  'counter.pinChange.intro': {
+    vi: 'Mã PIN của tài khoản {username} do cán bộ quản lý đặt. Vui lòng đặt mã PIN mới của riêng mình để tiếp tục.',
+    en: 'The PIN of {username} was set by the manager. Choose your own new PIN to continue.',
+  },
+  'counter.pinChange.newPin': { vi: 'Mã PIN mới', en: 'New PIN' },
+  'counter.pinChange.repeat': { vi: 'Nhập lại mã PIN mới', en: 'Repeat the new PIN' },
+  'counter.pinChange.rules': {
+    vi: '4 đến 8 chữ số; không dùng dãy liên tiếp (1234), lặp lại (0000, 1212) hay năm sinh.',
+    en: '4 to 8 digits; not a run (1234), a repeat (0000, 1212) or a year.',
+  },
+  'counter.pinChange.mismatch': { vi: 'Hai mã PIN mới không khớp.', en: 'The two new PINs differ.' },
+  'counter.pinChange.submit': { vi: 'Lưu mã PIN mới và đăng nhập', en: 'Save the new PIN and sign in' },
+  'counter.pinChange.back': { vi: 'Quay lại', en: 'Back' },
   'counter.signIn.username': { vi: 'Tên đăng nhập', en: 'User name' },
   'counter.signIn.pin': { vi: 'Mã PIN', en: 'PIN' },
   'counter.signIn.submit': { vi: 'Đăng nhập', en: 'Sign in' },
@@ -932,6 +947,7 @@ export const messages = {
     en: '{who} finished {number} at {counter}',
   },
   'audit.minutes': { vi: '(phục vụ {minutes} phút)', en: '({minutes} min of service)' },
+  'audit.underAMinute': { vi: '(phục vụ dưới 1 phút)', en: '(under a minute of service)' },
   'audit.ticket.no-show': {
     vi: '{who} ghi nhận số {number} vắng mặt tại {counter}',
     en: '{who} marked {number} as a no-show at {counter}',
@@ -1177,6 +1193,25 @@ export const messages = {
   'admin.login.expired': {
     vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
     en: 'Your session has expired. Please sign in again.',
+  },
+  // ── first start: a hall without a manager (issue 15) ──
+  'admin.firstStart.title': {
+    vi: 'Tạo tài khoản cán bộ quản lý đầu tiên',
+    en: 'Create the first manager account',
+  },
+  'admin.firstStart.intro': {
+    vi: 'Trung tâm chưa có tài khoản cán bộ quản lý nào. Tài khoản tạo ở đây dùng để đăng nhập bảng điều khiển từ mọi máy.',
+    en: 'This hall has no manager account yet. The account made here signs in to the console from any computer.',
+  },
+  'admin.firstStart.displayName': { vi: 'Họ và tên (không bắt buộc)', en: 'Full name (optional)' },
+  'admin.firstStart.submit': { vi: 'Tạo tài khoản và đăng nhập', en: 'Create the account and sign in' },
+  'admin.firstStart.useServerPc': {
+    vi: 'Trung tâm chưa có tài khoản cán bộ quản lý. Vì an toàn, tài khoản đầu tiên chỉ được tạo trên chính máy chủ.',
+    en: 'This hall has no manager account yet. For safety, the first account can only be created on the server PC itself.',
+  },
+  'admin.firstStart.howOnServerPc': {
+    vi: 'Trên máy chủ, mở http://localhost:8080/admin/ (đúng cổng của Trung tâm) hoặc chạy lệnh: luot init-manager <tên đăng nhập>.',
+    en: "On the server PC, open http://localhost:8080/admin/ (the hall's port) or run: luot init-manager <username>.",
   },
   'admin.password.title': {
     vi: 'Đổi mật khẩu',
@@ -1533,6 +1568,15 @@ export const messages = {
   'admin.event.manager.sign-in-refused': {
     vi: 'Đăng nhập sai mật khẩu',
     en: 'Wrong password at sign-in',
+  },
+  // #15 lock-outs (a1-limits): recovery on the server PC with the CLI.
+  'admin.event.manager.unlocked': {
+    vi: 'Mở khóa đăng nhập trên máy chủ',
+    en: 'Sign-in unlocked on the server PC',
+  },
+  'admin.event.manager.password-reset': {
+    vi: 'Đặt lại mật khẩu quản lý trên máy chủ',
+    en: 'Manager password reset on the server PC',
   },
   'admin.event.manager.password-changed': {
     vi: 'Đổi mật khẩu quản lý',

@@ -14,7 +14,8 @@ function morning(): { log: VersionedEvent[]; at: (version: number) => QueueState
   hall.callNext(COUNTER.q1); // 5
   hall.act({ type: 'start', counterId: COUNTER.q1 }); // 6
   hall.callNext(COUNTER.q1); // 7, 8
-  hall.act({ type: 'complete', counterId: COUNTER.q1 }); // 9, 10
+  hall.act({ type: 'start', counterId: COUNTER.q1 }); // 9
+  hall.act({ type: 'complete', counterId: COUNTER.q1 }); // 10
   hall.issue(SERVICE.civil); // 11
   hall.callNext(COUNTER.q1); // 12
   const log = hall.log;

@@ -58,7 +58,8 @@ describe('Windows printer through the spooler (RAW ESC/POS)', () => {
     const { commands, consumed } = decodeEscPos(job!.bytes);
     expect(consumed).toBe(job!.bytes.length);
     expect(rasterOf(commands).width).toBe(576);
-  });
+    // The first ticket of the file loads the fonts and renders a real raster: seconds on a loaded machine.
+  }, 30_000);
 
   it('refuses, sending nothing, when the spooler says the printer cannot print', async () => {
     const { spooler, printer } = setUp();

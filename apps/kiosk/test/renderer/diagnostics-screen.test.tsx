@@ -17,6 +17,8 @@ import { createTestKioskShell } from '../main/kiosk-shell.ts';
 
 // Loopback only: the server-link check is given a fake fetch anyway, but nothing here may reach a LAN address.
 const SERVER = 'http://127.0.0.1:18149';
+/** How long a test print may take to be confirmed on a loaded machine. */
+const PRINT_WAIT = { timeout: 15_000 };
 let directory: string;
 beforeEach(() => {
   directory = mkdtempSync(path.join(tmpdir(), 'luot-kiosk-diag-ui-'));
@@ -110,7 +112,10 @@ describe('the diagnostics screen (long press on the top-left corner + manager PI
     expect(screen.getByText('C:\\ProgramData\\Luot\\Kiosk\\logs\\kiosk.log')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: /^In thử/ }));
-    expect((await screen.findByText('Đã in thử. Kiểm tra tờ giấy in ra.')).textContent).toBeTruthy();
+    // A test print renders a real raster ticket (fonts, QR): seconds on a loaded CI machine.
+    expect(
+      (await screen.findByText('Đã in thử. Kiểm tra tờ giấy in ra.', {}, PRINT_WAIT)).textContent,
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: /^Chọn máy in/ }));
     expect(await screen.findByText('XP-80C')).toBeTruthy();
@@ -124,13 +129,13 @@ describe('the diagnostics screen (long press on the top-left corner + manager PI
     expect(await screen.findByText('windows "XP-80C" (raw)')).toBeTruthy();
     expect(screen.getByText('58 mm')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /^In thử/ }));
-    await screen.findByText('Đã in thử. Kiểm tra tờ giấy in ra.');
+    await screen.findByText('Đã in thử. Kiểm tra tờ giấy in ra.', {}, PRINT_WAIT);
     expect(spooler.submitted).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: /^Đóng/ }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await expect(bridge.info()).rejects.toThrow('not open');
-  });
+  }, 60_000);
 
   it('in a plain browser (no kiosk shell) there is no diagnostics screen at all', () => {
     vi.useFakeTimers();
