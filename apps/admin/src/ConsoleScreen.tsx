@@ -5,6 +5,7 @@ import type { AdminApi, Manager } from './api.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { ConfigScreen } from './ConfigScreen.tsx';
 import { DevicesScreen } from './DevicesScreen.tsx';
+import { PlainHttpBanner } from './PlainHttpBanner.tsx';
 import { HubLinkPanel, hubLinkTabLabel } from './HubLinkPanel.tsx';
 import { MonitorScreen } from './MonitorScreen.tsx';
 import { ReportsScreen } from './ReportsScreen.tsx';
@@ -65,6 +66,7 @@ export function ConsoleScreen(props: {
           </button>
         </div>
       </header>
+      <PlainHttpBanner api={props.api} view={view} />
       <main className="console-body">
         {view.config === null || view.state === null ? (
           <p className="muted">{t('admin.common.loading')}</p>

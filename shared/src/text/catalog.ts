@@ -1213,6 +1213,15 @@ export const messages = {
     vi: 'Trên máy chủ, mở http://localhost:8080/admin/ (đúng cổng của Trung tâm) hoặc chạy lệnh: luot init-manager <tên đăng nhập>.',
     en: "On the server PC, open http://localhost:8080/admin/ (the hall's port) or run: luot init-manager <username>.",
   },
+  // ── plain HTTP warning (issue 15) ──
+  'admin.plainHttp.title': {
+    vi: 'Cảnh báo: {count} thiết bị đang kết nối qua HTTP không mã hóa từ máy khác:',
+    en: 'Warning: {count} devices connect over unencrypted HTTP from other machines:',
+  },
+  'admin.plainHttp.fix': {
+    vi: 'Mã thiết bị và mã PIN của cán bộ có thể bị đọc trộm trên mạng. Bật HTTPS cho Trung tâm: luot tls init (xem docs/OPERATIONS.md).',
+    en: "Device tokens and clerks' PINs can be read on the network. Turn on HTTPS for the hall: luot tls init (see docs/OPERATIONS.md).",
+  },
   'admin.password.title': {
     vi: 'Đổi mật khẩu',
     en: 'Change password',
