@@ -1219,8 +1219,8 @@ export const messages = {
     en: 'Warning: {count} devices connect over unencrypted HTTP from other machines:',
   },
   'admin.plainHttp.fix': {
-    vi: 'Mã thiết bị và mã PIN của cán bộ có thể bị đọc trộm trên mạng. Bật HTTPS cho Trung tâm: luot tls init (xem docs/OPERATIONS.md).',
-    en: "Device tokens and clerks' PINs can be read on the network. Turn on HTTPS for the hall: luot tls init (see docs/OPERATIONS.md).",
+    vi: 'Mã thiết bị và mã PIN của cán bộ có thể bị đọc trộm trên mạng. Chỉ nối các thiết bị này vào mạng riêng của Trung tâm, không dùng chung Wi-Fi với công dân.',
+    en: "Device tokens and clerks' PINs can be read on the network. Keep these devices on the hall's own network, not on the Wi-Fi citizens use.",
   },
   'admin.password.title': {
     vi: 'Đổi mật khẩu',
