@@ -13,6 +13,9 @@ import { PROTOCOL_VERSION, applyChanges } from '@luot/shared/contracts';
 import type { HallConfig, QueueState } from '@luot/shared/domain';
 import type { Identity } from '@luot/shared/contracts';
 
+/** How long to wait before asking again for a snapshot refused by the server's budget. */
+const SNAPSHOT_RETRY_MS = 3_000;
+
 /** How the connection stands, for the UI's banner. */
 export type ConnectionStatus =
   | 'connecting'
@@ -139,6 +142,13 @@ export class HallConnection {
   resync(): void {
     this.socket.emit('sync:snapshot', {}, (ack: Ack<Snapshot>) => {
       if (ack.ok) this.takeSnapshot(ack.value);
+      // Snapshots have a budget per device (PROTOCOL.md §11): after a burst of gaps, ask again shortly
+      // rather than wait for the next change to notice the gap.
+      else if (ack.error.code === 'RATE_LIMITED') {
+        setTimeout(() => {
+          if (this.socket.connected) this.resync();
+        }, SNAPSHOT_RETRY_MS);
+      }
     });
   }
 

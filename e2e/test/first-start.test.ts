@@ -46,4 +46,26 @@ describe('first start in Chromium', () => {
     expect(hall.service.state.counters[asCounterId('q4')]?.clerkId).toBe(clerk.id);
     await context.close();
   });
+
+  it('a new hall without a manager: the console on the server PC creates the first one', async () => {
+    const empty = await startE2eHall({ seedDemo: false });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${empty.url}/admin/`);
+      await page.getByRole('heading', { name: 'Tạo tài khoản cán bộ quản lý đầu tiên' }).waitFor();
+      await page.getByLabel('Tên đăng nhập').fill('quanly');
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill('12345678');
+      expect(await page.getByRole('alert').textContent()).toContain('ít nhất 10 ký tự');
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sen-Hong-2026');
+      await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
+      await checkPageState(page, 'admin-first-start');
+      await page.getByRole('button', { name: 'Tạo tài khoản và đăng nhập' }).click();
+      await page.getByRole('navigation').waitFor();
+      expect(empty.hasNoManager()).toBe(false);
+    } finally {
+      await context.close();
+      await empty.dispose();
+    }
+  });
 });

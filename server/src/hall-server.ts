@@ -15,8 +15,10 @@ import type { HallServiceOptions, RateLimit } from './app/hall-service.ts';
 import { HallService } from './app/hall-service.ts';
 import { ManagerAccounts, managerDeviceId } from './app/managers.ts';
 import { AdminConsole } from './app/admin-console.ts';
+import { FirstStart } from './app/first-manager.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
+import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
@@ -174,6 +176,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     logger,
     kioskIssueLimit: options.kioskIssueLimit,
     statusBaseUrl: () => hubShipper?.publicStatusBase() ?? null,
+    // The CLI's unlock and PIN resets reach the running server's sign-in locks through the database.
+    signInUnlockMark: (account) => adminStore.getSetting(unlockSettingKey(account)),
     // Manager console sessions connect with their session token.
     extraAuthenticator: (token, slide) => accounts.identityOf(token, slide),
     onCommandTiming: options.onCommandTiming,
@@ -240,9 +244,14 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       }),
     },
     hubLink: new HubLinkConsole(service, hubShipper),
+    firstStart: new FirstStart(adminStore, clock),
   });
   const httpServer = http.server;
-  const realtime = attachRealtime(httpServer, service, logger, { ...options.realtime, allowedHosts });
+  const realtime = attachRealtime(httpServer, service, logger, {
+    now: () => clock.now(),
+    ...options.realtime,
+    allowedHosts,
+  });
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { networkInterfaces } from 'node:os';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { loadSettings } from '../src/settings.ts';
 import { startTestHall, tempDataDir } from './helpers.ts';
@@ -136,5 +137,70 @@ describe('first start', () => {
     expect(second.code).toBe(1);
     expect(second.prompts).toEqual([]);
     expect(await signIn(hall.url, 'khac', 'Sen-Hong-2026')).toBe(401);
+  });
+});
+
+/** The first non-internal IPv4 address of this machine, to reach the server as another PC would. */
+function lanAddress(): string | undefined {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? [])
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  return undefined;
+}
+
+async function post(url: string, path: string, body: unknown): Promise<{ status: number; code?: string }> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as { ok: boolean; error?: { code: string } };
+  return { status: response.status, ...(json.error ? { code: json.error.code } : {}) };
+}
+
+describe('the console on the server PC makes the first manager; from another PC it cannot', () => {
+  let hall: Awaited<ReturnType<typeof startTestHall>>;
+  beforeAll(async () => {
+    hall = await startTestHall({ seedDemo: false, host: '0.0.0.0' });
+  });
+  afterAll(async () => hall?.dispose());
+
+  it('from another machine: told to use the server PC, and refused', async () => {
+    const lan = lanAddress();
+    if (lan === undefined) return; // a machine with loopback only has no "other machine" to be
+    const remote = `http://${lan}:${hall.port}`;
+    const state = (await (await fetch(`${remote}/api/admin/first-start`)).json()) as { value: unknown };
+    expect(state.value).toEqual({ needsFirstManager: true, isServerPc: false });
+    const refused = await post(remote, '/api/admin/first-manager', {
+      username: 'ke-la',
+      password: 'Sen-Hong-2026',
+    });
+    expect(refused).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(hall.hasNoManager()).toBe(true);
+  });
+
+  it('from loopback: weak passwords refused, then one manager, once', async () => {
+    const state = (await (await fetch(`${hall.url}/api/admin/first-start`)).json()) as { value: unknown };
+    expect(state.value).toEqual({ needsFirstManager: true, isServerPc: true });
+    expect(
+      await post(hall.url, '/api/admin/first-manager', { username: 'quanly', password: '12345678' }),
+    ).toEqual({
+      status: 400,
+      code: 'WEAK_PASSWORD',
+    });
+    expect(
+      await post(hall.url, '/api/admin/first-manager', {
+        username: 'quanly',
+        displayName: 'Nguyễn Thị Hoa',
+        password: 'Sen-Hong-2026',
+      }),
+    ).toEqual({ status: 200 });
+    expect(await signIn(hall.url, 'quanly', 'Sen-Hong-2026')).toBe(200);
+    const after = (await (await fetch(`${hall.url}/api/admin/first-start`)).json()) as { value: unknown };
+    expect(after.value).toEqual({ needsFirstManager: false, isServerPc: true });
+    expect(
+      await post(hall.url, '/api/admin/first-manager', { username: 'thu-hai', password: 'Sen-Hong-2027' }),
+    ).toEqual({ status: 409, code: 'INVALID_STATE' });
   });
 });

@@ -50,6 +50,12 @@ describe('logs and the kiosk rate limit', () => {
       records.some((record) => record.msg === 'sign-in refused' && record.result === 'BAD_CREDENTIALS'),
     ).toBe(true);
     expect(records.some((record) => record.command === 'call-next' && record.role === 'counter')).toBe(true);
+    // A refused sign-in names the terminal and the address it came from (issue #15), never the PIN.
+    expect(records.find((record) => record.msg === 'clerk sign-in refused')).toMatchObject({
+      result: 'BAD_CREDENTIALS',
+      address: expect.stringMatching(/127\.0\.0\.1$/) as unknown,
+      device: expect.any(String) as unknown,
+    });
     const everything = lines.join('\n');
     for (const secret of ['97531', token]) expect(everything).not.toContain(secret);
   });

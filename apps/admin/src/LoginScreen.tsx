@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { Manager } from './api.ts';
 import { AdminApi } from './api.ts';
+import { FirstStartScreen } from './FirstStartScreen.tsx';
 import { useText } from './text.ts';
 
 /** Sign-in with username and password. */
@@ -17,6 +18,13 @@ export function LoginScreen(props: {
     props.notice === 'expired' ? t('admin.login.expired') : null,
   );
   const [isBusy, setBusy] = useState(false);
+  // A new hall has no manager: the first one is made on the server PC (issue 15).
+  const [firstStart, setFirstStart] = useState<{ isServerPc: boolean } | null>(null);
+  useEffect(() => {
+    void new AdminApi(null).firstStart().then((result) => {
+      if (result.ok && result.value.needsFirstManager) setFirstStart({ isServerPc: result.value.isServerPc });
+    });
+  }, []);
 
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -28,6 +36,15 @@ export function LoginScreen(props: {
     else setProblem(translateErrorCode(locale, result.error.code));
   };
 
+  if (firstStart) {
+    return (
+      <FirstStartScreen
+        isServerPc={firstStart.isServerPc}
+        onSignedIn={props.onSignedIn}
+        onToggleLocale={props.onToggleLocale}
+      />
+    );
+  }
   return (
     <main className="auth">
       <form

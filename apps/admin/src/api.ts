@@ -69,6 +69,22 @@ export class AdminApi {
   ): Promise<ApiResult<{ token: string; expiresAt: number; manager: Manager }>> {
     return this.call('POST', '/api/admin/login', { username, password });
   }
+  /** Whether the hall has no manager yet, and whether this browser runs on the server PC. */
+  firstStart(): Promise<ApiResult<{ needsFirstManager: boolean; isServerPc: boolean }>> {
+    return this.call('GET', '/api/admin/first-start');
+  }
+  /** The hall's first manager (from the server PC only). */
+  createFirstManager(
+    username: string,
+    displayName: string,
+    password: string,
+  ): Promise<ApiResult<{ created: true }>> {
+    return this.call('POST', '/api/admin/first-manager', {
+      username,
+      password,
+      ...(displayName === '' ? {} : { displayName }),
+    });
+  }
   session(): Promise<ApiResult<{ manager: Manager; expiresAt: number }>> {
     return this.call('GET', '/api/admin/session');
   }

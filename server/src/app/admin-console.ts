@@ -15,7 +15,9 @@ import type { AdminStore, AuditFilter } from '../db/admin-store.ts';
 import type { HallStore } from '../db/hall-store.ts';
 import type { AnalysisWorker } from '../reports/analysis-worker.ts';
 import type { Clock } from './clock.ts';
+import { recordUnlock } from './account-recovery.ts';
 import { hashPin } from './credentials.ts';
+import { clerkAccount } from './limits.ts';
 import type { HallService } from './hall-service.ts';
 import type { ManagerAccounts } from './managers.ts';
 import { checkWav } from './wav.ts';
@@ -116,7 +118,7 @@ export class AdminConsole {
   }
 
   /**
-   * Set a clerk's PIN and lift any lock-out; the clerk replaces it with their own at the next sign-in
+   * Set a clerk's PIN and lift any lock-out (on every terminal); the clerk replaces it with their own at the next sign-in
    * (issue 15). A weak PIN (0000, 1234, 1212…) is refused with why.
    */
   async setClerkPin(
@@ -129,6 +131,8 @@ export class AdminConsole {
     const pinHash = await hashPin(pin);
     this.deps.hallStore.setClerkPin(clerkId, pinHash, true);
     this.deps.hallStore.recordPinFailure(clerkId, 0, null);
+    const clerk = this.deps.service.hallConfig.clerks.find((candidate) => candidate.id === clerkId);
+    if (clerk) recordUnlock(this.deps.adminStore, clerkAccount(clerk.username), this.deps.clock.now());
     this.recordAction(managerId, 'clerk.pin-reset', { clerkId });
     return { ok: true };
   }

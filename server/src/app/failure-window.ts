@@ -1,9 +1,11 @@
 /**
  * Counts failed attempts in a sliding window, per source and over all sources, to slow guessing of short
- * secrets that cannot be locked per account (pairing codes: six digits, valid up to 24 hours, and one of them
- * may pair a manager console). Per source: one machine on the hall's Wi-Fi stops after a few wrong codes.
- * Over all: many machines (or spoofed addresses) together still get only `overall` guesses per window, so
- * finding one live code among 10^6 takes thousands of hours.
+ * secrets that cannot be locked per account (pairing codes: six digits, valid up to 24 hours). Per source
+ * first: one machine on the hall's Wi-Fi stops after a few wrong codes. Over all: once many machines
+ * together have tried `overall` wrong codes in the window (a siege), every source that has failed even
+ * once in the window is stopped, so more machines buy the attacker one guess each, not ten. A source
+ * that has not failed — the manager's new device typing the code the console just showed — is never
+ * blocked by the others: a stranger cannot block the hall's own pairing.
  */
 export interface FailureWindowLimits {
   readonly windowMs: number;
@@ -29,15 +31,10 @@ export class FailureWindow {
   blockedUntil(source: string, now: number): number | null {
     this.forget(now);
     const mine = this.bySource.get(source) ?? [];
-    const until = [
-      mine.length >= this.limits.perSource ? mine[mine.length - this.limits.perSource]! : null,
-      this.overall.length >= this.limits.overall
-        ? this.overall[this.overall.length - this.limits.overall]!
-        : null,
-    ]
-      .filter((at): at is number => at !== null)
-      .map((at) => at + this.limits.windowMs);
-    return until.length === 0 ? null : Math.max(...until);
+    // Under siege each source gets one wrong code per window; otherwise `perSource`.
+    const allowed = this.overall.length >= this.limits.overall ? 1 : this.limits.perSource;
+    if (mine.length < allowed) return null;
+    return mine[mine.length - allowed]! + this.limits.windowMs;
   }
 
   /** Count one failed attempt of the source. */

@@ -46,3 +46,32 @@ export async function createFirstManager(
   });
   return create.immediate();
 }
+
+/** Whether a socket address is the server PC itself (IPv4 or IPv6 loopback, or IPv4-mapped loopback). */
+export const isLoopbackAddress = (address: string | undefined): boolean =>
+  address !== undefined && (address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address));
+
+/**
+ * The console's way to the first manager: only while the hall has none, and only from a browser on the
+ * server PC (a loopback socket address: whoever reaches the hall Wi-Fi first must not take the hall).
+ */
+export class FirstStart {
+  constructor(
+    private readonly store: AdminStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Whether the hall still waits for its first manager. */
+  needsFirstManager(): boolean {
+    return this.store.countManagers() === 0;
+  }
+
+  /** Create the first manager for a request from `address`; refused (FORBIDDEN) from any other machine. */
+  create(
+    address: string | undefined,
+    account: { readonly username: string; readonly displayName?: string; readonly password: string },
+  ): Promise<FirstManagerResult | { readonly ok: false; readonly code: 'NOT_SERVER_PC' }> {
+    if (!isLoopbackAddress(address)) return Promise.resolve({ ok: false, code: 'NOT_SERVER_PC' });
+    return createFirstManager(this.store, this.clock, account, 'console-loopback');
+  }
+}

@@ -43,6 +43,8 @@ import type { Clock } from './clock.ts';
 import { hashPin, hashToken, newPublicCode, verifyPin } from './credentials.ts';
 import { createPairingCode, isCounterBound } from './devices.ts';
 import { configForRole } from './visible-config.ts';
+import type { LockRules } from './limits.ts';
+import { LockBook, clerkAccount } from './limits.ts';
 
 /** Kiosk issue rate: a burst, then a steady refill. */
 export interface RateLimit {
@@ -63,6 +65,11 @@ export interface HallServiceOptions {
    * address while the hall's link to it is up (null: the hall's own page).
    */
   readonly statusBaseUrl?: () => string | null;
+  /**
+   * The mark of an account's last unlock (the CLI's unlock, a PIN reset), read from the database so
+   * that the CLI, a separate process, reaches the running server's locks (`LockBook`).
+   */
+  readonly signInUnlockMark?: (account: string) => string | undefined;
   /** Other credentials that may connect (manager console sessions), tried after device tokens. */
   readonly extraAuthenticator?: (token: string, slide: boolean) => Identity | undefined;
   /**
@@ -87,9 +94,12 @@ export interface CommandTiming {
   readonly totalMs: number;
 }
 
-/** After this many wrong PINs in a row a clerk is locked out, for longer each time. */
-const PIN_ATTEMPTS_BEFORE_LOCK = 5;
-const PIN_LOCK_MS = 5 * 60_000;
+/** After this many wrong PINs in a row on one terminal a clerk is locked out there, for longer each time. */
+export const PIN_LOCK_RULES: LockRules = {
+  attemptsBeforeLock: 5,
+  firstLockMs: 5 * 60_000,
+  maxLockMs: 60 * 60_000,
+};
 /**
  * How long (hall time) a command's stored answer, success or refusal, is kept for a device that repeats
  * its requestId: two days, far longer than any retry (`@luot/client` retries one command for 15 s);
@@ -178,6 +188,8 @@ export class HallService {
   private readonly buckets = new Map<DeviceId, { tokens: number; at: number }>();
   private readonly connections = new Map<DeviceId, number>();
   private readonly kioskIssueLimit: RateLimit;
+  /** Wrong PINs per (clerk username, terminal). */
+  private readonly pinLocks: LockBook;
   /** The state and configuration on disk: what snapshots and the status page show. */
   private committed: { queue: QueueState; config: HallConfig };
   /** Commands decided but not yet committed: written together in one transaction (group commit). */
@@ -186,6 +198,7 @@ export class HallService {
   constructor(private readonly options: HallServiceOptions) {
     this.config = options.config;
     this.kioskIssueLimit = options.kioskIssueLimit ?? { burst: 6, perMinute: 20 };
+    this.pinLocks = new LockBook(PIN_LOCK_RULES, options.signInUnlockMark);
     const { timeZone, rolloverHour } = options.config.hall;
     this.queue = options.store.loadQueueState(businessDayOf(options.clock.now(), timeZone, rolloverHour));
     this.committed = { queue: this.queue, config: this.config };
@@ -421,45 +434,29 @@ export class HallService {
     );
     const credential = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
     const now = this.options.clock.now();
-    if (clerk && credential?.lockedUntil != null && credential.lockedUntil > now) {
-      return this.refuse(
-        identity,
-        requestId,
-        'sign-in',
-        fail('LOCKED_OUT', 'too many wrong PINs; try again later'),
-      );
-    }
+    // Locks are per (username, terminal): a terminal guessing locks the clerk out on that terminal only,
+    // and an unknown username locks exactly like a known one (the answers do not tell which exist).
+    const account = clerkAccount(username);
+    const source = identity.deviceId;
+    const lockedOut = (): Ack<never> =>
+      this.refuse(identity, requestId, 'sign-in', fail('LOCKED_OUT', 'too many wrong PINs; try again later'));
+    if (this.pinLocks.lockedUntil(account, source, now) !== null) return lockedOut();
     // Hash even for an unknown user, so timing does not tell which usernames exist.
     const isValid = await verifyPin(
       pin,
       credential?.pinHash ??
         'scrypt$4096$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
-    // Read the lock again after the hash: guesses sent together all passed the check above before any
+    // Check the lock again after the hash: guesses sent together all passed the check above before any
     // failure was counted, so each must see the failures of the others (or 10,000 guesses at once count as one).
-    const latest = clerk ? this.options.store.getClerkCredential(clerk.id) : undefined;
-    if (clerk && latest?.lockedUntil != null && latest.lockedUntil > now) {
-      return this.refuse(
-        identity,
-        requestId,
-        'sign-in',
-        fail('LOCKED_OUT', 'too many wrong PINs; try again later'),
-      );
-    }
-    if (!clerk || !credential || !latest || !isValid) {
-      if (clerk && latest) {
-        const failures = latest.failedAttempts + 1;
-        const lockedUntil =
-          failures >= PIN_ATTEMPTS_BEFORE_LOCK
-            ? now + Math.min(PIN_LOCK_MS * 2 ** (failures - PIN_ATTEMPTS_BEFORE_LOCK), 60 * 60_000)
-            : null;
-        this.options.store.recordPinFailure(clerk.id, failures, lockedUntil);
-      }
+    if (this.pinLocks.lockedUntil(account, source, now) !== null) return lockedOut();
+    if (!clerk || !credential || !isValid) {
+      this.pinLocks.recordFailure(account, source, now);
       this.log('warn', 'sign-in refused', identity, { result: 'BAD_CREDENTIALS' });
       return fail('BAD_CREDENTIALS', 'wrong username or PIN');
     }
-    if (latest.failedAttempts > 0) this.options.store.recordPinFailure(clerk.id, 0, null);
-    const pinChange = await this.replacePin(identity, clerk.id, pin, newPin, latest.mustChangePin);
+    this.pinLocks.recordSuccess(account, source);
+    const pinChange = await this.replacePin(identity, clerk.id, pin, newPin, credential.mustChangePin);
     if (pinChange) return pinChange;
     const previousHolder = this.sessions.get(counterId);
     const result = await this.execute(

@@ -6,6 +6,8 @@ import { passwordProblemText } from '@luot/shared/text';
 import type { AdminStore, ManagerRow } from '../db/admin-store.ts';
 import type { Clock } from './clock.ts';
 import { hashToken } from './credentials.ts';
+import type { BudgetLimits, LockRules } from './limits.ts';
+import { AttemptBudget, LockBook, WorkGate, managerAccount, unlockSettingKey } from './limits.ts';
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -19,10 +21,28 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 /** A session lives 12 h after its last use (sliding). */
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
-/** Wrong passwords in a row before the account is locked for a while (doubling each time, ≤ 1 h). */
-const ATTEMPTS_BEFORE_LOCK = 5;
-const LOCK_MS = 60_000;
-const MAX_LOCK_MS = 60 * 60_000;
+/**
+ * Wrong passwords in a row from one address before the account is locked *for that address* (doubling
+ * each time, ≤ 1 h): a stranger on the Wi-Fi locks only themself out, never the manager at the server PC.
+ */
+export const MANAGER_LOCK_RULES: LockRules = {
+  attemptsBeforeLock: 5,
+  firstLockMs: 60_000,
+  maxLockMs: 60 * 60_000,
+};
+/**
+ * Sign-in attempts per source address before any hashing: 30 at once, refilled at 3 a minute (a right
+ * password gives its attempt back). A flood from one address is refused without costing a hash.
+ */
+export const SIGN_IN_BUDGET: BudgetLimits = { capacity: 30, perMinute: 3 };
+/**
+ * Password hashes (scrypt, 32 MiB, tens of ms each) in flight at once, and waiting: libuv's pool has four
+ * threads that also read every page and voice clip; two are left to the hall whatever the flood.
+ */
+export const HASHING_CONCURRENCY = 2;
+export const HASHING_QUEUE = 16;
+/** What a sign-in refused because the hashing gate is full is told to wait. */
+const BUSY_RETRY_MS = 1_000;
 /** Every refused sign-in also waits this long, so guessing is slow even across accounts. */
 export const FAILED_LOGIN_DELAY_MS = 400;
 /** The demo account a new hall starts with; the console forces its password to be changed. */
@@ -65,7 +85,11 @@ export interface ManagerView {
 /** The result of a sign-in attempt. */
 export type LoginResult =
   | { readonly ok: true; readonly token: string; readonly expiresAt: number; readonly manager: ManagerView }
-  | { readonly ok: false; readonly code: 'BAD_CREDENTIALS' | 'LOCKED_OUT'; readonly retryAt: number | null };
+  | {
+      readonly ok: false;
+      readonly code: 'BAD_CREDENTIALS' | 'LOCKED_OUT' | 'RATE_LIMITED';
+      readonly retryAt: number | null;
+    };
 
 /** A session found by its token. */
 export interface ActiveSession {
@@ -91,13 +115,21 @@ export const managerDeviceId = (managerId: number): string => `mgr_${managerId}`
  */
 export class ManagerAccounts {
   private readonly endedListeners = new Set<(managerId: number) => void>();
+  /** Attempt budgets per address, locks per (username, address), the hashing gate. */
+  readonly limits: { attempts: AttemptBudget; locks: LockBook; hashing: WorkGate };
 
   constructor(
     private readonly store: AdminStore,
     private readonly clock: Clock,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+  ) {
+    this.limits = {
+      attempts: new AttemptBudget(SIGN_IN_BUDGET),
+      locks: new LockBook(MANAGER_LOCK_RULES, (account) => store.getSetting(unlockSettingKey(account))),
+      hashing: new WorkGate(HASHING_CONCURRENCY, HASHING_QUEUE),
+    };
+  }
 
   /** Create the first manager (`admin`/`admin`, must change it) when the hall has none. */
   async ensureFirstManager(): Promise<boolean> {
@@ -122,43 +154,63 @@ export class ManagerAccounts {
     });
   }
 
-  /** Check a username and password; on success open a session. */
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * Check a username and password from a source address; on success open a session. In order, before
+   * any hashing: the source's attempt budget (RATE_LIMITED), the lock of this (username, source)
+   * (LOCKED_OUT), a free place at the hashing gate (RATE_LIMITED at once when the server is busy). Only
+   * then the password is hashed, known name or not, so the answers and their timing are the same for
+   * names that do not exist.
+   */
+  async login(username: string, password: string, source = 'server'): Promise<LoginResult> {
     const now = this.clock.now();
+    const account = managerAccount(username);
+    const budgetRetryAt = this.limits.attempts.take(source, now);
+    if (budgetRetryAt !== null) return { ok: false, code: 'RATE_LIMITED', retryAt: budgetRetryAt };
+    const lockedUntil = this.limits.locks.lockedUntil(account, source, now);
+    if (lockedUntil !== null) {
+      await this.sleep(FAILED_LOGIN_DELAY_MS);
+      return { ok: false, code: 'LOCKED_OUT', retryAt: lockedUntil };
+    }
     const manager = this.store.findManagerByUsername(username.trim());
-    if (manager && manager.lockedUntil !== null && manager.lockedUntil > now) {
-      await this.sleep(FAILED_LOGIN_DELAY_MS);
-      return { ok: false, code: 'LOCKED_OUT', retryAt: manager.lockedUntil };
-    }
     decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
-    const isValid = await verifyPassword(password, manager?.passwordHash ?? (await decoyHash));
-    // Read the account again after the hash: attempts sent together all passed the lock check above, so
-    // each must count on top of the others' failures (and a lock set meanwhile refuses even a right one).
-    const latest = manager ? this.store.findManager(manager.id) : undefined;
-    if (latest && latest.lockedUntil !== null && latest.lockedUntil > now) {
-      await this.sleep(FAILED_LOGIN_DELAY_MS);
-      return { ok: false, code: 'LOCKED_OUT', retryAt: latest.lockedUntil };
+    const stored = manager?.passwordHash ?? (await decoyHash);
+    const checked = await this.limits.hashing.run(() => verifyPassword(password, stored));
+    if (checked === undefined) {
+      return { ok: false, code: 'RATE_LIMITED', retryAt: this.clock.now() + BUSY_RETRY_MS };
     }
-    if (!manager || !latest || !isValid) {
-      let retryAt: number | null = null;
+    // Check the lock again after the hash: attempts sent together all passed the check above, so each
+    // must count on top of the others' failures (and a lock set meanwhile refuses even a right one).
+    const lockedMeanwhile = this.limits.locks.lockedUntil(account, source, now);
+    if (lockedMeanwhile !== null) {
+      await this.sleep(FAILED_LOGIN_DELAY_MS);
+      return { ok: false, code: 'LOCKED_OUT', retryAt: lockedMeanwhile };
+    }
+    const latest = manager ? this.store.findManager(manager.id) : undefined;
+    if (!manager || !latest || !checked.value) {
+      const retryAt = this.limits.locks.recordFailure(account, source, now);
       if (latest) {
-        const failures = latest.failedAttempts + 1;
-        retryAt =
-          failures >= ATTEMPTS_BEFORE_LOCK
-            ? now + Math.min(LOCK_MS * 2 ** (failures - ATTEMPTS_BEFORE_LOCK), MAX_LOCK_MS)
-            : null;
-        this.store.recordLoginFailure(latest.id, failures, retryAt);
-        this.store.recordAction({
-          at: now,
-          managerId: latest.id,
-          type: 'manager.sign-in-refused',
-          detail: { failures },
+        // Written while the refusal waits, not before it: a known name must not answer later than an
+        // unknown one by the time of a disk write.
+        const managerId = latest.id;
+        setImmediate(() => {
+          try {
+            this.store.recordAction({
+              at: now,
+              managerId,
+              type: 'manager.sign-in-refused',
+              detail: { source, isLocked: retryAt !== null },
+            });
+          } catch {
+            // The server closed meanwhile: the refusal stands, only its audit line is missing.
+          }
         });
       }
       await this.sleep(FAILED_LOGIN_DELAY_MS);
       return { ok: false, code: retryAt === null ? 'BAD_CREDENTIALS' : 'LOCKED_OUT', retryAt };
     }
-    if (latest.failedAttempts > 0) this.store.recordLoginFailure(latest.id, 0, null);
+    this.limits.locks.recordSuccess(account, source);
+    // A right password is not an attempt against the budget: the owner signing in often is not a flood.
+    this.limits.attempts.refund(source, now);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + SESSION_TTL_MS;
     this.endExpiredSessions();
@@ -176,6 +228,11 @@ export class ManagerAccounts {
       detail: { username: manager.username },
     });
     return { ok: true, token, expiresAt, manager: viewOf(manager) };
+  }
+
+  /** Whole seconds from now (hall clock) until `at`, at least 1: a refusal's Retry-After. */
+  secondsUntil(at: number): number {
+    return Math.max(1, Math.ceil((at - this.clock.now()) / 1_000));
   }
 
   /**

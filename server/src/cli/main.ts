@@ -16,6 +16,9 @@ import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
 import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
 import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
+import { runResetPassword, runUnlock } from './sign-in-recovery.ts';
+import { recordUnlock } from '../app/account-recovery.ts';
+import { clerkAccount } from '../app/limits.ts';
 import { initManager } from './init-manager.ts';
 import type { ReadSecret } from './read-secret.ts';
 import { terminalSecretReader } from './read-secret.ts';
@@ -29,6 +32,11 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
       the console (/admin/) with their own account
   pnpm luot reset-pin <username> [--pin 123456]
       set a clerk's PIN (a random one is printed when --pin is omitted) and lift any lock-out
+  pnpm luot unlock <username>
+      lift every sign-in lock of a manager or clerk (from every address and terminal)
+  pnpm luot reset-password <username> [--password <new password>]
+      give a manager a new password (printed when omitted; to be changed at the next sign-in),
+      end their sessions and lift their locks
   pnpm luot backup [--to <file>] [--keep-days 30]
       consistent online backup of the hall database (default: <data>/backups/luot-<time>.sqlite);
       with --keep-days, then delete the backups in <data>/backups older than that (the newest is kept)
@@ -61,6 +69,7 @@ export async function runCli(
       counter: { type: 'string' },
       name: { type: 'string' },
       pin: { type: 'string' },
+      password: { type: 'string' },
       to: { type: 'string' },
       url: { type: 'string' },
       code: { type: 'string' },
@@ -125,11 +134,26 @@ export async function runCli(
         }
         // The clerk replaces it with their own at the next sign-in (issue 15).
         store.setClerkPin(clerk.id, await hashPin(pin), true);
+        recordUnlock(new AdminStore(db), clerkAccount(clerk.username), Date.now());
         print(
           `PIN of ${clerk.username} (${clerk.name}) set to ${pin}; the clerk chooses a new one at the next sign-in`,
         );
         return 0;
       }
+      case 'unlock':
+        return runUnlock(argument, {
+          adminStore: new AdminStore(db),
+          hallStore: store,
+          now: Date.now,
+          print,
+        });
+      case 'reset-password':
+        return await runResetPassword(argument, values.password, {
+          adminStore: new AdminStore(db),
+          hallStore: store,
+          now: Date.now,
+          print,
+        });
       case 'init-manager': {
         const secrets = readSecret ? { readSecret, close: () => {} } : terminalSecretReader();
         try {

@@ -89,16 +89,21 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
   app.post(
     '/api/admin/login',
     { bodyLimit: SMALL_BODY_LIMIT, schema: { body: loginRequestSchema } },
-    async (request) => {
-      const result = await accounts.login(request.body.username, request.body.password);
+    async (request, reply) => {
+      const result = await accounts.login(request.body.username, request.body.password, request.ip);
       if (!result.ok) {
         logger.warn({ result: result.code, address: request.ip }, 'manager sign-in refused');
-        throw new HttpError(result.code === 'LOCKED_OUT' ? 429 : 401, {
+        if (result.retryAt !== null) {
+          void reply.header('retry-after', String(accounts.secondsUntil(result.retryAt)));
+        }
+        throw new HttpError(result.code === 'BAD_CREDENTIALS' ? 401 : 429, {
           code: result.code,
-          message:
-            result.code === 'LOCKED_OUT'
-              ? `locked until ${result.retryAt ?? ''}`
-              : 'wrong username or password',
+          message: {
+            BAD_CREDENTIALS: 'wrong username or password',
+            LOCKED_OUT: `too many wrong passwords from this address; locked until ${result.retryAt ?? ''}`,
+            RATE_LIMITED:
+              'too many sign-in attempts from this address, or the server is busy; try again later',
+          }[result.code],
         });
       }
       logger.info({ manager: result.manager.id }, 'manager signed in');

@@ -17,6 +17,8 @@ import type { AdminApiDependencies } from './admin-api.ts';
 import { registerAdminRoutes } from './admin-api.ts';
 import type { HubLinkConsole } from '../app/hub-link-console.ts';
 import { registerHubLinkRoutes } from './hub-link-routes.ts';
+import type { FirstStart } from '../app/first-manager.ts';
+import { registerFirstStartRoutes } from './first-start-routes.ts';
 import { errorHandler, problem, sendError, validateWithZod } from './http-errors.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 
@@ -51,6 +53,8 @@ export interface HttpDependencies {
   readonly admin: Omit<AdminApiDependencies, 'logger' | 'service'>;
   /** The province hub link's console routes (docs/HUB.md). */
   readonly hubLink?: HubLinkConsole;
+  /** The console's first start: the hall's first manager, from the server PC only. */
+  readonly firstStart?: FirstStart;
 }
 
 /** The default body limit of a JSON route (routes with larger bodies say so). */
@@ -216,6 +220,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInst
 
   registerPublicRoutes(app, deps);
   registerAdminRoutes(app, { ...deps.admin, service: deps.service, logger: deps.logger });
+  if (deps.firstStart) registerFirstStartRoutes(app, { firstStart: deps.firstStart, logger: deps.logger });
   if (deps.hubLink) registerHubLinkRoutes(app, { accounts: deps.admin.accounts, hubLink: deps.hubLink });
   for (const [name, root] of Object.entries(deps.apps)) await registerApp(app, name, root);
 

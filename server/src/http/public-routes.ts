@@ -39,6 +39,7 @@ export function registerPublicRoutes(parent: FastifyInstance, deps: HttpDependen
     const now = deps.clock.now();
     const retryAt = pairingFailures.blockedUntil(source, now);
     if (retryAt !== null) {
+      logger.warn({ result: 'RATE_LIMITED', address: source }, 'pairing refused');
       void reply.header('retry-after', String(Math.ceil((retryAt - now) / 1_000)));
       return sendError(reply, 429, {
         code: 'RATE_LIMITED',

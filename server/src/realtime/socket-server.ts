@@ -12,6 +12,8 @@ import {
 import type { DeviceId } from '@luot/shared/domain';
 import { handleClientEvent, isClientEvent } from '../app/command-router.ts';
 import { hallHostList, isHallHost, isHallOrigin } from '../app/hall-hosts.ts';
+import type { LimitRefusal, SocketLimits } from '../app/limits.ts';
+import { SocketLimiter } from '../app/limits.ts';
 import type { HallService } from '../app/hall-service.ts';
 import type { Logger } from '../log.ts';
 
@@ -31,6 +33,10 @@ export interface RealtimeOptions {
   readonly allowedOrigins?: readonly string[];
   /** The hall's host names (`hallHostList`); a handshake naming another host is refused (DNS rebinding). */
   readonly allowedHosts?: readonly string[];
+  /** Connections and costly events per device token and per address (default `SOCKET_LIMITS`). */
+  readonly limits?: SocketLimits;
+  /** The hall clock, for the limits' budgets (default Date.now). */
+  readonly now?: () => number;
 }
 
 /** Rooms: every queue client, one per device (session notices), managers (device status). */
@@ -80,6 +86,15 @@ export function attachRealtime(
 } {
   const allowed = options.allowedOrigins ?? [];
   const hosts = options.allowedHosts ?? hallHostList(undefined);
+  const limiter = new SocketLimiter(options.limits);
+  const now = options.now ?? Date.now;
+  const refusedByLimit = (refusal: NonNullable<LimitRefusal>): WireError => ({
+    code: 'RATE_LIMITED',
+    message:
+      refusal.retryAt === null
+        ? refusal.message
+        : `${refusal.message}; try again in ${Math.max(1, Math.ceil((refusal.retryAt - now()) / 1_000))} s`,
+  });
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
     httpServer,
     {
@@ -119,6 +134,14 @@ export function attachRealtime(
       next(connectError({ code: 'PROTOCOL_MISMATCH', message: mismatch }));
       return;
     }
+    // Limits per address before the token is even looked up: a flood of handshakes costs no query.
+    const address = socket.handshake.address;
+    const addressRefusal = limiter.admitAddress(address, now());
+    if (addressRefusal !== null) {
+      logger.warn({ result: 'RATE_LIMITED', address }, 'connection refused');
+      next(connectError(refusedByLimit(addressRefusal)));
+      return;
+    }
     const handshake = handshakeSchema.safeParse(socket.handshake.auth);
     if (!handshake.success) {
       next(
@@ -140,8 +163,16 @@ export function attachRealtime(
       );
       return;
     }
+    const deviceRefusal = limiter.admitDevice(identity.deviceId, address, identity.role === 'manager', now());
+    if (deviceRefusal !== null) {
+      logger.warn({ result: 'RATE_LIMITED', address, device: identity.deviceId }, 'connection refused');
+      next(connectError(refusedByLimit(deviceRefusal)));
+      return;
+    }
     socket.data.identity = identity;
     socket.data.token = handshake.data.token;
+    // Counted from now until the transport closes, whether or not the connection completes.
+    socket.conn.once('close', limiter.opened(identity.deviceId, address));
     next();
   });
 
@@ -165,6 +196,12 @@ export function attachRealtime(
         return;
       }
       if (typeof ack !== 'function') return; // every command answers through its ack; no ack, no command
+      // Costly events over their budget are refused before anything is read or written.
+      const eventRefusal = limiter.admitEvent(event, identity.deviceId, socket.handshake.address, now());
+      if (eventRefusal !== null) {
+        answer(refusedByLimit(eventRefusal));
+        return;
+      }
       // A manager session signed out, expired or ended by a password change acts no more.
       if (!service.authenticate(socket.data.token)) {
         answer({ code: 'UNAUTHORIZED', message: 'this session or device token is no longer valid' });
@@ -196,17 +233,29 @@ export function attachRealtime(
     };
     const listen = (event: keyof ClientToServerEvents): void => {
       untyped.on(event, (payload, ack) => {
-        handleClientEvent(service, identity, event, payload).then(ack, (error: unknown) => {
-          logger.error(
-            {
-              event,
-              device: identity.deviceId,
-              error: error instanceof Error ? error.message : String(error),
-            },
-            'unhandled',
-          );
-          ack({ ok: false, error: { code: 'INTERNAL', message: 'internal error; nothing was changed' } });
-        });
+        handleClientEvent(service, identity, event, payload).then(
+          (result) => {
+            // A refused sign-in names where it came from (the terminal and its address), never the PIN.
+            if (event === 'clerk:sign-in' && !result.ok) {
+              logger.warn(
+                { result: result.error.code, device: identity.deviceId, address: socket.handshake.address },
+                'clerk sign-in refused',
+              );
+            }
+            ack(result);
+          },
+          (error: unknown) => {
+            logger.error(
+              {
+                event,
+                device: identity.deviceId,
+                error: error instanceof Error ? error.message : String(error),
+              },
+              'unhandled',
+            );
+            ack({ ok: false, error: { code: 'INTERNAL', message: 'internal error; nothing was changed' } });
+          },
+        );
       });
     };
     for (const event of CLIENT_EVENTS) listen(event);

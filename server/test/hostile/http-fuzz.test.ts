@@ -44,6 +44,8 @@ const ROUTES: readonly RouteSpec[] = [
   { match: '/api/hall/logo', path: '/api/hall/logo', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/api/admin/*', path: '/api/admin/nothing-here', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/login', path: '/api/admin/login', methods: ['POST'], auth: 'none' },
+  { match: '/api/admin/first-start', path: '/api/admin/first-start', methods: ['GET'], auth: 'none' },
+  { match: '/api/admin/first-manager', path: '/api/admin/first-manager', methods: ['POST'], auth: 'none' },
   { match: '/api/admin/session', path: '/api/admin/session', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/logout', path: '/api/admin/logout', methods: ['POST'], auth: 'manager' },
   { match: '/api/admin/password', path: '/api/admin/password', methods: ['POST'], auth: 'manager' },

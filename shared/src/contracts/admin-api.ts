@@ -23,6 +23,13 @@ export const loginRequestSchema = z.strictObject({
   password: textSchema().min(1).max(200),
 });
 
+/** `POST /api/admin/first-manager`: the hall's first manager, from the server PC only (issue 15). */
+export const firstManagerRequestSchema = z.strictObject({
+  username: textSchema().trim().min(1).max(64),
+  displayName: textSchema().trim().max(200).optional(),
+  password: textSchema().min(1).max(200),
+});
+
 /** `POST /api/admin/password`. */
 export const passwordChangeSchema = z.strictObject({
   currentPassword: textSchema().min(1).max(200),

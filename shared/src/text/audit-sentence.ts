@@ -87,7 +87,11 @@ export function auditSentence(
       const minutes =
         typeof body['serviceMs'] === 'number' ? Math.max(1, Math.round(body['serviceMs'] / 60_000)) : null;
       const base = say('audit.ticket.completed', { who, number, counter: counterName(counter) });
-      return minutes === null ? base : `${base} ${say('audit.minutes', { minutes })}`;
+      if (minutes === null) return base;
+      // Under a minute is said as such, not rounded up to "1 phút".
+      return (body['serviceMs'] as number) < 60_000
+        ? `${base} ${say('audit.underAMinute', {})}`
+        : `${base} ${say('audit.minutes', { minutes })}`;
     }
     case 'ticket.no-show':
       return body['isAutomatic'] === true

@@ -947,6 +947,7 @@ export const messages = {
     en: '{who} finished {number} at {counter}',
   },
   'audit.minutes': { vi: '(phục vụ {minutes} phút)', en: '({minutes} min of service)' },
+  'audit.underAMinute': { vi: '(phục vụ dưới 1 phút)', en: '(under a minute of service)' },
   'audit.ticket.no-show': {
     vi: '{who} ghi nhận số {number} vắng mặt tại {counter}',
     en: '{who} marked {number} as a no-show at {counter}',
@@ -1192,6 +1193,25 @@ export const messages = {
   'admin.login.expired': {
     vi: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
     en: 'Your session has expired. Please sign in again.',
+  },
+  // ── first start: a hall without a manager (issue 15) ──
+  'admin.firstStart.title': {
+    vi: 'Tạo tài khoản cán bộ quản lý đầu tiên',
+    en: 'Create the first manager account',
+  },
+  'admin.firstStart.intro': {
+    vi: 'Trung tâm chưa có tài khoản cán bộ quản lý nào. Tài khoản tạo ở đây dùng để đăng nhập bảng điều khiển từ mọi máy.',
+    en: 'This hall has no manager account yet. The account made here signs in to the console from any computer.',
+  },
+  'admin.firstStart.displayName': { vi: 'Họ và tên (không bắt buộc)', en: 'Full name (optional)' },
+  'admin.firstStart.submit': { vi: 'Tạo tài khoản và đăng nhập', en: 'Create the account and sign in' },
+  'admin.firstStart.useServerPc': {
+    vi: 'Trung tâm chưa có tài khoản cán bộ quản lý. Vì an toàn, tài khoản đầu tiên chỉ được tạo trên chính máy chủ.',
+    en: 'This hall has no manager account yet. For safety, the first account can only be created on the server PC itself.',
+  },
+  'admin.firstStart.howOnServerPc': {
+    vi: 'Trên máy chủ, mở http://localhost:8080/admin/ (đúng cổng của Trung tâm) hoặc chạy lệnh: luot init-manager <tên đăng nhập>.',
+    en: "On the server PC, open http://localhost:8080/admin/ (the hall's port) or run: luot init-manager <username>.",
   },
   'admin.password.title': {
     vi: 'Đổi mật khẩu',
@@ -1548,6 +1568,15 @@ export const messages = {
   'admin.event.manager.sign-in-refused': {
     vi: 'Đăng nhập sai mật khẩu',
     en: 'Wrong password at sign-in',
+  },
+  // #15 lock-outs (a1-limits): recovery on the server PC with the CLI.
+  'admin.event.manager.unlocked': {
+    vi: 'Mở khóa đăng nhập trên máy chủ',
+    en: 'Sign-in unlocked on the server PC',
+  },
+  'admin.event.manager.password-reset': {
+    vi: 'Đặt lại mật khẩu quản lý trên máy chủ',
+    en: 'Manager password reset on the server PC',
   },
   'admin.event.manager.password-changed': {
     vi: 'Đổi mật khẩu quản lý',

@@ -74,3 +74,22 @@ describe('auditSentence', () => {
     expect(sentence).not.toMatch(/clerk\.signed-in|tuan|q3/);
   });
 });
+
+describe('auditSentence durations', () => {
+  it('says how long a service took, and "under a minute" rather than rounding up', () => {
+    const completed = (serviceMs: number) =>
+      vi(
+        entry({
+          type: 'ticket.completed',
+          clerkId: 'lan',
+          counterId: 'q1',
+          ticketNumber: 'A001',
+          body: { serviceMs },
+        }),
+      );
+    expect(completed(13)).toBe('Cán bộ Nguyễn Thị Lan hoàn thành số A001 tại Quầy 1 (phục vụ dưới 1 phút)');
+    expect(completed(7 * 60_000 + 20_000)).toBe(
+      'Cán bộ Nguyễn Thị Lan hoàn thành số A001 tại Quầy 1 (phục vụ 7 phút)',
+    );
+  });
+});
