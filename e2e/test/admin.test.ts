@@ -272,10 +272,14 @@ describe('manager console', () => {
 
   it('shows the audit log, filterable by role', async () => {
     await page.getByRole('button', { name: 'Nhật ký' }).click();
-    await page.getByText('Thay đổi cấu hình').first().waitFor();
+    // Entries read as sentences (the type filter's titles are options, hidden until opened).
+    await page.locator('.audit-sentence', { hasText: 'thay đổi cấu hình' }).first().waitFor();
     await checkPageState(page, 'admin-11-audit');
     await page.getByLabel('Vai trò').selectOption('manager');
-    await page.getByText('Đặt lại mã PIN cán bộ').or(page.getByText('Quản lý đăng nhập')).first().waitFor();
+    await page
+      .locator('.audit-sentence', { hasText: /^Cán bộ quản lý .* (đặt lại mã PIN|đăng nhập)/ })
+      .first()
+      .waitFor();
     const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(roles.length).toBeGreaterThan(0);
     expect(new Set(roles)).toEqual(new Set(['Quản lý']));
