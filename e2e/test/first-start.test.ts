@@ -1,4 +1,7 @@
+import { networkInterfaces } from 'node:os';
 import type { Browser } from 'playwright-core';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '@luot/shared/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCounterId } from '@luot/shared/domain';
 import { hashPin } from '@luot/server/credentials';
@@ -48,7 +51,7 @@ describe('first start in Chromium', () => {
   });
 
   it('a new hall without a manager: the console on the server PC creates the first one', async () => {
-    const empty = await startE2eHall({ seedDemo: false });
+    const empty = await startE2eHall({ seedDemo: false, host: '0.0.0.0' });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     try {
       const page = await context.newPage();
@@ -63,6 +66,22 @@ describe('first start in Chromium', () => {
       await page.getByRole('button', { name: 'Tạo tài khoản và đăng nhập' }).click();
       await page.getByRole('navigation').waitFor();
       expect(empty.hasNoManager()).toBe(false);
+      // A display on another machine over plain HTTP: the console warns (issue 15).
+      const lan = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
+      if (lan !== undefined) {
+        const { token } = empty.registerDevice('display', 'Màn hình gọi số 1');
+        const display = io(`http://${lan}:${empty.port}`, {
+          auth: { token, protocolVersion: PROTOCOL_VERSION },
+          transports: ['websocket'],
+          forceNew: true,
+        });
+        await page.getByTestId('plain-http-banner').waitFor();
+        expect(await page.getByTestId('plain-http-banner').textContent()).toContain('Màn hình gọi số 1');
+        await checkPageState(page, 'admin-plain-http-warning');
+        display.close();
+      }
     } finally {
       await context.close();
       await empty.dispose();

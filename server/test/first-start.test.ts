@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { loadSettings } from '../src/settings.ts';
-import { startTestHall, tempDataDir } from './helpers.ts';
+import { connectClient, startTestHall, tempDataDir } from './helpers.ts';
 
 // Issue 15, "A new database always gets the demo hall": clerks canbo1…8 with PIN 1234 and admin/admin
 // that whoever reaches the network first can take. Now only LUOT_DEMO=1 seeds the demo; a production
@@ -202,5 +202,31 @@ describe('the console on the server PC makes the first manager; from another PC 
     expect(
       await post(hall.url, '/api/admin/first-manager', { username: 'thu-hai', password: 'Sen-Hong-2027' }),
     ).toEqual({ status: 409, code: 'INVALID_STATE' });
+  });
+});
+
+describe('the console knows which devices connect over plain HTTP from another machine', () => {
+  it('records each online device’s transport and address', async () => {
+    const hall = await startTestHall({ host: '0.0.0.0' });
+    try {
+      const { token } = hall.registerDevice('display', 'Màn hình gọi số (HTTP)');
+      const local = await connectClient(hall.url, token);
+      expect(
+        hall.service.deviceStatuses().find((d) => d.name === 'Màn hình gọi số (HTTP)')?.transport,
+      ).toMatchObject({
+        isSecure: false,
+        isLoopback: true,
+      });
+      local.close();
+      const lan = lanAddress();
+      if (lan === undefined) return;
+      const remote = await connectClient(`http://${lan}:${hall.port}`, token);
+      const status = hall.service.deviceStatuses().find((d) => d.name === 'Màn hình gọi số (HTTP)');
+      expect(status?.transport).toMatchObject({ isSecure: false, isLoopback: false });
+      expect(status?.transport?.address).toContain(lan);
+      remote.close();
+    } finally {
+      await hall.dispose();
+    }
   });
 });

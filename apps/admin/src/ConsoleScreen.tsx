@@ -5,12 +5,14 @@ import type { AdminApi, Manager } from './api.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { ConfigScreen } from './ConfigScreen.tsx';
 import { DevicesScreen } from './DevicesScreen.tsx';
+import { PlainHttpBanner } from './PlainHttpBanner.tsx';
 import { HubLinkPanel, hubLinkTabLabel } from './HubLinkPanel.tsx';
 import { MonitorScreen } from './MonitorScreen.tsx';
 import { ReportsScreen } from './ReportsScreen.tsx';
+import { SimulatorScreen } from './SimulatorScreen.tsx';
 import { useText } from './text.ts';
 
-const TABS = ['monitor', 'config', 'devices', 'reports', 'audit', 'hub'] as const;
+const TABS = ['monitor', 'config', 'devices', 'reports', 'simulator', 'audit', 'hub'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The console once signed in: a header, the tabs and the current screen. */
@@ -65,6 +67,7 @@ export function ConsoleScreen(props: {
           </button>
         </div>
       </header>
+      <PlainHttpBanner api={props.api} view={view} />
       <main className="console-body">
         {view.config === null || view.state === null ? (
           <p className="muted">{t('admin.common.loading')}</p>
@@ -76,6 +79,8 @@ export function ConsoleScreen(props: {
           <DevicesScreen api={props.api} view={view} />
         ) : tab === 'reports' ? (
           <ReportsScreen api={props.api} config={view.config} />
+        ) : tab === 'simulator' ? (
+          <SimulatorScreen api={props.api} config={view.config} />
         ) : tab === 'hub' ? (
           <HubLinkPanel token={props.token} timeZone={view.config.hall.timeZone} />
         ) : (

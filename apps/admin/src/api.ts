@@ -9,10 +9,12 @@ import type {
   ManagerProfile,
   ReportDimension,
   ReportRow,
+  SimulationRequest,
   WireError,
 } from '@luot/shared/contracts';
 import { REPORT_DIMENSIONS } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
+import type { SimulationComparison } from '@luot/shared/simulation';
 
 // The admin REST API client; its JSON shapes are declared once in `@luot/shared/contracts` (reports.ts).
 
@@ -126,6 +128,10 @@ export class AdminApi {
       'GET',
       `/api/admin/reports?${new URLSearchParams({ from, to, target: String(target) }).toString()}`,
     );
+  }
+  /** Run the policy simulator (on the server's analysis worker). */
+  simulate(request: SimulationRequest): Promise<ApiResult<SimulationComparison>> {
+    return this.call('POST', '/api/admin/simulations', request);
   }
   audit(
     filter: Readonly<Record<string, string>>,

@@ -1,4 +1,11 @@
-import type { AuditEntry, FoundTicket, HallReport, ReportDimension } from '@luot/shared/contracts';
+import type {
+  AuditEntry,
+  FoundTicket,
+  HallReport,
+  ReportDimension,
+  SimulationRequest,
+} from '@luot/shared/contracts';
+import type { SimulationComparison } from '@luot/shared/simulation';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClerkId, HallConfig, PinProblem } from '@luot/shared/domain';
@@ -169,6 +176,21 @@ export class AdminConsole {
         bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
       },
     };
+  }
+
+  /**
+   * The policy simulator: the business days `from`…`to` replayed under a candidate setup, beside what
+   * really happened; on the analysis worker like reports (a busy day takes about a second).
+   */
+  simulate(request: SimulationRequest): Promise<SimulationComparison> {
+    return this.deps.analysis.run({
+      kind: 'simulate',
+      from: request.from,
+      to: request.to,
+      targetWaitMinutes: request.targetWaitMinutes,
+      setup: request.setup,
+      config: this.deps.service.hallConfig,
+    });
   }
 
   /** The audit view: events and manager actions, newest first. */

@@ -41,6 +41,7 @@ import type { CommitBatch, DeviceRow, HallStore } from '../db/hall-store.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from './clock.ts';
 import { hashPin, hashToken, newPublicCode, verifyPin } from './credentials.ts';
+import { isLoopbackAddress } from './first-manager.ts';
 import { createPairingCode, isCounterBound } from './devices.ts';
 import { configForRole } from './visible-config.ts';
 import type { LockRules } from './limits.ts';
@@ -186,6 +187,11 @@ export class HallService {
   /** Requests being answered, by `device:requestId` (with the fingerprint their answer is stored with). */
   private readonly inFlight = new Map<string, RequestInFlight>();
   private readonly buckets = new Map<DeviceId, { tokens: number; at: number }>();
+  /** How each online device's newest connection arrived (TLS or not, from where). */
+  private readonly transports = new Map<
+    DeviceId,
+    { isSecure: boolean; isLoopback: boolean; address: string }
+  >();
   private readonly connections = new Map<DeviceId, number>();
   private readonly kioskIssueLimit: RateLimit;
   /** Wrong PINs per (clerk username, terminal). */
@@ -753,18 +759,27 @@ export class HallService {
 
   // ── devices ─────────────────────────────────────────────────────────────────────────────────
   /** A device's socket connected; the first socket marks it online. */
-  deviceConnected(identity: Identity): void {
+  deviceConnected(identity: Identity, transport?: { isSecure: boolean; address: string }): void {
     const count = (this.connections.get(identity.deviceId) ?? 0) + 1;
     this.connections.set(identity.deviceId, count);
+    if (transport) {
+      this.transports.set(identity.deviceId, {
+        ...transport,
+        isLoopback: isLoopbackAddress(transport.address),
+      });
+    }
     this.options.store.touchDevice(identity.deviceId, this.options.clock.now());
-    if (count === 1) this.publishDevice(identity.deviceId);
+    // A changed transport is news for the console's plain-HTTP warning even on a second connection.
+    if (count === 1 || transport) this.publishDevice(identity.deviceId);
   }
 
   /** A device's socket went away; the last one marks it offline. */
   deviceDisconnected(identity: Identity): void {
     const count = (this.connections.get(identity.deviceId) ?? 1) - 1;
-    if (count <= 0) this.connections.delete(identity.deviceId);
-    else this.connections.set(identity.deviceId, count);
+    if (count <= 0) {
+      this.connections.delete(identity.deviceId);
+      this.transports.delete(identity.deviceId);
+    } else this.connections.set(identity.deviceId, count);
     this.options.store.touchDevice(identity.deviceId, this.options.clock.now());
     if (count <= 0) this.publishDevice(identity.deviceId);
   }
@@ -868,12 +883,18 @@ export class HallService {
       name: device.name,
       counterId: device.counterId,
       isOnline: (this.connections.get(device.id) ?? 0) > 0,
+      ...this.transportOf(device.id),
       lastSeenAt: device.lastSeenAt,
       printer:
         device.printerState === null
           ? null
           : { state: device.printerState, detail: device.printerDetail, at: device.printerAt ?? 0 },
     };
+  }
+
+  private transportOf(deviceId: DeviceId): Pick<DeviceStatus, 'transport'> {
+    const transport = this.transports.get(deviceId);
+    return transport === undefined ? {} : { transport };
   }
 
   private publishDevice(deviceId: DeviceId): void {

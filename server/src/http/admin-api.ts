@@ -13,6 +13,7 @@ import {
   voiceClipRequestSchema,
   passwordChangeSchema,
   reportQuerySchema,
+  simulationRequestSchema,
   ticketSearchSchema,
 } from '@luot/shared/contracts';
 import { asClerkId, asDeviceId } from '@luot/shared/domain';
@@ -262,6 +263,22 @@ export function registerAdminRoutes(parent: FastifyInstance, deps: AdminApiDepen
       .header('cache-control', 'no-store')
       .send(file.bytes);
   });
+
+  // The policy simulator (docs/ADMIN.md): past days replayed under a candidate setup, on the worker.
+  app.post(
+    '/api/admin/simulations',
+    { bodyLimit: 64 * 1024, schema: { body: simulationRequestSchema } },
+    async (request) => {
+      managerOf(accounts, request);
+      const started = performance.now();
+      const comparison = await adminConsole.simulate(request.body);
+      logger.info(
+        { from: request.body.from, to: request.body.to, ms: Math.round(performance.now() - started) },
+        'simulation',
+      );
+      return { ok: true, value: comparison };
+    },
+  );
 
   app.get('/api/admin/audit', { schema: { querystring: auditQuerySchema } }, (request) => {
     managerOf(accounts, request);

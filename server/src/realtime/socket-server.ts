@@ -180,7 +180,10 @@ export function attachRealtime(
     const identity = socket.data.identity;
     void socket.join([QUEUE_ROOM, deviceRoom(identity.deviceId)]);
     if (identity.role === 'manager') void socket.join(MANAGER_ROOM);
-    service.deviceConnected(identity);
+    service.deviceConnected(identity, {
+      isSecure: socket.handshake.secure,
+      address: socket.handshake.address,
+    });
     logger.info({ role: identity.role, device: identity.deviceId, counter: identity.counterId }, 'connected');
     socket.emit('hall:snapshot', service.snapshot(identity));
 

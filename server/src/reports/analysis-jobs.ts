@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { HallReport, ReportDimension } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
+import type { CandidateSetup, RecordedDay, SimulationComparison } from '@luot/shared/simulation';
+import { localTimeAt, recordDay, runSimulation } from '@luot/shared/simulation';
 import { AdminStore } from '../db/admin-store.ts';
+import { SimulationStore } from '../db/simulation-store.ts';
 import { reportCsv, reportXlsx } from './export.ts';
 import { computeReport } from './report.ts';
 
@@ -36,11 +39,12 @@ export interface ReportJobResult {
 }
 
 /** Every job the worker runs. */
-export type AnalysisJob = ReportJob;
+export type AnalysisJob = ReportJob | SimulationJob;
 
 /** The answer of a job of a kind. */
 export interface AnalysisResults {
   report: ReportJobResult;
+  simulate: SimulationComparison;
 }
 
 /** A report file of a computed report. */
@@ -82,5 +86,52 @@ export function runAnalysisJob(db: Database, job: AnalysisJob): AnalysisResults[
   switch (job.kind) {
     case 'report':
       return runReportJob(db, job);
+    case 'simulate':
+      return runSimulationJob(db, job);
   }
+}
+/** A policy simulation over past business days (shared/src/simulation). */
+export interface SimulationJob {
+  readonly kind: 'simulate';
+  readonly from: string;
+  readonly to: string;
+  readonly targetWaitMinutes: number;
+  readonly config: HallConfig;
+  readonly setup: CandidateSetup;
+}
+
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The business days `from`…`to` that had tickets, each as it really went, folded from the event log
+ * (from the rollover hour of the day to that of the next). The real setup is the configuration given.
+ */
+export function recordedDays(db: Database, config: HallConfig, from: string, to: string): RecordedDay[] {
+  const store = new SimulationStore(db);
+  const { timeZone, rolloverHour } = config.hall;
+  const counterServices = Object.fromEntries(
+    config.counters.filter((counter) => counter.isActive).map((counter) => [counter.id, counter.serviceIds]),
+  );
+  return store.daysWithTickets(from, to).map((businessDay) =>
+    recordDay({
+      businessDay,
+      events: store.eventsBetween(
+        localTimeAt(businessDay, rolloverHour * 60, timeZone),
+        localTimeAt(nextDay(businessDay), rolloverHour * 60, timeZone),
+      ),
+      counterServices,
+      priorityBound: config.policy.priorityBound,
+    }),
+  );
+}
+
+/** Run a simulation job on a connection to the hall database. */
+export function runSimulationJob(db: Database, job: SimulationJob): SimulationComparison {
+  return runSimulation({
+    config: job.config,
+    days: recordedDays(db, job.config, job.from, job.to),
+    setup: job.setup,
+    targetWaitMinutes: job.targetWaitMinutes,
+  });
 }

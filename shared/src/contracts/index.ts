@@ -13,5 +13,6 @@ export * from './config-schema.ts';
 export * from './config-json-schema.ts';
 export * from './reports.ts';
 export * from './admin-api.ts';
+export * from './simulation.ts';
 export * from './hub.ts';
 export * from './public-ticket.ts';

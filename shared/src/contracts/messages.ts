@@ -85,6 +85,12 @@ export interface DeviceStatus {
   readonly counterId: CounterId | null;
   readonly isOnline: boolean;
   readonly lastSeenAt: number | null;
+  /**
+   * How the device's newest connection reaches the server (absent while offline): over TLS or plain
+   * HTTP, and from which address. The console warns while staff devices use plain HTTP from another
+   * machine (issue 15).
+   */
+  readonly transport?: { readonly isSecure: boolean; readonly isLoopback: boolean; readonly address: string };
   readonly printer: {
     readonly state: PrinterState;
     readonly detail: string | null;

@@ -1213,6 +1213,15 @@ export const messages = {
     vi: 'Trên máy chủ, mở http://localhost:8080/admin/ (đúng cổng của Trung tâm) hoặc chạy lệnh: luot init-manager <tên đăng nhập>.',
     en: "On the server PC, open http://localhost:8080/admin/ (the hall's port) or run: luot init-manager <username>.",
   },
+  // ── plain HTTP warning (issue 15) ──
+  'admin.plainHttp.title': {
+    vi: 'Cảnh báo: {count} thiết bị đang kết nối qua HTTP không mã hóa từ máy khác:',
+    en: 'Warning: {count} devices connect over unencrypted HTTP from other machines:',
+  },
+  'admin.plainHttp.fix': {
+    vi: 'Mã thiết bị và mã PIN của cán bộ có thể bị đọc trộm trên mạng. Chỉ nối các thiết bị này vào mạng riêng của Trung tâm, không dùng chung Wi-Fi với công dân.',
+    en: "Device tokens and clerks' PINs can be read on the network. Keep these devices on the hall's own network, not on the Wi-Fi citizens use.",
+  },
   'admin.password.title': {
     vi: 'Đổi mật khẩu',
     en: 'Change password',
@@ -2554,6 +2563,77 @@ export const messages = {
   'admin.audit.system': {
     vi: 'Hệ thống',
     en: 'System',
+  },
+  // ── policy simulator (c3-sim): apps/admin SimulatorScreen ──
+  'admin.nav.simulator': { vi: 'Thử nghiệm cách bố trí', en: 'Policy simulator' },
+  'admin.sim.intro': {
+    vi: 'Chọn một ngày đã qua và một cách bố trí muốn thử: Lượt cho các lượt công dân thực tế của ngày đó đến lại đúng giờ như đã đến, qua đúng quy tắc gọi số của Trung tâm, rồi so sánh với những gì đã thực sự diễn ra.',
+    en: 'Pick a past day and a setup to try: Lượt replays that day’s real arrivals, at the times they came, through the hall’s own calling rules, and compares with what really happened.',
+  },
+  'admin.sim.period': { vi: 'Những ngày chạy lại', en: 'Days to replay' },
+  'admin.sim.from': { vi: 'Từ ngày', en: 'From' },
+  'admin.sim.to': { vi: 'Đến ngày', en: 'To' },
+  'admin.sim.target': { vi: 'Chờ mục tiêu (phút)', en: 'Target wait (min)' },
+  'admin.sim.bound': {
+    vi: 'Sau bao nhiêu lượt ưu tiên liên tiếp thì gọi một người chờ lâu hơn',
+    en: 'Priority calls in a row before a longer-waiting visitor is called',
+  },
+  'admin.sim.counters': {
+    vi: 'Quầy và dịch vụ mỗi quầy phục vụ',
+    en: 'Counters and the services each serves',
+  },
+  'admin.sim.counterIncluded': { vi: 'Mở quầy này', en: 'Use this counter' },
+  'admin.sim.opening': { vi: 'Số quầy mở theo giờ', en: 'Counters open by hour' },
+  'admin.sim.openingActual': { vi: 'Như thực tế hôm đó', en: 'As they really were' },
+  'admin.sim.openingPlan': { vi: 'Theo số quầy mỗi giờ dưới đây', en: 'By the number per hour below' },
+  'admin.sim.hour': { vi: 'Giờ {hour}', en: 'Hour {hour}' },
+  'admin.sim.serviceTimes': { vi: 'Thời gian phục vụ', en: 'Service times' },
+  'admin.sim.serviceTimesSampled': {
+    vi: 'Lấy ngẫu nhiên từ số đo của ngày đó (có thể lặp lại)',
+    en: 'Drawn from that day’s measurements (reproducible)',
+  },
+  'admin.sim.serviceTimesRecorded': {
+    vi: 'Đúng thời gian của từng công dân hôm đó',
+    en: 'Each visitor’s own time that day',
+  },
+  'admin.sim.expected': {
+    vi: 'Thời gian phục vụ dự kiến (phút, để trống: như đo được)',
+    en: 'Expected service time (min, empty: as measured)',
+  },
+  'admin.sim.seed': { vi: 'Số khởi tạo ngẫu nhiên', en: 'Random seed' },
+  'admin.sim.run': { vi: 'Chạy thử nghiệm', en: 'Run the simulation' },
+  'admin.sim.reset': { vi: 'Đặt lại như cấu hình hiện tại', en: 'Reset to the current setup' },
+  'admin.sim.running': { vi: 'Đang chạy thử nghiệm…', en: 'Running the simulation…' },
+  'admin.sim.noDays': {
+    vi: 'Không có ngày nào có số đã cấp trong khoảng này.',
+    en: 'No day in this range has tickets.',
+  },
+  'admin.sim.days': { vi: 'Các ngày đã chạy lại: {days}', en: 'Days replayed: {days}' },
+  'admin.sim.notReplayed': {
+    vi: '{count} lượt không chạy lại được (dịch vụ không còn trong cấu hình).',
+    en: '{count} arrivals could not be replayed (their service is no longer configured).',
+  },
+  'admin.sim.real': { vi: 'Thực tế', en: 'Really' },
+  'admin.sim.simulated': { vi: 'Thử nghiệm', en: 'Simulated' },
+  'admin.sim.summary': { vi: 'Toàn Trung tâm', en: 'Whole hall' },
+  'admin.sim.medianWait': { vi: 'Chờ trung vị', en: 'Median wait' },
+  'admin.sim.p90Wait': { vi: '90% lượt chờ không quá', en: '90% waited at most' },
+  'admin.sim.maxWait': { vi: 'Chờ lâu nhất', en: 'Longest wait' },
+  'admin.sim.pastTarget': { vi: 'Số người chờ quá mục tiêu', en: 'Waited past the target' },
+  'admin.sim.longestQueue': { vi: 'Hàng chờ dài nhất (người)', en: 'Longest queue (people)' },
+  'admin.sim.idle': { vi: 'Thời gian quầy mở mà không có ai', en: 'Counters open with nobody to serve' },
+  'admin.sim.byService': { vi: 'Theo dịch vụ', en: 'By service' },
+  'admin.sim.byPriority': { vi: 'Theo nhóm ưu tiên', en: 'By priority group' },
+  'admin.sim.group': { vi: 'Nhóm', en: 'Group' },
+  'admin.sim.visitors': { vi: 'Số công dân', en: 'Visitors' },
+  'admin.sim.chartWait': {
+    vi: 'Chờ trung bình theo giờ đến (phút)',
+    en: 'Average wait by hour of arrival (min)',
+  },
+  'admin.sim.chartQueue': { vi: 'Hàng chờ dài nhất theo giờ (người)', en: 'Longest queue by hour (people)' },
+  'admin.sim.limits': {
+    vi: 'Giới hạn: công dân được cho đến đúng giờ như thực tế; người có thể đã bỏ về vì hàng chờ dài không được mô phỏng; người vắng mặt khi được gọi thì cũng vắng mặt trong thử nghiệm.',
+    en: 'Limits: arrivals come as they really came; people who might have left a long queue are not modelled; visitors who did not come when called do not come in the simulation either.',
   },
 } as const satisfies Record<string, LocalizedText>;
 
