@@ -68,6 +68,7 @@ const ROUTES: readonly RouteSpec[] = [
   },
   { match: '/api/admin/tickets', path: '/api/admin/tickets', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/reports', path: '/api/admin/reports', methods: ['GET'], auth: 'manager' },
+  { match: '/api/admin/simulations', path: '/api/admin/simulations', methods: ['POST'], auth: 'manager' },
   { match: '/api/admin/audit', path: '/api/admin/audit', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/audit/types', path: '/api/admin/audit/types', methods: ['GET'], auth: 'manager' },
   { match: '/api/admin/hub-link', path: '/api/admin/hub-link', methods: ['GET'], auth: 'manager' },
