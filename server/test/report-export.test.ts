@@ -28,46 +28,58 @@ const FORMULA_NAMES = {
 /** A counter's report label is "Quầy <number> — <name>", so its name never starts a cell. */
 const COUNTER_NAME = '=HYPERLINK("http://x","quầy")';
 
-const SHEETS = ['Tổng hợp', 'Theo ngày', 'Theo giờ', 'Theo lĩnh vực', 'Theo dịch vụ', 'Theo quầy', 'Theo cán bộ'];
+const SHEETS = [
+  'Tổng hợp',
+  'Theo ngày',
+  'Theo giờ',
+  'Theo lĩnh vực',
+  'Theo dịch vụ',
+  'Theo quầy',
+  'Theo cán bộ',
+];
 const DIMENSIONS = ['day', 'hour', 'field', 'service', 'counter', 'clerk'] as const;
 const COUNTS = ['issued', 'served', 'noShow', 'transferred', 'cancelled', 'expired'] as const;
 
 /** The generated hall renamed as a careless (or hostile) manager might have named it. */
 function withFormulaNames(config: HallConfig): HallConfig {
   const [service, secondService] = config.services;
-  const [counter] = config.counters;
   const [clerk, secondClerk] = config.clerks;
-  const renamed = <T extends { id: string }>(
-    list: readonly T[],
-    changes: ReadonlyMap<string, (item: T) => T>,
-  ): T[] => list.map((item) => changes.get(item.id)?.(item) ?? item);
+  const serviceNames = new Map<string, string>([
+    [service!.id, FORMULA_NAMES.service],
+    [secondService!.id, FORMULA_NAMES.secondService],
+  ]);
+  const clerkNames = new Map<string, string>([
+    [clerk!.id, FORMULA_NAMES.clerk],
+    [secondClerk!.id, FORMULA_NAMES.secondClerk],
+  ]);
+  const counterId = config.counters[0]!.id;
   return {
     ...config,
-    fields: renamed(
-      config.fields,
-      new Map([
-        [service!.fieldId, (field) => ({ ...field, name: { vi: FORMULA_NAMES.field, en: FORMULA_NAMES.field } })],
-      ]),
+    fields: config.fields.map((field) =>
+      field.id === service!.fieldId
+        ? { ...field, name: { vi: FORMULA_NAMES.field, en: field.name.en } }
+        : field,
     ),
-    services: renamed(
-      config.services,
-      new Map([
-        [service!.id, (item) => ({ ...item, name: { vi: FORMULA_NAMES.service, en: 'Land' } })],
-        [secondService!.id, (item) => ({ ...item, name: { vi: FORMULA_NAMES.secondService, en: 'Civil' } })],
-      ]),
+    services: config.services.map((item) => {
+      const vi = serviceNames.get(item.id);
+      return vi === undefined ? item : { ...item, name: { vi, en: item.name.en } };
+    }),
+    counters: config.counters.map((counter) =>
+      counter.id === counterId ? { ...counter, name: { vi: COUNTER_NAME, en: counter.name.en } } : counter,
     ),
-    counters: renamed(
-      config.counters,
-      new Map([[counter!.id, (item) => ({ ...item, name: { vi: COUNTER_NAME, en: 'Counter 1' } })]]),
-    ),
-    clerks: renamed(
-      config.clerks,
-      new Map([
-        [clerk!.id, (item) => ({ ...item, name: FORMULA_NAMES.clerk })],
-        [secondClerk!.id, (item) => ({ ...item, name: FORMULA_NAMES.secondClerk })],
-      ]),
-    ),
+    clerks: config.clerks.map((item) => {
+      const name = clerkNames.get(item.id);
+      return name === undefined ? item : { ...item, name };
+    }),
   };
+}
+
+/** An XLSX file as the spreadsheet reader sees it. */
+async function readWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  const copy = new Uint8Array(bytes).slice().buffer;
+  await workbook.xlsx.load(copy);
+  return workbook;
 }
 
 /** The figures of one report row, in the export's column order after the group and the label. */
@@ -162,7 +174,10 @@ describe('report exports read back (real server, real session, exceljs)', () => 
     const saved = await fetch(`${hall.url}/api/admin/config`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ requestId: 'rename-formulas', config: withFormulaNames(hall.service.hallConfig) }),
+      body: JSON.stringify({
+        requestId: 'rename-formulas',
+        config: withFormulaNames(hall.service.hallConfig),
+      }),
     });
     expect(saved.status, await saved.clone().text()).toBe(200);
     query = `from=${days[0]}&to=${days.at(-1)}&target=15`;
@@ -181,8 +196,7 @@ describe('report exports read back (real server, real session, exceljs)', () => 
     const response = await download('xlsx');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()));
+    const workbook = await readWorkbook(await response.arrayBuffer());
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(SHEETS);
 
     const rowsOf = [[report.total], ...DIMENSIONS.map((dimension) => report.by[dimension])];
@@ -219,8 +233,7 @@ describe('report exports read back (real server, real session, exceljs)', () => 
   });
 
   it('XLSX: names that look like formulas come back as text cells, exactly as typed', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await (await download('xlsx')).arrayBuffer()));
+    const workbook = await readWorkbook(await (await download('xlsx')).arrayBuffer());
     const found = new Map<string, ExcelJS.Cell>();
     for (const sheet of workbook.worksheets) {
       sheet.eachRow((row) =>
@@ -277,8 +290,7 @@ describe('the export writers with text no configuration lets through', () => {
   const tables = [{ title: 'Bảng', rows: [['Tên', 'Số'], ...texts.map((text, index) => [text, 1 - index])] }];
 
   it('XLSX: each text comes back as the same string cell, each number as a number', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(tablesXlsx(tables)));
+    const workbook = await readWorkbook(tablesXlsx(tables));
     const sheet = workbook.getWorksheet('Bảng')!;
     texts.forEach((text, index) => {
       const [name, number] = [sheet.getRow(index + 2).getCell(1), sheet.getRow(index + 2).getCell(2)];
