@@ -1,5 +1,5 @@
 // Does a manager reading a year's report, or exporting it, stall the hall (issue #17)? A year of one hall
-// (≈ 30,000 tickets, year-of-hall.ts) is written into the database before the hall server starts, in its
+// (≈ 30,000 tickets, test/support/year-of-tickets.ts) is written into the database before the hall server starts, in its
 // own process as the compiled JavaScript a hall runs; a manager signs in through the admin API and asks
 // for the year as the console does (JSON, then the XLSX and CSV exports), while the server's own
 // event-loop delay is measured (monitorEventLoopDelay in the hall child) and a counter keeps calling,
@@ -26,7 +26,7 @@ import type { HallChild } from '../test/support/hall-child-process.ts';
 import { startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
 import { connectHall, machineLine, runBenchMain, send, sleep, summary } from './bench-support.ts';
-import { seedYearOfHall } from './year-of-hall.ts';
+import { seedYearOfTickets } from '../test/support/year-of-tickets.ts';
 
 /** Issue #17: the longest the server's event loop may be held while a report or export is made. */
 export const REPORT_STALL_TARGET_MS = 20;
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   // The year, and a manager who may read it, written before the hall starts (as a hall a year old).
   const config = demoHallConfig();
   const { db } = openDatabase(path.join(data.dir, DATABASE_FILE));
-  const year = seedYearOfHall(db, config);
+  const year = seedYearOfTickets(db, config);
   new AdminStore(db).insertManager({
     username: MANAGER.username,
     displayName: 'Bench manager',

@@ -11,7 +11,7 @@ import { AdminStore } from '../src/db/admin-store.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { computeReport } from '../src/reports/report.ts';
 import { reportXlsx } from '../src/reports/export.ts';
-import { seedYearOfHall } from './year-of-hall.ts';
+import { seedYearOfTickets } from '../test/support/year-of-tickets.ts';
 
 const TICKETS_PER_DAY = 120;
 const DAYS = 250; // working days in a year
@@ -22,7 +22,7 @@ const { db } = openDatabase(databaseFile);
 const store = new AdminStore(db);
 
 const seedStarted = performance.now();
-const { tickets: id, events: version } = seedYearOfHall(db, config, {
+const { tickets: id, events: version } = seedYearOfTickets(db, config, {
   ticketsPerDay: TICKETS_PER_DAY,
   days: DAYS,
 });

@@ -18,6 +18,7 @@ import { AdminConsole } from './app/admin-console.ts';
 import { FirstStart } from './app/first-manager.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
+import { hallTlsFiles, publicHallCaCertificate } from './app/hall-tls.ts';
 import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
@@ -86,10 +87,16 @@ export interface HallServerOptions {
   readonly onCheckpoint?: (report: CheckpointReport) => void;
   /** Where each committed command's time went (benchmarks). */
   readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
+  /**
+   * HTTPS on the same port with this certificate and key (PEM; `readServerCertificate`); none: plain
+   * HTTP. The hall CA of `luot tls init`, when the data folder has one, is served at `/ca.crt` either way.
+   */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
 /** A running hall server. */
 export interface HallServer {
+  /** `http://127.0.0.1:<port>`, or `https://…` when the server speaks HTTPS. */
   readonly url: string;
   readonly port: number;
   readonly service: HallService;
@@ -241,6 +248,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     },
     hubLink: new HubLinkConsole(service, hubShipper),
     firstStart: new FirstStart(adminStore, clock),
+    ...(options.tls ? { tls: options.tls } : {}),
+    hallCaCertificate: () => publicHallCaCertificate(hallTlsFiles(options.dataDir).caCert),
   });
   const httpServer = http.server;
   const realtime = attachRealtime(httpServer, service, logger, {
@@ -259,7 +268,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const port = (httpServer.address() as AddressInfo).port;
   // The real port (PORT=0 picks one; a service may set PORT) and protocol (a TLS server is HTTPS), for
   // the links the CLI prints.
-  store.recordServerAddress({ protocol: httpServer instanceof TlsServer ? 'https' : 'http', port });
+  const protocol = httpServer instanceof TlsServer ? 'https' : 'http';
+  store.recordServerAddress({ protocol, port });
   const tick = setInterval(() => {
     void service.tick();
     accounts.endExpiredSessions();
@@ -281,7 +291,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   let isClosed = false;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${protocol}://127.0.0.1:${port}`,
     port,
     service,
     store,

@@ -25,7 +25,7 @@ import { AnalysisWorker } from '../src/reports/analysis-worker.ts';
 import { computeReport } from '../src/reports/report.ts';
 import { reportWorkerEntry } from '../src/worker-files.ts';
 import { pairAndConnect, requestId, startTestHall, tempDataDir } from './helpers.ts';
-import { seedYearOfTickets } from './support/year-of-tickets.ts';
+import { seedYearOfTicketsInFile } from './support/year-of-tickets.ts';
 
 // Reports are computed on the analysis worker thread with its own read-only connection (point 1 of
 // issue #13): the hall keeps answering while a manager reads a year, from the TypeScript sources and
@@ -71,7 +71,7 @@ describe('reports on the analysis worker (real server from the sources)', () => 
 
   beforeAll(async () => {
     // A year of a busy hall: 250 working days of 120 tickets, about what the reports bench times.
-    year = seedYearOfTickets(databaseFile, demoHallConfig(), {
+    year = seedYearOfTicketsInFile(databaseFile, demoHallConfig(), {
       days: 250,
       ticketsPerDay: 120,
       firstDayUtc: FIRST_DAY_UTC,
@@ -146,7 +146,7 @@ describe('the analysis worker itself', () => {
   it('fails a job that throws with its message and answers the next job', async () => {
     const data = tempDataDir('luot-report-worker-');
     const databaseFile = path.join(data.dir, DATABASE_FILE);
-    seedYearOfTickets(databaseFile, demoHallConfig(), {
+    seedYearOfTicketsInFile(databaseFile, demoHallConfig(), {
       days: 3,
       ticketsPerDay: 10,
       firstDayUtc: FIRST_DAY_UTC,
@@ -228,7 +228,7 @@ describe('reports from the compiled server (esbuild bundle with its worker file)
     });
 
     const databaseFile = path.join(data.dir, DATABASE_FILE);
-    const days = seedYearOfTickets(databaseFile, demoHallConfig(), {
+    const days = seedYearOfTicketsInFile(databaseFile, demoHallConfig(), {
       days: 20,
       ticketsPerDay: 40,
       firstDayUtc: FIRST_DAY_UTC,

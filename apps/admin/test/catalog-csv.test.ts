@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoHallConfigForTest } from './fixtures.ts';
 import { mergeCatalog, parseCatalog, parseCsv, slugOf } from '../src/catalog-csv.ts';
-import { formatOpeningHours, parseOpeningHours } from '../src/opening-hours.ts';
 
 const HEADER = 'field_vi,service_vi,prefix,expected_minutes,procedure_vi,daily_quota';
 
@@ -77,18 +76,5 @@ describe('service catalogue CSV', () => {
     });
     expect(merged.services.at(-1)!.id).toBe('nuoi-con-nuoi');
     expect(merged.services).toHaveLength(config.services.length + 1);
-  });
-});
-
-describe('opening hours typed as one line', () => {
-  it('reads and writes windows with day ranges', () => {
-    const windows = parseOpeningHours('1-5 07:30-11:30; 1,3,6 13:30-17:00');
-    expect(windows).toEqual([
-      { weekdays: [1, 2, 3, 4, 5], from: '07:30', to: '11:30' },
-      { weekdays: [1, 3, 6], from: '13:30', to: '17:00' },
-    ]);
-    expect(formatOpeningHours(windows!)).toBe('1-5 07:30-11:30; 1,3,6 13:30-17:00');
-    expect(parseOpeningHours('')).toEqual([]);
-    expect(parseOpeningHours('thứ hai 7h')).toBeNull();
   });
 });

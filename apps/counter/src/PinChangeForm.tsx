@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { pinProblem } from '@luot/shared/domain';
+import { PIN_LENGTH, pinProblem } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { pinProblemText, translate } from '@luot/shared/text';
+import { PinField, PinFormCard } from './PinForm.tsx';
 
 /** Props of {@link PinChangeForm}. */
 export interface PinChangeFormProps {
@@ -23,7 +24,7 @@ export function PinChangeForm(props: PinChangeFormProps) {
   const { locale, isOnline, isWorking, error } = props;
   const [newPin, setNewPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const weakness = newPin.length >= 4 ? pinProblem(newPin) : null;
+  const weakness = newPin.length >= PIN_LENGTH.min ? pinProblem(newPin) : null;
   const isMismatch = repeat.length >= newPin.length && repeat.length > 0 && repeat !== newPin;
   const problem =
     weakness !== null
@@ -31,67 +32,48 @@ export function PinChangeForm(props: PinChangeFormProps) {
       : isMismatch
         ? translate(locale, 'counter.pinChange.mismatch')
         : null;
-  const canSubmit = isOnline && !isWorking && newPin.length >= 4 && weakness === null && repeat === newPin;
-  const digitsOnly = (value: string): string => value.replace(/[^0-9]/g, '');
+  const canSubmit =
+    isOnline && !isWorking && newPin.length >= PIN_LENGTH.min && weakness === null && repeat === newPin;
 
   return (
-    <form
-      className="sign-in__card"
-      aria-labelledby="pin-change-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!canSubmit) return;
-        props.onChangePin(newPin);
-      }}
+    <PinFormCard
+      locale={locale}
+      title={translate(locale, 'counter.pinChange.title')}
+      titleId="pin-change-title"
+      isWorking={isWorking}
+      canSubmit={canSubmit}
+      submitLabel={translate(locale, 'counter.pinChange.submit')}
+      error={problem ?? error}
+      errorTestId="pin-change-error"
+      onSubmit={() => props.onChangePin(newPin)}
+      footer={
+        <button type="button" className="button" onClick={props.onCancel}>
+          {translate(locale, 'counter.pinChange.back')}
+        </button>
+      }
     >
-      <h1 className="sign-in__title" id="pin-change-title">
-        {translate(locale, 'counter.pinChange.title')}
-      </h1>
       <p className="notice notice--info" data-testid="pin-change-intro">
         {translate(locale, 'counter.pinChange.intro', { username: props.username })}
       </p>
-      <label className="field">
-        <span className="field__label">{translate(locale, 'counter.pinChange.newPin')}</span>
-        <input
-          name="new-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          autoFocus
-          maxLength={8}
-          value={newPin}
-          aria-describedby="pin-change-rules"
-          onChange={(event) => setNewPin(digitsOnly(event.target.value))}
-        />
-      </label>
+      <PinField
+        label={translate(locale, 'counter.pinChange.newPin')}
+        name="new-pin"
+        autoComplete="new-password"
+        isAutoFocused
+        value={newPin}
+        describedBy="pin-change-rules"
+        onChange={setNewPin}
+      />
       <p className="sign-in__hint" id="pin-change-rules">
         {translate(locale, 'counter.pinChange.rules')}
       </p>
-      <label className="field">
-        <span className="field__label">{translate(locale, 'counter.pinChange.repeat')}</span>
-        <input
-          name="repeat-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          maxLength={8}
-          value={repeat}
-          onChange={(event) => setRepeat(digitsOnly(event.target.value))}
-        />
-      </label>
-      {(problem ?? error) && (
-        <p className="form__error" role="alert" data-testid="pin-change-error">
-          {problem ?? error}
-        </p>
-      )}
-      <button type="submit" className="button button--primary button--large" disabled={!canSubmit}>
-        {isWorking
-          ? translate(locale, 'counter.signIn.working')
-          : translate(locale, 'counter.pinChange.submit')}
-      </button>
-      <button type="button" className="button" onClick={props.onCancel}>
-        {translate(locale, 'counter.pinChange.back')}
-      </button>
-    </form>
+      <PinField
+        label={translate(locale, 'counter.pinChange.repeat')}
+        name="repeat-pin"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+      />
+    </PinFormCard>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { ConnectionStatus } from '@luot/client';
 import type { ClerkConfig, CounterConfig, CounterStatus } from '@luot/shared/domain';
+import { PIN_LENGTH } from '@luot/shared/domain';
 import type { Locale } from '@luot/shared/text';
 import { translate } from '@luot/shared/text';
 import { OfflineBanner } from './ConnectionBadge.tsx';
 import { PinChangeForm } from './PinChangeForm.tsx';
+import { PinField, PinFormCard } from './PinForm.tsx';
 import { TerminalHeader } from './TerminalHeader.tsx';
 import type { SessionNotice } from './session-notice.ts';
 import { sessionNoticeText } from './session-notice.ts';
@@ -39,7 +41,7 @@ export function SignInScreen(props: SignInScreenProps) {
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const isOnline = status === 'online';
-  const canSubmit = isOnline && !isWorking && username.trim() !== '' && /^[0-9]{4,8}$/.test(pin);
+  const canSubmit = isOnline && !isWorking && username.trim() !== '' && pin.length >= PIN_LENGTH.min;
 
   return (
     <div className="terminal terminal--signed-out">
@@ -64,16 +66,19 @@ export function SignInScreen(props: SignInScreenProps) {
             onCancel={() => props.onCancelPinChange?.()}
           />
         ) : (
-          <form
-            className="sign-in__card"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!canSubmit) return;
+          <PinFormCard
+            locale={locale}
+            title={translate(locale, 'counter.signIn.title')}
+            isWorking={isWorking}
+            canSubmit={canSubmit}
+            submitLabel={translate(locale, 'counter.signIn.submit')}
+            error={error}
+            errorTestId="sign-in-error"
+            onSubmit={() => {
               props.onSignIn(username.trim(), pin);
               setPin('');
             }}
           >
-            <h1 className="sign-in__title">{translate(locale, 'counter.signIn.title')}</h1>
             {notice && (
               <div className={`notice notice--${notice.kind}`} role="alert" data-testid="session-notice">
                 <span>{sessionNoticeText(locale, notice)}</span>
@@ -100,29 +105,14 @@ export function SignInScreen(props: SignInScreenProps) {
                 onChange={(event) => setUsername(event.target.value)}
               />
             </label>
-            <label className="field">
-              <span className="field__label">{translate(locale, 'counter.signIn.pin')}</span>
-              <input
-                name="pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="current-password"
-                maxLength={8}
-                value={pin}
-                onChange={(event) => setPin(event.target.value.replace(/[^0-9]/g, ''))}
-              />
-            </label>
-            {error && (
-              <p className="form__error" role="alert" data-testid="sign-in-error">
-                {error}
-              </p>
-            )}
-            <button type="submit" className="button button--primary button--large" disabled={!canSubmit}>
-              {isWorking
-                ? translate(locale, 'counter.signIn.working')
-                : translate(locale, 'counter.signIn.submit')}
-            </button>
-          </form>
+            <PinField
+              label={translate(locale, 'counter.signIn.pin')}
+              name="pin"
+              autoComplete="current-password"
+              value={pin}
+              onChange={setPin}
+            />
+          </PinFormCard>
         )}
       </main>
     </div>

@@ -130,6 +130,8 @@ const xml = (text: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
+    // A literal CR is read back as LF (XML normalises line ends); a character reference survives.
+    .replace(/\r/g, '&#13;')
     // Characters XML 1.0 cannot carry at all.
     .replace(XML_FORBIDDEN, '');
 
