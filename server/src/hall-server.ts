@@ -22,7 +22,8 @@ import { hallTlsFiles, publicHallCaCertificate } from './app/hall-tls.ts';
 import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
-import { startCheckpointer } from './db/checkpointer.ts';
+import type { CheckpointReport } from './db/checkpointer.ts';
+import { startCheckpoints } from './db/checkpointer.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createHttpApp } from './http/http-app.ts';
 import type { Logger } from './log.ts';
@@ -77,10 +78,13 @@ export interface HallServerOptions {
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
   /**
-   * Where WAL checkpoints run: 'background' (default) in a worker thread with its own connection, or
-   * 'in-commit' as SQLite does by itself, inside the commit that crosses 1,000 pages (benchmarks compare).
+   * When WAL checkpoints run: 'after-commit' (default) on the hall's connection after a commit's answers
+   * and broadcast (db/checkpointer.ts), or 'in-commit' as SQLite does by itself, inside the commit that
+   * crosses 1,000 pages (benchmarks compare).
    */
-  readonly checkpoints?: 'background' | 'in-commit';
+  readonly checkpoints?: 'after-commit' | 'in-commit';
+  /** Each WAL checkpoint the hall ran (tests, benchmarks). */
+  readonly onCheckpoint?: (report: CheckpointReport) => void;
   /** Where each committed command's time went (benchmarks). */
   readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
   /**
@@ -140,17 +144,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const { db, state: dbState } = openDatabase(databaseFile);
-  // No command's commit waits for a WAL checkpoint: a worker thread does them (db/checkpointer.ts).
-  const checkpointer =
-    options.checkpoints === 'in-commit'
-      ? null
-      : startCheckpointer(db, {
-          onError: (error) =>
-            logger.warn(
-              { error: error.message },
-              'background checkpoints stopped; the hall checkpoints itself',
-            ),
-        });
+  // No command's commit waits for a WAL checkpoint: they run after the broadcast (below).
+  const checkpoints =
+    options.checkpoints === 'in-commit' ? null : startCheckpoints(db, { onCheckpoint: options.onCheckpoint });
   const store = new HallStore(db);
 
   let config = store.loadConfig();
@@ -261,6 +257,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     ...options.realtime,
     allowedHosts,
   });
+  // Registered after the broadcast's listener (attachRealtime), so the displays have a change before a
+  // checkpoint after it runs.
+  if (checkpoints) service.onChanges(() => checkpoints.afterCommit());
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),
@@ -315,7 +314,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await realtime.close();
       await http.close();
       await analysis.close();
-      await checkpointer?.close();
+      checkpoints?.close();
       db.close();
     },
   };
