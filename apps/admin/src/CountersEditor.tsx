@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import type { ClerkConfig, CounterConfig, ServiceId } from '@luot/shared/domain';
+import { useId, useState } from 'react';
+import type { ClerkConfig, CounterConfig, CounterId, ServiceId } from '@luot/shared/domain';
 import { asClerkId, asCounterId, isArchived } from '@luot/shared/domain';
 import { ArchiveButton } from './ArchiveButton.tsx';
 import type { EditorProps } from './ConfigScreen.tsx';
-import { EntityList, FormField, NameInput, freshId, moved } from './editor-parts.tsx';
+import { EntityList, FieldMessages, FormField, NameInput, freshId, moved } from './editor-parts.tsx';
 import { PinResetDialog } from './PinResetDialog.tsx';
 import { useText } from './text.ts';
 
@@ -210,6 +210,12 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
                   />
                 )}
               </FormField>
+              <CounterPicker
+                chosen={clerk.counterIds}
+                draft={draft}
+                messages={messagesAt({ entity: 'clerk', id: clerk.id, field: 'counterIds' })}
+                onChange={(counterIds) => setClerk(clerk.id, { counterIds })}
+              />
               <label className="inline">
                 <input
                   type="checkbox"
@@ -237,6 +243,77 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * The counters a clerk may sign in at: "every counter" (no list, also counters added later), or a
+ * checkbox per counter. Unticking "every counter" starts from every counter in use ticked, so nothing
+ * changes until the manager unticks one. An archived counter shows only while it is on the list.
+ */
+function CounterPicker(props: {
+  readonly chosen: readonly CounterId[] | undefined;
+  readonly draft: EditorProps['draft'];
+  readonly messages: ReturnType<EditorProps['messagesAt']>;
+  readonly onChange: (counterIds: CounterId[] | undefined) => void;
+}) {
+  const { t, name } = useText();
+  const messagesId = useId();
+  const { chosen, draft } = props;
+  const inUse = draft.counters.filter((counter) => !isArchived(counter));
+  const shown = draft.counters.filter((counter) => !isArchived(counter) || chosen?.includes(counter.id));
+  const labelOf = (counter: CounterConfig): string => {
+    const label = `${t('admin.monitor.counterNumber', { number: counter.number })} — ${name(counter.name)}`;
+    return isArchived(counter) ? t('admin.clerks.archivedCounter', { counter: label }) : label;
+  };
+  return (
+    <fieldset
+      className="service-picker counter-picker"
+      {...(props.messages.length > 0 ? { 'aria-describedby': messagesId } : {})}
+    >
+      <legend>{t('admin.clerks.counters')}</legend>
+      <p className="muted small">{t('admin.clerks.countersHint')}</p>
+      <ul>
+        <li className={chosen === undefined ? 'chosen' : ''}>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={chosen === undefined}
+              onChange={(e) =>
+                props.onChange(e.target.checked ? undefined : inUse.map((counter) => counter.id))
+              }
+            />
+            <span className="entity-name">{t('admin.clerks.everyCounter')}</span>
+          </label>
+        </li>
+        {chosen !== undefined &&
+          shown.map((counter) => {
+            const isChosen = chosen.includes(counter.id);
+            return (
+              <li key={counter.id} className={isChosen ? 'chosen' : ''}>
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    checked={isChosen}
+                    onChange={(e) =>
+                      props.onChange(
+                        e.target.checked
+                          ? // Kept in the hall's counter order, whatever order they were ticked in.
+                            draft.counters
+                              .map((candidate) => candidate.id)
+                              .filter((id) => id === counter.id || chosen.includes(id))
+                          : chosen.filter((id) => id !== counter.id),
+                      )
+                    }
+                  />
+                  <span className="entity-name">{labelOf(counter)}</span>
+                </label>
+              </li>
+            );
+          })}
+      </ul>
+      <FieldMessages id={messagesId} messages={props.messages} />
+    </fieldset>
   );
 }
 
