@@ -30,8 +30,8 @@ describe('province hub panel in the manager console', () => {
     const { key } = await hub.halls.addHall('Trung tâm Hành chính công phường Ba Đình');
     hall = await startE2eHall({ hubLink: { url: hub.url, key, timing: FAST_SHIPPING } });
     plainHall = await startE2eHall();
-    await hub.accounts.create('tinh', 'Cán bộ tỉnh', 'Mat-khau-tinh-2026', false);
-    const login = await hub.accounts.login('tinh', 'Mat-khau-tinh-2026');
+    await hub.accounts.create('tinh', 'Cán bộ tỉnh', 'Song-Hong-Mua-Thu-2026', false);
+    const login = await hub.accounts.login('tinh', 'Song-Hong-Mua-Thu-2026');
     if (!login.ok) throw new Error('province sign-in failed');
     const own = hall.service.hallConfig;
     await fetch(`${hub.url}/api/v1/console/catalogue`, {

@@ -57,8 +57,8 @@ describe('the halls board', () => {
   });
 
   it('exports the report as XLSX and CSV for a signed-in province account only', async () => {
-    await hub.accounts.create('baocao', 'Cán bộ báo cáo', 'Mat-khau-bao-cao-2026', false);
-    const login = await hub.accounts.login('baocao', 'Mat-khau-bao-cao-2026');
+    await hub.accounts.create('baocao', 'Cán bộ báo cáo', 'Song-Hong-Mua-Thu-2026', false);
+    const login = await hub.accounts.login('baocao', 'Song-Hong-Mua-Thu-2026');
     if (!login.ok) throw new Error('sign-in failed');
     const day = hall.service.state.businessDay;
     const url = `${hub.url}/api/v1/console/report.xlsx?from=${day}&to=${day}`;

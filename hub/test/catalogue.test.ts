@@ -49,8 +49,8 @@ describe('province catalogue in a hall', () => {
 
   beforeAll(async () => {
     hub = await startTestHub(await freshDatabaseUrl());
-    await hub.accounts.create('tinh', 'Cán bộ tỉnh', 'Mat-khau-tinh-2026', false);
-    const login = await hub.accounts.login('tinh', 'Mat-khau-tinh-2026');
+    await hub.accounts.create('tinh', 'Cán bộ tỉnh', 'Song-Hong-Mua-Thu-2026', false);
+    const login = await hub.accounts.login('tinh', 'Song-Hong-Mua-Thu-2026');
     if (!login.ok) throw new Error('province sign-in failed');
     provinceToken = login.token;
     const added = await hub.halls.addHall('Trung tâm nhận danh mục');

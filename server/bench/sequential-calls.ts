@@ -27,6 +27,7 @@ import { tempDataDir } from '../test/helpers.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
+import type { CommandTimingRecord, GcPause } from '../test/support/hall-child-protocol.ts';
 import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
 import {
@@ -220,6 +221,9 @@ async function main(): Promise<number> {
   );
 
   let lastCall: Changes | undefined;
+  /** Each measured hall call's emit and last arrival on the wall clock (set against the server's GC). */
+  const hallSpans: { sentAtEpochMs: number; arrivedAtEpochMs: number }[] = [];
+  let isMeasuring = false;
   /** One hall call (timed) and the start that follows it (awaited, not timed). */
   const hallCall = async (): Promise<number> => {
     const sentAt = performance.now();
@@ -234,6 +238,12 @@ async function main(): Promise<number> {
     const start = await send(counter, 'ticket:start', {});
     if (!start.ok) throw new Error(`start: ${start.error.code}`);
     await hallArrivals.lastArrival(start.value.version);
+    if (isMeasuring) {
+      hallSpans.push({
+        sentAtEpochMs: performance.timeOrigin + sentAt,
+        arrivedAtEpochMs: performance.timeOrigin + arrivedAt,
+      });
+    }
     return arrivedAt - sentAt;
   };
   let seq = 0;
@@ -273,6 +283,7 @@ async function main(): Promise<number> {
     return times;
   };
   const measuredFrom = performance.now();
+  isMeasuring = true;
   for (let round = 1; round <= rounds; round += 1) {
     const loadAverage = machineLine()
       .replace(/^.*load /, '')
@@ -291,7 +302,12 @@ async function main(): Promise<number> {
   }
   const measuredMs = performance.now() - measuredFrom;
   const after = await hall.stats();
-  const timings = await hall.commandTimings();
+  const { timings, gcPauses } = await hall.commandTimingsAndGc();
+  const tail = tailAttribution(
+    hallSpans,
+    timings.filter((timing) => timing.command === 'call-next'),
+    gcPauses,
+  );
   const server = (command: string): ServerBreakdown => {
     const of = timings.filter((timing) => timing.command === command);
     return {
@@ -328,7 +344,7 @@ async function main(): Promise<number> {
     `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
       `displays; ${rounds} rounds alternating with a bare Socket.IO relay, after ${warmupCalls} warm-up calls each`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'in the background'}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}`,
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
     `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,
@@ -342,6 +358,11 @@ async function main(): Promise<number> {
       ];
     }),
     line('disk fsync (4 KB, probe)', fsync),
+    `  server GC while measured     ${tail.gc.count} pauses (${tail.gc.minor} minor, ${tail.gc.major} major), ` +
+      `${tail.gc.totalMs.toFixed(1)} ms in all, longest ${tail.gc.maxMs.toFixed(2)} ms`,
+    `  calls over ${SEQUENTIAL_TARGETS.callP95Ms} ms              ${tail.slow.count}: ${tail.slow.overlappingGc} overlapped a server GC; ` +
+      `their server call-next → commit p50 ${tail.slow.serverP50Ms.toFixed(2)} ms (all calls ${tail.allServerP50Ms.toFixed(2)} ms)` +
+      `, commit ≥ half of the call in ${tail.slow.commitDominated}`,
     `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB (heap used ${mb(after.heapUsedBytes)} MB), ` +
       `loop delay p99 ${f(after.loopDelayMs.p99)} max ${f(after.loopDelayMs.max)}`,
     '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99',
@@ -367,6 +388,7 @@ async function main(): Promise<number> {
           serverCpuPercent,
           rounds: roundRows,
           checks,
+          tail,
           compiled: bundle !== undefined,
         },
         null,
@@ -377,6 +399,58 @@ async function main(): Promise<number> {
   await hall.stop();
   if (values.profile) console.log(`  CPU profile of the server in ${profileDir}`);
   return values['check-targets'] && checks.some((check) => !check.isMet) ? 1 : 0;
+}
+
+/**
+ * Where the slow calls' time went: each measured call (emit → last display, wall clock) is set against
+ * the server's garbage collections that overlapped it and its own call-next timing (the n-th measured
+ * call is the n-th call-next committed: one counter, one command per transaction).
+ */
+function tailAttribution(
+  spans: readonly { sentAtEpochMs: number; arrivedAtEpochMs: number }[],
+  callTimings: readonly CommandTimingRecord[],
+  gcPauses: readonly GcPause[],
+): {
+  gc: { count: number; minor: number; major: number; totalMs: number; maxMs: number };
+  slow: { count: number; overlappingGc: number; serverP50Ms: number; commitDominated: number };
+  allServerP50Ms: number;
+} {
+  const inSpan = gcPauses.filter(
+    (pause) =>
+      spans.length > 0 &&
+      pause.atEpochMs + pause.ms >= spans[0]!.sentAtEpochMs &&
+      pause.atEpochMs <= spans.at(-1)!.arrivedAtEpochMs,
+  );
+  const isAligned = callTimings.length === spans.length;
+  const slowIndexes = spans.flatMap((span, index) =>
+    span.arrivedAtEpochMs - span.sentAtEpochMs > SEQUENTIAL_TARGETS.callP95Ms ? [index] : [],
+  );
+  const overlapsGc = (index: number): boolean => {
+    const span = spans[index]!;
+    return inSpan.some(
+      (pause) => pause.atEpochMs <= span.arrivedAtEpochMs && pause.atEpochMs + pause.ms >= span.sentAtEpochMs,
+    );
+  };
+  const serverMs = (index: number): number => (isAligned ? callTimings[index]!.totalMs : Number.NaN);
+  return {
+    gc: {
+      count: inSpan.length,
+      minor: inSpan.filter((pause) => pause.kind === 'minor').length,
+      major: inSpan.filter((pause) => pause.kind === 'major').length,
+      totalMs: inSpan.reduce((sum, pause) => sum + pause.ms, 0),
+      maxMs: Math.max(0, ...inSpan.map((pause) => pause.ms)),
+    },
+    slow: {
+      count: slowIndexes.length,
+      overlappingGc: slowIndexes.filter(overlapsGc).length,
+      serverP50Ms: summary(slowIndexes.map(serverMs)).p50,
+      commitDominated: slowIndexes.filter((index) => {
+        const span = spans[index]!;
+        return serverMs(index) >= (span.arrivedAtEpochMs - span.sentAtEpochMs) / 2;
+      }).length,
+    },
+    allServerP50Ms: summary(spans.map((_, index) => serverMs(index))).p50,
+  };
 }
 
 await runBenchMain({

@@ -18,10 +18,12 @@ import { AdminConsole } from './app/admin-console.ts';
 import { FirstStart } from './app/first-manager.ts';
 import { HubLinkConsole } from './app/hub-link-console.ts';
 import { hallHostList } from './app/hall-hosts.ts';
+import { hallTlsFiles, publicHallCaCertificate } from './app/hall-tls.ts';
 import { unlockSettingKey } from './app/limits.ts';
 import { AdminStore } from './db/admin-store.ts';
 import { HallStore } from './db/hall-store.ts';
-import { startCheckpointer } from './db/checkpointer.ts';
+import type { CheckpointReport } from './db/checkpointer.ts';
+import { startCheckpoints } from './db/checkpointer.ts';
 import { DATABASE_FILE, openDatabase } from './db/open.ts';
 import { createHttpApp } from './http/http-app.ts';
 import type { Logger } from './log.ts';
@@ -76,16 +78,25 @@ export interface HallServerOptions {
   /** The province hub this hall ships its events to (none: the hall ships nothing). */
   readonly hubLink?: HubLinkSettings & { readonly timing?: Partial<ShipperTiming> };
   /**
-   * Where WAL checkpoints run: 'background' (default) in a worker thread with its own connection, or
-   * 'in-commit' as SQLite does by itself, inside the commit that crosses 1,000 pages (benchmarks compare).
+   * When WAL checkpoints run: 'after-commit' (default) on the hall's connection after a commit's answers
+   * and broadcast (db/checkpointer.ts), or 'in-commit' as SQLite does by itself, inside the commit that
+   * crosses 1,000 pages (benchmarks compare).
    */
-  readonly checkpoints?: 'background' | 'in-commit';
+  readonly checkpoints?: 'after-commit' | 'in-commit';
+  /** Each WAL checkpoint the hall ran (tests, benchmarks). */
+  readonly onCheckpoint?: (report: CheckpointReport) => void;
   /** Where each committed command's time went (benchmarks). */
   readonly onCommandTiming?: HallServiceOptions['onCommandTiming'];
+  /**
+   * HTTPS on the same port with this certificate and key (PEM; `readServerCertificate`); none: plain
+   * HTTP. The hall CA of `luot tls init`, when the data folder has one, is served at `/ca.crt` either way.
+   */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
 /** A running hall server. */
 export interface HallServer {
+  /** `http://127.0.0.1:<port>`, or `https://…` when the server speaks HTTPS. */
   readonly url: string;
   readonly port: number;
   readonly service: HallService;
@@ -133,17 +144,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const { db, state: dbState } = openDatabase(databaseFile);
-  // No command's commit waits for a WAL checkpoint: a worker thread does them (db/checkpointer.ts).
-  const checkpointer =
-    options.checkpoints === 'in-commit'
-      ? null
-      : startCheckpointer(db, {
-          onError: (error) =>
-            logger.warn(
-              { error: error.message },
-              'background checkpoints stopped; the hall checkpoints itself',
-            ),
-        });
+  // No command's commit waits for a WAL checkpoint: they run after the broadcast (below).
+  const checkpoints =
+    options.checkpoints === 'in-commit' ? null : startCheckpoints(db, { onCheckpoint: options.onCheckpoint });
   const store = new HallStore(db);
 
   let config = store.loadConfig();
@@ -245,6 +248,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     },
     hubLink: new HubLinkConsole(service, hubShipper),
     firstStart: new FirstStart(adminStore, clock),
+    ...(options.tls ? { tls: options.tls } : {}),
+    hallCaCertificate: () => publicHallCaCertificate(hallTlsFiles(options.dataDir).caCert),
   });
   const httpServer = http.server;
   const realtime = attachRealtime(httpServer, service, logger, {
@@ -252,6 +257,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     ...options.realtime,
     allowedHosts,
   });
+  // Registered after the broadcast's listener (attachRealtime), so the displays have a change before a
+  // checkpoint after it runs.
+  if (checkpoints) service.onChanges(() => checkpoints.afterCommit());
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),
@@ -260,7 +268,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const port = (httpServer.address() as AddressInfo).port;
   // The real port (PORT=0 picks one; a service may set PORT) and protocol (a TLS server is HTTPS), for
   // the links the CLI prints.
-  store.recordServerAddress({ protocol: httpServer instanceof TlsServer ? 'https' : 'http', port });
+  const protocol = httpServer instanceof TlsServer ? 'https' : 'http';
+  store.recordServerAddress({ protocol, port });
   const tick = setInterval(() => {
     void service.tick();
     accounts.endExpiredSessions();
@@ -282,7 +291,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
 
   let isClosed = false;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${protocol}://127.0.0.1:${port}`,
     port,
     service,
     store,
@@ -305,7 +314,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await realtime.close();
       await http.close();
       await analysis.close();
-      await checkpointer?.close();
+      checkpoints?.close();
       db.close();
     },
   };

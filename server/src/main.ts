@@ -2,11 +2,15 @@ import type { DeviceKind } from '@luot/shared/contracts';
 import type { CounterId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from './app/demo-hall.ts';
 import { hallBaseUrls } from './app/hall-links.ts';
+import { HALL_CA_PATH, readServerCertificate } from './app/hall-tls.ts';
 import { FIRST_MANAGER } from './app/managers.ts';
 import { startHallServer } from './hall-server.ts';
 import { loadSettings } from './settings.ts';
 
 const settings = loadSettings();
+// A named or `tls init` certificate that cannot be used stops the start here, with the file named: a
+// hall that silently fell back to plain HTTP would send every device's token in clear.
+const certificate = settings.tls ? readServerCertificate(settings.tls, Date.now()) : undefined;
 const server = await startHallServer({
   dataDir: settings.dataDir,
   port: settings.port,
@@ -17,6 +21,7 @@ const server = await startHallServer({
   ...(settings.hosts ? { allowedHosts: settings.hosts } : {}),
   ...(settings.kioskIssueLimit ? { kioskIssueLimit: settings.kioskIssueLimit } : {}),
   ...(settings.hubLink ? { hubLink: settings.hubLink } : {}),
+  ...(certificate ? { tls: { cert: certificate.cert, key: certificate.key } } : {}),
 });
 
 // The address devices in the hall will use, on the protocol and port the server really listens on.
@@ -31,6 +36,23 @@ const lines = [
   `  Data folder: ${settings.dataDir}`,
   ...(settings.hubLink ? [`  Province hub: ${settings.hubLink.url} (events shipped in the background)`] : []),
 ];
+const DAY_MS = 24 * 60 * 60 * 1000;
+if (certificate) {
+  const daysLeft = Math.floor((certificate.validTo.getTime() - Date.now()) / DAY_MS);
+  lines.push(
+    `  HTTPS: ${certificate.certFile}, valid until ${certificate.validTo.toISOString().slice(0, 10)} (${daysLeft} days)`,
+    `  Devices install the hall's CA certificate from ${base}${HALL_CA_PATH} (docs/OPERATIONS.md, "HTTPS in the hall")`,
+  );
+  if (daysLeft < 30)
+    lines.push(
+      '  The certificate expires soon: run pnpm luot tls renew (bundle: luot.cmd tls renew) and restart.',
+    );
+} else {
+  lines.push(
+    '  Plain HTTP: tokens and PINs cross the network in clear. Turn HTTPS on: pnpm luot tls init',
+    '  (bundle: luot.cmd tls init), then restart the server (docs/OPERATIONS.md, "HTTPS in the hall").',
+  );
+}
 if (server.isFirstManagerSeeded) {
   lines.push(
     '',
@@ -42,7 +64,7 @@ if (server.hasNoManager()) {
     '',
     "  This hall has no manager yet. On this PC, set the first manager's password:",
     '    pnpm luot init-manager <username>   (an installed hall: luot.cmd or ./luot init-manager <username>)',
-    `  or open http://localhost:${server.port}/admin/ in a browser on this PC.`,
+    `  or open ${certificate ? 'https' : 'http'}://localhost:${server.port}/admin/ in a browser on this PC.`,
   );
 }
 if (server.isNewHall && settings.isDemo) {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { hallTlsFiles } from './app/hall-tls.ts';
 import { REPO_ROOT } from './hall-server.ts';
 
 /** A hall's settings file (`luot.config.json` in the data folder, or LUOT_CONFIG). */
@@ -17,6 +18,10 @@ const settingsFileSchema = z.strictObject({
   // The province hub (docs/HUB.md): the hall ships its events there when both are set.
   hubUrl: z.url({ protocol: /^https?$/ }).optional(),
   hubKey: z.string().min(16).max(200).optional(),
+  // HTTPS with the hall's own certificate (docs/OPERATIONS.md, "HTTPS in the hall"); paths absolute or
+  // relative to the data folder. Without them, the files `luot tls init` writes are used when present.
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
 });
 
 /** The settings file: LUOT_CONFIG, else `luot.config.json` in the data folder. */
@@ -54,6 +59,46 @@ export interface Settings {
   readonly isDemo: boolean;
   /** Where and how this hall ships its events (LUOT_HUB_URL + LUOT_HUB_KEY, or hubUrl + hubKey). */
   readonly hubLink?: { readonly url: string; readonly key: string };
+  /** The certificate and key the server speaks HTTPS with; undefined: plain HTTP. */
+  readonly tls?: TlsSettings;
+}
+
+/** Where the hall's HTTPS certificate comes from. */
+export interface TlsSettings {
+  readonly certFile: string;
+  readonly keyFile: string;
+  /** `settings`: named by LUOT_TLS_CERT/LUOT_TLS_KEY or the settings file; `tls-init`: `<data>/tls/`. */
+  readonly source: 'settings' | 'tls-init';
+}
+
+/**
+ * The one rule for HTTPS: LUOT_TLS=off means plain HTTP; a certificate named by LUOT_TLS_CERT +
+ * LUOT_TLS_KEY (or tlsCert + tlsKey) is used (missing files fail the start, they do not fall back to
+ * HTTP); else the files of `luot tls init` in `<data>/tls/` when both exist; else plain HTTP.
+ */
+function resolveTls(
+  env: NodeJS.ProcessEnv,
+  fromFile: { tlsCert?: string | undefined; tlsKey?: string | undefined },
+  dataDir: string,
+): TlsSettings | undefined {
+  if (env.LUOT_TLS !== undefined && env.LUOT_TLS !== 'off' && env.LUOT_TLS !== '')
+    throw new Error(`LUOT_TLS may only be "off" (plain HTTP), got ${env.LUOT_TLS}`);
+  if (env.LUOT_TLS === 'off') return undefined;
+  const certFile = env.LUOT_TLS_CERT ?? fromFile.tlsCert;
+  const keyFile = env.LUOT_TLS_KEY ?? fromFile.tlsKey;
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new Error('set both LUOT_TLS_CERT and LUOT_TLS_KEY (or tlsCert and tlsKey), or neither');
+  if (certFile !== undefined && keyFile !== undefined) {
+    const named = { certFile: path.resolve(dataDir, certFile), keyFile: path.resolve(dataDir, keyFile) };
+    for (const file of [named.certFile, named.keyFile]) {
+      if (!existsSync(file)) throw new Error(`HTTPS: ${file} does not exist (LUOT_TLS_CERT / LUOT_TLS_KEY)`);
+    }
+    return { ...named, source: 'settings' };
+  }
+  const made = hallTlsFiles(dataDir);
+  return existsSync(made.serverCert) && existsSync(made.serverKey)
+    ? { certFile: made.serverCert, keyFile: made.serverKey, source: 'tls-init' }
+    : undefined;
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -70,7 +115,7 @@ function isValidTimeZone(zone: string): boolean {
  * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG, LUOT_HUB_URL and
  * LUOT_HUB_KEY (the province hub; none by default), LUOT_HOSTS (comma-separated host names and addresses
  * of the hall; default the machine's own, plus loopback always), LUOT_DEMO (`1`: a new database gets the
- * demo hall).
+ * demo hall), LUOT_TLS_CERT / LUOT_TLS_KEY / LUOT_TLS=off (HTTPS, see `resolveTls`).
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
@@ -93,6 +138,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
           .map((name) => name.trim())
           .filter((name) => name !== '')
       : fromFile.hosts;
+  const tls = resolveTls(env, fromFile, dataDir);
   return {
     port,
     host: env.LUOT_HOST ?? fromFile.host ?? '0.0.0.0',
@@ -103,5 +149,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ...(hosts !== undefined && hosts.length > 0 ? { hosts } : {}),
     ...(fromFile.kioskIssueLimit ? { kioskIssueLimit: fromFile.kioskIssueLimit } : {}),
     ...(hubUrl !== undefined && hubKey !== undefined ? { hubLink: { url: hubUrl, key: hubKey } } : {}),
+    ...(tls ? { tls } : {}),
   };
 }

@@ -1,7 +1,15 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +166,17 @@ describe('the analysis worker itself', () => {
       await expect(worker.run({ ...job, config: null as unknown as HallConfig })).rejects.toThrow();
       const { report } = await worker.run({ ...job, config: demoHallConfig() });
       expect(report.total.issued).toBe(30);
+      // On Linux the worker's thread runs at the lowest CPU priority (nice 19), the main thread at its own.
+      if (process.platform === 'linux') {
+        const niceOf = (tid: string): number => {
+          // The fields after the command name in parentheses; nice is the 19th field of the line.
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        };
+        const threads = readdirSync('/proc/self/task');
+        expect(threads.filter((tid) => niceOf(tid) === 19).length).toBeGreaterThanOrEqual(1);
+        expect(niceOf(String(process.pid))).toBe(getPriority(0));
+      }
     } finally {
       await worker.close();
       data.remove();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '@luot/shared/contracts';
 import { asDeviceId } from '@luot/shared/domain';
+import { translate } from '@luot/shared/text';
 import { plainHttpDevices } from '../src/PlainHttpBanner.tsx';
 
 const device = (name: string, overrides: Partial<DeviceStatus>): DeviceStatus => ({
@@ -23,5 +24,14 @@ describe('plain HTTP warning (issue 15)', () => {
       device('offline', { isOnline: false }),
     ]);
     expect(warned.map((entry) => entry.name)).toEqual(['lan-http']);
+  });
+
+  it('tells how to turn HTTPS on: the command from the sources and from the installed bundle', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const advice = translate(locale, 'admin.plainHttp.fix');
+      expect(advice).toContain('pnpm luot tls init');
+      expect(advice).toContain('luot.cmd tls init');
+      expect(advice).toContain('https://');
+    }
   });
 });

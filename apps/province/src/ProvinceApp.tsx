@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
+import { PASSWORD_LENGTH, passwordProblem } from '@luot/shared/domain';
+import { passwordProblemText } from '@luot/shared/text';
 import type { Account } from './api.ts';
 import { HubApi } from './api.ts';
 import { CatalogueScreen } from './CatalogueScreen.tsx';
@@ -52,7 +54,11 @@ export function ProvinceApp() {
             }}
           />
         ) : account.mustChangePassword ? (
-          <ChangePassword api={api} onChanged={() => setAccount({ ...account, mustChangePassword: false })} />
+          <ChangePassword
+            api={api}
+            username={account.username}
+            onChanged={() => setAccount({ ...account, mustChangePassword: false })}
+          />
         ) : (
           <>
             <Tabs tab={tab} onTab={setTab} />
@@ -185,13 +191,16 @@ function SignIn(props: { api: HubApi; onSignedIn: (token: string, account: Accou
   );
 }
 
-function ChangePassword(props: { api: HubApi; onChanged: () => void }) {
-  const { w } = useWords();
+function ChangePassword(props: { api: HubApi; username: string; onChanged: () => void }) {
+  const { w, locale } = useWords();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    // The hall manager's password rule, checked here first so the refusal is in the console's language.
+    const problem = passwordProblem(next, { username: props.username, currentPassword: current });
+    if (problem) return setError(passwordProblemText(locale, problem));
     const result = await props.api.changePassword(current, next);
     if (result.ok) props.onChanged();
     else setError(result.error.code === 'BAD_CREDENTIALS' ? w('badCredentials') : result.error.message);
@@ -216,7 +225,8 @@ function ChangePassword(props: { api: HubApi; onChanged: () => void }) {
           <input
             type="password"
             autoComplete="new-password"
-            minLength={8}
+            minLength={PASSWORD_LENGTH.min}
+            maxLength={PASSWORD_LENGTH.max}
             value={next}
             onChange={(event) => setNext(event.target.value)}
             required

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { LocalizedText } from '@luot/shared/domain';
+import { PASSWORD_LENGTH } from '@luot/shared/domain';
 import { formatDateVi, formatTimeVi } from '@luot/shared/text';
 
 /** The console's languages: Vietnamese first. */
@@ -16,7 +17,10 @@ const WORDS = {
   username: { vi: 'Tên đăng nhập', en: 'Username' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
-  newPassword: { vi: 'Mật khẩu mới (ít nhất 8 ký tự)', en: 'New password (at least 8 characters)' },
+  newPassword: {
+    vi: `Mật khẩu mới (ít nhất ${PASSWORD_LENGTH.min} ký tự)`,
+    en: `New password (at least ${PASSWORD_LENGTH.min} characters)`,
+  },
   changePassword: { vi: 'Đổi mật khẩu', en: 'Change password' },
   mustChange: {
     vi: 'Vui lòng đổi mật khẩu mặc định trước khi tiếp tục.',

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { hashToken } from '@luot/server/credentials';
-import { FAILED_LOGIN_DELAY_MS, hashPassword, passwordProblem, verifyPassword } from '@luot/server/passwords';
+import { FAILED_LOGIN_DELAY_MS, hashPassword, verifyPassword } from '@luot/server/passwords';
+import { passwordProblem } from '@luot/shared/domain';
+import { passwordProblemText } from '@luot/shared/text';
 
 /** A province console session lives 12 h after sign-in. */
 export const HUB_SESSION_TTL_MS = 12 * 60 * 60_000;
@@ -61,8 +63,9 @@ export class HubAccounts {
     password: string,
     mustChangePassword: boolean,
   ): Promise<number> {
-    const problem = passwordProblem(password, username, '');
-    if (problem && !mustChangePassword) throw new Error(`password refused: ${problem}`);
+    // An operator's first password is changed at first sign-in, so only a password the account keeps is checked.
+    const problem = mustChangePassword ? null : passwordProblem(password, { username });
+    if (problem) throw new Error(`password refused: ${passwordProblemText('en', problem)}`);
     const { rows } = await this.pool.query<{ id: number }>(
       `INSERT INTO accounts (username, display_name, password_hash, must_change_password)
        VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -153,15 +156,16 @@ export class HubAccounts {
     token: string,
     currentPassword: string,
     newPassword: string,
-  ): Promise<{ ok: true } | { ok: false; code: 'BAD_CREDENTIALS' | 'VALIDATION_FAILED'; message: string }> {
+  ): Promise<{ ok: true } | { ok: false; code: 'BAD_CREDENTIALS' | 'WEAK_PASSWORD'; message: string }> {
     const session = await this.session(token);
     const account = session ? await this.find('id = $1', session.id) : undefined;
     if (!account || !(await verifyPassword(currentPassword, account.password_hash))) {
       await this.sleep(FAILED_LOGIN_DELAY_MS);
       return { ok: false, code: 'BAD_CREDENTIALS', message: 'the current password is wrong' };
     }
-    const problem = passwordProblem(newPassword, account.username, currentPassword);
-    if (problem) return { ok: false, code: 'VALIDATION_FAILED', message: problem };
+    // The hall manager's rule (shared with the hall, its console and the CLI): issue 15.
+    const problem = passwordProblem(newPassword, { username: account.username, currentPassword });
+    if (problem) return { ok: false, code: 'WEAK_PASSWORD', message: passwordProblemText('en', problem) };
     await this.pool.query(
       'UPDATE accounts SET password_hash = $2, must_change_password = false WHERE id = $1',
       [account.id, await hashPassword(newPassword)],

@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Identity } from '@luot/shared/contracts';
-import { asDeviceId, passwordProblem as hallPasswordProblem } from '@luot/shared/domain';
+import { asDeviceId, passwordProblem } from '@luot/shared/domain';
 import { passwordProblemText } from '@luot/shared/text';
 import type { AdminStore, ManagerRow } from '../db/admin-store.ts';
 import type { Clock } from './clock.ts';
@@ -47,8 +47,6 @@ const BUSY_RETRY_MS = 1_000;
 export const FAILED_LOGIN_DELAY_MS = 400;
 /** The demo account a new hall starts with; the console forces its password to be changed. */
 export const FIRST_MANAGER = { username: 'admin', password: 'admin' } as const;
-/** The shortest password a manager may choose. */
-export const MIN_PASSWORD_LENGTH = 8;
 
 /** Hash a password with scrypt and a random salt: `scrypt2$N$r$p$<salt>$<hash>`. */
 export async function hashPassword(password: string): Promise<string> {
@@ -324,7 +322,7 @@ export class ManagerAccounts {
       return { ok: false, code: 'BAD_CREDENTIALS', message: 'the current password is wrong' };
     }
     // The hall's rules for weak passwords (shared with the console and the CLI): issue 15.
-    const problem = hallPasswordProblem(newPassword, { username: manager.username, currentPassword });
+    const problem = passwordProblem(newPassword, { username: manager.username, currentPassword });
     if (problem) return { ok: false, code: 'WEAK_PASSWORD', message: passwordProblemText('en', problem) };
     const now = this.clock.now();
     this.store.setPassword(manager.id, await hashPassword(newPassword), false, now);
@@ -338,21 +336,4 @@ export class ManagerAccounts {
   names(): Map<number, string> {
     return new Map(this.store.listManagers().map((manager) => [manager.id, manager.username]));
   }
-}
-
-/**
- * Why a new password is refused, or null when it is acceptable: the province hub's rule (hub/src/app).
- * The hall itself uses the stricter shared `passwordProblem` of `@luot/shared/domain` (issue 15).
- */
-export function passwordProblem(password: string, username: string, previous: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 200) return 'at most 200 characters';
-  if (password === previous) return 'choose a password different from the current one';
-  if (
-    password.toLowerCase() === username.toLowerCase() ||
-    password.toLowerCase() === FIRST_MANAGER.password
-  ) {
-    return 'choose a password that is not the username or the demo password';
-  }
-  return null;
 }

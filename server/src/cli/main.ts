@@ -16,6 +16,7 @@ import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
 import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
 import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
+import { runTlsCommand } from './tls.ts';
 import { runResetPassword, runUnlock } from './sign-in-recovery.ts';
 import { recordUnlock } from '../app/account-recovery.ts';
 import { clerkAccount } from '../app/limits.ts';
@@ -47,6 +48,14 @@ const USAGE = `Lượt hall administration (works while the hall server runs)
   pnpm luot revoke <deviceId>
       revoke a device's token: it can no longer connect, a running server drops it within seconds
       and signs out the clerk of a counter terminal
+  pnpm luot tls init [--add-name <name or address>]… [--force]
+      HTTPS for the hall: a hall-local CA ("Lượt – <hall> CA", its key stays on this PC) and a server
+      certificate for every LUOT_HOSTS name, localhost, 127.0.0.1 and this PC's LAN addresses, in
+      <data>/tls/; prints the CA's fingerprint. Refuses to overwrite without --force (which keeps the
+      CA and issues a new server certificate). Restart the server, then trust the CA on each device
+      (docs/OPERATIONS.md, "HTTPS in the hall"; devices download it from /ca.crt)
+  pnpm luot tls renew [--add-name <name or address>]…
+      a new server certificate from the same CA (new names, or before it expires); restart the server
   pnpm luot hub-enrol --url <https://hub.example.gov.vn> --code <XXXX-XXXX-XXXX>
       join the province hub with its one-time code: the hall's key goes into the settings file
       (hubUrl, hubKey); restart the server to start shipping (docs/HUB.md)
@@ -74,6 +83,8 @@ export async function runCli(
       url: { type: 'string' },
       code: { type: 'string' },
       'keep-days': { type: 'string' },
+      force: { type: 'boolean' },
+      'add-name': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -187,6 +198,15 @@ export async function runCli(
         }
         return 0;
       }
+      case 'tls':
+        return await runTlsCommand(argument, {
+          force: values.force === true,
+          extraNames: values['add-name'] ?? [],
+          settings,
+          hallName: config?.hall.name ?? '',
+          address: store.serverAddress(),
+          print,
+        });
       case 'revoke': {
         if (!argument || !store.revokeDevice(asDeviceId(argument), Date.now())) {
           print(`no active device ${argument ?? '(none)'}`);

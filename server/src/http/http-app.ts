@@ -55,6 +55,13 @@ export interface HttpDependencies {
   readonly hubLink?: HubLinkConsole;
   /** The console's first start: the hall's first manager, from the server PC only. */
   readonly firstStart?: FirstStart;
+  /** HTTPS on the hall's port with this certificate and key (PEM); none: plain HTTP. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  /**
+   * The hall CA's certificate (public part only) for devices to download at `/ca.crt`, read on each
+   * request (so `luot tls init` on a running hall is served at once); undefined when the hall has none.
+   */
+  readonly hallCaCertificate?: () => string | undefined;
 }
 
 /** The default body limit of a JSON route (routes with larger bodies say so). */
@@ -152,7 +159,13 @@ export function setCacheHeaders(reply: FastifyReply, file: string): void {
  */
 export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger = deps.logger;
-  const app: FastifyInstance = Fastify({
+  // With a certificate the same port speaks HTTPS (Node's https.Server, a tls.Server): Socket.IO, the
+  // apps, the voice clips and the admin API ride on it unchanged; without one it is plain HTTP.
+  // Fastify types an HTTPS instance by its server class; the routes and plugins see the same requests and
+  // replies either way (https.Server emits http's IncomingMessage and ServerResponse), so the app is
+  // typed as the plain one for every module that registers routes on it.
+  const app = Fastify({
+    https: deps.tls ? { cert: deps.tls.cert, key: deps.tls.key } : null,
     loggerInstance,
     // One line per request would be most of the log; refusals and faults are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
@@ -164,7 +177,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInst
     // parser before any route; the answer still has the protocol's shape.
     clientErrorHandler: refuseUnreadableRequest,
     forceCloseConnections: true,
-  });
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler<z.ZodType>(validateWithZod);
   app.setErrorHandler(errorHandler(deps.logger));
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { describePublicTicket, pairRequestSchema, PROTOCOL_VERSION } from '@luot/shared/contracts';
 import type { PublicTicketStatus } from '@luot/shared/contracts';
 import { FailureWindow, PAIRING_FAILURE_LIMITS } from '../app/failure-window.ts';
+import { HALL_CA_PATH } from '../app/hall-tls.ts';
 import type { HttpDependencies } from './http-app.ts';
 import type { ZodTypeProvider } from './http-errors.ts';
 import { problem, sendError } from './http-errors.ts';
@@ -101,6 +102,21 @@ export function registerPublicRoutes(parent: FastifyInstance, deps: HttpDependen
   app.get('/favicon.ico', sendIcon);
   app.get('/favicon.svg', sendIcon);
 
+  // The hall CA's certificate for devices to install (docs/OPERATIONS.md, "HTTPS in the hall"): only
+  // ever the certificate, re-encoded from the parsed file, never a key. Served over plain HTTP too, so a
+  // tablet can fetch it before it trusts the hall; the technician compares its fingerprint.
+  // The path literal (HALL_CA_PATH) stays written out: the route list of the HTTP fuzz test reads it here.
+  app.get('/ca.crt', (_request, reply) => {
+    const certificate = deps.hallCaCertificate?.();
+    if (certificate === undefined)
+      return sendError(reply, 404, { code: 'NOT_FOUND', message: 'this hall has no CA (luot tls init)' });
+    return reply
+      .type('application/x-x509-ca-cert')
+      .header('content-disposition', 'attachment; filename="luot-hall-ca.crt"')
+      .header('cache-control', 'no-cache')
+      .send(certificate);
+  });
+
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage(deps)));
 }
 
@@ -131,9 +147,13 @@ function landingPage(deps: HttpDependencies): string {
   const links = Object.keys(deps.apps)
     .map((app) => `<li><a href="/${app}/">/${app}/</a></li>`)
     .join('');
+  const caLink =
+    deps.hallCaCertificate?.() === undefined
+      ? ''
+      : `<p><a href="${HALL_CA_PATH}">Chứng chỉ của Trung tâm (cài lên thiết bị) / The hall's certificate (install on devices)</a></p>`;
   return `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt — ${name}</title>
 <link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>Lượt</h1><p>${name}</p>
 <ul>${links || '<li>Chưa có ứng dụng nào được build. / No app has been built yet.</li>'}</ul>
-<p><a href="/health">/health</a></p></body></html>`;
+${caLink}<p><a href="/health">/health</a></p></body></html>`;
 }

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalysisJob } from './analysis-jobs.ts';
 import { runAnalysisJob } from './analysis-jobs.ts';
 import { PAGE_CACHE_KIB } from '../db/open.ts';
+import { lowerThisThreadPriority } from './thread-priority.ts';
 
 // The analysis worker thread: its own read-only connection to the hall database, so a year's report
 // or a simulated day reads and computes here while the main thread keeps answering the hall. WAL lets
@@ -22,6 +23,8 @@ export type WorkerResponse =
 
 const port = parentPort;
 if (port === null) throw new Error('report-worker runs only as a worker thread');
+// The hall's main thread gets a core before this one whenever both want it.
+lowerThisThreadPriority();
 const { databaseFile } = workerData as { databaseFile: string };
 const db = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');

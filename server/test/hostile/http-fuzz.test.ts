@@ -40,6 +40,7 @@ const ROUTES: readonly RouteSpec[] = [
   { match: '/', path: '/', methods: ['GET'], auth: 'none' },
   { match: '/favicon.ico', path: '/favicon.ico', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/favicon.svg', path: '/favicon.svg', methods: ['GET', 'HEAD'], auth: 'none' },
+  { match: '/ca.crt', path: '/ca.crt', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: 'apps', path: '/kiosk/', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/api/hall/logo', path: '/api/hall/logo', methods: ['GET', 'HEAD'], auth: 'none' },
   { match: '/api/admin/*', path: '/api/admin/nothing-here', methods: ['GET'], auth: 'manager' },

@@ -5,7 +5,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { ChildReply, CommandTimingRecord, DeviceFile, ServerStats } from './hall-child-protocol.ts';
+import type {
+  ChildReply,
+  CommandTimingRecord,
+  DeviceFile,
+  GcPause,
+  ServerStats,
+} from './hall-child-protocol.ts';
 import { DEVICE_FILE, READY_LINE, childReplySchema, deviceFileSchema } from './hall-child-protocol.ts';
 
 const replyIdSchema = z.object({ id: z.number().int() });
@@ -132,8 +138,8 @@ export interface HallChildOptions {
   readonly rolloverHour?: number;
   /** The port to listen on; 0 (default) picks a free one. A restart passes the previous life's port. */
   readonly port?: number;
-  /** Where WAL checkpoints run (HallServerOptions.checkpoints); background when not given. */
-  readonly checkpoints?: 'background' | 'in-commit';
+  /** When WAL checkpoints run (HallServerOptions.checkpoints); after-commit when not given. */
+  readonly checkpoints?: 'after-commit' | 'in-commit';
   /** A prebuilt JavaScript bundle of hall-child.ts (hall-child-bundle.ts) to run instead of tsx. */
   readonly bundle?: string;
   /** More environment for the child (LUOT_HUB_URL, LUOT_HUB_KEY, LUOT_HUB_TIMING: a hall that ships to a hub). */
@@ -159,6 +165,8 @@ export interface HallChild extends ReadyChild {
   advanceClock(ms: number): Promise<ServerStats>;
   /** Where each command committed since the previous call spent its time (then a new list starts). */
   commandTimings(): Promise<CommandTimingRecord[]>;
+  /** The same, with the garbage collections of the same span. */
+  commandTimingsAndGc(): Promise<{ timings: CommandTimingRecord[]; gcPauses: GcPause[] }>;
 }
 
 /** Start `hall-child.ts` and wait for its READY line and its device file. */
@@ -279,5 +287,9 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       await request('reset-stats');
     },
     commandTimings: async () => (await exchange('command-timings')).timings ?? [],
+    commandTimingsAndGc: async () => {
+      const reply = await exchange('command-timings');
+      return { timings: reply.timings ?? [], gcPauses: reply.gcPauses ?? [] };
+    },
   };
 }

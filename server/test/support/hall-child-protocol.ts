@@ -42,7 +42,8 @@ export type DeviceFileInput = z.input<typeof deviceFileSchema>;
  * `advance-clock` moves the hall's clock forward by `ms` and runs the business-day check at once, so a
  * long run can live through many days (a night passes in a moment); it answers with the stats after.
  * `command-timings` answers where each command committed since the previous such request spent its
- * time (`timings`, see CommandTiming in hall-service.ts) and starts a new list.
+ * time (`timings`, see CommandTiming in hall-service.ts) and the garbage collections meanwhile (`gcPauses`),
+ * and starts new lists.
  */
 export const childRequestSchema = z.union([
   z.strictObject({
@@ -87,11 +88,26 @@ export const commandTimingSchema = z.strictObject({
 /** A command's timing as the child reports it. */
 export type CommandTimingRecord = z.output<typeof commandTimingSchema>;
 
+/**
+ * One garbage collection that paused the child's main thread (a `gc` performance entry): when it
+ * started as wall-clock milliseconds (`performance.timeOrigin` + start, comparable with the parent's
+ * own), how long it lasted and V8's kind (minor = young generation, major = mark-compact).
+ */
+export const gcPauseSchema = z.strictObject({
+  atEpochMs: z.number(),
+  ms: z.number(),
+  kind: z.enum(['minor', 'major', 'incremental', 'weakcb', 'other']),
+});
+
+/** A garbage collection as the child reports it. */
+export type GcPause = z.output<typeof gcPauseSchema>;
+
 /** The answer to a request, matched by id. */
 export const childReplySchema = z.strictObject({
   id: z.number().int(),
   stats: serverStatsSchema.nullable(),
   timings: z.array(commandTimingSchema).optional(),
+  gcPauses: z.array(gcPauseSchema).optional(),
 });
 
 /** A reply from the child. */

@@ -3,7 +3,7 @@
 //
 //   node --import tsx server/test/support/hall-child.ts [--hall demo|large] [--counters 60]
 //        [--terminals q3,q4|all] [--kiosks 1] [--displays 0] [--log silent|json] [--port 0]
-//        [--checkpoints background|in-commit]
+//        [--checkpoints after-commit|in-commit]
 //   env LUOT_DATA_DIR: the data folder (required); reused as is on a restart.
 //
 // On the hall's first start it registers the devices and writes their tokens to DEVICE_FILE in the data
@@ -12,13 +12,19 @@
 // parent does that through the socket like a real counter terminal.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, constants as perfConstants, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { HallConfig } from '@luot/shared/domain';
 import { startHallServer } from '../../src/hall-server.ts';
 import { createLogger, silentLogger } from '../../src/log.ts';
 import { largeHallConfig } from '../fixtures.ts';
-import type { ChildReply, CommandTimingRecord, DeviceFileInput, ServerStats } from './hall-child-protocol.ts';
+import type {
+  ChildReply,
+  CommandTimingRecord,
+  DeviceFileInput,
+  GcPause,
+  ServerStats,
+} from './hall-child-protocol.ts';
 import { DEVICE_FILE, childRequestSchema } from './hall-child-protocol.ts';
 
 const { values } = parseArgs({
@@ -33,8 +39,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     // The large hall's business-day rollover hour (a long run keeps clear of it, see bench/soak-run.ts).
     'rollover-hour': { type: 'string' },
-    // Where WAL checkpoints run (benchmarks compare): background (the default) or in-commit.
-    checkpoints: { type: 'string', default: 'background' },
+    // When WAL checkpoints run (benchmarks compare): after-commit (the default) or in-commit.
+    checkpoints: { type: 'string', default: 'after-commit' },
   },
 });
 
@@ -78,12 +84,32 @@ lapDelay.enable();
 let clockOffsetMs = 0;
 /** Committed commands' timings since the parent last asked (`command-timings`). */
 let commandTimings: CommandTimingRecord[] = [];
+/** Garbage collections since the parent last asked (`command-timings`), to set against slow commands. */
+let gcPauses: GcPause[] = [];
+const gcKinds: Record<number, GcPause['kind']> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    // Bounded like the timings: a parent that never asks must not make the child grow.
+    if (gcPauses.length >= 1_000_000) break;
+    const { detail } = entry as { detail?: { kind?: number } };
+    gcPauses.push({
+      atEpochMs: performance.timeOrigin + entry.startTime,
+      ms: entry.duration,
+      kind: gcKinds[detail?.kind ?? -1] ?? 'other',
+    });
+  }
+}).observe({ entryTypes: ['gc'] });
 const server = await startHallServer({
   dataDir,
   clock: { now: () => Date.now() + clockOffsetMs },
   port: count('port', values.port),
   host: '127.0.0.1',
-  checkpoints: values.checkpoints === 'in-commit' ? 'in-commit' : 'background',
+  checkpoints: values.checkpoints === 'in-commit' ? 'in-commit' : 'after-commit',
   logger: values.log === 'json' ? createLogger() : silentLogger,
   initialConfig: hallConfig(),
   // Its clerks sign in with the demo PIN (and the manager is admin/admin), as with LUOT_DEMO=1.
@@ -180,8 +206,9 @@ if (send) {
         reply({ id: request.data.id, stats: stats() });
         break;
       case 'command-timings':
-        reply({ id: request.data.id, stats: null, timings: commandTimings });
+        reply({ id: request.data.id, stats: null, timings: commandTimings, gcPauses });
         commandTimings = [];
+        gcPauses = [];
         break;
       case 'reset-stats':
         loopDelay.reset();

@@ -1248,8 +1248,8 @@ export const messages = {
     en: 'Warning: {count} devices connect over unencrypted HTTP from other machines:',
   },
   'admin.plainHttp.fix': {
-    vi: 'Mã thiết bị và mã PIN của cán bộ có thể bị đọc trộm trên mạng. Chỉ nối các thiết bị này vào mạng riêng của Trung tâm, không dùng chung Wi-Fi với công dân.',
-    en: "Device tokens and clerks' PINs can be read on the network. Keep these devices on the hall's own network, not on the Wi-Fi citizens use.",
+    vi: 'Mã thiết bị và mã PIN của cán bộ có thể bị đọc trộm trên mạng. Bật HTTPS: trên máy chủ chạy pnpm luot tls init (gói cài đặt: luot.cmd tls init), khởi động lại máy chủ, cài chứng chỉ của Trung tâm lên từng thiết bị rồi ghép nối lại thiết bị bằng liên kết https:// (hướng dẫn: docs/OPERATIONS.md). Trong lúc chờ, chỉ nối các thiết bị này vào mạng riêng của Trung tâm, không dùng chung Wi-Fi với công dân.',
+    en: "Device tokens and clerks' PINs can be read on the network. Turn HTTPS on: on the server PC run pnpm luot tls init (installed bundle: luot.cmd tls init), restart the server, install the hall's certificate on each device and pair it again on its https:// link (guide: docs/OPERATIONS.md). Until then keep these devices on the hall's own network, not on the Wi-Fi citizens use.",
   },
   'admin.password.title': {
     vi: 'Đổi mật khẩu',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, ipcMain, session } from 'electron';
 import { handleCrashes } from './crash-recovery.ts';
+import { hallCertificateVerdict, loadHallCa, serverHostOf } from './hall-ca.ts';
 import { createDiagnostics } from './diagnostics.ts';
 import { createDriverImagePrinter } from './driver-print.ts';
 import { hardenSession, hardenWebContents, type BlockedAction } from './hardening.ts';
@@ -108,6 +109,19 @@ function start(): void {
     return;
   }
   const { serverOrigin, rendererUrl } = settings.value;
+  // An HTTPS hall whose CA the technician gave the kiosk in its settings (caFile) rather than the
+  // Windows store: that CA vouches for the hall server's own name only; Chromium judges everything else.
+  if (settings.value.caFile !== undefined) {
+    const hallCa = loadHallCa(settings.value.caFile, settingsFile, (file) => readFileSync(file));
+    if (!hallCa.ok) {
+      showSettingsProblem(window, { file: settingsFile, reason: hallCa.reason });
+      return;
+    }
+    const trust = { serverHost: serverHostOf(serverOrigin), ca: hallCa.value };
+    session.defaultSession.setCertificateVerifyProc((request, callback) =>
+      callback(hallCertificateVerdict(request, trust, Date.now())),
+    );
+  }
   log('starting', {
     version: app.getVersion(),
     settings: settingsFile,

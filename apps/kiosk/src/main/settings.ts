@@ -13,6 +13,12 @@ export const kioskSettingsSchema = z.strictObject({
   /** The hall server, e.g. `http://192.168.1.10:8080`; the renderer is loaded from `<serverUrl>/kiosk/`. */
   serverUrl: z.url({ protocol: /^https?$/ }),
   printer: printerConfigSchema,
+  /**
+   * The hall CA's certificate (the hall's `/ca.crt`, saved beside this file) for an HTTPS hall whose CA
+   * is not in the Windows certificate store; relative to this file's folder. Trusted for the hall server
+   * only (`hall-ca.ts`).
+   */
+  caFile: z.string().min(1).max(1_000).optional(),
   /** Start the kiosk when the PC's user logs in (default on). */
   startAtLogin: z.boolean().default(true),
   /**
@@ -31,6 +37,7 @@ export type KioskSettings = {
   readonly printer: PrinterConfig;
   readonly startAtLogin: boolean;
   readonly managerPin?: string | undefined;
+  readonly caFile?: string | undefined;
 };
 
 /** Where the settings come from and what they resolve to. */
