@@ -389,7 +389,15 @@ describe('manager console', () => {
     await question.waitFor({ state: 'detached' });
     // The server cut the TV off at once; opened again (socket.io does not retry a connection the server
     // closed), its token is refused and it asks for a new code.
-    await page.getByRole('row', { name: /Màn hình tầng 2.*Ngoại tuyến/ }).waitFor();
+    // It leaves the live list for the folded "revoked" section: "Đã thu hồi", and nothing to press.
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('Thiết bị đã thu hồi (1)').click();
+    const revokedRow = page
+      .getByTestId('revoked-devices')
+      .getByRole('row', { name: /Màn hình tầng 2.*Đã thu hồi/ });
+    await revokedRow.waitFor();
+    expect(await revokedRow.getByRole('button').count()).toBe(0);
+    await checkPageState(page, 'admin-09c-revoked');
     await tv.reload();
     await tv.getByText('Màn hình này chưa được ghép nối hoặc đã bị thu hồi').waitFor();
     await tv.close();
@@ -413,9 +421,12 @@ describe('manager console', () => {
       .locator('.audit-sentence', { hasText: /^Cán bộ quản lý .* (đặt lại mã PIN|đăng nhập)/ })
       .first()
       .waitFor();
-    const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(roles.length).toBeGreaterThan(0);
-    expect(new Set(roles)).toEqual(new Set(['Quản lý']));
+    // The filtered page replaces the whole list when its answer arrives: wait for it, not for one row.
+    await expect
+      .poll(async () => [...new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())], {
+        timeout: 10_000,
+      })
+      .toEqual(['Quản lý']);
     // The console on the screens halls have: a 1440×900 office monitor and a 1280×720 laptop.
     for (const [width, height] of [
       [1440, 900],

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
@@ -9,6 +10,7 @@ import type { Logger } from 'pino';
 import { enrolRequestSchema, ingestRequestSchema } from '@luot/shared/contracts';
 import type { HubHallSummary } from '@luot/shared/contracts';
 import { asHallConfig, asVersionedEvent } from '@luot/shared/contracts';
+import { pageSecurityHeaders } from '@luot/server/security-headers';
 import { HubAccounts } from './app/accounts.ts';
 import { HallRegistry } from './app/halls.ts';
 import { Ingest } from './app/ingest.ts';
@@ -151,6 +153,9 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     return reply.status(500).send({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
   });
   await app.register(rateLimit, { global: false });
+  // The hall's page policy on every answer (the province console, the status page): no frames around a
+  // signed-in console, no Referer carrying a ticket's code, scripts only from the hub itself.
+  await app.register(fastifyHelmet, pageSecurityHeaders());
 
   /** The hall a key belongs to, or a 401. */
   const hallOf = async (request: FastifyRequest): Promise<string> => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
 import { asDeviceId, configIssues } from '@luot/shared/domain';
 import type { TestClient } from './helpers.ts';
@@ -74,20 +75,31 @@ describe('manager commands', () => {
       await fetch(`${hall.url}/api/pair`, { method: 'POST', body: JSON.stringify({ code: code.value.code }) })
     ).json()) as { value: { token: string; deviceId: string } };
     const display = await connectClient(hall.url, paired.value.token);
-    const list = await manager.send('device:list', {});
-    expect(list.ok && list.value.find((device) => device.deviceId === paired.value.deviceId)?.isOnline).toBe(
-      true,
-    );
-    const statuses: boolean[] = [];
+    const listed = async () => {
+      const list = await manager.send('device:list', {});
+      return list.ok ? list.value.find((device) => device.deviceId === paired.value.deviceId) : undefined;
+    };
+    expect(await listed()).toMatchObject({ isOnline: true, revokedAt: null });
+    const statuses: DeviceStatus[] = [];
     manager.socket.on('device:status', (status) => {
-      if (status.deviceId === paired.value.deviceId) statuses.push(status.isOnline);
+      if (status.deviceId === paired.value.deviceId) statuses.push(status);
     });
+    const revokedAfter = Date.now();
     expect(
       (await manager.send('device:revoke', { requestId: requestId(), deviceId: paired.value.deviceId })).ok,
     ).toBe(true);
     await waitFor(() => !display.socket.connected, 2_000, 'the revoked display to be dropped');
-    await waitFor(() => statuses.includes(false), 2_000, 'the manager to see it offline');
-    expect(hall.store.findDevice(asDeviceId(paired.value.deviceId))?.revokedAt).not.toBeNull();
+    // The console is told it is revoked (and when), and then that it is offline.
+    await waitFor(
+      () => statuses.some((status) => status.revokedAt !== null && !status.isOnline),
+      2_000,
+      'the manager to see it revoked and offline',
+    );
+    expect(statuses.every((status) => (status.revokedAt ?? 0) >= revokedAfter)).toBe(true);
+    const revoked = await listed();
+    expect(revoked).toMatchObject({ isOnline: false, name: 'Tầng 2' });
+    expect(revoked?.revokedAt).toBe(hall.store.findDevice(asDeviceId(paired.value.deviceId))?.revokedAt);
+    expect(revoked?.revokedAt).toBeGreaterThanOrEqual(revokedAfter);
     const counterWithoutCounter = await manager.send('device:create-pairing', {
       requestId: requestId(),
       kind: 'counter',

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '@luot/shared/contracts';
 import { ERROR_CODES, versionedEventSchema } from '@luot/shared/contracts';
 import type { CounterState, QueueState, Ticket, TicketTransfer } from '@luot/shared/domain';
 import { REPO_ROOT } from '../src/hall-server.ts';
@@ -78,6 +79,18 @@ const TRANSFER_FIELDS = {
   note: true,
 } satisfies Record<keyof TicketTransfer, true>;
 
+const DEVICE_STATUS_FIELDS = {
+  deviceId: true,
+  kind: true,
+  name: true,
+  counterId: true,
+  isOnline: true,
+  lastSeenAt: true,
+  revokedAt: true,
+  transport: true,
+  printer: true,
+} satisfies Record<keyof DeviceStatus, true>;
+
 /** The rows of the table whose header row names `header` (the lines from it to the first non-table line). */
 function tableRows(text: string, header: string): string[] {
   const lines = text.split('\n');
@@ -137,6 +150,14 @@ describe('docs/PROTOCOL.md keeps in step with the code', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('§7 names every field of a device status in the `device:status` row', () => {
+    const row = tableRows(section(7), '| event').find((candidate) => candidate.includes('`device:status`'));
+    const described = cells(row ?? '')[3] ?? '';
+    expect(
+      Object.keys(DEVICE_STATUS_FIELDS).filter((field) => !new RegExp(`\\b${field}\\b`).test(described)),
+    ).toEqual([]);
   });
 
   it('§8 explains every error code a client can receive', () => {

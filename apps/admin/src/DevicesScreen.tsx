@@ -6,6 +6,7 @@ import { DEVICE_KINDS, pairingLink } from '@luot/shared/contracts';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { currentDevices, isActiveDevice } from './device-list.ts';
 import { formatDateTime, useText } from './text.ts';
 
 /** The console pairs every kind of device (there is no manager kind), in the contract's order. */
@@ -44,12 +45,10 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
   };
   useEffect(refresh, [props.api]);
   // Live pushes (device:status) win over the last listing, and bring in a device paired since (a TV
-  // that just scanned the QR code shows up online without a reload).
-  const listedIds = new Set<string>(listed.map((device) => device.deviceId));
-  const devices = [
-    ...listed.map((device) => props.view.devices[device.deviceId] ?? device),
-    ...Object.values(props.view.devices).filter((device) => !listedIds.has(device.deviceId)),
-  ];
+  // that just scanned the QR code shows up online without a reload) or revoked from elsewhere.
+  const allDevices = currentDevices(listed, props.view.devices);
+  const devices = allDevices.filter(isActiveDevice);
+  const revokedDevices = allDevices.filter((device) => !isActiveDevice(device));
   const needsCounter = kind === 'counter' || kind === 'feedback';
 
   const pair = async (): Promise<void> => {
@@ -168,6 +167,35 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
           </tbody>
         </table>
         {devices.length === 0 && <p className="muted">{t('admin.devices.none')}</p>}
+        {revokedDevices.length > 0 && (
+          <details className="revoked-devices" data-testid="revoked-devices">
+            <summary>{t('admin.devices.revokedTitle', { count: revokedDevices.length })}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('admin.devices.name')}</th>
+                  <th>{t('admin.devices.kind')}</th>
+                  <th>{t('admin.devices.counter')}</th>
+                  <th>{t('admin.devices.state')}</th>
+                  <th>{t('admin.devices.revokedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {revokedDevices.map((device) => (
+                  <tr key={device.deviceId}>
+                    <td>{device.name}</td>
+                    <td>{t(`admin.deviceKind.${device.kind}`)}</td>
+                    <td>{device.counterId ?? '—'}</td>
+                    <td>
+                      <span className="pill pill-closed">{t('admin.devices.revoked')}</span>
+                    </td>
+                    <td>{formatDateTime(device.revokedAt ?? 0, config.hall.timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
       </section>
       {revoking && (
         <ConfirmDialog

@@ -6,6 +6,7 @@ import type { HallConfig, QueueState, Ticket } from '@luot/shared/domain';
 import { counterOf, estimateWait, findClerk, findService, isInService } from '@luot/shared/domain';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
+import { currentDevices } from './device-list.ts';
 import { alertsOf, type Alert } from './monitor-model.ts';
 import { TicketSearch } from './TicketSearch.tsx';
 import { formatMinutes, localDay, useText } from './text.ts';
@@ -54,10 +55,7 @@ export function MonitorScreen(props: { api: AdminApi; connection: HallConnection
   }, [ratedCount, props.api, config.satisfaction.levels]);
 
   // The listing at open, updated by the live `device:status` pushes.
-  const devices = [
-    ...listed.filter((device) => !(device.deviceId in props.view.devices)),
-    ...Object.values(props.view.devices),
-  ];
+  const devices = currentDevices(listed, props.view.devices);
   const alerts: Alert[] = alertsOf({
     state,
     config,

@@ -1,5 +1,6 @@
 import type { DeviceStatus, PrinterState } from '@luot/shared/contracts';
 import type { HallConfig, LocalizedText, QueueState, ServiceId } from '@luot/shared/domain';
+import { isActiveDevice } from './device-list.ts';
 
 /** Something the manager should look at now. */
 export type Alert = { readonly key: string; readonly severity: 'high' | 'medium' } & (
@@ -38,7 +39,8 @@ export function alertsOf(input: {
   readonly thresholdMs: number;
 }): Alert[] {
   const alerts: Alert[] = [];
-  for (const device of input.devices) {
+  // A revoked device is offline for good and its printer no longer matters: nothing to act on.
+  for (const device of input.devices.filter(isActiveDevice)) {
     if (device.printer && device.printer.state !== 'ok') {
       alerts.push({
         key: `printer-${device.deviceId}`,

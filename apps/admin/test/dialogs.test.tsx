@@ -205,6 +205,7 @@ describe('devices: pairing link with its QR code, revoke after a question', () =
     counterId: null,
     isOnline: true,
     lastSeenAt: null,
+    revokedAt: null,
     printer: null,
   };
   const view: HallView = {

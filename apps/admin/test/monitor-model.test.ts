@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyQueueState } from '@luot/shared/domain';
+import type { DeviceStatus } from '@luot/shared/contracts';
+import { asDeviceId, emptyQueueState } from '@luot/shared/domain';
 import { alertsOf } from '../src/monitor-model.ts';
 import { demoHallConfigForTest } from './fixtures.ts';
 
@@ -26,6 +27,31 @@ describe('alertsOf', () => {
     });
     expect(alerts).toEqual([
       expect.objectContaining({ kind: 'low-rating', level: { vi: 'Chưa hài lòng', en: 'Not satisfied' } }),
+    ]);
+  });
+
+  it('warns of an offline device or a printer problem, but not of a revoked device', () => {
+    const device = (name: string, revokedAt: number | null): DeviceStatus => ({
+      deviceId: asDeviceId(`dev_${name}`),
+      kind: 'kiosk',
+      name,
+      counterId: null,
+      isOnline: false,
+      lastSeenAt: 1,
+      revokedAt,
+      printer: { state: 'paper_out', detail: null, at: 1 },
+    });
+    const alerts = alertsOf({
+      state: emptyQueueState('2026-03-02'),
+      config: demoHallConfigForTest(),
+      devices: [device('Kiosk sảnh', null), device('Kiosk cũ', 5)],
+      lowRatings: [],
+      now: 10,
+      thresholdMs: 60_000,
+    });
+    expect(alerts.map((alert) => alert.key).sort()).toEqual([
+      'offline-dev_Kiosk sảnh',
+      'printer-dev_Kiosk sảnh',
     ]);
   });
 });

@@ -11,6 +11,7 @@ const device = (name: string, overrides: Partial<DeviceStatus>): DeviceStatus =>
   counterId: null,
   isOnline: true,
   lastSeenAt: 0,
+  revokedAt: null,
   printer: null,
   ...overrides,
 });

@@ -840,6 +840,8 @@ export class HallService {
   private cutOff(identity: Identity, deviceId: DeviceId): void {
     this.log('warn', 'device revoked', identity, { revoked: deviceId });
     for (const listener of this.revokeListeners) listener(deviceId);
+    // Every console sees it revoked at once, even one that did not revoke it (or a CLI revocation).
+    this.publishDevice(deviceId);
     for (const [counterId, holder] of [...this.sessions]) {
       if (holder.deviceId !== deviceId) continue;
       // Out of the map at once: no command of the revoked terminal may slip in before the commit.
@@ -895,6 +897,7 @@ export class HallService {
       isOnline: (this.connections.get(device.id) ?? 0) > 0,
       ...this.transportOf(device.id),
       lastSeenAt: device.lastSeenAt,
+      revokedAt: device.revokedAt,
       printer:
         device.printerState === null
           ? null

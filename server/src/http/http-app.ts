@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import fastifyCompress from '@fastify/compress';
@@ -20,6 +19,7 @@ import { registerHubLinkRoutes } from './hub-link-routes.ts';
 import type { FirstStart } from '../app/first-manager.ts';
 import { registerFirstStartRoutes } from './first-start-routes.ts';
 import { errorHandler, problem, sendError, validateWithZod } from './http-errors.ts';
+import { pageSecurityHeaders } from './security-headers.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 
 /** What the HTTP side needs: the app layer, and facts about the running server. */
@@ -66,55 +66,6 @@ export interface HttpDependencies {
 
 /** The default body limit of a JSON route (routes with larger bodies say so). */
 const DEFAULT_BODY_LIMIT = 4 * 1024;
-
-/**
- * Every page's security headers: a Content-Security-Policy that lets a page load scripts, styles,
- * fonts, images and sound only from the hall server itself and talk only to it (the socket included),
- * no frames around it (`frame-ancestors 'none'`, `X-Frame-Options: DENY`), and no Referer leaving it
- * (a status page's address carries the ticket's code).
- *
- * `style-src` allows inline styles: React sets computed styles on elements and the QR and chart
- * components write `style` attributes; a style cannot run code, and scripts stay strictly `'self'`.
- * HSTS is off: a hall may run plain HTTP, and HSTS on a hall's host name would lock devices out the day
- * the hall switches HTTPS off again. No `upgrade-insecure-requests` for the same reason.
- */
-function helmetOptions(): Parameters<typeof fastifyHelmet>[1] {
-  return {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        // 'self' covers ws(s): of the same host in current browsers; older TV browsers need it named.
-        connectSrc: ["'self'", socketSource],
-        mediaSrc: ["'self'", 'data:', 'blob:'],
-        workerSrc: ["'self'", 'blob:'],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-  };
-}
-
-/** `ws://host` (or `wss://host`) of the address the page was loaded from, for connect-src. */
-function socketSource(request: IncomingMessage, _response: ServerResponse): string {
-  const host = request.headers.host ?? '';
-  // Only a plain host[:port]: the header comes from the client and must not add directives.
-  if (!/^[A-Za-z0-9.[\]:-]{1,255}$/.test(host)) return "'self'";
-  const isTls = (request.socket as { encrypted?: boolean }).encrypted === true;
-  return `${isTls ? 'wss' : 'ws'}://${host}`;
-}
 
 /** Node's parser could not read a request: answer 400 (431 for huge headers) and close the connection. */
 function refuseUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
@@ -217,7 +168,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<FastifyInst
     done(isForeign ? problem(403, 'FORBIDDEN', 'cross-site request refused') : undefined);
   });
 
-  await app.register(fastifyHelmet, helmetOptions());
+  await app.register(fastifyHelmet, pageSecurityHeaders());
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   // Per address, over every route: generous for a device loading an app, a wall for a flood. Routes
   // that guess secrets (sign-in, pairing) set their own tighter limit.

@@ -86,6 +86,11 @@ export interface DeviceStatus {
   readonly isOnline: boolean;
   readonly lastSeenAt: number | null;
   /**
+   * When the device was revoked (its token no longer works: it must be paired again), or null while it
+   * may connect. A revoked device stays listed so the console can show what was cut off and when.
+   */
+  readonly revokedAt: number | null;
+  /**
    * How the device's newest connection reaches the server (absent while offline): over TLS or plain
    * HTTP, and from which address. The console warns while staff devices use plain HTTP from another
    * machine (issue 15).

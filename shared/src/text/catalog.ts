@@ -2046,6 +2046,18 @@ export const messages = {
     vi: 'Thu hồi “{name}”? Thiết bị sẽ bị ngắt ngay và phải ghép nối lại.',
     en: 'Revoke “{name}”? It is disconnected at once and must be paired again.',
   },
+  'admin.devices.revoked': {
+    vi: 'Đã thu hồi',
+    en: 'Revoked',
+  },
+  'admin.devices.revokedTitle': {
+    vi: 'Thiết bị đã thu hồi ({count})',
+    en: 'Revoked devices ({count})',
+  },
+  'admin.devices.revokedAt': {
+    vi: 'Thu hồi lúc',
+    en: 'Revoked at',
+  },
   'admin.devices.none': {
     vi: 'Chưa có thiết bị nào.',
     en: 'No device yet.',
