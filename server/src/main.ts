@@ -26,8 +26,10 @@ const server = await startHallServer({
 });
 
 // The address devices in the hall will use, on the protocol and port the server really listens on.
-const [base] = hallBaseUrls(
-  server.store.serverAddress() ?? { protocol: 'http', port: server.port },
+const serverAddress = server.store.serverAddress() ?? { protocol: 'http' as const, port: server.port };
+// hallBaseUrls gives at least one address (loopback when the machine has no other).
+const [base = `${serverAddress.protocol}://127.0.0.1:${serverAddress.port}`] = hallBaseUrls(
+  serverAddress,
   settings.hosts,
 );
 const lines = [
