@@ -15,6 +15,11 @@ export interface AuthField {
   readonly autoFocus?: boolean;
 }
 
+/** The username input, as sign-in and the first manager both ask for it (focused first). */
+export function usernameField(label: string, value: string, onChange: (value: string) => void): AuthField {
+  return { name: 'username', label, autoComplete: 'username', value, onChange, autoFocus: true };
+}
+
 /** A new password typed twice, checked with the server's own rules as it is typed. */
 export interface NewPassword {
   readonly password: string;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ClerkConfig, CounterConfig, CounterId, ServiceId } from '@luot/shared/domain';
 import { asClerkId, asCounterId, isArchived } from '@luot/shared/domain';
 import { ArchiveButton } from './ArchiveButton.tsx';
@@ -274,43 +275,29 @@ function CounterPicker(props: {
       <legend>{t('admin.clerks.counters')}</legend>
       <p className="muted small">{t('admin.clerks.countersHint')}</p>
       <ul>
-        <li className={chosen === undefined ? 'chosen' : ''}>
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={chosen === undefined}
-              onChange={(e) =>
-                props.onChange(e.target.checked ? undefined : inUse.map((counter) => counter.id))
+        <CheckRow
+          label={t('admin.clerks.everyCounter')}
+          isChecked={chosen === undefined}
+          onToggle={(isChecked) => props.onChange(isChecked ? undefined : inUse.map((counter) => counter.id))}
+        />
+        {chosen !== undefined &&
+          shown.map((counter) => (
+            <CheckRow
+              key={counter.id}
+              label={labelOf(counter)}
+              isChecked={chosen.includes(counter.id)}
+              onToggle={(isChecked) =>
+                props.onChange(
+                  isChecked
+                    ? // Kept in the hall's counter order, whatever order they were ticked in.
+                      draft.counters
+                        .map((candidate) => candidate.id)
+                        .filter((id) => id === counter.id || chosen.includes(id))
+                    : chosen.filter((id) => id !== counter.id),
+                )
               }
             />
-            <span className="entity-name">{t('admin.clerks.everyCounter')}</span>
-          </label>
-        </li>
-        {chosen !== undefined &&
-          shown.map((counter) => {
-            const isChosen = chosen.includes(counter.id);
-            return (
-              <li key={counter.id} className={isChosen ? 'chosen' : ''}>
-                <label className="inline">
-                  <input
-                    type="checkbox"
-                    checked={isChosen}
-                    onChange={(e) =>
-                      props.onChange(
-                        e.target.checked
-                          ? // Kept in the hall's counter order, whatever order they were ticked in.
-                            draft.counters
-                              .map((candidate) => candidate.id)
-                              .filter((id) => id === counter.id || chosen.includes(id))
-                          : chosen.filter((id) => id !== counter.id),
-                      )
-                    }
-                  />
-                  <span className="entity-name">{labelOf(counter)}</span>
-                </label>
-              </li>
-            );
-          })}
+          ))}
       </ul>
       <FieldMessages id={messagesId} messages={props.messages} />
     </fieldset>
@@ -345,21 +332,16 @@ function ServicePicker(props: {
           const service = byId.get(id);
           const label = service ? `${service.prefix} — ${name(service.name)}` : id;
           return (
-            <li key={id} className={isChosen ? 'chosen' : ''}>
-              <label className="inline">
-                <input
-                  type="checkbox"
-                  checked={isChosen}
-                  onChange={(e) =>
-                    props.onChange(
-                      e.target.checked
-                        ? [...props.chosen, id]
-                        : props.chosen.filter((candidate) => candidate !== id),
-                    )
-                  }
-                />
-                <span className="entity-name">{label}</span>
-              </label>
+            <CheckRow
+              key={id}
+              label={label}
+              isChecked={isChosen}
+              onToggle={(isChecked) =>
+                props.onChange(
+                  isChecked ? [...props.chosen, id] : props.chosen.filter((candidate) => candidate !== id),
+                )
+              }
+            >
               {isChosen && (
                 <span className="entity-arrows">
                   <button
@@ -380,7 +362,7 @@ function ServicePicker(props: {
                   </button>
                 </span>
               )}
-            </li>
+            </CheckRow>
           );
         })}
       </ul>
@@ -390,5 +372,23 @@ function ServicePicker(props: {
         </p>
       ))}
     </fieldset>
+  );
+}
+
+/** One row of a checkbox list: the whole row ticks the box (a large target); `children` sit at its end. */
+function CheckRow(props: {
+  readonly label: string;
+  readonly isChecked: boolean;
+  readonly onToggle: (isChecked: boolean) => void;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <li className={props.isChecked ? 'chosen' : ''}>
+      <label className="inline">
+        <input type="checkbox" checked={props.isChecked} onChange={(e) => props.onToggle(e.target.checked)} />
+        <span className="entity-name">{props.label}</span>
+      </label>
+      {props.children}
+    </li>
   );
 }

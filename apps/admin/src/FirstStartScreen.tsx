@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import { AdminApi } from './api.ts';
 import type { Manager } from './api.ts';
-import { AuthCard, AuthForm, useNewPassword } from './AuthForm.tsx';
+import { AuthCard, AuthForm, useNewPassword, usernameField } from './AuthForm.tsx';
 import { useText } from './text.ts';
 
 /**
@@ -53,14 +53,7 @@ export function FirstStartScreen(props: {
       title={t('admin.firstStart.title')}
       intro={<p className="muted">{t('admin.firstStart.intro')}</p>}
       fields={[
-        {
-          name: 'username',
-          label: t('admin.login.username'),
-          autoComplete: 'username',
-          value: username,
-          onChange: setUsername,
-          autoFocus: true,
-        },
+        usernameField(t('admin.login.username'), username, setUsername),
         {
           name: 'display-name',
           label: t('admin.firstStart.displayName'),

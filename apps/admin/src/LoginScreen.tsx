@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { Manager } from './api.ts';
 import { AdminApi } from './api.ts';
-import { AuthForm } from './AuthForm.tsx';
+import { AuthForm, usernameField } from './AuthForm.tsx';
 import { FirstStartScreen } from './FirstStartScreen.tsx';
 import { useText } from './text.ts';
 
@@ -51,14 +51,7 @@ export function LoginScreen(props: {
       title="Lượt"
       intro={<p className="muted">{t('admin.login.title')}</p>}
       fields={[
-        {
-          name: 'username',
-          label: t('admin.login.username'),
-          autoComplete: 'username',
-          value: username,
-          onChange: setUsername,
-          autoFocus: true,
-        },
+        usernameField(t('admin.login.username'), username, setUsername),
         {
           name: 'password',
           label: t('admin.login.password'),

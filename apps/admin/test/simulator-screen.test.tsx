@@ -159,7 +159,7 @@ describe('policy simulator screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Chạy thử nghiệm' }));
     expect(screen.getByRole('status').textContent).toBe('Đang chạy thử nghiệm…');
     expect(screen.getByRole('button', { name: 'Chạy thử nghiệm' })).toHaveProperty('disabled', true);
-    const plan = Array.from({ length: 24 }, (_, hour) => (hour >= 7 && hour < 17 ? 2 : 0));
+    const plan: number[] = Array.from({ length: 24 }, (_, hour) => (hour >= 7 && hour < 17 ? 2 : 0));
     plan[8] = 1;
     expect(requests).toEqual([
       {
