@@ -16,6 +16,20 @@ import type { Identity } from '@luot/shared/contracts';
 /** How long to wait before asking again for a snapshot refused by the server's budget. */
 const SNAPSHOT_RETRY_MS = 3_000;
 
+/** Our own reconnection's first wait and its cap (socket.io's own covers only a lost transport). */
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * How long to wait before reconnection attempt `attempt` (0 first): doubling from 0.5 s up to 5 s, each
+ * wait drawn between half and all of that ("equal jitter"), so the devices of a hall whose server came
+ * back do not all knock at the same instant. `random` is Math.random but for tests.
+ */
+export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** Math.max(0, attempt));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
 /** How the connection stands, for the UI's banner. */
 export type ConnectionStatus =
   | 'connecting'
@@ -78,6 +92,11 @@ export class HallConnection {
   };
   private readonly listeners = new Set<(view: HallView) => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  /** Set for good by `close()` and by a refusal that no retry can cure (token gone, other protocol). */
+  private isStopped = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Our reconnection attempts since the last snapshot (the back-off's exponent). */
+  private reconnectAttempts = 0;
 
   constructor(private readonly options: ConnectionOptions) {
     this.socket = io(options.url, {
@@ -91,17 +110,21 @@ export class HallConnection {
       timeout: 4_000,
     });
     this.socket.on('connect', () => this.update({ status: 'connecting' }));
-    this.socket.on('disconnect', () => this.update({ status: 'offline' }));
+    this.socket.on('disconnect', () => {
+      this.update({ status: 'offline' });
+      this.reconnectIfAbandoned();
+    });
     this.socket.on('connect_error', (error: Error & { data?: { code?: ErrorCode } }) => {
       const code = error.data?.code;
       if (code === 'UNAUTHORIZED') {
-        this.socket.disconnect();
+        this.stop();
         this.update({ status: 'unauthorized' });
       } else if (code === 'PROTOCOL_MISMATCH') {
-        this.socket.disconnect();
+        this.stop();
         this.update({ status: 'mismatch' });
       } else {
         this.update({ status: 'offline' });
+        this.reconnectIfAbandoned();
       }
     });
     this.socket.on('hall:snapshot', (snapshot) => this.takeSnapshot(snapshot));
@@ -183,11 +206,37 @@ export class HallConnection {
 
   /** Close the link for good. */
   close(): void {
-    this.socket.close();
+    this.stop();
     this.listeners.clear();
   }
 
+  /** No more attempts: close the socket and forget a pending reconnection. */
+  private stop(): void {
+    this.isStopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.socket.close();
+  }
+
+  /**
+   * socket.io reconnects by itself after a lost transport (`socket.active` stays true), but not after a
+   * disconnect by the server (`io server disconnect`: a revocation, an ended session, a server that
+   * drops its sockets) nor after a handshake refused by its middleware (`RATE_LIMITED` while a restarted
+   * hall is flooded with reconnections): those would leave a TV offline until someone reloads it. Here
+   * we try again, with back-off; a revoked token is then refused at the handshake, which stops us.
+   */
+  private reconnectIfAbandoned(): void {
+    if (this.isStopped || this.socket.active || this.reconnectTimer !== undefined) return;
+    const delay = reconnectDelayMs(this.reconnectAttempts);
+    this.reconnectAttempts += 1;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (!this.isStopped && !this.socket.active) this.socket.connect();
+    }, delay);
+  }
+
   private takeSnapshot(snapshot: Snapshot): void {
+    this.reconnectAttempts = 0;
     this.update({
       status: 'online',
       state: snapshot.state,

@@ -5,16 +5,14 @@ import { asCounterId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
 import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
+import { LONG_SERVICE_NAME } from '../support/long-names.ts';
 
 // A hall whose service has a 200-character name (Vietnamese procedure names are that long): the
 // monitor, the ticket search with its "Chuyển sang dịch vụ…" choice, the reports and the audit must
 // fit a 1440×900 office monitor and a 1280×720 laptop — no horizontal page scroll, no clipped text,
 // axe clean. (The transfer choice once widened the page to 1,720 px.)
 
-const LONG_NAME = (
-  'Cấp giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất lần đầu ' +
-  'cho hộ gia đình, cá nhân đã được cấp giấy chứng nhận trước ngày Luật Đất đai năm 2024 có hiệu lực thi hành'
-).slice(0, 200);
+const LONG_NAME = LONG_SERVICE_NAME;
 
 describe('the console with a 200-character service name', () => {
   let hall: Awaited<ReturnType<typeof startE2eHall>>;

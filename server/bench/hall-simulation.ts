@@ -24,7 +24,7 @@ import type { ServerStats } from '../test/support/hall-child-protocol.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
-import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
+import { serverNodeFlags, spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket, Summary } from './bench-support.ts';
 import {
@@ -314,7 +314,7 @@ async function main(): Promise<number> {
   // the end by a few milliseconds, which is no minute at all).
   if (minuteStats.length < Math.ceil((measuredMs - 1_000) / 60_000)) minuteStats.push(await hall.lapStats());
   const after = samples.at(-1) ?? (await hall.stats());
-  const timings = await hall.commandTimings();
+  const { timings, gcPauses, checkpoints } = await hall.commandTimingsAndGc();
   clientLoop.disable();
   isRunning = false;
   await Promise.all(loops);
@@ -405,7 +405,7 @@ async function main(): Promise<number> {
       `${BUSY_HALL_PEAK.counters} counters, ${BUSY_HALL_PEAK.displays} display, ${BUSY_HALL_PEAK.kiosks} kiosk); ` +
       `${seconds} s measured after ${warmupSeconds} s warm-up`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
       `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +
       `${perSecond(counts.issued + counts.commands + counts.queueEmpty)} commands/s, ${counts.queueEmpty} empty-queue calls, ` +
@@ -426,6 +426,11 @@ async function main(): Promise<number> {
         ]
       : []),
     line('disk fsync (4 KB, probe)', fsync),
+    line(
+      `server WAL checkpoints (${checkpoints.length})`,
+      summary(checkpoints.map((checkpoint) => checkpoint.ms)),
+    ),
+    line(`server GC pauses (${gcPauses.length})`, summary(gcPauses.map((pause) => pause.ms))),
     `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB (end: RSS ${mb(after.rssBytes)} MB, heap ${mb(after.heapUsedBytes)} MB)`,
     `  server event-loop delay    p50 ${f(after.loopDelayMs.p50)}   p99 ${f(after.loopDelayMs.p99)}   max ${f(after.loopDelayMs.max)}`,
     `  server CPU                 ${serverCpuPercent}% of one core`,

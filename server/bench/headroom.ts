@@ -20,7 +20,7 @@ import { tempDataDir } from '../test/helpers.ts';
 import type { HallChild } from '../test/support/hall-child-process.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
-import { TSX_LOADER, startHallChild } from '../test/support/hall-child-process.ts';
+import { serverNodeFlags, startHallChild, TSX_LOADER } from '../test/support/hall-child-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket, Summary } from './bench-support.ts';
 import {
@@ -341,7 +341,7 @@ async function main(): Promise<number> {
     `Headroom: ${socketCount} sockets (${displaySockets} displays in ${workerCount} worker processes, ` +
       `${counters.length} counters and ${KIOSKS} kiosk in the bench process); ${seconds} s measured after ${warmupSeconds} s warm-up`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, node flags ${serverNodeFlags().join(' ')}`,
     `  setup: ${displayCount + counterCount + KIOSKS} devices registered and hall started in ${(registerMs / 1000).toFixed(1)} s, ` +
       `all connected in ${(connectMs / 1000).toFixed(1)} s`,
     `  load: ${counts.issued} issued, ${counts.calls} calls (${callsPerSecond.toFixed(2)}/s, ${Math.round(timesPeak(callsPerSecond))}× a busy hall's peak), ` +

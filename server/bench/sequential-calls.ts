@@ -10,7 +10,7 @@
 //
 //   pnpm bench --only sequential
 //   pnpm exec tsx server/bench/sequential-calls.ts [--calls 200] [--rounds 3] [--warmup 20] [--displays 10]
-//        [--server-log json|silent] [--tsx] [--profile] [--json out.json] [--check-targets]
+//        [--server-log json|silent] [--tsx] [--profile] [--alloc-profile] [--json out.json] [--check-targets]
 //
 // --tsx runs the hall child through the tsx loader instead of the compiled bundle (to compare);
 // --profile writes a CPU profile of the hall server to server/test-output/bench/.
@@ -28,7 +28,7 @@ import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
 import type { CommandTimingRecord, GcPause } from '../test/support/hall-child-protocol.ts';
-import { spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
+import { serverNodeFlags, spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
 import {
   connectHall,
@@ -53,6 +53,8 @@ const { values } = parseArgs({
     'server-log': { type: 'string', default: 'json' },
     tsx: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // A sampling profile of everything the server allocated while measured (collected or not).
+    'alloc-profile': { type: 'boolean', default: false },
     // Extra Node flags for the hall server, space-separated (e.g. "--max-semi-space-size=2").
     'node-flags': { type: 'string', default: '' },
     // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
@@ -132,7 +134,7 @@ class ArrivalWaiter {
 }
 
 async function main(): Promise<number> {
-  if (values.profile) mkdirSync(profileDir, { recursive: true });
+  if (values.profile || values['alloc-profile']) mkdirSync(profileDir, { recursive: true });
   const fsync = probeFsync(data.dir);
   if (!values.tsx) bundle = await buildHallChildBundle();
   const hall: HallChild = await startHallChild({
@@ -150,6 +152,13 @@ async function main(): Promise<number> {
       ...values['node-flags'].split(' ').filter((flag) => flag !== ''),
     ],
     ...(bundle ? { bundle: bundle.file } : {}),
+    ...(values['alloc-profile']
+      ? {
+          env: {
+            LUOT_ALLOCATION_PROFILE: path.join(profileDir, `sequential-${Date.now()}.heapprofile`),
+          },
+        }
+      : {}),
   });
   children.push(hall);
   const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);
@@ -302,7 +311,8 @@ async function main(): Promise<number> {
   }
   const measuredMs = performance.now() - measuredFrom;
   const after = await hall.stats();
-  const { timings, gcPauses } = await hall.commandTimingsAndGc();
+  const { timings, gcPauses, checkpoints } = await hall.commandTimingsAndGc();
+  const checkpointMs = summary(checkpoints.map((checkpoint) => checkpoint.ms));
   const tail = tailAttribution(
     hallSpans,
     timings.filter((timing) => timing.command === 'call-next'),
@@ -344,7 +354,7 @@ async function main(): Promise<number> {
     `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
       `displays; ${rounds} rounds alternating with a bare Socket.IO relay, after ${warmupCalls} warm-up calls each`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
     `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,
@@ -360,6 +370,9 @@ async function main(): Promise<number> {
     line('disk fsync (4 KB, probe)', fsync),
     `  server GC while measured     ${tail.gc.count} pauses (${tail.gc.minor} minor, ${tail.gc.major} major), ` +
       `${tail.gc.totalMs.toFixed(1)} ms in all, longest ${tail.gc.maxMs.toFixed(2)} ms`,
+    `  WAL checkpoints              ${checkpoints.length} (after ${checkpoints.filter((c) => c.reason === 'commits').length === checkpoints.length ? 'every 100th commit' : 'commits or idle'}), ` +
+      `p50 ${checkpointMs.p50.toFixed(2)} ms, max ${checkpointMs.max.toFixed(2)} ms` +
+      (values['in-commit-checkpoints'] ? ' (in the commits: not seen here)' : ''),
     `  calls over ${SEQUENTIAL_TARGETS.callP95Ms} ms              ${tail.slow.count}: ${tail.slow.overlappingGc} overlapped a server GC; ` +
       `their server call-next → commit p50 ${tail.slow.serverP50Ms.toFixed(2)} ms (all calls ${tail.allServerP50Ms.toFixed(2)} ms)` +
       `, commit ≥ half of the call in ${tail.slow.commitDominated}`,
@@ -389,6 +402,7 @@ async function main(): Promise<number> {
           rounds: roundRows,
           checks,
           tail,
+          checkpoints: { count: checkpoints.length, ms: checkpointMs },
           compiled: bundle !== undefined,
         },
         null,
@@ -398,6 +412,7 @@ async function main(): Promise<number> {
   }
   await hall.stop();
   if (values.profile) console.log(`  CPU profile of the server in ${profileDir}`);
+  if (values['alloc-profile']) console.log(`  allocation profile of the server in ${profileDir}`);
   return values['check-targets'] && checks.some((check) => !check.isMet) ? 1 : 0;
 }
 

@@ -145,6 +145,7 @@ describe('HTTPS in the hall: luot tls init and the server on its certificate', {
     ).not.toThrow();
     expect(initOutput).toContain(files.caCert);
     expect(initOutput).toContain(ca.fingerprint256);
+    expect(initOutput).toContain(ca.fingerprint);
     expect(initOutput).toContain(HALL_CA_PATH);
   });
 

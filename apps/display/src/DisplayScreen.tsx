@@ -225,6 +225,10 @@ function RecentOutcome({ call }: { readonly call: CallView }) {
   );
 }
 
+/** Past this many characters a service name is a procedure's full title: shown smaller, Vietnamese only. */
+const LONG_NAME_CHARS = 70;
+const isLongName = (name: string): boolean => name.length > LONG_NAME_CHARS;
+
 function WaitingPanel({ counts }: { readonly counts: readonly WaitingCount[] }) {
   const style = { '--count': Math.max(counts.length, 5) } as CSSProperties;
   return (
@@ -234,13 +238,18 @@ function WaitingPanel({ counts }: { readonly counts: readonly WaitingCount[] }) 
       </h2>
       <ul className="waiting" style={style}>
         {counts.map((count) => (
-          <li key={count.serviceId} className="waiting__row">
+          <li
+            key={count.serviceId}
+            className={isLongName(count.name.vi) ? 'waiting__row waiting__row--long' : 'waiting__row'}
+          >
             <span className="waiting__prefix">{count.prefix}</span>
             <span className="waiting__name">
               <span className="waiting__vi">{count.name.vi}</span>
-              <span className="waiting__en" lang="en">
-                {count.name.en}
-              </span>
+              {!isLongName(count.name.vi) && (
+                <span className="waiting__en" lang="en">
+                  {count.name.en}
+                </span>
+              )}
             </span>
             <span className="waiting__count" data-testid={`waiting-${count.serviceId}`}>
               {count.waiting}

@@ -205,6 +205,8 @@ function writeWhole(file: string, text: string, mode: number): void {
 export interface TlsOutcome {
   readonly isNewCa: boolean;
   readonly caFingerprint256: string;
+  /** SHA-1: what Windows' certificate dialog calls the "Thumbprint". */
+  readonly caFingerprint1: string;
   readonly caName: string;
   readonly serverValidTo: Date;
   readonly names: CertificateNames;
@@ -246,6 +248,7 @@ export async function writeHallTls(
   return {
     isNewCa: !options.reuseCa,
     caFingerprint256: caCertificate.fingerprint256,
+    caFingerprint1: caCertificate.fingerprint,
     caName: /CN=([^\n]*)/.exec(caCertificate.subject)?.[1] ?? '',
     serverValidTo: new Date(new NodeX509Certificate(server.certificatePem).validTo),
     names: options.names,

@@ -38,10 +38,7 @@ export async function runTlsCommand(
   const existing = tls.existingTlsFiles(files);
   const hasCa = existing.includes(files.caCert) && existing.includes(files.caKey);
   if (subcommand === 'init' && existing.length > 0 && !context.force) {
-    print(
-      `The hall already has TLS files: ${existing.join(', ')}. Nothing was changed.`,
-      // print is one line per call; keep the advice on its own lines.
-    );
+    print(`The hall already has TLS files: ${existing.join(', ')}. Nothing was changed.`);
     print('A new server certificate from the same CA: luot tls renew (or tls init --force).');
     print(`A new CA (every device must trust it again): delete ${files.caCert} and ${files.caKey} first.`);
     return 2;
@@ -65,6 +62,7 @@ export async function runTlsCommand(
     `  also served at ${base ?? `https://<server>:${port}`}${HALL_CA_PATH} (and over http until HTTPS is on)`,
   );
   print(`  SHA-256 fingerprint (compare it on each device): ${outcome.caFingerprint256}`);
+  print(`  SHA-1 fingerprint (Windows calls it the thumbprint): ${outcome.caFingerprint1}`);
   print(`  private key, never leaves this PC (keep a copy with the backups): ${files.caKey}`);
   print(
     `Server certificate: ${files.serverCert}, valid until ${outcome.serverValidTo.toISOString().slice(0, 10)}, for`,

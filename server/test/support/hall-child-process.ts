@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type {
+  CheckpointRecord,
   ChildReply,
   CommandTimingRecord,
   DeviceFile,
@@ -20,6 +21,25 @@ const replyIdSchema = z.object({ id: z.number().int() });
 export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 const HALL_CHILD_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hall-child.ts');
+
+/**
+ * The Node flags of every production start of the server (`luot.serverNodeFlags` in server/package.json,
+ * carried by `pnpm start` and the hall bundle's start scripts): the hall child runs with them, as a hall
+ * does; a benchmark's own `execArgv` comes after them and so overrides them.
+ */
+export function serverNodeFlags(): string[] {
+  const manifest = z
+    .object({ luot: z.object({ serverNodeFlags: z.array(z.string().startsWith('--')) }) })
+    .parse(
+      JSON.parse(
+        readFileSync(
+          path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'),
+          'utf8',
+        ),
+      ),
+    );
+  return manifest.luot.serverNodeFlags;
+}
 
 /** A TypeScript script running in its own Node process that has printed `READY <port>`. */
 export interface ReadyChild {
@@ -165,8 +185,12 @@ export interface HallChild extends ReadyChild {
   advanceClock(ms: number): Promise<ServerStats>;
   /** Where each command committed since the previous call spent its time (then a new list starts). */
   commandTimings(): Promise<CommandTimingRecord[]>;
-  /** The same, with the garbage collections of the same span. */
-  commandTimingsAndGc(): Promise<{ timings: CommandTimingRecord[]; gcPauses: GcPause[] }>;
+  /** The same, with the garbage collections and WAL checkpoints of the same span. */
+  commandTimingsAndGc(): Promise<{
+    timings: CommandTimingRecord[];
+    gcPauses: GcPause[];
+    checkpoints: CheckpointRecord[];
+  }>;
 }
 
 /** Start `hall-child.ts` and wait for its READY line and its device file. */
@@ -189,7 +213,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     {
       env: { ...process.env, ...options.env, LUOT_DATA_DIR: options.dataDir },
       ipc: options.ipc,
-      execArgv: options.execArgv,
+      execArgv: [...serverNodeFlags(), ...(options.execArgv ?? [])],
       onLine: options.onLine,
       useTsx: options.bundle === undefined,
     },
@@ -289,7 +313,11 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
     commandTimings: async () => (await exchange('command-timings')).timings ?? [],
     commandTimingsAndGc: async () => {
       const reply = await exchange('command-timings');
-      return { timings: reply.timings ?? [], gcPauses: reply.gcPauses ?? [] };
+      return {
+        timings: reply.timings ?? [],
+        gcPauses: reply.gcPauses ?? [],
+        checkpoints: reply.checkpoints ?? [],
+      };
     },
   };
 }

@@ -42,8 +42,8 @@ export type DeviceFileInput = z.input<typeof deviceFileSchema>;
  * `advance-clock` moves the hall's clock forward by `ms` and runs the business-day check at once, so a
  * long run can live through many days (a night passes in a moment); it answers with the stats after.
  * `command-timings` answers where each command committed since the previous such request spent its
- * time (`timings`, see CommandTiming in hall-service.ts) and the garbage collections meanwhile (`gcPauses`),
- * and starts new lists.
+ * time (`timings`, see CommandTiming in hall-service.ts), the garbage collections (`gcPauses`) and WAL
+ * checkpoints (`checkpoints`) meanwhile, and starts new lists.
  */
 export const childRequestSchema = z.union([
   z.strictObject({
@@ -102,12 +102,24 @@ export const gcPauseSchema = z.strictObject({
 /** A garbage collection as the child reports it. */
 export type GcPause = z.output<typeof gcPauseSchema>;
 
+/** One WAL checkpoint of the hall (CheckpointReport in server/src/db/checkpointer.ts), when and how long. */
+export const checkpointRecordSchema = z.strictObject({
+  atEpochMs: z.number(),
+  ms: z.number(),
+  reason: z.enum(['idle', 'commits']),
+  frames: z.number().int(),
+});
+
+/** A checkpoint as the child reports it. */
+export type CheckpointRecord = z.output<typeof checkpointRecordSchema>;
+
 /** The answer to a request, matched by id. */
 export const childReplySchema = z.strictObject({
   id: z.number().int(),
   stats: serverStatsSchema.nullable(),
   timings: z.array(commandTimingSchema).optional(),
   gcPauses: z.array(gcPauseSchema).optional(),
+  checkpoints: z.array(checkpointRecordSchema).optional(),
 });
 
 /** A reply from the child. */

@@ -5,6 +5,8 @@
 //        [--terminals q3,q4|all] [--kiosks 1] [--displays 0] [--log silent|json] [--port 0]
 //        [--checkpoints after-commit|in-commit]
 //   env LUOT_DATA_DIR: the data folder (required); reused as is on a restart.
+//   env LUOT_ALLOCATION_PROFILE: a file to write a sampling profile of every allocation (collected or
+//   not) from the first `reset-stats` to `stop`, in the .heapprofile format (benchmarks' --alloc-profile).
 //
 // On the hall's first start it registers the devices and writes their tokens to DEVICE_FILE in the data
 // folder; on every start it prints `READY <port>` once it listens. Over IPC (see hall-child-protocol.ts)
@@ -13,12 +15,14 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PerformanceObserver, constants as perfConstants, monitorEventLoopDelay } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import type { HallConfig } from '@luot/shared/domain';
 import { startHallServer } from '../../src/hall-server.ts';
 import { createLogger, silentLogger } from '../../src/log.ts';
 import { largeHallConfig } from '../fixtures.ts';
 import type {
+  CheckpointRecord,
   ChildReply,
   CommandTimingRecord,
   DeviceFileInput,
@@ -86,6 +90,8 @@ let clockOffsetMs = 0;
 let commandTimings: CommandTimingRecord[] = [];
 /** Garbage collections since the parent last asked (`command-timings`), to set against slow commands. */
 let gcPauses: GcPause[] = [];
+/** WAL checkpoints since the parent last asked (`command-timings`). */
+let checkpoints: CheckpointRecord[] = [];
 const gcKinds: Record<number, GcPause['kind']> = {
   [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
   [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
@@ -116,6 +122,17 @@ const server = await startHallServer({
   seedDemo: true,
   // Kiosks here issue far faster than a visitor can touch a screen.
   kioskIssueLimit: { burst: 1_000_000, perMinute: 1_000_000_000 },
+  onCheckpoint: (report) => {
+    if (checkpoints.length < 1_000_000) {
+      const now = performance.timeOrigin + performance.now();
+      checkpoints.push({
+        atEpochMs: now - report.ms,
+        ms: report.ms,
+        reason: report.reason,
+        frames: report.log,
+      });
+    }
+  },
   // Bounded: a parent that never asks must not make the child grow.
   onCommandTiming: (timing) => {
     if (commandTimings.length < 1_000_000) commandTimings.push(timing);
@@ -193,6 +210,31 @@ function stats(histogram = loopDelay): ServerStats {
   };
 }
 
+/**
+ * What allocates (issue #17: how much garbage a command leaves for the young generation): V8's sampling
+ * heap profiler told to keep the samples of objects already collected, so the profile shows the
+ * allocations of the measured span rather than what survived it.
+ */
+const allocationProfileFile = process.env.LUOT_ALLOCATION_PROFILE;
+let allocationSession: Session | null = null;
+async function startAllocationProfile(): Promise<void> {
+  if (!allocationProfileFile || allocationSession) return;
+  allocationSession = new Session();
+  allocationSession.connect();
+  await allocationSession.post('HeapProfiler.enable');
+  await allocationSession.post('HeapProfiler.startSampling', {
+    samplingInterval: 4_096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+}
+async function writeAllocationProfile(): Promise<void> {
+  if (!allocationProfileFile || !allocationSession) return;
+  const { profile } = await allocationSession.post('HeapProfiler.stopSampling');
+  writeFileSync(allocationProfileFile, JSON.stringify(profile));
+  allocationSession.disconnect();
+}
+
 const send = process.send?.bind(process);
 if (send) {
   process.on('message', (message: unknown) => {
@@ -206,14 +248,15 @@ if (send) {
         reply({ id: request.data.id, stats: stats() });
         break;
       case 'command-timings':
-        reply({ id: request.data.id, stats: null, timings: commandTimings, gcPauses });
+        reply({ id: request.data.id, stats: null, timings: commandTimings, gcPauses, checkpoints });
         commandTimings = [];
         gcPauses = [];
+        checkpoints = [];
         break;
       case 'reset-stats':
         loopDelay.reset();
         lapDelay.reset();
-        reply({ id: request.data.id, stats: null });
+        void startAllocationProfile().then(() => reply({ id: request.data.id, stats: null }));
         break;
       case 'lap-stats':
         reply({ id: request.data.id, stats: stats(lapDelay) });
@@ -238,7 +281,9 @@ if (send) {
       }
       case 'stop':
         // The parent waits for the exit itself; exiting normally lets --cpu-prof write its profile.
-        void server.close().then(() => process.exit(0));
+        void writeAllocationProfile()
+          .then(() => server.close())
+          .then(() => process.exit(0));
         break;
     }
   });
