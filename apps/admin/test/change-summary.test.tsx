@@ -76,22 +76,24 @@ describe('the before-save summary', () => {
     const draft = after();
     const warnings = configIssues(draft, before()).filter((issue) => issue.severity === 'warning');
     render(<ChangeSummary summary={summarizeConfigChange(before(), draft)} warnings={warnings} />);
-    expect(groups()).toEqual({
+    const { 'Các thiết bị sẽ thấy': devices, ...others } = groups();
+    expect(others).toEqual({
       'Thêm mới': ['Dịch vụ “Hộ tịch”'],
       Sửa: ['Quầy “Quầy tiếp nhận”: tên'],
       'Lưu trữ (ẩn khỏi máy lấy số và máy tính quầy, vẫn có trong báo cáo)': ['Cán bộ “Nguyễn Văn An”'],
       'Đưa trở lại sử dụng': ['Cán bộ “Trần Thị Bình”'],
       'Thiết lập chung': ['Quy tắc gọi số: số lần gọi lại tối đa'],
-      'Các thiết bị sẽ thấy': expect.arrayContaining([
-        'Máy lấy số có thêm dịch vụ “Hộ tịch”.',
-        'Cán bộ Nguyễn Văn An không đăng nhập được nữa.',
-        'Cán bộ Trần Thị Bình đăng nhập được tại quầy.',
-        'Các quầy gọi số theo quy tắc mới.',
-      ]) as unknown as string[],
       'Cảnh báo (vẫn lưu được)': [
         'Dịch vụ “Hộ tịch”: chưa có quầy nào phục vụ, số đã cấp sẽ không được gọi.',
       ],
     });
+    for (const line of [
+      'Máy lấy số có thêm dịch vụ “Hộ tịch”.',
+      'Cán bộ Nguyễn Văn An không đăng nhập được nữa.',
+      'Cán bộ Trần Thị Bình đăng nhập được tại quầy.',
+      'Các quầy gọi số theo quy tắc mới.',
+    ])
+      expect(devices).toContain(line);
   });
 
   it('speaks English in the English console, and says when nothing changed', () => {

@@ -108,7 +108,11 @@ function pendingApi() {
   const requests: { path: string; body: SimulationRequest }[] = [];
   let release: (answer: ApiResult<SimulationComparison>) => void = () => {};
   const fetcher: typeof fetch = (input, init) => {
-    requests.push({ path: String(input), body: JSON.parse(String(init?.body)) as SimulationRequest });
+    // The console's client sends a path and a JSON string body.
+    requests.push({
+      path: typeof input === 'string' ? input : '',
+      body: JSON.parse(typeof init?.body === 'string' ? init.body : 'null') as SimulationRequest,
+    });
     return new Promise((resolve) => {
       release = (answer) => resolve(new Response(JSON.stringify(answer), { status: answer.ok ? 200 : 400 }));
     });
