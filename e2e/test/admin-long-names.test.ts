@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { HallConfig } from '@luot/shared/domain';
 import { asCounterId } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
+import { signInAsFirstManager } from '../support/console.ts';
 import { checkPageState } from '../support/page-state.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 import { LONG_SERVICE_NAME } from '../support/long-names.ts';
@@ -65,14 +66,7 @@ describe('the console with a 200-character service name', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(10_000);
     await page.goto(`${hall.url}/admin/`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill('admin');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByLabel('Mật khẩu hiện tại').fill('admin');
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sen-Hong-2026');
-    await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
-    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+    await signInAsFirstManager(page);
   });
 
   afterAll(async () => {

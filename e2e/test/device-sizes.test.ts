@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { HallConfig } from '@luot/shared/domain';
 import { launchBrowser } from '../support/browser.ts';
+import { signInAsFirstManager } from '../support/console.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
 import { LONG_CLERK_NAME, LONG_SERVICE_NAME } from '../support/long-names.ts';
 import { checkPageState } from '../support/page-state.ts';
@@ -160,14 +161,7 @@ describe('every screen at its device size, with the longest names', () => {
 
   it('the console at 1440×900 and 1280×720: the monitor with the long names', async () => {
     const page = await openDevice({ viewport: { width: 1440, height: 900 } }, '/admin/');
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill('admin');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByLabel('Mật khẩu hiện tại').fill('admin');
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Sen-Hong-2026');
-    await page.getByLabel('Nhập lại mật khẩu mới').fill('Sen-Hong-2026');
-    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await page.getByText('Hàng chờ theo dịch vụ').waitFor();
+    await signInAsFirstManager(page);
     await page.getByText(LONG_SERVICE_NAME).first().waitFor();
     await sweep(page, 'console');
     await page.setViewportSize({ width: 1280, height: 720 });

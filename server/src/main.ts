@@ -11,7 +11,16 @@ import { loadSettings } from './settings.ts';
 const settings = loadSettings();
 // A named or `tls init` certificate that cannot be used stops the start here, with the file named: a
 // hall that silently fell back to plain HTTP would send every device's token in clear.
-const certificate = settings.tls ? readServerCertificate(settings.tls, Date.now()) : undefined;
+const certificate = (() => {
+  try {
+    return settings.tls ? readServerCertificate(settings.tls, Date.now()) : undefined;
+  } catch (error) {
+    process.stderr.write(
+      `\n  Lượt cannot start: ${error instanceof Error ? error.message : String(error)}\n\n`,
+    );
+    return process.exit(1);
+  }
+})();
 const server = await startHallServer({
   dataDir: settings.dataDir,
   port: settings.port,

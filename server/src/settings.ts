@@ -73,8 +73,8 @@ export interface TlsSettings {
 
 /**
  * The one rule for HTTPS: LUOT_TLS=off means plain HTTP; a certificate named by LUOT_TLS_CERT +
- * LUOT_TLS_KEY (or tlsCert + tlsKey) is used (missing files fail the start, they do not fall back to
- * HTTP); else the files of `luot tls init` in `<data>/tls/` when both exist; else plain HTTP.
+ * LUOT_TLS_KEY (or tlsCert + tlsKey) is used (missing files fail the server's start, they do not fall
+ * back to HTTP); else the files of `luot tls init` in `<data>/tls/` when both exist; else plain HTTP.
  */
 function resolveTls(
   env: NodeJS.ProcessEnv,
@@ -89,11 +89,12 @@ function resolveTls(
   if ((certFile === undefined) !== (keyFile === undefined))
     throw new Error('set both LUOT_TLS_CERT and LUOT_TLS_KEY (or tlsCert and tlsKey), or neither');
   if (certFile !== undefined && keyFile !== undefined) {
-    const named = { certFile: path.resolve(dataDir, certFile), keyFile: path.resolve(dataDir, keyFile) };
-    for (const file of [named.certFile, named.keyFile]) {
-      if (!existsSync(file)) throw new Error(`HTTPS: ${file} does not exist (LUOT_TLS_CERT / LUOT_TLS_KEY)`);
-    }
-    return { ...named, source: 'settings' };
+    // Whether the files exist is the server's start to check (readServerCertificate), not every CLI command's.
+    return {
+      certFile: path.resolve(dataDir, certFile),
+      keyFile: path.resolve(dataDir, keyFile),
+      source: 'settings',
+    };
   }
   const made = hallTlsFiles(dataDir);
   return existsSync(made.serverCert) && existsSync(made.serverKey)

@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '@luot/client';
 import { HallConnection } from '@luot/client';
-import type { Identity } from '@luot/shared/contracts';
 import { asDeviceId } from '@luot/shared/domain';
 import type { TestClient } from './helpers.ts';
-import { connectClient, requestId, startTestHall, tempDataDir, waitFor } from './helpers.ts';
+import { CONSOLE, connectClient, requestId, startTestHall, tempDataDir, waitFor } from './helpers.ts';
 
 // A display (or any device) whose link the server dropped or refused comes back by itself, through the
 // client library every app uses (@luot/client's HallConnection), against a real server: after a server
 // restart on the same port, after a transient refusal at the handshake (socket.io leaves a refusal by the
 // server's middleware to the application), and it stops only when its token is gone (revoked).
-
-/** Who revokes from the console: the app-layer call the console's route and socket event make. */
-const CONSOLE: Identity = {
-  role: 'manager',
-  deviceId: asDeviceId('mgr_1'),
-  deviceName: 'Quản lý',
-  counterId: null,
-  clerkId: null,
-};
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

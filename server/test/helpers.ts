@@ -7,14 +7,25 @@ import type {
   Ack,
   ClientToServerEvents,
   ConnectionRole,
+  Identity,
   ServerToClientEvents,
   Snapshot,
 } from '@luot/shared/contracts';
 import { PROTOCOL_VERSION, applyChanges } from '@luot/shared/contracts';
 import type { CounterId, QueueState } from '@luot/shared/domain';
+import { asDeviceId } from '@luot/shared/domain';
 import type { HallServer, HallServerOptions } from '../src/hall-server.ts';
 import { startHallServer } from '../src/hall-server.ts';
 import { silentLogger } from '../src/log.ts';
+
+/** Who acts from the console in app-layer calls (a revocation, as the console's route and socket event make it). */
+export const CONSOLE: Identity = {
+  role: 'manager',
+  deviceId: asDeviceId('mgr_1'),
+  deviceName: 'Quản lý',
+  counterId: null,
+  clerkId: null,
+};
 
 /** A typed Socket.IO client of the hall protocol. */
 export type HallClient = Socket<ServerToClientEvents, ClientToServerEvents>;

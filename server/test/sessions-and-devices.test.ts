@@ -4,7 +4,6 @@
 // tablet may rate.
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Identity } from '@luot/shared/contracts';
 import { versionedEventSchema } from '@luot/shared/contracts';
 import type { Ticket, VersionedEvent } from '@luot/shared/domain';
 import { asCounterId, asDeviceId } from '@luot/shared/domain';
@@ -13,7 +12,15 @@ import { MIGRATIONS, migrate } from '../src/db/migrations.ts';
 import type { TestClient } from './helpers.ts';
 import { HallStore } from '../src/db/hall-store.ts';
 import { hashToken } from '../src/app/credentials.ts';
-import { connectClient, pairAndConnect, requestId, startTestHall, tempDataDir, waitFor } from './helpers.ts';
+import {
+  CONSOLE,
+  connectClient,
+  pairAndConnect,
+  requestId,
+  startTestHall,
+  tempDataDir,
+  waitFor,
+} from './helpers.ts';
 
 type TestHall = Awaited<ReturnType<typeof startTestHall>>;
 
@@ -88,15 +95,6 @@ describe('returning a no-show and rating a visit, through the socket', () => {
     ]);
   });
 });
-
-/** Who revokes from the console: the app-layer call the console's route and socket event make. */
-const CONSOLE: Identity = {
-  role: 'manager',
-  deviceId: asDeviceId('mgr_1'),
-  deviceName: 'Quản lý',
-  counterId: null,
-  clerkId: null,
-};
 
 /** Every clerk.signed-out a client folded, from its changes. */
 function signedOutEvents(client: TestClient): VersionedEvent[] {

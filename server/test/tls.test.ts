@@ -1,5 +1,6 @@
 // Issue #15: HTTPS on the hall's own port with a hall-local CA (`luot tls init`). Real certificates made by
 // the CLI, a real HTTPS server on port 0, real clients that trust the hall CA (or do not).
+import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -11,9 +12,10 @@ import { PROTOCOL_VERSION } from '@luot/shared/contracts';
 import { hallTlsFiles, HALL_CA_PATH, readServerCertificate } from '../src/app/hall-tls.ts';
 import { runCli } from '../src/cli/main.ts';
 import { lockKeyFile, SERVER_VALID_DAYS } from '../src/cli/tls-certificates.ts';
+import { REPO_ROOT } from '../src/hall-server.ts';
 import { loadSettings } from '../src/settings.ts';
 import type { HallClient } from './helpers.ts';
-import { startTestHall, tempDataDir } from './helpers.ts';
+import { startTestHall, tempDataDir, waitFor } from './helpers.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ENV_NAMES = [
@@ -235,6 +237,33 @@ describe('HTTPS in the hall: luot tls init and the server on its certificate', {
     }
   });
 
+  it('the start script speaks HTTPS on the tls init files and says so, with https:// links', async () => {
+    const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LUOT_DATA_DIR: data.dir, PORT: '0', LUOT_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor(() => /Hall server: https:\/\/hall-pc\.local:\d+/.test(stderr), 90_000, 'the banner');
+      const port = /Hall server: https:\/\/hall-pc\.local:(\d+)/.exec(stderr)?.[1];
+      expect(stderr).toContain(`HTTPS: ${files.serverCert}, valid until`);
+      expect(stderr).toContain(`https://hall-pc.local:${port}${HALL_CA_PATH}`);
+      expect(stderr).not.toContain('Plain HTTP');
+      await waitFor(() => stderr.includes('Pair a device'), 10_000, 'the whole banner');
+      const health = await httpsRequest(`https://127.0.0.1:${port}/health`, {
+        ca: readFileSync(files.caCert, 'utf8'),
+      });
+      expect(health.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('serves the CA certificate, never a key, at /ca.crt (over plain HTTP too, before devices trust it)', async () => {
     const hall = await startTestHall({ dataDir: data.dir });
     try {
@@ -277,7 +306,9 @@ describe('HTTPS in the hall: luot tls init and the server on its certificate', {
       source: 'settings',
     });
     process.env.LUOT_TLS_KEY = path.join(data.dir, 'missing.key');
-    expect(() => loadSettings()).toThrow(/missing\.key does not exist/);
+    // The CLI's other commands still work; the server's start refuses, naming the file.
+    const named = loadSettings().tls!;
+    expect(() => readServerCertificate(named, Date.now())).toThrow(/missing\.key does not exist/);
     delete process.env.LUOT_TLS_CERT;
     delete process.env.LUOT_TLS_KEY;
     const empty = tempDataDir();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { HallView } from '@luot/client';
 import { QrCode } from '@luot/client/react';
 import type { DeviceKind, DeviceStatus } from '@luot/shared/contracts';
@@ -119,81 +120,60 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
       </section>
       <section className="panel">
         <h2>{t('admin.devices.listTitle')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.devices.name')}</th>
-              <th>{t('admin.devices.kind')}</th>
-              <th>{t('admin.devices.counter')}</th>
-              <th>{t('admin.devices.state')}</th>
-              <th>{t('admin.devices.lastSeen')}</th>
-              <th>{t('admin.devices.printer')}</th>
-              <th>{t('admin.common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((device) => (
-              <tr key={device.deviceId}>
-                <td>{device.name}</td>
-                <td>{t(`admin.deviceKind.${device.kind}`)}</td>
-                <td>{device.counterId ?? '—'}</td>
-                <td>
-                  <span className={device.isOnline ? 'pill pill-open' : 'pill pill-closed'}>
-                    {t(device.isOnline ? 'admin.devices.online' : 'admin.devices.offline')}
+        <DeviceTable
+          devices={devices}
+          heads={[
+            t('admin.devices.state'),
+            t('admin.devices.lastSeen'),
+            t('admin.devices.printer'),
+            t('admin.common.actions'),
+          ]}
+          cells={(device) => (
+            <>
+              <td>
+                <span className={device.isOnline ? 'pill pill-open' : 'pill pill-closed'}>
+                  {t(device.isOnline ? 'admin.devices.online' : 'admin.devices.offline')}
+                </span>
+              </td>
+              <td>
+                {device.lastSeenAt === null ? '—' : formatDateTime(device.lastSeenAt, config.hall.timeZone)}
+              </td>
+              <td>
+                {device.printer ? (
+                  <span className={device.printer.state === 'ok' ? 'pill pill-open' : 'pill pill-paused'}>
+                    {t(`admin.printer.${device.printer.state}`)}
                   </span>
-                </td>
-                <td>
-                  {device.lastSeenAt === null ? '—' : formatDateTime(device.lastSeenAt, config.hall.timeZone)}
-                </td>
-                <td>
-                  {device.printer ? (
-                    <span className={device.printer.state === 'ok' ? 'pill pill-open' : 'pill pill-paused'}>
-                      {t(`admin.printer.${device.printer.state}`)}
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>
-                  <button
-                    className="danger"
-                    onClick={() => setRevoking({ device, isBusy: false, problem: null })}
-                  >
-                    {t('admin.devices.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <button
+                  className="danger"
+                  onClick={() => setRevoking({ device, isBusy: false, problem: null })}
+                >
+                  {t('admin.devices.revoke')}
+                </button>
+              </td>
+            </>
+          )}
+        />
         {devices.length === 0 && <p className="muted">{t('admin.devices.none')}</p>}
         {revokedDevices.length > 0 && (
           <details className="revoked-devices" data-testid="revoked-devices">
             <summary>{t('admin.devices.revokedTitle', { count: revokedDevices.length })}</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('admin.devices.name')}</th>
-                  <th>{t('admin.devices.kind')}</th>
-                  <th>{t('admin.devices.counter')}</th>
-                  <th>{t('admin.devices.state')}</th>
-                  <th>{t('admin.devices.revokedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {revokedDevices.map((device) => (
-                  <tr key={device.deviceId}>
-                    <td>{device.name}</td>
-                    <td>{t(`admin.deviceKind.${device.kind}`)}</td>
-                    <td>{device.counterId ?? '—'}</td>
-                    <td>
-                      <span className="pill pill-closed">{t('admin.devices.revoked')}</span>
-                    </td>
-                    <td>{formatDateTime(device.revokedAt ?? 0, config.hall.timeZone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DeviceTable
+              devices={revokedDevices}
+              heads={[t('admin.devices.state'), t('admin.devices.revokedAt')]}
+              cells={(device) => (
+                <>
+                  <td>
+                    <span className="pill pill-closed">{t('admin.devices.revoked')}</span>
+                  </td>
+                  <td>{formatDateTime(device.revokedAt ?? 0, config.hall.timeZone)}</td>
+                </>
+              )}
+            />
           </details>
         )}
       </section>
@@ -212,6 +192,39 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
         </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+/** Devices with their name, kind and counter, then the columns the list adds (`heads`, `cells`). */
+function DeviceTable(props: {
+  readonly devices: readonly DeviceStatus[];
+  readonly heads: readonly string[];
+  readonly cells: (device: DeviceStatus) => ReactNode;
+}) {
+  const { t } = useText();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t('admin.devices.name')}</th>
+          <th>{t('admin.devices.kind')}</th>
+          <th>{t('admin.devices.counter')}</th>
+          {props.heads.map((head) => (
+            <th key={head}>{head}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.devices.map((device) => (
+          <tr key={device.deviceId}>
+            <td>{device.name}</td>
+            <td>{t(`admin.deviceKind.${device.kind}`)}</td>
+            <td>{device.counterId ?? '—'}</td>
+            {props.cells(device)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

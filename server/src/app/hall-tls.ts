@@ -56,8 +56,17 @@ export function readServerCertificate(
   files: { readonly certFile: string; readonly keyFile: string },
   now: number,
 ): ServerCertificate {
-  const cert = readFileSync(files.certFile);
-  const key = readFileSync(files.keyFile);
+  const readOrExplain = (file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new Error(
+        `HTTPS: ${file} does not exist or cannot be read (LUOT_TLS_CERT / LUOT_TLS_KEY, or luot tls init)`,
+      );
+    }
+  };
+  const cert = readOrExplain(files.certFile);
+  const key = readOrExplain(files.keyFile);
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(cert);
