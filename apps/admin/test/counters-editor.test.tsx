@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
 import { asClerkId, asCounterId, asServiceId } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
@@ -9,7 +9,12 @@ import { recordingApi } from './recording-api.ts';
 // The counters and clerks editors (tab "Quầy và cán bộ") inside the real configuration screen: the
 // shared rules beside each field, the before-save summary, and what is sent to the server.
 
-afterEach(cleanup);
+// The hall editor asks for the logo with the browser's own fetch: this hall has none (204).
+beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const Q1 = asCounterId('q1');
 const Q2 = asCounterId('q2');
