@@ -33,6 +33,7 @@ import {
   decide,
   estimateWait,
   evolveAll,
+  isClerkAllowedAt,
   isInService,
   pinProblem,
 } from '@luot/shared/domain';
@@ -462,6 +463,15 @@ export class HallService {
       return fail('BAD_CREDENTIALS', 'wrong username or PIN');
     }
     this.pinLocks.recordSuccess(account, source);
+    // Checked here as well as in decide, before a PIN change: a clerk at a counter not on their list is
+    // told so at once, and does not replace the manager's PIN at a terminal where they cannot work.
+    if (!isClerkAllowedAt(clerk, counterId))
+      return this.refuse(
+        identity,
+        requestId,
+        'sign-in',
+        fail('COUNTER_NOT_ALLOWED', 'this clerk may not work at this terminal’s counter'),
+      );
     const pinChange = await this.replacePin(identity, clerk.id, pin, newPin, credential.mustChangePin);
     if (pinChange) return pinChange;
     const previousHolder = this.sessions.get(counterId);
