@@ -220,6 +220,49 @@ describe('manager console', () => {
     await checkPageState(page, 'admin-07-config-counters');
   });
 
+  it('limits a clerk to one counter with the checkbox list; a terminal of another counter refuses them in Vietnamese', async () => {
+    await page
+      .getByRole('list', { name: 'Danh sách cán bộ' })
+      .getByRole('button', { name: /canbo3/ })
+      .click();
+    const picker = page
+      .getByRole('group', { name: 'Thông tin cán bộ' })
+      .getByRole('group', { name: 'Quầy được làm việc' });
+    // No list yet (every counter); unticking that lists every counter, ticked.
+    await picker.getByRole('checkbox', { name: 'Mọi quầy (cả quầy thêm sau này)' }).uncheck();
+    const boxes = picker.getByRole('checkbox');
+    const count = await boxes.count();
+    expect(count).toBe(1 + hall.service.hallConfig.counters.length);
+    for (let index = 1; index < count; index += 1) await boxes.nth(index).uncheck();
+    await picker.getByText('cần chọn ít nhất một quầy được làm việc', { exact: false }).waitFor();
+    await picker.getByRole('checkbox', { name: /^Quầy 3 —/ }).check();
+    await checkPageState(page, 'admin-07d-config-clerk-counters');
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
+    const summary = page.getByRole('alertdialog', { name: 'Lưu các thay đổi này?' });
+    await summary.getByText(/chỉ đăng nhập được tại: “Quầy số 3”/).waitFor();
+    await summary.getByRole('button', { name: 'Lưu và áp dụng' }).click();
+    await page.getByText('Đã lưu.', { exact: false }).waitFor();
+    expect(hall.service.hallConfig.clerks.find((clerk) => clerk.username === 'canbo3')?.counterIds).toEqual([
+      'q3',
+    ]);
+
+    // The counter terminal of Quầy 2, in its own browser context: the clerk is refused, in Vietnamese.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const terminal = await context.newPage();
+    const { code } = hall.createPairingCode('counter', 'Máy quầy 2 (e2e)', asCounterId('q2'));
+    await terminal.goto(`${hall.url}/counter/?code=${code}`);
+    await terminal.getByLabel('Tên đăng nhập').fill('canbo3');
+    await terminal.getByLabel('Mã PIN').fill('1234');
+    await terminal.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await terminal.getByTestId('sign-in-error').waitFor();
+    expect(await terminal.getByTestId('sign-in-error').textContent()).toBe(
+      'Cán bộ không được phân công làm việc tại quầy này. Vui lòng đăng nhập tại quầy được phân công hoặc liên hệ cán bộ quản lý.',
+    );
+    expect(hall.service.state.counters.q2?.clerkId ?? null).toBeNull();
+    await checkPageState(terminal, 'admin-07e-counter-refuses-clerk');
+    await context.close();
+  });
+
   it('resets a clerk’s PIN in the console: shown once, and the clerk must change it at sign-in', async () => {
     await page
       .getByRole('list', { name: 'Danh sách cán bộ' })

@@ -270,6 +270,7 @@ async function main(): Promise<number> {
       return (await pong).cpuMs;
     }),
   );
+  await hall.commandTimings(); // the warm-up's are not counted
   isMeasuring = true;
   const measuredFrom = performance.now();
   const samples = [];
@@ -280,6 +281,10 @@ async function main(): Promise<number> {
   isMeasuring = false;
   const measuredMs = performance.now() - measuredFrom;
   const after = samples.at(-1) ?? (await hall.stats());
+  // Where a call's time goes in the server: to its commit, then writing the change to every socket.
+  const callTimings = (await hall.commandTimings()).filter((timing) => timing.command === 'call-next');
+  const serverCall = summary(callTimings.map((timing) => timing.totalMs));
+  const serverBroadcast = summary(callTimings.map((timing) => timing.broadcastMs));
   const workerCpuAfter = await Promise.all(
     pool.map(async (worker) => {
       const pong = worker.next('pong');
@@ -347,6 +352,8 @@ async function main(): Promise<number> {
     `  load: ${counts.issued} issued, ${counts.calls} calls (${callsPerSecond.toFixed(2)}/s, ${Math.round(timesPeak(callsPerSecond))}× a busy hall's peak), ` +
       `${counts.queueEmpty} empty-queue calls; every change goes to all ${socketCount} sockets`,
     line('call → last socket', call),
+    line('  server: call → commit', serverCall),
+    line('  server: its broadcast', serverBroadcast),
     line('issue → ack', issue),
     line('clock check (IPC ping)', clock),
     `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB`,
@@ -366,6 +373,8 @@ async function main(): Promise<number> {
       sockets: socketCount,
       workers: workerCount,
       call,
+      serverCall,
+      serverBroadcast,
       issue,
       clock,
       rssMaxMb,

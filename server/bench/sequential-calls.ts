@@ -88,6 +88,7 @@ interface ServerBreakdown {
   readonly decide: Summary;
   readonly queued: Summary;
   readonly commit: Summary;
+  readonly broadcast: Summary;
 }
 const children: ReadyChild[] = [];
 const sockets: Socket[] = [];
@@ -325,6 +326,7 @@ async function main(): Promise<number> {
       decide: summary(of.map((timing) => timing.decideMs)),
       queued: summary(of.map((timing) => timing.queuedMs)),
       commit: summary(of.map((timing) => timing.commitMs)),
+      broadcast: summary(of.map((timing) => timing.broadcastMs)),
     };
   };
 
@@ -365,6 +367,7 @@ async function main(): Promise<number> {
         line('  of which decide + answer', figures.decide),
         line('  waiting for the commit', figures.queued),
         line('  transaction + fsync', figures.commit),
+        line('  then its broadcast', figures.broadcast),
       ];
     }),
     line('disk fsync (4 KB, probe)', fsync),

@@ -1,4 +1,5 @@
 import type { DeviceKind } from '@luot/shared/contracts';
+import { pairingLink } from '@luot/shared/contracts';
 import type { CounterId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from './app/demo-hall.ts';
 import { hallBaseUrls } from './app/hall-links.ts';
@@ -34,8 +35,10 @@ const server = await startHallServer({
 });
 
 // The address devices in the hall will use, on the protocol and port the server really listens on.
-const [base] = hallBaseUrls(
-  server.store.serverAddress() ?? { protocol: 'http', port: server.port },
+const serverAddress = server.store.serverAddress() ?? { protocol: 'http' as const, port: server.port };
+// hallBaseUrls gives at least one address (loopback when the machine has no other).
+const [base = `${serverAddress.protocol}://127.0.0.1:${serverAddress.port}`] = hallBaseUrls(
+  serverAddress,
   settings.hosts,
 );
 const lines = [
@@ -77,18 +80,18 @@ if (server.hasNoManager()) {
   );
 }
 if (server.isNewHall && settings.isDemo) {
-  const pairings: [DeviceKind, string, string, CounterId | null][] = [
-    ['kiosk', 'Kiosk 1', 'kiosk', null],
-    ['display', 'Màn hình gọi số 1', 'display', null],
+  const pairings: [DeviceKind, string, CounterId | null][] = [
+    ['kiosk', 'Kiosk 1', null],
+    ['display', 'Màn hình gọi số 1', null],
   ];
   for (const counter of server.service.hallConfig.counters.slice(0, 3)) {
-    pairings.push(['counter', `Máy quầy ${counter.number}`, 'counter', counter.id]);
-    pairings.push(['feedback', `Đánh giá quầy ${counter.number}`, 'counter/feedback', counter.id]);
+    pairings.push(['counter', `Máy quầy ${counter.number}`, counter.id]);
+    pairings.push(['feedback', `Đánh giá quầy ${counter.number}`, counter.id]);
   }
   lines.push('', '  A demo hall was created. Open each device with its one-time pairing code (valid 24 h):');
-  for (const [kind, name, app, counterId] of pairings) {
+  for (const [kind, name, counterId] of pairings) {
     const { code } = server.createPairingCode(kind, name, counterId);
-    lines.push(`    ${name.padEnd(22)} ${base}/${app}/?code=${code}`);
+    lines.push(`    ${name.padEnd(22)} ${pairingLink(base, kind, code)}`);
   }
   lines.push(
     `  Clerks sign in as canbo1 … canbo8 with PIN ${DEMO_CLERK_PIN} (change it: pnpm luot reset-pin canbo1).`,

@@ -38,6 +38,8 @@ describe('command timings', () => {
       for (const part of [timing.decideMs, timing.queuedMs, timing.commitMs])
         expect(part).toBeGreaterThanOrEqual(0);
       expect(timing.decideMs + timing.queuedMs + timing.commitMs).toBeCloseTo(timing.totalMs, 6);
+      // The broadcast after the answer is timed on its own.
+      expect(timing.broadcastMs).toBeGreaterThanOrEqual(0);
     }
   });
 });

@@ -1,5 +1,6 @@
 // Issue #15: HTTPS on the hall's own port with a hall-local CA (`luot tls init`). Real certificates made by
 // the CLI, a real HTTPS server on port 0, real clients that trust the hall CA (or do not).
+import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -10,10 +11,12 @@ import type { Snapshot } from '@luot/shared/contracts';
 import { PROTOCOL_VERSION } from '@luot/shared/contracts';
 import { hallTlsFiles, HALL_CA_PATH, readServerCertificate } from '../src/app/hall-tls.ts';
 import { runCli } from '../src/cli/main.ts';
+import { runTlsCommand } from '../src/cli/tls.ts';
 import { lockKeyFile, SERVER_VALID_DAYS } from '../src/cli/tls-certificates.ts';
+import { REPO_ROOT } from '../src/hall-server.ts';
 import { loadSettings } from '../src/settings.ts';
 import type { HallClient } from './helpers.ts';
-import { startTestHall, tempDataDir } from './helpers.ts';
+import { startTestHall, tempDataDir, waitFor } from './helpers.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ENV_NAMES = [
@@ -235,6 +238,33 @@ describe('HTTPS in the hall: luot tls init and the server on its certificate', {
     }
   });
 
+  it('the start script speaks HTTPS on the tls init files and says so, with https:// links', async () => {
+    const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LUOT_DATA_DIR: data.dir, PORT: '0', LUOT_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor(() => /Hall server: https:\/\/hall-pc\.local:\d+/.test(stderr), 90_000, 'the banner');
+      const port = /Hall server: https:\/\/hall-pc\.local:(\d+)/.exec(stderr)?.[1];
+      expect(stderr).toContain(`HTTPS: ${files.serverCert}, valid until`);
+      expect(stderr).toContain(`https://hall-pc.local:${port}${HALL_CA_PATH}`);
+      expect(stderr).not.toContain('Plain HTTP');
+      await waitFor(() => stderr.includes('Pair a device'), 10_000, 'the whole banner');
+      const health = await httpsRequest(`https://127.0.0.1:${port}/health`, {
+        ca: readFileSync(files.caCert, 'utf8'),
+      });
+      expect(health.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('serves the CA certificate, never a key, at /ca.crt (over plain HTTP too, before devices trust it)', async () => {
     const hall = await startTestHall({ dataDir: data.dir });
     try {
@@ -319,5 +349,35 @@ describe('HTTPS in the hall: luot tls init and the server on its certificate', {
       ],
     ]);
     expect(existsSync(files.serverKey)).toBe(true);
+  });
+
+  it('deletes a key it could not lock (icacls outside an administrator prompt) and says why', async () => {
+    const fresh = tempDataDir('luot-tls-lock-');
+    try {
+      process.env.LUOT_DATA_DIR = fresh.dir;
+      const lines: string[] = [];
+      const code = await runTlsCommand('init', {
+        force: false,
+        extraNames: [],
+        settings: loadSettings(),
+        hallName: 'Trung tâm thử',
+        address: undefined,
+        print: (line) => lines.push(line),
+        lock: {
+          platform: 'win32',
+          run: () => {
+            throw new Error('Access is denied.');
+          },
+        },
+      });
+      expect(code).toBe(1);
+      expect(lines.join('\n')).toMatch(/administrator prompt \(Access is denied\.\)/);
+      const made = hallTlsFiles(fresh.dir);
+      expect(existsSync(made.caKey)).toBe(false);
+      expect(existsSync(made.serverKey)).toBe(false);
+    } finally {
+      process.env.LUOT_DATA_DIR = data.dir;
+      fresh.remove();
+    }
   });
 });

@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { ClerkConfig, CounterConfig, ServiceId } from '@luot/shared/domain';
+import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ClerkConfig, CounterConfig, CounterId, ServiceId } from '@luot/shared/domain';
 import { asClerkId, asCounterId, isArchived } from '@luot/shared/domain';
 import { ArchiveButton } from './ArchiveButton.tsx';
 import type { EditorProps } from './ConfigScreen.tsx';
-import { EntityList, FormField, NameInput, freshId, moved } from './editor-parts.tsx';
+import { EntityList, FieldMessages, FormField, NameInput, freshId, moved } from './editor-parts.tsx';
 import { PinResetDialog } from './PinResetDialog.tsx';
 import { useText } from './text.ts';
 
@@ -210,6 +211,12 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
                   />
                 )}
               </FormField>
+              <CounterPicker
+                chosen={clerk.counterIds}
+                draft={draft}
+                messages={messagesAt({ entity: 'clerk', id: clerk.id, field: 'counterIds' })}
+                onChange={(counterIds) => setClerk(clerk.id, { counterIds })}
+              />
               <label className="inline">
                 <input
                   type="checkbox"
@@ -241,6 +248,63 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
 }
 
 /**
+ * The counters a clerk may sign in at: "every counter" (no list, also counters added later), or a
+ * checkbox per counter. Unticking "every counter" starts from every counter in use ticked, so nothing
+ * changes until the manager unticks one. An archived counter shows only while it is on the list.
+ */
+function CounterPicker(props: {
+  readonly chosen: readonly CounterId[] | undefined;
+  readonly draft: EditorProps['draft'];
+  readonly messages: ReturnType<EditorProps['messagesAt']>;
+  readonly onChange: (counterIds: CounterId[] | undefined) => void;
+}) {
+  const { t, name } = useText();
+  const messagesId = useId();
+  const { chosen, draft } = props;
+  const inUse = draft.counters.filter((counter) => !isArchived(counter));
+  const shown = draft.counters.filter((counter) => !isArchived(counter) || chosen?.includes(counter.id));
+  const labelOf = (counter: CounterConfig): string => {
+    const label = `${t('admin.monitor.counterNumber', { number: counter.number })} — ${name(counter.name)}`;
+    return isArchived(counter) ? t('admin.clerks.archivedCounter', { counter: label }) : label;
+  };
+  return (
+    <fieldset
+      className="service-picker counter-picker"
+      {...(props.messages.length > 0 ? { 'aria-describedby': messagesId } : {})}
+    >
+      <legend>{t('admin.clerks.counters')}</legend>
+      <p className="muted small">{t('admin.clerks.countersHint')}</p>
+      <ul>
+        <CheckRow
+          label={t('admin.clerks.everyCounter')}
+          isChecked={chosen === undefined}
+          onToggle={(isChecked) => props.onChange(isChecked ? undefined : inUse.map((counter) => counter.id))}
+        />
+        {chosen !== undefined &&
+          shown.map((counter) => (
+            <CheckRow
+              key={counter.id}
+              label={labelOf(counter)}
+              isChecked={chosen.includes(counter.id)}
+              onToggle={(isChecked) =>
+                props.onChange(
+                  isChecked
+                    ? // Kept in the hall's counter order, whatever order they were ticked in.
+                      draft.counters
+                        .map((candidate) => candidate.id)
+                        .filter((id) => id === counter.id || chosen.includes(id))
+                    : chosen.filter((id) => id !== counter.id),
+                )
+              }
+            />
+          ))}
+      </ul>
+      <FieldMessages id={messagesId} messages={props.messages} />
+    </fieldset>
+  );
+}
+
+/**
  * A counter's services: tick the ones it serves; the ticked ones are listed first, in the order the
  * counter calls them, with buttons to move one up or down.
  */
@@ -268,21 +332,16 @@ function ServicePicker(props: {
           const service = byId.get(id);
           const label = service ? `${service.prefix} — ${name(service.name)}` : id;
           return (
-            <li key={id} className={isChosen ? 'chosen' : ''}>
-              <label className="inline">
-                <input
-                  type="checkbox"
-                  checked={isChosen}
-                  onChange={(e) =>
-                    props.onChange(
-                      e.target.checked
-                        ? [...props.chosen, id]
-                        : props.chosen.filter((candidate) => candidate !== id),
-                    )
-                  }
-                />
-                <span className="entity-name">{label}</span>
-              </label>
+            <CheckRow
+              key={id}
+              label={label}
+              isChecked={isChosen}
+              onToggle={(isChecked) =>
+                props.onChange(
+                  isChecked ? [...props.chosen, id] : props.chosen.filter((candidate) => candidate !== id),
+                )
+              }
+            >
               {isChosen && (
                 <span className="entity-arrows">
                   <button
@@ -303,7 +362,7 @@ function ServicePicker(props: {
                   </button>
                 </span>
               )}
-            </li>
+            </CheckRow>
           );
         })}
       </ul>
@@ -313,5 +372,23 @@ function ServicePicker(props: {
         </p>
       ))}
     </fieldset>
+  );
+}
+
+/** One row of a checkbox list: the whole row ticks the box (a large target); `children` sit at its end. */
+function CheckRow(props: {
+  readonly label: string;
+  readonly isChecked: boolean;
+  readonly onToggle: (isChecked: boolean) => void;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <li className={props.isChecked ? 'chosen' : ''}>
+      <label className="inline">
+        <input type="checkbox" checked={props.isChecked} onChange={(e) => props.onToggle(e.target.checked)} />
+        <span className="entity-name">{props.label}</span>
+      </label>
+      {props.children}
+    </li>
   );
 }

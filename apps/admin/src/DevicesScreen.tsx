@@ -2,15 +2,16 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { HallView } from '@luot/client';
 import { QrCode } from '@luot/client/react';
-import type { DeviceStatus } from '@luot/shared/contracts';
+import type { DeviceKind, DeviceStatus } from '@luot/shared/contracts';
+import { DEVICE_KINDS, pairingLink } from '@luot/shared/contracts';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { currentDevices, isActiveDevice } from './device-list.ts';
-import { PAIRABLE_KINDS, pairingLink } from './pairing-link.ts';
 import { formatDateTime, useText } from './text.ts';
 
-type PairableKind = (typeof PAIRABLE_KINDS)[number];
+/** The console pairs every kind of device (there is no manager kind), in the contract's order. */
+type PairableKind = DeviceKind;
 
 /** A device being revoked: asked first in the dialog, then revoking, or refused by the server. */
 interface Revoking {
@@ -83,9 +84,9 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
           <select
             aria-label={t('admin.devices.kind')}
             value={kind}
-            onChange={(e) => setKind(PAIRABLE_KINDS.find((known) => known === e.target.value) ?? 'kiosk')}
+            onChange={(e) => setKind(DEVICE_KINDS.find((known) => known === e.target.value) ?? 'kiosk')}
           >
-            {PAIRABLE_KINDS.map((candidate) => (
+            {DEVICE_KINDS.map((candidate) => (
               <option key={candidate} value={candidate}>
                 {t(`admin.deviceKind.${candidate}`)}
               </option>

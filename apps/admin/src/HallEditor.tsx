@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { EditorProps } from './ConfigScreen.tsx';
-import { FieldMessages, OpeningHoursEditor } from './editor-parts.tsx';
+import { FormField, OpeningHoursEditor } from './editor-parts.tsx';
 import { useText } from './text.ts';
 
 /** Hall name, address, phone, time zone, rollover hour, display notice line, and the ticket logo. */
@@ -32,11 +32,11 @@ export function HallEditor({ draft, onChange, api, messagesAt }: EditorProps) {
 
   return (
     <section className="panel form-grid">
-      <label>
-        {t('admin.hall.name')}
-        <input value={hall.name} onChange={(e) => set({ name: e.target.value })} />
-        <FieldMessages id="hall-name-messages" messages={at('name')} />
-      </label>
+      <FormField label={t('admin.hall.name')} messages={at('name')}>
+        {(control) => (
+          <input {...control} value={hall.name} onChange={(e) => set({ name: e.target.value })} />
+        )}
+      </FormField>
       <label>
         {t('admin.hall.address')}
         <input value={hall.address} onChange={(e) => set({ address: e.target.value })} />
@@ -45,11 +45,11 @@ export function HallEditor({ draft, onChange, api, messagesAt }: EditorProps) {
         {t('admin.hall.phone')}
         <input value={hall.phone} onChange={(e) => set({ phone: e.target.value })} />
       </label>
-      <label>
-        {t('admin.hall.timeZone')}
-        <input value={hall.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
-        <FieldMessages id="hall-zone-messages" messages={at('timeZone')} />
-      </label>
+      <FormField label={t('admin.hall.timeZone')} messages={at('timeZone')}>
+        {(control) => (
+          <input {...control} value={hall.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
+        )}
+      </FormField>
       <label>
         {t('admin.hall.rolloverHour')}
         <input

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { translateErrorCode } from '@luot/shared/text';
 import type { Manager } from './api.ts';
 import { AdminApi } from './api.ts';
+import { AuthForm, usernameField } from './AuthForm.tsx';
 import { FirstStartScreen } from './FirstStartScreen.tsx';
 import { useText } from './text.ts';
 
@@ -46,48 +47,26 @@ export function LoginScreen(props: {
     );
   }
   return (
-    <main className="auth">
-      <form
-        className="auth-card"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <button type="button" className="link locale" onClick={props.onToggleLocale}>
-          {locale === 'vi' ? 'English' : 'Tiếng Việt'}
-        </button>
-        <h1>Lượt</h1>
-        <p className="muted">{t('admin.login.title')}</p>
-        <label>
-          {t('admin.login.username')}
-          <input
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            autoFocus
-          />
-        </label>
-        <label>
-          {t('admin.login.password')}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {problem && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <button className="primary" type="submit" disabled={isBusy || !username || !password}>
-          {t('admin.login.submit')}
-        </button>
-      </form>
-    </main>
+    <AuthForm
+      title="Lượt"
+      intro={<p className="muted">{t('admin.login.title')}</p>}
+      fields={[
+        usernameField(t('admin.login.username'), username, setUsername),
+        {
+          name: 'password',
+          label: t('admin.login.password'),
+          type: 'password',
+          autoComplete: 'current-password',
+          value: password,
+          onChange: setPassword,
+        },
+      ]}
+      problem={problem}
+      canSubmit={username !== '' && password !== ''}
+      isBusy={isBusy}
+      submitLabel={t('admin.login.submit')}
+      onSubmit={() => void submit()}
+      onToggleLocale={props.onToggleLocale}
+    />
   );
 }

@@ -1,12 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
 import { asClerkId, asCounterId, asServiceId } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
 import { demoHallConfigForTest } from './fixtures.ts';
 import { recordingApi } from './recording-api.ts';
 
-afterEach(cleanup);
+// The hall editor asks for the logo with the browser's own fetch: this hall has none (204).
+beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 /** The small test hall with one counter serving its one service and one clerk. */
 function hall(): HallConfig {

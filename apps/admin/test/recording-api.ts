@@ -16,6 +16,18 @@ export function recordingApi(answers: Readonly<Record<string, (body: unknown) =>
   api: AdminApi;
   requests: RecordedRequest[];
 } {
+  const { fetcher, requests } = recordingFetch(answers);
+  return { api: new AdminApi('test-token', () => {}, fetcher), requests };
+}
+
+/**
+ * The recording `fetch` itself, for screens that make their own client (sign-in, first start): install
+ * it with `vi.stubGlobal('fetch', fetcher)`.
+ */
+export function recordingFetch(answers: Readonly<Record<string, (body: unknown) => ApiResult<unknown>>>): {
+  fetcher: typeof fetch;
+  requests: RecordedRequest[];
+} {
   const requests: RecordedRequest[] = [];
   const fetcher: typeof fetch = (input, init) => {
     const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
@@ -31,5 +43,5 @@ export function recordingApi(answers: Readonly<Record<string, (body: unknown) =>
       }),
     );
   };
-  return { api: new AdminApi('test-token', () => {}, fetcher), requests };
+  return { fetcher, requests };
 }

@@ -1,5 +1,4 @@
 import { networkInterfaces } from 'node:os';
-import type { DeviceKind } from '@luot/shared/contracts';
 
 /** How the hall server was last reached: what it listened on when it started (`HallStore.serverAddress`). */
 export interface ServerAddress {
@@ -29,12 +28,4 @@ export function hallBaseUrls(address: ServerAddress, hosts: readonly string[] | 
     const host = name.includes(':') && !name.startsWith('[') ? `[${name}]` : name;
     return `${address.protocol}://${host}:${address.port}`;
   });
-}
-
-/** Kinds whose web app is not named after them (a feedback tablet runs the counter app's feedback screen). */
-const APP_OF_KIND: Readonly<Record<string, string>> = { feedback: 'counter/feedback', manager: 'admin' };
-
-/** The web app (path under the hall server) a device of a kind opens. */
-export function appPathOf(kind: DeviceKind): string {
-  return APP_OF_KIND[kind] ?? kind;
 }

@@ -33,6 +33,7 @@ import {
   decide,
   estimateWait,
   evolveAll,
+  isClerkAllowedAt,
   isInService,
   pinProblem,
 } from '@luot/shared/domain';
@@ -93,6 +94,11 @@ export interface CommandTiming {
   readonly commitMs: number;
   /** From arrival to commit: the sum of the three. */
   readonly totalMs: number;
+  /**
+   * After the answers: the change's listeners, above all the broadcast that writes the change to every
+   * socket (one write each), and the WAL checkpoint when one runs after this commit. Not in `totalMs`.
+   */
+  readonly broadcastMs: number;
 }
 
 /** After this many wrong PINs in a row on one terminal a clerk is locked out there, for longer each time. */
@@ -462,6 +468,15 @@ export class HallService {
       return fail('BAD_CREDENTIALS', 'wrong username or PIN');
     }
     this.pinLocks.recordSuccess(account, source);
+    // Checked here as well as in decide, before a PIN change: a clerk at a counter not on their list is
+    // told so at once, and does not replace the manager's PIN at a terminal where they cannot work.
+    if (!isClerkAllowedAt(clerk, counterId))
+      return this.refuse(
+        identity,
+        requestId,
+        'sign-in',
+        fail('COUNTER_NOT_ALLOWED', 'this clerk may not work at this terminal’s counter'),
+      );
     const pinChange = await this.replacePin(identity, clerk.id, pin, newPin, credential.mustChangePin);
     if (pinChange) return pinChange;
     const previousHolder = this.sessions.get(counterId);
@@ -673,9 +688,12 @@ export class HallService {
     // The log lines and timings come last: nobody waits for them. Answers kept for repeats (refusals,
     // no-op successes) change nothing and were logged when they were decided.
     setImmediate(() => {
+      const broadcastStarted = performance.now();
       if (changes.events.length > 0) for (const listener of this.changeListeners) listener(changes);
+      const broadcastMs = performance.now() - broadcastStarted;
       for (const item of batch)
-        if (item.batch.events.length > 0) this.recordCommitted(item, batch.length, flushStarted, committedAt);
+        if (item.batch.events.length > 0)
+          this.recordCommitted(item, batch.length, flushStarted, committedAt, broadcastMs);
     });
   }
 
@@ -685,6 +703,7 @@ export class HallService {
     batch: number,
     flushStarted: number,
     committedAt: number,
+    broadcastMs: number,
   ): void {
     if (item.command === null) return;
     const totalMs = committedAt - item.started;
@@ -703,6 +722,7 @@ export class HallService {
       queuedMs: flushStarted - item.decided,
       commitMs: committedAt - flushStarted,
       totalMs,
+      broadcastMs,
     });
   }
 

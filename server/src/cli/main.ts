@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEVICE_KINDS } from '@luot/shared/contracts';
+import { DEVICE_KINDS, pairingLink } from '@luot/shared/contracts';
 import type { DeviceKind } from '@luot/shared/contracts';
 import { asCounterId, asDeviceId, pinProblem } from '@luot/shared/domain';
 import { pinProblemText } from '@luot/shared/text';
@@ -13,7 +13,7 @@ import { DATABASE_FILE, openDatabase } from '../db/open.ts';
 import { enrolWithHub } from '../hub-link/enrol.ts';
 import type { Settings } from '../settings.ts';
 import { loadSettings, saveHubLink, settingsFile } from '../settings.ts';
-import { appPathOf, hallBaseUrls } from '../app/hall-links.ts';
+import { hallBaseUrls } from '../app/hall-links.ts';
 import { AdminStore } from '../db/admin-store.ts';
 import { runBackupCommand } from './backups.ts';
 import { runTlsCommand } from './tls.ts';
@@ -239,9 +239,7 @@ function randomStrongPin(): string {
 function pairingLinkLines(store: HallStore, settings: Settings, kind: DeviceKind, code: string): string[] {
   const recorded = store.serverAddress();
   const address = recorded ?? { protocol: 'http' as const, port: settings.port };
-  const lines = hallBaseUrls(address, settings.hosts).map(
-    (base) => `Open ${base}/${appPathOf(kind)}/?code=${code}`,
-  );
+  const lines = hallBaseUrls(address, settings.hosts).map((base) => `Open ${pairingLink(base, kind, code)}`);
   if (!recorded)
     lines.push("(the hall server has not started on this data folder yet: the port is the settings' one)");
   return lines;

@@ -83,6 +83,7 @@ export const commandTimingSchema = z.strictObject({
   queuedMs: z.number(),
   commitMs: z.number(),
   totalMs: z.number(),
+  broadcastMs: z.number(),
 });
 
 /** A command's timing as the child reports it. */

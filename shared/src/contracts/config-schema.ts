@@ -97,6 +97,8 @@ export const hallConfigSchema = z.strictObject({
         username: textSchema().trim().max(64),
         isActive: z.boolean(),
         isArchived: archivedFlag,
+        // Absent: every counter (configurations from before the list); a rule refuses an empty one.
+        counterIds: z.array(counterIdSchema).max(500).optional(),
       }),
     )
     .max(2_000),

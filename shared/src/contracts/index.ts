@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './version.ts';
 export * from './schemas.ts';
 export * from './messages.ts';
+export * from './device-links.ts';
 export * from './socket-events.ts';
 export * from './permissions.ts';
 export * from './replica.ts';

@@ -26,7 +26,13 @@
 import { parseTicketNumber, checkCallTemplate } from '../text/announcement.ts';
 import { translate, type Locale, type MessageId, type MessageParams } from '../text/catalog.ts';
 import { normalizeSpokenPhrase } from '../text/voice-clips.ts';
-import { isInService, type HallConfig, type LocalizedText, type OpeningWindow } from './config.ts';
+import {
+  isArchived,
+  isInService,
+  type HallConfig,
+  type LocalizedText,
+  type OpeningWindow,
+} from './config.ts';
 
 /** What a configuration problem is about: one kind of entity of the configuration. */
 export type ConfigEntity =
@@ -75,6 +81,9 @@ export const CONFIG_ISSUE_CODES = [
   'out-of-range',
   'counter-without-service',
   'service-without-counter',
+  'unknown-counter',
+  'clerk-without-counter',
+  'clerk-counter-archived',
   'template-unknown-words',
   'template-placeholders',
   'recorded-word-empty',
@@ -394,6 +403,7 @@ export function configIssues(config: HallConfig, published?: HallConfig): Config
 
   // Clerks.
   const clerkWords = new Map<string, Words>();
+  const countersById = new Map(config.counters.map((counter) => [counter.id as string, counter]));
   config.clerks.forEach((clerk, index) => {
     const what = named('clerk', clerk.name, index + 1);
     clerkWords.set(clerk.id, what);
@@ -408,6 +418,29 @@ export function configIssues(config: HallConfig, published?: HallConfig): Config
           what: what(l),
         }),
       );
+    // The counters the clerk may work at (absent: every counter). An empty list is an error, not a
+    // warning: a clerk in service who can sign in nowhere is a mistake (to stop a clerk signing in, the
+    // manager makes them inactive or archives them, which says so). An archived counter on the list is
+    // a warning: it is harmless until the counter is restored, when it is what the manager meant.
+    if (clerk.counterIds === undefined) return;
+    const at: ConfigIssuePath = { entity: 'clerk', id: clerk.id, field: 'counterIds' };
+    for (const counterId of clerk.counterIds) {
+      const counter = countersById.get(counterId);
+      if (counter === undefined)
+        add('error', 'unknown-counter', at, 'config.issue.unknown-counter', (l) => ({
+          what: what(l),
+          value: counterId,
+        }));
+      else if (isArchived(counter))
+        add('warning', 'clerk-counter-archived', at, 'config.issue.clerk-counter-archived', (l) => ({
+          what: what(l),
+          counter: counterWords.get(counterId)!(l),
+        }));
+    }
+    if (isInService(clerk) && clerk.counterIds.length === 0)
+      add('error', 'clerk-without-counter', at, 'config.issue.clerk-without-counter', (l) => ({
+        what: what(l),
+      }));
   });
   duplicateIds('clerk', config.clerks);
   duplicates(

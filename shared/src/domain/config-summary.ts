@@ -108,6 +108,7 @@ const FIELD_ORDER = [
   'kioskOrder',
   'number',
   'serviceIds',
+  'counterIds',
   'address',
   'phone',
   'timeZone',
@@ -322,6 +323,27 @@ function deviceLines(before: HallConfig, after: HallConfig): DeviceLine[] {
   for (const clerk of clerksBefore.values())
     if (!clerksAfter.has(clerk.id))
       line(['counter'], 'config.summary.clerkMayNotSignIn', () => ({ clerk: clerk.name }));
+  // Where a clerk who could and still can sign in may do so (no list: every counter).
+  const counterName = (id: string, l: Locale): string => {
+    const counter = after.counters.find((candidate) => candidate.id === id);
+    return counter ? inLocale(counter.name, l) : id;
+  };
+  for (const clerk of clerksAfter.values()) {
+    const old = clerksBefore.get(clerk.id);
+    if (old === undefined || same(old.counterIds, clerk.counterIds)) continue;
+    if (clerk.counterIds === undefined)
+      line(['counter'], 'config.summary.clerkEveryCounter', () => ({ clerk: clerk.name }));
+    else {
+      const counterIds = clerk.counterIds;
+      line(['counter'], 'config.summary.clerkCounters', (l) => ({
+        clerk: clerk.name,
+        counters:
+          counterIds.length === 0
+            ? translate(l, 'config.summary.noCounter')
+            : counterIds.map((id) => `“${counterName(id, l)}”`).join(', '),
+      }));
+    }
+  }
 
   // Hall-wide settings.
   const { noticeLine: noticeBefore, ...hallBefore } = before.hall;

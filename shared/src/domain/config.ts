@@ -76,6 +76,12 @@ export interface ClerkConfig {
   readonly isActive: boolean;
   /** Archived: gone from kiosks, terminals and displays, kept for history (reports, audit); can be restored. */
   readonly isArchived?: boolean;
+  /**
+   * The counters this clerk may sign in at. Absent means every counter, now and added later: that is how
+   * configurations saved before the list existed read, so they keep working unchanged. An empty list
+   * means none, which the configuration rules refuse for a clerk in service (`clerk-without-counter`).
+   */
+  readonly counterIds?: readonly CounterId[];
 }
 
 /** A priority group that is called ahead of the normal queue (within the anti-starvation bound). */
@@ -235,3 +241,10 @@ export const findCounter = (config: HallConfig, id: CounterId): CounterConfig | 
 /** Look up a clerk; undefined when it is not configured. */
 export const findClerk = (config: HallConfig, id: ClerkId): ClerkConfig | undefined =>
   config.clerks.find((clerk) => clerk.id === id);
+
+/**
+ * Whether a clerk may sign in at a counter: the counter is on the clerk's list, or the clerk has no
+ * list (every counter). The one rule the server enforces at sign-in and the console explains.
+ */
+export const isClerkAllowedAt = (clerk: ClerkConfig, counterId: CounterId): boolean =>
+  clerk.counterIds === undefined || clerk.counterIds.includes(counterId);

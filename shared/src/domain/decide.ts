@@ -2,7 +2,7 @@ import { businessDayOf, isServiceOpen } from './business-day.ts';
 import type { Command } from './commands.ts';
 import { configIssues, describeConfigChanges, isBlockingIssue } from './config-rules.ts';
 import type { CounterConfig, HallConfig } from './config.ts';
-import { findClerk, findCounter, findService, isArchived, isInService } from './config.ts';
+import { findClerk, findCounter, findService, isArchived, isClerkAllowedAt, isInService } from './config.ts';
 import type { Actor, DomainEvent, VersionedEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import type { CounterId } from './ids.ts';
@@ -320,6 +320,11 @@ function decideCommand(state: QueueState, command: Command, context: DecideConte
       if (!known.ok) return known;
       const clerk = findClerk(config, command.clerkId);
       if (!clerk || !isInService(clerk)) return refuse('NOT_FOUND', `unknown clerk ${command.clerkId}`);
+      if (!isClerkAllowedAt(clerk, command.counterId))
+        return refuse(
+          'COUNTER_NOT_ALLOWED',
+          `clerk ${clerk.id} may not work at counter ${command.counterId}`,
+        );
       const events: DomainEvent[] = [];
       // One clerk session per counter and one counter per clerk: the newest sign-in wins.
       for (const other of Object.values(state.counters)) {

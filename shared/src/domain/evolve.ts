@@ -2,12 +2,13 @@ import type { VersionedEvent } from './events.ts';
 import type { CounterId, TicketId } from './ids.ts';
 import type { CounterState, QueueState, Ticket } from './state.ts';
 import { RECENT_SERVICE_TIMES, counterOf, isOpenTicket, waitingTicket } from './state.ts';
+import { withTicketIn } from './policy.ts';
 
 function withTicket(state: QueueState, id: TicketId, change: (ticket: Ticket) => Ticket): QueueState {
   const ticket = state.tickets[id];
   // A client that joined after the day's finished tickets were pruned may not know an old ticket.
   if (!ticket) return state;
-  return { ...state, tickets: { ...state.tickets, [id]: change(ticket) } };
+  return { ...state, tickets: withTicketIn(state.tickets, change(ticket)) };
 }
 
 function withCounter(
@@ -68,7 +69,7 @@ function apply(state: QueueState, event: VersionedEvent): QueueState {
       return {
         ...state,
         nextTicketId: Math.max(state.nextTicketId, event.ticketId + 1),
-        tickets: { ...state.tickets, [ticket.id]: ticket },
+        tickets: withTicketIn(state.tickets, ticket),
         lastSequence: { ...state.lastSequence, [event.serviceId]: event.sequence },
       };
     }

@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_SIGNED_IN',
   'ALREADY_RATED',
   'FORBIDDEN',
+  // Sign-in: the clerk's configuration does not list the counter this terminal is paired to.
+  'COUNTER_NOT_ALLOWED',
   // A configuration with a blocking problem of config-rules.ts (the problems travel in `configIssues`).
   'CONFIG_INVALID',
 ] as const;

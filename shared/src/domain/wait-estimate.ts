@@ -2,7 +2,7 @@ import type { HallConfig } from './config.ts';
 import { findCounter, findService, isInService } from './config.ts';
 import type { ServiceId, TicketId } from './ids.ts';
 import { asTicketId } from './ids.ts';
-import { callOrder, isEligible, waitingInQueueOrder } from './policy.ts';
+import { callOrder, isEligible, waitingInQueueOrder, withTicketIn } from './policy.ts';
 import type { QueueState, Ticket } from './state.ts';
 import { counterOf, waitingTicket } from './state.ts';
 
@@ -93,7 +93,7 @@ export function estimateWait(
   const existing = ticketId === undefined ? undefined : state.tickets[ticketId];
   const ticket = existing ?? newTicket(state, serviceId);
   const withTicket =
-    existing === undefined ? { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } } : state;
+    existing === undefined ? { ...state, tickets: withTicketIn(state.tickets, ticket) } : state;
   const positions = positionsInCallOrder(withTicket, config, ticket).filter((index) => index >= 0);
   // No counter may call it (a service nobody serves): everyone waiting for the service is ahead.
   const sameService = waitingInQueueOrder(state.tickets).filter(

@@ -31,6 +31,10 @@ export const messages = {
     vi: 'Thiết bị hoặc tài khoản này không được phép thực hiện thao tác này.',
     en: 'You are not allowed to do this.',
   },
+  'error.COUNTER_NOT_ALLOWED': {
+    vi: 'Cán bộ không được phân công làm việc tại quầy này. Vui lòng đăng nhập tại quầy được phân công hoặc liên hệ cán bộ quản lý.',
+    en: 'This clerk is not assigned to this counter. Please sign in at an assigned counter or ask the manager.',
+  },
   'error.PROTOCOL_MISMATCH': {
     vi: 'Phiên bản ứng dụng không khớp với máy chủ. Vui lòng tải lại trang hoặc cập nhật ứng dụng.',
     en: 'This app version does not match the server. Please reload the page or update the app.',
@@ -886,6 +890,18 @@ export const messages = {
     vi: '{what}: chưa có quầy nào phục vụ, số đã cấp sẽ không được gọi.',
     en: '{what}: no counter serves it, so its tickets would never be called.',
   },
+  'config.issue.unknown-counter': {
+    vi: '{what}: được làm việc tại một quầy không còn trong cấu hình ({value}).',
+    en: '{what}: may work at a counter that is not in the configuration ({value}).',
+  },
+  'config.issue.clerk-without-counter': {
+    vi: '{what}: cần chọn ít nhất một quầy được làm việc (hoặc chọn “Mọi quầy”), nếu không cán bộ không đăng nhập được.',
+    en: '{what}: choose at least one counter to work at (or “Every counter”), or the clerk cannot sign in.',
+  },
+  'config.issue.clerk-counter-archived': {
+    vi: '{what}: {counter} đã lưu trữ, cán bộ không đăng nhập được tại quầy này cho đến khi khôi phục.',
+    en: '{what}: {counter} is archived; the clerk cannot sign in there until it is restored.',
+  },
   'config.issue.template-unknown-words': {
     vi: 'Câu gọi số có từ chưa có tệp âm thanh: {words}.',
     en: 'The call phrase has words with no voice clip: {words}.',
@@ -1050,6 +1066,7 @@ export const messages = {
   'config.changeField.kioskOrder': { vi: 'thứ tự trên máy lấy số', en: 'kiosk order' },
   'config.changeField.number': { vi: 'số quầy', en: 'counter number' },
   'config.changeField.serviceIds': { vi: 'dịch vụ phục vụ', en: 'services served' },
+  'config.changeField.counterIds': { vi: 'quầy được làm việc', en: 'counters to work at' },
   'config.changeField.address': { vi: 'địa chỉ', en: 'address' },
   'config.changeField.phone': { vi: 'số điện thoại', en: 'phone' },
   'config.changeField.timeZone': { vi: 'múi giờ', en: 'time zone' },
@@ -1135,6 +1152,18 @@ export const messages = {
   'config.summary.clerkMayNotSignIn': {
     vi: 'Cán bộ {clerk} không đăng nhập được nữa.',
     en: 'Clerk {clerk} can no longer sign in.',
+  },
+  'config.summary.clerkCounters': {
+    vi: 'Cán bộ {clerk} chỉ đăng nhập được tại: {counters}.',
+    en: 'Clerk {clerk} can sign in only at: {counters}.',
+  },
+  'config.summary.clerkEveryCounter': {
+    vi: 'Cán bộ {clerk} đăng nhập được tại mọi quầy.',
+    en: 'Clerk {clerk} can sign in at every counter.',
+  },
+  'config.summary.noCounter': {
+    vi: 'không quầy nào',
+    en: 'no counter',
   },
   'config.summary.hallChanged': {
     vi: 'Máy lấy số, phiếu và màn hình gọi số dùng thông tin Trung tâm mới.',
@@ -1806,6 +1835,22 @@ export const messages = {
   'admin.clerks.add': {
     vi: 'Thêm cán bộ',
     en: 'Add a clerk',
+  },
+  'admin.clerks.counters': {
+    vi: 'Quầy được làm việc',
+    en: 'Counters to work at',
+  },
+  'admin.clerks.everyCounter': {
+    vi: 'Mọi quầy (cả quầy thêm sau này)',
+    en: 'Every counter (including counters added later)',
+  },
+  'admin.clerks.countersHint': {
+    vi: 'Cán bộ chỉ đăng nhập được tại máy của các quầy được đánh dấu. Cán bộ đang đăng nhập giữ phiên đến khi đăng xuất.',
+    en: 'The clerk can sign in only at the terminals of the ticked counters. A clerk already signed in keeps the session until signing out.',
+  },
+  'admin.clerks.archivedCounter': {
+    vi: '{counter} (đã lưu trữ)',
+    en: '{counter} (archived)',
   },
   'admin.policy.queue': {
     vi: 'Quy tắc gọi số',

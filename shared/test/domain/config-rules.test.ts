@@ -171,6 +171,41 @@ describe('configIssues', () => {
     expect(configIssues(idle)).toEqual([]);
   });
 
+  it('checks the counters a clerk may work at: unknown ids and an empty list are errors, an archived counter a warning', () => {
+    const base = hallConfig({ counters: { q4: { isArchived: true } } });
+    const withClerk = (change: Partial<HallConfig['clerks'][number]>, id = CLERK.lan): HallConfig => ({
+      ...base,
+      clerks: base.clerks.map((clerk) => (clerk.id === id ? { ...clerk, ...change } : clerk)),
+    });
+    // No list at all (every configuration saved before the list existed): every counter, no issue.
+    expect(base.clerks.every((clerk) => clerk.counterIds === undefined)).toBe(true);
+    expect(configIssues(base).filter((issue) => issue.path.entity === 'clerk')).toEqual([]);
+    expect(configIssues(withClerk({ counterIds: [COUNTER.q1, COUNTER.q2] }))).toEqual(configIssues(base));
+    const broken = withClerk({ counterIds: [COUNTER.q1, asCounterId('q77'), COUNTER.q4] });
+    expect(brief(configIssues(broken)).filter((issue) => issue.key.startsWith('clerk/'))).toEqual([
+      { severity: 'error', code: 'unknown-counter', key: 'clerk/lan/counterIds' },
+      { severity: 'warning', code: 'clerk-counter-archived', key: 'clerk/lan/counterIds' },
+    ]);
+    expect(
+      configIssues(broken)
+        .filter((issue) => issue.path.entity === 'clerk')
+        .map((issue) => issue.message.vi),
+    ).toEqual([
+      'Cán bộ Nguyễn Thị Lan: được làm việc tại một quầy không còn trong cấu hình (q77).',
+      'Cán bộ Nguyễn Thị Lan: Quầy “Quầy 4” đã lưu trữ, cán bộ không đăng nhập được tại quầy này cho đến khi khôi phục.',
+    ]);
+    // An empty list: a clerk in service who could sign in nowhere is an error, beside the checkboxes.
+    const nowhere = configIssues(withClerk({ counterIds: [] }));
+    expect(brief(issuesAt(nowhere, { entity: 'clerk', id: CLERK.lan, field: 'counterIds' }))).toEqual([
+      { severity: 'error', code: 'clerk-without-counter', key: 'clerk/lan/counterIds' },
+    ]);
+    expect(nowhere[0]!.message.en).toBe(
+      'Clerk Nguyễn Thị Lan: choose at least one counter to work at (or “Every counter”), or the clerk cannot sign in.',
+    );
+    // An inactive (or archived) clerk may keep an empty list: they sign in nowhere anyway.
+    expect(configIssues(withClerk({ counterIds: [] }, CLERK.former))).toEqual(configIssues(base));
+  });
+
   it('keeps the checks of ids, numbers and references', () => {
     const base = hallConfig();
     const config: HallConfig = {

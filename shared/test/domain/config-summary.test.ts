@@ -77,6 +77,36 @@ describe('summarizeConfigChange', () => {
     expect(restored.removed.map((item) => item.id)).toEqual(['cong-chung']);
   });
 
+  it('says where a clerk may sign in once their counters change, and names the changed field', () => {
+    const before = hallConfig({ clerks: { minh: { counterIds: [COUNTER.q2] } } });
+    const after = hallConfig({
+      clerks: { lan: { counterIds: [COUNTER.q1, COUNTER.q3] }, minh: {}, hoa: { counterIds: [] } },
+    });
+    const unlisted: HallConfig = {
+      ...after,
+      clerks: after.clerks.map((clerk) => {
+        if (clerk.id !== CLERK.minh) return clerk;
+        const { counterIds: _counterIds, ...everyCounter } = clerk;
+        return everyCounter;
+      }),
+    };
+    const summary = summarizeConfigChange(before, unlisted);
+    expect(summary.devices.map((line) => line.message.vi)).toEqual([
+      'Cán bộ Nguyễn Thị Lan chỉ đăng nhập được tại: “Quầy 1”, “Quầy 3”.',
+      'Cán bộ Trần Văn Minh đăng nhập được tại mọi quầy.',
+      'Cán bộ Lê Thị Hoa chỉ đăng nhập được tại: không quầy nào.',
+    ]);
+    expect(summary.devices.every((line) => line.devices.join() === 'counter')).toBe(true);
+    expect(summary.changed.map((item) => [item.id, item.fields.map((field) => field.label.vi)])).toEqual([
+      ['lan', ['quầy được làm việc']],
+      ['minh', ['quầy được làm việc']],
+      ['hoa', ['quầy được làm việc']],
+    ]);
+    expect(summary.devices[0]!.message.en).toBe(
+      'Clerk Nguyễn Thị Lan can sign in only at: “Counter 1”, “Counter 3”.',
+    );
+  });
+
   it('says which counters and clerks go out of or come into use, and hall-wide changes', () => {
     const before = hallConfig();
     const after: HallConfig = {

@@ -499,6 +499,18 @@ const cases: readonly RefusalCase[] = [
     code: 'NOT_FOUND',
   },
   {
+    name: 'sign-in: a counter the clerk may not work at',
+    options: { clerks: { lan: { counterIds: [COUNTER.q2, COUNTER.q3] } } },
+    arrange: () => ({ type: 'sign-in', counterId: COUNTER.q1, clerkId: CLERK.lan }),
+    code: 'COUNTER_NOT_ALLOWED',
+  },
+  {
+    name: 'sign-in: a clerk whose list is empty',
+    options: { clerks: { lan: { counterIds: [] } } },
+    arrange: () => ({ type: 'sign-in', counterId: COUNTER.q1, clerkId: CLERK.lan }),
+    code: 'COUNTER_NOT_ALLOWED',
+  },
+  {
     name: 'sign-in: inactive counter',
     arrange: () => ({ type: 'sign-in', counterId: COUNTER.q9, clerkId: CLERK.lan }),
     code: 'NOT_FOUND',

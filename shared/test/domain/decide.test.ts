@@ -6,6 +6,7 @@ import {
   asTicketId,
   configProblems,
   counterOf,
+  isClerkAllowedAt,
   type DomainEventType,
   type HallConfig,
   type Ticket,
@@ -691,6 +692,15 @@ describe('sign-in and sign-out', () => {
       expect.objectContaining({ type: 'counter.opened', counterId: COUNTER.q1 }),
     ]);
     expect(counterOf(hall.state, COUNTER.q1)).toMatchObject({ status: 'open', clerkId: CLERK.lan });
+  });
+
+  it('signs a clerk in at a counter on their list (the refusal elsewhere is in decide-refusals)', () => {
+    const hall = new TestHall({ clerks: { lan: { counterIds: [COUNTER.q2, COUNTER.q3] } } });
+    const events = hall.act({ type: 'sign-in', counterId: COUNTER.q3, clerkId: CLERK.lan });
+    expect(events[0]).toMatchObject({ type: 'clerk.signed-in', counterId: COUNTER.q3, clerkId: CLERK.lan });
+    expect(isClerkAllowedAt(hall.config.clerks[0]!, COUNTER.q1)).toBe(false);
+    // No list means every counter, as configurations from before the list read.
+    expect(Object.values(COUNTER).every((id) => isClerkAllowedAt(hallConfig().clerks[0]!, id))).toBe(true);
   });
 
   it('takes over a counter from another clerk, who is signed out as "takeover"', () => {

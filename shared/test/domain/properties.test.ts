@@ -665,18 +665,26 @@ describe('random histories', { timeout: 30_000 }, () => {
   });
 
   it('(k) the waiting list in queue order is computed once per ticket map and holds exactly the waiting tickets', () => {
+    const inQueueOrder = (tickets: QueueState['tickets']): number[] =>
+      Object.values(tickets)
+        .filter((ticket) => ticket.status === 'waiting')
+        .sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)
+        .map((ticket) => ticket.id);
     fc.assert(
       fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
-        const { hall } = simulate(history, k);
+        const { hall, steps } = simulate(history, k);
         const { tickets } = hall.state;
         const waiting = waitingInQueueOrder(tickets);
         // The same array for the same map: every counter's order in one state shares one pass over the day.
         expect(waitingInQueueOrder(tickets)).toBe(waiting);
-        const expected = Object.values(tickets)
-          .filter((ticket) => ticket.status === 'waiting')
-          .sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)
-          .map((ticket) => ticket.id);
-        expect(waiting.map((ticket) => ticket.id)).toEqual(expected);
+        expect(waiting.map((ticket) => ticket.id)).toEqual(inQueueOrder(tickets));
+        // Every state on the way, most of them patched from the one before (one ticket changed each):
+        // the same list as a walk over the whole map.
+        for (const step of steps) {
+          expect(waitingInQueueOrder(step.after.tickets).map((ticket) => ticket.id)).toEqual(
+            inQueueOrder(step.after.tickets),
+          );
+        }
       }),
       { numRuns: NUM_RUNS },
     );
