@@ -18,13 +18,14 @@ export const SCREENSHOT_DIR = path.resolve(
 const CSP_REFUSAL = /Content Security Policy|Content-Security-Policy/i;
 
 /**
- * Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this offline machine needs.
+ * Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this offline machine needs (and a
+ * test's own, e.g. the HTTPS test's trusted server key).
  *
  * Every page of every context it opens is watched for Content-Security-Policy refusals (a script, style,
  * font, image, sound or socket the hall server's CSP blocks): `close()` fails the suite that saw one, so
  * each browser test also proves its app works under the CSP.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { extraArgs?: readonly string[] } = {}): Promise<Browser> {
   const executablePath = (findChromium as () => string | undefined)();
   if (!executablePath)
     throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH');
@@ -39,6 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
+      ...(options.extraArgs ?? []),
     ],
   });
   return watchContentSecurityPolicy(browser);

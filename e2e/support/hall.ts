@@ -41,6 +41,8 @@ export async function nodeDevice(
   server: HallServer,
   kind: DeviceKind | 'manager',
   counterId: CounterId | null = null,
+  /** The hall CA a device trusts when the hall runs HTTPS (`luot tls init`). */
+  trust: { readonly ca?: string } = {},
 ): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
   const token =
     kind === 'manager'
@@ -50,6 +52,7 @@ export async function nodeDevice(
     auth: { token, protocolVersion: PROTOCOL_VERSION },
     transports: ['websocket'],
     forceNew: true,
+    ...(trust.ca === undefined ? {} : { ca: trust.ca }),
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('hall:snapshot', () => resolve());

@@ -290,7 +290,14 @@ describe('manager console', () => {
     counter.close();
   });
 
-  it('edits the policy: the priority bound and a new priority group, saved', async () => {
+  it('edits the policy: the priority bound and a new priority group, saved, and a counter terminal has it', async () => {
+    // A counter terminal connected before the save: it hears the configuration change and its next
+    // snapshot carries the new policy.
+    const terminal = await nodeDevice(hall, 'counter', asCounterId('q5'));
+    const configured: Changes[] = [];
+    terminal.on('hall:changes', (changes) => {
+      if (changes.events.some((event) => event.type === 'hall.configured')) configured.push(changes);
+    });
     await page.getByRole('button', { name: 'Quy tắc, đánh giá, loa gọi' }).click();
     await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
     await page.getByLabel('Số lượt ưu tiên liên tiếp tối đa').fill('4');
@@ -309,6 +316,13 @@ describe('manager console', () => {
       vi: 'Thương binh, bệnh binh',
       en: 'War invalids',
     });
+    await expect.poll(() => configured.length).toBeGreaterThan(0);
+    const snapshot = await terminal.emitWithAck('sync:snapshot', {});
+    expect(snapshot.ok && snapshot.value.config.policy.priorityBound).toBe(4);
+    expect(snapshot.ok && snapshot.value.config.priorityGroups.at(-1)?.name.vi).toBe(
+      'Thương binh, bệnh binh',
+    );
+    terminal.close();
   });
 
   it('sets the number reading and records a new phrase for the call; refuses a phrase it cannot say', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { HallConfig } from '@luot/shared/domain';
+import { CONSOLE } from '../../server/test/helpers.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { signInAsFirstManager } from '../support/console.ts';
 import { e2eRequestId, nodeDevice, startE2eHall } from '../support/hall.ts';
@@ -89,6 +90,27 @@ describe('every screen at its device size, with the longest names', () => {
       body: document.body.scrollWidth,
     }));
     expect.soft(widths, `${name} scrolls sideways`).toEqual({ page: width, body: width });
+    // Content pushed out of the window where no scrolling reaches it: above or left of the page (a
+    // centred column taller than the screen), or below a page that does not scroll.
+    const offscreen = await page.evaluate(() => {
+      const doesScroll = getComputedStyle(document.documentElement).overflowY !== 'hidden';
+      const bottom = doesScroll ? document.documentElement.scrollHeight : window.innerHeight;
+      const found: string[] = [];
+      for (const element of Array.from(document.body.querySelectorAll('*'))) {
+        const hasText = Array.from(element.childNodes).some(
+          (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+        );
+        if (!hasText || element.closest('[data-allow-overflow]')) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        if (box.top < -1 || box.left < -1 || box.right > window.innerWidth + 1 || box.bottom > bottom + 1)
+          found.push(
+            `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? '').trim().slice(0, 40)}" at ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`,
+          );
+      }
+      return found;
+    });
+    expect.soft(offscreen, `${name}: text out of the window`).toEqual([]);
     await checkPageState(page, `sweep-${name}`);
     await page.screenshot({ path: `${SWEEP_DIR}/${name}.png`, fullPage: true });
   }
@@ -109,6 +131,12 @@ describe('every screen at its device size, with the longest names', () => {
     await page.locator('.kiosk[data-ready="true"]:not([data-step="fields"])').waitFor();
     await page.getByText(LONG_SERVICE_NAME).first().waitFor();
     await sweep(page, 'kiosk');
+    // The ticket on the screen (this kiosk has no printer), with the long name.
+    await page.getByTestId('procedure-other').tap();
+    await ready('priority');
+    await page.getByTestId('regular').tap();
+    await ready('result');
+    await sweep(page, 'kiosk-ticket');
     await page.context().close();
   });
 
@@ -132,6 +160,11 @@ describe('every screen at its device size, with the longest names', () => {
     );
     await tablet.getByText(LONG_CLERK_NAME).first().waitFor();
     await sweep(tablet, 'feedback');
+    // Served: the tablet asks the citizen to rate the long-named clerk.
+    await terminal.locator('[data-action="start"]').click();
+    await terminal.locator('[data-action="complete"]:not([disabled])').click();
+    await tablet.getByRole('button', { name: 'Không hài lòng Dissatisfied' }).waitFor();
+    await sweep(tablet, 'feedback-asking');
 
     const tvCode = hall.createPairingCode('display', 'TV sảnh').code;
     // The TV's one-time "press to enable sound" was answered long ago (it is kept on the device).
@@ -166,6 +199,15 @@ describe('every screen at its device size, with the longest names', () => {
     await sweep(page, 'console');
     await page.setViewportSize({ width: 1280, height: 720 });
     await sweep(page, 'console');
+    // The devices, one of them revoked (its folded section opened).
+    const revoked = hall.service.deviceStatuses().find((device) => device.name === 'Kiosk sảnh');
+    expect(hall.service.revokeDevice(CONSOLE, revoked!.deviceId)).toBe(true);
+    await page.getByRole('button', { name: 'Thiết bị' }).click();
+    await page.getByText('Thiết bị đã thu hồi (1)').click();
+    await page.getByTestId('revoked-devices').getByText('Đã thu hồi', { exact: true }).waitFor();
+    await sweep(page, 'console-devices');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await sweep(page, 'console-devices');
     await page.context().close();
   });
 });

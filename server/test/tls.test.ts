@@ -11,6 +11,7 @@ import type { Snapshot } from '@luot/shared/contracts';
 import { PROTOCOL_VERSION } from '@luot/shared/contracts';
 import { hallTlsFiles, HALL_CA_PATH, readServerCertificate } from '../src/app/hall-tls.ts';
 import { runCli } from '../src/cli/main.ts';
+import { runTlsCommand } from '../src/cli/tls.ts';
 import { lockKeyFile, SERVER_VALID_DAYS } from '../src/cli/tls-certificates.ts';
 import { REPO_ROOT } from '../src/hall-server.ts';
 import { loadSettings } from '../src/settings.ts';
@@ -348,5 +349,35 @@ describe('HTTPS in the hall: luot tls init and the server on its certificate', {
       ],
     ]);
     expect(existsSync(files.serverKey)).toBe(true);
+  });
+
+  it('deletes a key it could not lock (icacls outside an administrator prompt) and says why', async () => {
+    const fresh = tempDataDir('luot-tls-lock-');
+    try {
+      process.env.LUOT_DATA_DIR = fresh.dir;
+      const lines: string[] = [];
+      const code = await runTlsCommand('init', {
+        force: false,
+        extraNames: [],
+        settings: loadSettings(),
+        hallName: 'Trung tâm thử',
+        address: undefined,
+        print: (line) => lines.push(line),
+        lock: {
+          platform: 'win32',
+          run: () => {
+            throw new Error('Access is denied.');
+          },
+        },
+      });
+      expect(code).toBe(1);
+      expect(lines.join('\n')).toMatch(/administrator prompt \(Access is denied\.\)/);
+      const made = hallTlsFiles(fresh.dir);
+      expect(existsSync(made.caKey)).toBe(false);
+      expect(existsSync(made.serverKey)).toBe(false);
+    } finally {
+      process.env.LUOT_DATA_DIR = data.dir;
+      fresh.remove();
+    }
   });
 });

@@ -56,7 +56,8 @@ export function WaitingPanel({ model, config, counterId, now, locale, onCallTick
       {model.order.length === 0 ? (
         <p className="muted waiting__empty">{translate(locale, 'counter.waiting.empty')}</p>
       ) : (
-        <ol className="order" data-testid="waiting-order">
+        // The list scrolls when long names fill it: focusable, so it scrolls from the keyboard too.
+        <ol className="order" data-testid="waiting-order" tabIndex={0} aria-labelledby="waiting-title">
           {shown.map((ticket, index) => {
             const service = findService(config, ticket.serviceId);
             const group = ticket.priorityGroupId

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, webcrypto, X509Certificate as NodeX509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { isIP } from 'node:net';
@@ -193,6 +193,23 @@ export function lockKeyFile(file: string, lock: KeyFileLock): void {
   }
 }
 
+/**
+ * Write a private key and shut it to all but its owner. A key that cannot be shut (on Windows, icacls
+ * outside an administrator prompt) is deleted again rather than left readable by every local user.
+ */
+function writeKeyFile(file: string, pem: string, lock: KeyFileLock): void {
+  writeWhole(file, pem, 0o600);
+  try {
+    lockKeyFile(file, lock);
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw new Error(
+      `could not make ${file} readable by the administrators only, so it was deleted; run the command ` +
+        `from an administrator prompt (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
 /** Write a file whole or not at all (a power cut mid-write must not leave half a key). */
 function writeWhole(file: string, text: string, mode: number): void {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -236,13 +253,11 @@ export async function writeHallTls(
     ca = { certificatePem: readFileSync(files.caCert, 'utf8'), keyPem: readFileSync(files.caKey, 'utf8') };
   } else {
     ca = await createHallCa(options.hallName, options.now);
-    writeWhole(files.caKey, ca.keyPem, 0o600);
-    lockKeyFile(files.caKey, options.lock);
+    writeKeyFile(files.caKey, ca.keyPem, options.lock);
     writeWhole(files.caCert, ca.certificatePem, 0o644);
   }
   const server = await issueServerCertificate(ca, options.names, options.now);
-  writeWhole(files.serverKey, server.keyPem, 0o600);
-  lockKeyFile(files.serverKey, options.lock);
+  writeKeyFile(files.serverKey, server.keyPem, options.lock);
   writeWhole(files.serverCert, server.certificatePem, 0o644);
   const caCertificate = new NodeX509Certificate(ca.certificatePem);
   return {

@@ -2,6 +2,7 @@ import type { ServerAddress } from '../app/hall-links.ts';
 import { hallBaseUrls } from '../app/hall-links.ts';
 import { HALL_CA_PATH, hallTlsFiles } from '../app/hall-tls.ts';
 import type { Settings } from '../settings.ts';
+import type { KeyFileLock } from './tls-certificates.ts';
 
 /** What `luot tls init|renew` needs from the CLI around it. */
 export interface TlsCommandContext {
@@ -12,6 +13,8 @@ export interface TlsCommandContext {
   /** Where the server last listened (its port), if it ever started on this data folder. */
   readonly address: ServerAddress | undefined;
   readonly print: (line: string) => void;
+  /** How key files are shut (tests pass a fake Windows); the system's by default. */
+  readonly lock?: KeyFileLock;
 }
 
 /**
@@ -47,13 +50,19 @@ export async function runTlsCommand(
     print(`No hall CA in ${settings.dataDir}: run luot tls init first.`);
     return 2;
   }
-  const outcome = await tls.writeHallTls(files, {
-    hallName: context.hallName,
-    names: tls.certificateNames(settings.hosts, context.extraNames),
-    reuseCa: hasCa,
-    now: Date.now(),
-    lock: tls.systemKeyFileLock,
-  });
+  let outcome: Awaited<ReturnType<typeof tls.writeHallTls>>;
+  try {
+    outcome = await tls.writeHallTls(files, {
+      hallName: context.hallName,
+      names: tls.certificateNames(settings.hosts, context.extraNames),
+      reuseCa: hasCa,
+      now: Date.now(),
+      lock: context.lock ?? tls.systemKeyFileLock,
+    });
+  } catch (error) {
+    print(`luot tls ${subcommand}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
   const port = context.address?.port ?? settings.port;
   const [base] = hallBaseUrls({ protocol: 'https', port }, settings.hosts);
   print(`${outcome.isNewCa ? 'New hall CA' : 'Hall CA (kept)'}: ${outcome.caName}`);

@@ -60,7 +60,7 @@ const cancelled = (session: FakeSession, url: string): boolean => {
 };
 
 describe('Electron security checklist', { timeout: 5_000 }, () => {
-  it('1. only secure content — the hall server is plain HTTP on the hall LAN (no certificate to manage), so nothing but that one origin may load: every other origin and scheme is cancelled', () => {
+  it('1. only secure content — the hall server is HTTPS with the hall CA (luot tls init) or plain HTTP on the hall LAN; either way nothing but that one origin may load: every other origin and scheme is cancelled', () => {
     const session = hardenedSession();
     expect(cancelled(session, `${SERVER}/kiosk/assets/index.js`)).toBe(false);
     expect(cancelled(session, 'ws://192.168.1.10:8080/socket.io/?EIO=4&transport=websocket')).toBe(false);
@@ -78,6 +78,9 @@ describe('Electron security checklist', { timeout: 5_000 }, () => {
     expect(isAllowedRequestUrl('::', SERVER)).toBe(false);
     expect(isAllowedRequestUrl('https://hall.example:8443/x', 'https://hall.example:8443')).toBe(true);
     expect(isAllowedRequestUrl('http://hall.example:8443/x', 'https://hall.example:8443')).toBe(false);
+    // An HTTPS hall: its socket is wss:// only; ws:// to the same host is refused.
+    expect(isAllowedRequestUrl('wss://hall.example:8443/socket.io/', 'https://hall.example:8443')).toBe(true);
+    expect(isAllowedRequestUrl('ws://hall.example:8443/socket.io/', 'https://hall.example:8443')).toBe(false);
     // The renderer URL is derived from the configured server, never taken from elsewhere.
     expect(read('src/main/settings.ts')).toContain('rendererUrl: `${serverOrigin}/kiosk/`');
   });
