@@ -15,44 +15,58 @@ export function isEligible(ticket: Ticket, counter: CounterConfig): boolean {
 const waitingByTickets = new WeakMap<QueueState['tickets'], readonly Ticket[]>();
 
 /**
- * Ticket maps made from another by putting in one ticket (`withTicketIn`): the map before, and the id.
- * The map before is held weakly: a state must not keep every earlier ticket map of the day alive.
+ * Ticket maps made by `withTicketIn` from a map whose waiting list was known: that list, and the ids of
+ * the tickets put in since. Never the earlier map itself: a state holding its predecessor's whole map
+ * (thousands of tickets) would make every map survive the young generation's collections.
  */
-const madeByOneTicket = new WeakMap<
+const madeFromKnownList = new WeakMap<
   QueueState['tickets'],
-  { from: WeakRef<QueueState['tickets']>; id: TicketId }
+  { readonly base: readonly Ticket[]; readonly ids: readonly TicketId[] }
 >();
 
-/** How far back `waitingInQueueOrder` follows one-ticket changes to a map whose list it knows. */
+/** How many tickets put in since a known list `waitingInQueueOrder` patches before walking the map. */
 const MAX_PATCHES = 16;
 
 /**
  * A new ticket map with `ticket` put in (added or replaced); the maps are never changed in place. It
- * remembers where it came from, so the waiting list of the new map is the old one's with that one ticket
- * taken out and, when it waits, put back in its place: proportional to the waiting tickets, not to every
- * ticket of the day (6,000 in a busy hall's evening, against ≈ 100 waiting).
+ * remembers the waiting list it came from (when that list was known) and which tickets changed since, so
+ * its own list is that list with those tickets taken out and, when they wait, put back in their place:
+ * proportional to the waiting tickets, not to every ticket of the day (6,000 in a busy hall's evening,
+ * against ≈ 100 waiting).
  */
 export function withTicketIn(tickets: QueueState['tickets'], ticket: Ticket): QueueState['tickets'] {
   const next = { ...tickets, [ticket.id]: ticket };
-  madeByOneTicket.set(next, { from: new WeakRef(tickets), id: ticket.id });
+  const known = waitingByTickets.get(tickets);
+  const link = known ? { base: known, ids: [ticket.id] } : madeFromKnownList.get(tickets);
+  if (known) madeFromKnownList.set(next, link!);
+  else if (link && link.ids.length < MAX_PATCHES)
+    madeFromKnownList.set(next, { base: link.base, ids: [...link.ids, ticket.id] });
   return next;
 }
 
 /** Queue order: queue time, then id (a total order: ids are unique). */
 const byQueueOrder = (a: Ticket, b: Ticket): number => a.queuedAt - b.queuedAt || a.id - b.id;
 
-/** `waiting` (in queue order) with ticket `id` taken out and, if `ticket` waits, put in its place. */
-function patchedWaiting(waiting: readonly Ticket[], id: TicketId, ticket: Ticket | undefined): Ticket[] {
-  const next = waiting.filter((other) => other.id !== id);
-  if (ticket?.status !== 'waiting') return next;
-  let low = 0;
-  let high = next.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (byQueueOrder(next[middle]!, ticket) < 0) low = middle + 1;
-    else high = middle;
+/** `base` (in queue order) with the tickets `ids` taken out and put back as `tickets` has them, if they wait. */
+function patchedWaiting(
+  base: readonly Ticket[],
+  ids: readonly TicketId[],
+  tickets: QueueState['tickets'],
+): Ticket[] {
+  const changed = new Set(ids);
+  const next = base.filter((other) => !changed.has(other.id));
+  for (const id of changed) {
+    const ticket = tickets[id];
+    if (ticket?.status !== 'waiting') continue;
+    let low = 0;
+    let high = next.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byQueueOrder(next[middle]!, ticket) < 0) low = middle + 1;
+      else high = middle;
+    }
+    next.splice(low, 0, ticket);
   }
-  next.splice(low, 0, ticket);
   return next;
 }
 
@@ -61,34 +75,18 @@ function patchedWaiting(waiting: readonly Ticket[], id: TicketId, ticket: Ticket
  * changed in place (evolve makes a new one for every change), so the list is computed once per map and
  * shared by everything that orders the queue in that state: the call order of each counter, "call
  * next", and the wait estimate of an issued ticket, which asks every counter that may call it. A map made
- * by `withTicketIn` from one whose list is known (within MAX_PATCHES such steps) gets that list patched;
- * any other map (a new business day, a snapshot) is walked whole once.
+ * by `withTicketIn` from a known list (within MAX_PATCHES tickets) gets that list patched; any other map
+ * (a new business day, a snapshot) is walked whole once.
  */
 export function waitingInQueueOrder(tickets: QueueState['tickets']): readonly Ticket[] {
   const known = waitingByTickets.get(tickets);
   if (known) return known;
-  const steps: { map: QueueState['tickets']; id: TicketId }[] = [];
-  let base: readonly Ticket[] | undefined;
-  for (let map = tickets; steps.length < MAX_PATCHES;) {
-    const link = madeByOneTicket.get(map);
-    const from = link?.from.deref();
-    if (!link || !from) break;
-    steps.push({ map, id: link.id });
-    base = waitingByTickets.get(from);
-    if (base) break;
-    map = from;
-  }
-  if (base) {
-    let waiting = base;
-    for (const step of steps.reverse()) {
-      waiting = patchedWaiting(waiting, step.id, step.map[step.id]);
-      waitingByTickets.set(step.map, waiting);
-    }
-    return waiting;
-  }
-  const waiting = Object.values(tickets)
-    .filter((ticket) => ticket.status === 'waiting')
-    .sort(byQueueOrder);
+  const link = madeFromKnownList.get(tickets);
+  const waiting = link
+    ? patchedWaiting(link.base, link.ids, tickets)
+    : Object.values(tickets)
+        .filter((ticket) => ticket.status === 'waiting')
+        .sort(byQueueOrder);
   waitingByTickets.set(tickets, waiting);
   return waiting;
 }
