@@ -386,6 +386,9 @@ describe('manager console', () => {
     expect(tv.url()).not.toContain('code=');
     await page.getByRole('row', { name: /Màn hình tầng 2.*Trực tuyến/ }).waitFor();
     await page.getByRole('cell', { name: 'Hết giấy' }).waitFor();
+    // A device's counter reads as the hall says it ("Quầy 1"), never as its id.
+    await page.getByRole('cell', { name: 'Quầy 1', exact: true }).first().waitFor();
+    expect(await page.getByRole('cell', { name: 'q1', exact: true }).count()).toBe(0);
     await checkPageState(page, 'admin-09-devices');
   });
 

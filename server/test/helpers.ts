@@ -113,13 +113,21 @@ export async function connectClient(url: string, token: string): Promise<TestCli
     snapshot,
     state: () => replica!,
     send: (event, payload) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        // Socket.IO drops a pending ack silently when the connection goes: say so at once, with the
+        // reason, instead of leaving the test to time out without one.
+        const dropped = (reason: string): void =>
+          reject(new Error(`${String(event)}: the connection closed before its ack (${reason})`));
+        socket.once('disconnect', dropped);
         const emit = socket.emit.bind(socket) as (
           name: string,
           body: unknown,
           ack: (result: unknown) => void,
         ) => void;
-        emit(event, payload, resolve as (result: unknown) => void);
+        emit(event, payload, (result: unknown) => {
+          socket.off('disconnect', dropped);
+          (resolve as (result: unknown) => void)(result);
+        });
       }),
     close: () => socket.close(),
   };

@@ -17,6 +17,8 @@ import { REPO_ROOT } from '../src/hall-server.ts';
 import { loadSettings } from '../src/settings.ts';
 import type { HallClient } from './helpers.ts';
 import { startTestHall, tempDataDir, waitFor } from './helpers.ts';
+import type { HttpReply } from './support/http-reply.ts';
+import { readReply } from './support/http-reply.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ENV_NAMES = [
@@ -46,7 +48,7 @@ async function cli(args: readonly string[]): Promise<{ code: number; output: str
 function httpsRequest(
   url: string,
   options: { ca?: string; method?: string; body?: string } = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const sent = request(
       url,
@@ -55,17 +57,7 @@ function httpsRequest(
         ...(options.ca === undefined ? {} : { ca: options.ca }),
         headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
       },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
+      (response) => void readReply(response).then(resolve, reject),
     );
     sent.on('error', reject);
     sent.end(options.body);

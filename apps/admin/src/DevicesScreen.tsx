@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { HallView } from '@luot/client';
 import { QrCode } from '@luot/client/react';
 import type { DeviceKind, DeviceStatus } from '@luot/shared/contracts';
+import type { HallConfig } from '@luot/shared/domain';
+import { findCounter } from '@luot/shared/domain';
 import { DEVICE_KINDS, pairingLink } from '@luot/shared/contracts';
 import { translateErrorCode } from '@luot/shared/text';
 import type { AdminApi } from './api.ts';
@@ -121,6 +123,7 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
       <section className="panel">
         <h2>{t('admin.devices.listTitle')}</h2>
         <DeviceTable
+          config={config}
           devices={devices}
           heads={[
             t('admin.devices.state'),
@@ -163,6 +166,7 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
           <details className="revoked-devices" data-testid="revoked-devices">
             <summary>{t('admin.devices.revokedTitle', { count: revokedDevices.length })}</summary>
             <DeviceTable
+              config={config}
               devices={revokedDevices}
               heads={[t('admin.devices.state'), t('admin.devices.revokedAt')]}
               cells={(device) => (
@@ -198,10 +202,18 @@ export function DevicesScreen(props: { api: AdminApi; view: HallView }) {
 /** Devices with their name, kind and counter, then the columns the list adds (`heads`, `cells`). */
 function DeviceTable(props: {
   readonly devices: readonly DeviceStatus[];
+  /** For the counter column: "Quầy 3", as the hall says it, not the counter's id. */
+  readonly config: HallConfig;
   readonly heads: readonly string[];
   readonly cells: (device: DeviceStatus) => ReactNode;
 }) {
   const { t } = useText();
+  // "Quầy 3", as the hall says it; the bare id only if the counter is gone from the configuration.
+  const counterLabel = (counterId: DeviceStatus['counterId']): string => {
+    if (counterId === null) return '—';
+    const counter = findCounter(props.config, counterId);
+    return counter === undefined ? counterId : t('admin.monitor.counterNumber', { number: counter.number });
+  };
   return (
     <table>
       <thead>
@@ -219,7 +231,7 @@ function DeviceTable(props: {
           <tr key={device.deviceId}>
             <td>{device.name}</td>
             <td>{t(`admin.deviceKind.${device.kind}`)}</td>
-            <td>{device.counterId ?? '—'}</td>
+            <td>{counterLabel(device.counterId)}</td>
             {props.cells(device)}
           </tr>
         ))}

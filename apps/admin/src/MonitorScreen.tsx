@@ -165,7 +165,12 @@ export function MonitorScreen(props: { api: AdminApi; connection: HallConnection
               return (
                 <tr key={counter.id}>
                   <td>
-                    {t('admin.monitor.counterNumber', { number: counter.number })} — {name(counter.name)}
+                    {/* The number never breaks; the name goes under it, so a narrow column stays two lines. */}
+                    <strong className="nowrap">
+                      {t('admin.monitor.counterNumber', { number: counter.number })}
+                    </strong>
+                    <br />
+                    <span className="muted">{name(counter.name)}</span>
                   </td>
                   <td>
                     <span className={`pill pill-${live.status}`}>{t(`counterState.${live.status}`)}</span>

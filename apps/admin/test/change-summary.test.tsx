@@ -1,16 +1,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
-import {
-  asClerkId,
-  asCounterId,
-  asServiceId,
-  configIssues,
-  summarizeConfigChange,
-} from '@luot/shared/domain';
+import { asClerkId, asServiceId, configIssues, summarizeConfigChange } from '@luot/shared/domain';
 import { ChangeSummary } from '../src/ConfigScreen.tsx';
 import { LocaleContext } from '../src/text.ts';
-import { demoHallConfigForTest } from './fixtures.ts';
+import { demoHallConfigForTest, testCounter } from './fixtures.ts';
 
 // The dialog body shown before a save: what the manager's edit adds, changes, archives and restores,
 // the hall-wide settings, what the devices will see, and the warnings that do not block it.
@@ -21,15 +15,7 @@ function before(): HallConfig {
   const demo = demoHallConfigForTest();
   return {
     ...demo,
-    counters: [
-      {
-        id: asCounterId('q1'),
-        number: 1,
-        name: { vi: 'Quầy 1', en: 'Counter 1' },
-        serviceIds: [asServiceId('dat-dai')],
-        isActive: true,
-      },
-    ],
+    counters: [testCounter(1, ['dat-dai'])],
     clerks: [
       { id: asClerkId('cb-an'), name: 'Nguyễn Văn An', title: '', username: 'canbo1', isActive: true },
       {

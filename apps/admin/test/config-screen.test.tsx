@@ -1,31 +1,18 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
-import { asClerkId, asCounterId, asServiceId } from '@luot/shared/domain';
+import { asClerkId, asServiceId } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
-import { demoHallConfigForTest } from './fixtures.ts';
+import { answerLogoRequestsAndCleanUp, demoHallConfigForTest, testCounter } from './fixtures.ts';
 import { recordingApi } from './recording-api.ts';
 
-// The hall editor asks for the logo with the browser's own fetch: this hall has none (204).
-beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+answerLogoRequestsAndCleanUp();
 
 /** The small test hall with one counter serving its one service and one clerk. */
 function hall(): HallConfig {
   return {
     ...demoHallConfigForTest(),
-    counters: [
-      {
-        id: asCounterId('q1'),
-        number: 1,
-        name: { vi: 'Quầy 1', en: 'Counter 1' },
-        serviceIds: [asServiceId('dat-dai')],
-        isActive: true,
-      },
-    ],
+    counters: [testCounter(1, ['dat-dai'])],
     clerks: [
       { id: asClerkId('cb-an'), name: 'Nguyễn Văn An', title: '', username: 'canbo1', isActive: true },
     ],

@@ -1,41 +1,30 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
-import { asClerkId, asCounterId, asServiceId } from '@luot/shared/domain';
+import { asClerkId, asCounterId } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
-import { demoHallConfigForTest } from './fixtures.ts';
+import {
+  answerLogoRequestsAndCleanUp,
+  demoHallConfigForTest,
+  testCounter,
+  withCivilStatusService,
+} from './fixtures.ts';
 import { recordingApi } from './recording-api.ts';
 
 // The counters and clerks editors (tab "Quầy và cán bộ") inside the real configuration screen: the
 // shared rules beside each field, the before-save summary, and what is sent to the server.
 
-// The hall editor asks for the logo with the browser's own fetch: this hall has none (204).
-beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+answerLogoRequestsAndCleanUp();
 
 const Q1 = asCounterId('q1');
 const Q2 = asCounterId('q2');
 
 /** Two counters (each serving one of two services) and one clerk without a list of counters. */
 function hall(): HallConfig {
-  const demo = demoHallConfigForTest();
-  const land = demo.services[0]!;
-  const civil = {
-    ...land,
-    id: asServiceId('ho-tich'),
-    name: { vi: 'Hộ tịch', en: 'Civil status' },
-    prefix: 'B',
-  };
+  const demo = withCivilStatusService(demoHallConfigForTest());
   return {
     ...demo,
-    services: [land, civil],
-    counters: [
-      { id: Q1, number: 1, name: { vi: 'Quầy 1', en: 'Counter 1' }, serviceIds: [land.id], isActive: true },
-      { id: Q2, number: 2, name: { vi: 'Quầy 2', en: 'Counter 2' }, serviceIds: [civil.id], isActive: true },
-    ],
+    counters: [testCounter(1, ['dat-dai']), testCounter(2, ['ho-tich'])],
     clerks: [
       { id: asClerkId('cb-an'), name: 'Nguyễn Văn An', title: '', username: 'canbo1', isActive: true },
     ],

@@ -1,9 +1,12 @@
-import type { HallConfig } from '@luot/shared/domain';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import type { CounterConfig, HallConfig } from '@luot/shared/domain';
 import {
   DEFAULT_ANNOUNCEMENT,
   DEFAULT_POLICY,
   DEFAULT_SATISFACTION_LEVELS,
   DEFAULT_TERMINALS,
+  asCounterId,
   asFieldId,
   asServiceId,
 } from '@luot/shared/domain';
@@ -43,4 +46,40 @@ export function demoHallConfigForTest(): HallConfig {
     announcement: DEFAULT_ANNOUNCEMENT,
     terminals: DEFAULT_TERMINALS,
   };
+}
+
+/** The test hall's services plus a second one, Hộ tịch (prefix B), like the first in everything else. */
+export function withCivilStatusService(config: HallConfig): HallConfig {
+  const land = config.services[0]!;
+  const civil = {
+    ...land,
+    id: asServiceId('ho-tich'),
+    name: { vi: 'Hộ tịch', en: 'Civil status' },
+    prefix: 'B',
+  };
+  return { ...config, services: [land, civil] };
+}
+
+/** Counter `q<number>`, named "Quầy <number>", serving these services in this order. */
+export function testCounter(number: number, serviceIds: readonly string[], isActive = true): CounterConfig {
+  return {
+    id: asCounterId(`q${number}`),
+    number,
+    name: { vi: `Quầy ${number}`, en: `Counter ${number}` },
+    serviceIds: serviceIds.map(asServiceId),
+    isActive,
+  };
+}
+
+/**
+ * For tests that render the configuration screen: its hall editor asks for the logo with the browser's
+ * own fetch, answered here as a hall without one (204) rather than sent to happy-dom's localhost:3000;
+ * each test ends unmounted and unstubbed.
+ */
+export function answerLogoRequestsAndCleanUp(): void {
+  beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
 }

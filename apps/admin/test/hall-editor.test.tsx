@@ -1,19 +1,14 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
-import { demoHallConfigForTest } from './fixtures.ts';
+import { answerLogoRequestsAndCleanUp, demoHallConfigForTest } from './fixtures.ts';
 import { recordingApi } from './recording-api.ts';
 
 // The hall editor (the first tab of "Cấu hình"): the hall's name and time zone with their rules beside
 // them, the notice line the displays show, and the ticket logo (PNG only).
 
-// The editor asks for the logo with the browser's own fetch: this hall has none (204).
-beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+answerLogoRequestsAndCleanUp();
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,21 +1,16 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
 import { DEFAULT_PRIORITY_GROUPS } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
-import { demoHallConfigForTest } from './fixtures.ts';
+import { answerLogoRequestsAndCleanUp, demoHallConfigForTest } from './fixtures.ts';
 import { recordingApi } from './recording-api.ts';
 
 // The policy editor (tab "Quy tắc, đánh giá, loa gọi") inside the real configuration screen: queue
 // rules, priority groups, the satisfaction scale and the call phrase, each rule's message beside it,
 // and what is sent once the summary is confirmed.
 
-// The hall editor asks for the logo with the browser's own fetch: this hall has none (204).
-beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+answerLogoRequestsAndCleanUp();
 
 function hall(): HallConfig {
   return { ...demoHallConfigForTest(), priorityGroups: DEFAULT_PRIORITY_GROUPS.slice(0, 2) };

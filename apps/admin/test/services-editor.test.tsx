@@ -1,34 +1,20 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@luot/shared/domain';
-import { asCounterId, asServiceId } from '@luot/shared/domain';
 import { ConfigScreen } from '../src/ConfigScreen.tsx';
-import { demoHallConfigForTest } from './fixtures.ts';
+import { answerLogoRequestsAndCleanUp, demoHallConfigForTest, testCounter } from './fixtures.ts';
 import { recordingApi } from './recording-api.ts';
 
 // The services editor (tab "Lĩnh vực và dịch vụ"): a new service never reaches a kiosk without a
 // name, prefixes are letters the announcer can say (Đ too) and unique, a daily quota is a tick box
 // and a number, and what is sent once the summary is confirmed.
 
-// The hall editor asks for the logo with the browser's own fetch: this hall has none (204).
-beforeEach(() => vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 204 }))));
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+answerLogoRequestsAndCleanUp();
 
 function hall(): HallConfig {
   return {
     ...demoHallConfigForTest(),
-    counters: [
-      {
-        id: asCounterId('q1'),
-        number: 1,
-        name: { vi: 'Quầy 1', en: 'Counter 1' },
-        serviceIds: [asServiceId('dat-dai')],
-        isActive: true,
-      },
-    ],
+    counters: [testCounter(1, ['dat-dai'])],
   };
 }
 

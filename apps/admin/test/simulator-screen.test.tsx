@@ -2,12 +2,11 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulationRequest } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
-import { asCounterId, asServiceId } from '@luot/shared/domain';
 import type { SimulationComparison, WaitFigures } from '@luot/shared/simulation';
 import { AdminApi } from '../src/api.ts';
 import type { ApiResult } from '../src/api.ts';
 import { SimulatorScreen } from '../src/SimulatorScreen.tsx';
-import { demoHallConfigForTest } from './fixtures.ts';
+import { demoHallConfigForTest, testCounter, withCivilStatusService } from './fixtures.ts';
 
 // The policy simulator's screen ("Thử nghiệm cách bố trí"): the candidate setup the form sends, the
 // waiting state, the comparison it shows, and a refusal. The server side (replay, figures) has its own
@@ -19,25 +18,14 @@ const MINUTE = 60_000;
 
 /** Two active counters (q1: land; q2: civil status, land) and an inactive third. */
 function hall(): HallConfig {
-  const demo = demoHallConfigForTest();
-  const land = demo.services[0]!;
-  const civil = {
-    ...land,
-    id: asServiceId('ho-tich'),
-    name: { vi: 'Hộ tịch', en: 'Civil status' },
-    prefix: 'B',
-  };
-  const counter = (number: number, serviceIds: readonly string[], isActive = true) => ({
-    id: asCounterId(`q${number}`),
-    number,
-    name: { vi: `Quầy ${number}`, en: `Counter ${number}` },
-    serviceIds: serviceIds.map(asServiceId),
-    isActive,
-  });
+  const demo = withCivilStatusService(demoHallConfigForTest());
   return {
     ...demo,
-    services: [land, civil],
-    counters: [counter(1, ['dat-dai']), counter(2, ['ho-tich', 'dat-dai']), counter(3, ['dat-dai'], false)],
+    counters: [
+      testCounter(1, ['dat-dai']),
+      testCounter(2, ['ho-tich', 'dat-dai']),
+      testCounter(3, ['dat-dai'], false),
+    ],
     policy: { ...demo.policy, priorityBound: 3 },
   };
 }

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ERROR_CODES } from '@luot/shared/contracts';
 import { startTestHall } from '../helpers.ts';
+import type { HttpReply } from '../support/http-reply.ts';
+import { readReply } from '../support/http-reply.ts';
 import {
   FUZZ_SEED,
   UNICODE_ODDITIES,
@@ -99,12 +101,6 @@ function routeLiteralsInSources(): string[] {
   return [...found].sort();
 }
 
-interface Reply {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: string;
-}
-
 /** One request exactly as given (node:http keeps the path as written: no `..` normalising). */
 function request(
   port: number,
@@ -112,18 +108,10 @@ function request(
   target: string,
   headers: Record<string, string> = {},
   body?: string | Buffer,
-): Promise<Reply> {
+): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request({ host: '127.0.0.1', port, method, path: target, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
+      void readReply(response).then(resolve, reject);
     });
     outgoing.setTimeout(10_000, () =>
       outgoing.destroy(new Error(`no answer to ${method} ${target.slice(0, 60)}`)),
@@ -148,7 +136,7 @@ function rawRequest(port: number, bytes: string): Promise<string> {
 const STACK_TRACE = /\bat [^\n]*\(?[^\s]*:\d+:\d+|node:internal|\.ts:\d+|Error: /;
 
 /** What every refusal looks like: 4xx, a JSON error with a known code, nothing of the server's insides. */
-function expectCleanRefusal(reply: Reply, what: string): void {
+function expectCleanRefusal(reply: HttpReply, what: string): void {
   expect({ what, is5xx: reply.status >= 500 }).toEqual({ what, is5xx: false });
   expect({ what, leak: STACK_TRACE.test(reply.body) }).toEqual({ what, leak: false });
   if (reply.status < 400 || reply.body === '') return; // HEAD answers carry no body
