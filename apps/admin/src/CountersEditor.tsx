@@ -4,7 +4,16 @@ import type { ClerkConfig, CounterConfig, CounterId, ServiceId } from '@luot/sha
 import { asClerkId, asCounterId, isArchived } from '@luot/shared/domain';
 import { ArchiveButton } from './ArchiveButton.tsx';
 import type { EditorProps } from './ConfigScreen.tsx';
-import { EntityList, FieldMessages, FormField, NameInput, freshId, moved } from './editor-parts.tsx';
+import {
+  EntityList,
+  FieldMessages,
+  FormField,
+  LocalizedNameFields,
+  NameInput,
+  freshId,
+  hasErrors,
+  moved,
+} from './editor-parts.tsx';
 import { PinResetDialog } from './PinResetDialog.tsx';
 import { useText } from './text.ts';
 
@@ -85,9 +94,7 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
                 .map((id) => draft.services.find((service) => service.id === id)?.prefix ?? '')
                 .join(' '),
               isMuted: isArchived(candidate) || !candidate.isActive,
-              hasProblem: messagesAt({ entity: 'counter', id: candidate.id }).some(
-                (m) => m.severity === 'error',
-              ),
+              hasProblem: hasErrors(messagesAt({ entity: 'counter', id: candidate.id })),
             }))}
             selectedKey={counterKey}
             onSelect={setCounterKey}
@@ -111,27 +118,12 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
                   />
                 )}
               </FormField>
-              <FormField
-                label={t('admin.common.nameVi')}
+              <LocalizedNameFields
+                value={counter.name}
                 messages={messagesAt({ entity: 'counter', id: counter.id, field: 'name.vi' })}
-              >
-                {(control) => (
-                  <NameInput
-                    {...control}
-                    value={counter.name.vi}
-                    onChange={(vi) => setCounter(counter.id, { name: { ...counter.name, vi } })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t('admin.common.nameEn')} hint={t('admin.editor.enFallback')}>
-                {(control) => (
-                  <NameInput
-                    {...control}
-                    value={counter.name.en}
-                    onChange={(en) => setCounter(counter.id, { name: { ...counter.name, en } })}
-                  />
-                )}
-              </FormField>
+                showsFallbackHint
+                onChange={(name) => setCounter(counter.id, { name })}
+              />
               <ServicePicker
                 chosen={counter.serviceIds}
                 draft={draft}
@@ -166,9 +158,7 @@ export function CountersEditor({ draft, saved, onChange, api, messagesAt }: Edit
               primary: candidate.name,
               secondary: [candidate.title, candidate.username].filter(Boolean).join(' · '),
               isMuted: isArchived(candidate) || !candidate.isActive,
-              hasProblem: messagesAt({ entity: 'clerk', id: candidate.id }).some(
-                (m) => m.severity === 'error',
-              ),
+              hasProblem: hasErrors(messagesAt({ entity: 'clerk', id: candidate.id })),
             }))}
             selectedKey={clerkKey}
             onSelect={setClerkKey}

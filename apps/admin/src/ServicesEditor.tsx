@@ -8,10 +8,11 @@ import type { EditorProps } from './ConfigScreen.tsx';
 import {
   EntityList,
   FormField,
-  NameInput,
+  LocalizedNameFields,
   OpeningHoursEditor,
   TextListEditor,
   freshId,
+  hasErrors,
   moved,
 } from './editor-parts.tsx';
 import { useText } from './text.ts';
@@ -168,9 +169,7 @@ export function ServicesEditor({ draft, onChange, messagesAt }: EditorProps) {
             entries={fields.map((candidate) => ({
               key: candidate.id,
               primary: name(candidate.name),
-              hasProblem: messagesAt({ entity: 'field', id: candidate.id }).some(
-                (m) => m.severity === 'error',
-              ),
+              hasProblem: hasErrors(messagesAt({ entity: 'field', id: candidate.id })),
             }))}
             selectedKey={fieldKey}
             onSelect={setFieldKey}
@@ -180,27 +179,12 @@ export function ServicesEditor({ draft, onChange, messagesAt }: EditorProps) {
           />
           {field && (
             <div className="entity-form" role="group" aria-label={t('admin.services.fieldForm')}>
-              <FormField
-                label={t('admin.common.nameVi')}
+              <LocalizedNameFields
+                value={field.name}
                 messages={messagesAt({ entity: 'field', id: field.id, field: 'name.vi' })}
-              >
-                {(control) => (
-                  <NameInput
-                    {...control}
-                    value={field.name.vi}
-                    onChange={(vi) => setField(field.id, { name: { ...field.name, vi } })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t('admin.common.nameEn')} hint={t('admin.editor.enFallback')}>
-                {(control) => (
-                  <NameInput
-                    {...control}
-                    value={field.name.en}
-                    onChange={(en) => setField(field.id, { name: { ...field.name, en } })}
-                  />
-                )}
-              </FormField>
+                showsFallbackHint
+                onChange={(name) => setField(field.id, { name })}
+              />
             </div>
           )}
         </div>
@@ -218,9 +202,7 @@ export function ServicesEditor({ draft, onChange, messagesAt }: EditorProps) {
                 draft.fields.find((f) => f.id === candidate.fieldId)?.name ?? { vi: '', en: '' },
               ),
               isMuted: isArchived(candidate) || !candidate.isActive,
-              hasProblem: messagesAt({ entity: 'service', id: candidate.id }).some(
-                (m) => m.severity === 'error',
-              ),
+              hasProblem: hasErrors(messagesAt({ entity: 'service', id: candidate.id })),
             }))}
             selectedKey={serviceKey}
             onSelect={setServiceKey}
@@ -254,24 +236,12 @@ function ServiceForm(props: {
   const at = (field: string) => messagesAt({ entity: 'service', id: service.id, field });
   return (
     <div className="entity-form" role="group" aria-label={t('admin.services.serviceForm')}>
-      <FormField label={t('admin.common.nameVi')} messages={at('name.vi')}>
-        {(control) => (
-          <NameInput
-            {...control}
-            value={service.name.vi}
-            onChange={(vi) => onChange({ name: { ...service.name, vi } })}
-          />
-        )}
-      </FormField>
-      <FormField label={t('admin.common.nameEn')} hint={t('admin.editor.enFallback')}>
-        {(control) => (
-          <NameInput
-            {...control}
-            value={service.name.en}
-            onChange={(en) => onChange({ name: { ...service.name, en } })}
-          />
-        )}
-      </FormField>
+      <LocalizedNameFields
+        value={service.name}
+        messages={at('name.vi')}
+        showsFallbackHint
+        onChange={(name) => onChange({ name })}
+      />
       <div className="form-row">
         <FormField label={t('admin.services.field')} messages={at('fieldId')}>
           {(control) => (

@@ -164,6 +164,10 @@ export interface FieldMessage {
   readonly text: string;
 }
 
+/** Whether any of these messages blocks the save (warnings do not). */
+export const hasErrors = (messages: readonly FieldMessage[]): boolean =>
+  messages.some((message) => message.severity === 'error');
+
 /**
  * A labelled form control with its messages beside it; `children` gets the ids to wire up
  * (`aria-describedby`, `aria-invalid`).
@@ -190,7 +194,7 @@ export function FormField(props: {
       {props.children({
         id,
         ...(described ? { 'aria-describedby': described } : {}),
-        ...(messages.some((message) => message.severity === 'error') ? { 'aria-invalid': true } : {}),
+        ...(hasErrors(messages) ? { 'aria-invalid': true } : {}),
       })}
       {props.hint && (
         <span className="muted small" id={`${id}-hint`}>
@@ -227,6 +231,37 @@ export function NameInput(props: {
       }}
       onChange={(event) => onChange(event.target.value.replace(/[\r\n]+/g, ' '))}
     />
+  );
+}
+
+/**
+ * A name in both languages, each in a NameInput: the Vietnamese one with its messages, the English one
+ * that falls back to it when left empty (`showsFallbackHint` says so under the field).
+ */
+export function LocalizedNameFields(props: {
+  readonly value: LocalizedText;
+  readonly onChange: (value: LocalizedText) => void;
+  readonly messages?: readonly FieldMessage[];
+  readonly showsFallbackHint?: boolean;
+}) {
+  const { t } = useText();
+  const { value, onChange } = props;
+  return (
+    <>
+      <FormField label={t('admin.common.nameVi')} messages={props.messages ?? []}>
+        {(control) => (
+          <NameInput {...control} value={value.vi} onChange={(vi) => onChange({ ...value, vi })} />
+        )}
+      </FormField>
+      <FormField
+        label={t('admin.common.nameEn')}
+        {...(props.showsFallbackHint === true ? { hint: t('admin.editor.enFallback') } : {})}
+      >
+        {(control) => (
+          <NameInput {...control} value={value.en} onChange={(en) => onChange({ ...value, en })} />
+        )}
+      </FormField>
+    </>
   );
 }
 
@@ -382,16 +417,11 @@ export function TextListEditor(props: {
           const name = item.vi || t('admin.editor.unnamed');
           return (
             <li key={index}>
-              <FormField label={t('admin.common.nameVi')} messages={props.messagesOf?.(index) ?? []}>
-                {(control) => (
-                  <NameInput {...control} value={item.vi} onChange={(vi) => set(index, { vi })} />
-                )}
-              </FormField>
-              <FormField label={t('admin.common.nameEn')}>
-                {(control) => (
-                  <NameInput {...control} value={item.en} onChange={(en) => set(index, { en })} />
-                )}
-              </FormField>
+              <LocalizedNameFields
+                value={item}
+                messages={props.messagesOf?.(index) ?? []}
+                onChange={(text) => set(index, text)}
+              />
               <span className="entity-arrows">
                 <button
                   type="button"
