@@ -55,7 +55,8 @@ export function bundleName(version, platform = process.platform, arch = process.
  * The Node flags every production start of the hall server passes (`luot.serverNodeFlags` in
  * server/package.json, whose `start` script carries them too): V8's young generation capped at 2 MB a
  * semi-space instead of growing to 16 MB, ≈ 20 MB less resident memory for a few more, shorter
- * collections (docs/BENCHMARKS.md, issue #17).
+ * collections; the old generation collected once it grows 20 % (at least 8 MB) past what the last full
+ * collection kept, instead of up to 4× that, ≈ 40 MB less in a busy hall (docs/BENCHMARKS.md, issue #17).
  */
 export function serverNodeFlags() {
   const manifest = JSON.parse(readFileSync(path.join(root, 'server', 'package.json'), 'utf8'));
