@@ -5,8 +5,11 @@
 //
 //   pnpm bench                                    (every benchmark, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/headroom.ts [--sockets 1000] [--workers 2] [--counters 20] [--seconds 60]
-//        [--warmup 10] [--think-ms 1000-4000] [--seed N] [--json out.json] [--profile] [--check-targets]
+//        [--warmup 10] [--think-ms 1000-4000] [--seed N] [--fanout-slice N] [--json out.json] [--profile]
+//        [--check-targets]
 //
+// --fanout-slice N: sockets the server writes a change to per turn of its event loop (the server's
+// default when absent; 1000000 writes every change to all sockets at once, as before the ChangeFanout).
 // --profile writes CPU profiles of the hall server and of the workers to server/test-output/bench/.
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
@@ -16,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
+import { FANOUT_SOCKETS_PER_TURN } from '../src/realtime/change-fanout.ts';
 import { tempDataDir } from '../test/helpers.ts';
 import type { HallChild } from '../test/support/hall-child-process.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
@@ -50,6 +54,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '10' },
     'think-ms': { type: 'string', default: '1000-4000' },
     seed: { type: 'string', default: '20261129' },
+    'fanout-slice': { type: 'string' },
     json: { type: 'string' },
     profile: { type: 'boolean', default: false },
     // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
@@ -69,6 +74,8 @@ const workerCount = whole('workers', values.workers, 2);
 const counterCount = whole('counters', values.counters, 1);
 const seconds = whole('seconds', values.seconds, 1);
 const warmupSeconds = whole('warmup', values.warmup, 0);
+const fanoutSlice =
+  values['fanout-slice'] === undefined ? undefined : whole('fanout-slice', values['fanout-slice'], 1);
 const [thinkMin, thinkMax] = values['think-ms'].split('-').map(Number) as [number, number];
 if (!(thinkMin >= 0 && thinkMax >= thinkMin))
   throw new Error(`--think-ms is min-max, got ${values['think-ms']}`);
@@ -140,6 +147,7 @@ async function main(): Promise<number> {
     log: 'json',
     ipc: true,
     ...(bundle ? { bundle: bundle.file } : {}),
+    ...(fanoutSlice === undefined ? {} : { fanoutSlice }),
     execArgv: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
   const registerMs = monotonicMs() - registerStarted;
@@ -346,14 +354,15 @@ async function main(): Promise<number> {
     `Headroom: ${socketCount} sockets (${displaySockets} displays in ${workerCount} worker processes, ` +
       `${counters.length} counters and ${KIOSKS} kiosk in the bench process); ${seconds} s measured after ${warmupSeconds} s warm-up`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, node flags ${serverNodeFlags().join(' ')}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, node flags ${serverNodeFlags().join(' ')}, ` +
+      `changes written to ${fanoutSlice ?? FANOUT_SOCKETS_PER_TURN} sockets per turn`,
     `  setup: ${displayCount + counterCount + KIOSKS} devices registered and hall started in ${(registerMs / 1000).toFixed(1)} s, ` +
       `all connected in ${(connectMs / 1000).toFixed(1)} s`,
     `  load: ${counts.issued} issued, ${counts.calls} calls (${callsPerSecond.toFixed(2)}/s, ${Math.round(timesPeak(callsPerSecond))}× a busy hall's peak), ` +
       `${counts.queueEmpty} empty-queue calls; every change goes to all ${socketCount} sockets`,
     line('call → last socket', call),
     line('  server: call → commit', serverCall),
-    line('  server: its broadcast', serverBroadcast),
+    line('  server: its first slice', serverBroadcast),
     line('issue → ack', issue),
     line('clock check (IPC ping)', clock),
     `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB`,

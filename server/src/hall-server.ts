@@ -257,9 +257,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     ...options.realtime,
     allowedHosts,
   });
-  // Registered after the broadcast's listener (attachRealtime), so the displays have a change before a
-  // checkpoint after it runs.
-  if (checkpoints) service.onChanges(() => checkpoints.afterCommit());
+  // Once the change has been written to every socket (a thousand take several turns of the event loop),
+  // so the displays have a change before a checkpoint after it runs.
+  if (checkpoints) service.onChanges(() => realtime.whenDelivered(() => checkpoints.afterCommit()));
   // A console whose session ended (sign-out, password change, expiry at the next tick) is cut off at once.
   const stopSessionWatch = accounts.onSessionsEnded(
     (managerId) => void realtime.revalidate(asDeviceId(managerDeviceId(managerId))),

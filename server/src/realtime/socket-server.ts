@@ -15,6 +15,7 @@ import { hallHostList, isHallHost, isHallOrigin } from '../app/hall-hosts.ts';
 import type { LimitRefusal, SocketLimits } from '../app/limits.ts';
 import { SocketLimiter } from '../app/limits.ts';
 import type { HallService } from '../app/hall-service.ts';
+import { ChangeFanout } from './change-fanout.ts';
 import type { Logger } from '../log.ts';
 
 interface SocketData {
@@ -37,10 +38,11 @@ export interface RealtimeOptions {
   readonly limits?: SocketLimits;
   /** The hall clock, for the limits' budgets (default Date.now). */
   readonly now?: () => number;
+  /** Sockets a change is written to per turn of the event loop (default `FANOUT_SOCKETS_PER_TURN`). */
+  readonly fanoutSocketsPerTurn?: number;
 }
 
-/** Rooms: every queue client, one per device (session notices), managers (device status). */
-const QUEUE_ROOM = 'queue';
+/** Rooms: one per device (session notices), managers (device status); changes go through the ChangeFanout. */
 const MANAGER_ROOM = 'role:manager';
 const deviceRoom = (deviceId: DeviceId): string => `device:${deviceId}`;
 
@@ -71,7 +73,7 @@ function protocolMismatch(auth: unknown): string | null {
 /**
  * Socket.IO on the hall server's own HTTP port. The handshake carries a device token and the protocol
  * version; both are checked before a connection is accepted. Each event is routed to the command
- * service; committed changes are broadcast to the queue room after the sender's ack.
+ * service; committed changes are written to every socket after the sender's ack, by the ChangeFanout.
  */
 export function attachRealtime(
   httpServer: HttpServer,
@@ -83,6 +85,8 @@ export function attachRealtime(
   close: () => Promise<void>;
   /** Check the credentials of a device's open connections again and drop those no longer valid. */
   revalidate: (deviceId: DeviceId) => Promise<void>;
+  /** Run once every change so far has been written to every socket (ChangeFanout.whenDelivered). */
+  whenDelivered: (then: () => void) => void;
 } {
   const allowed = options.allowedOrigins ?? [];
   const hosts = options.allowedHosts ?? hallHostList(undefined);
@@ -124,6 +128,12 @@ export function attachRealtime(
         callback(null, isAccepted);
       },
     },
+  );
+
+  // One message encoded once per slice of sockets (each socket is in the room of its own id).
+  const fanout = new ChangeFanout(
+    (socketIds, changes) => io.to(socketIds).emit('hall:changes', changes),
+    options.fanoutSocketsPerTurn,
   );
 
   io.use((socket, next) => {
@@ -178,7 +188,7 @@ export function attachRealtime(
 
   io.on('connection', (socket: HallSocket) => {
     const identity = socket.data.identity;
-    void socket.join([QUEUE_ROOM, deviceRoom(identity.deviceId)]);
+    void socket.join(deviceRoom(identity.deviceId));
     if (identity.role === 'manager') void socket.join(MANAGER_ROOM);
     service.deviceConnected(identity, {
       isSecure: socket.handshake.secure,
@@ -186,6 +196,7 @@ export function attachRealtime(
     });
     logger.info({ role: identity.role, device: identity.deviceId, counter: identity.counterId }, 'connected');
     socket.emit('hall:snapshot', service.snapshot(identity));
+    fanout.join(socket.id);
 
     // Garbage, unknown events and oversized payloads are answered (when there is an ack) and dropped.
     socket.use((packet, next) => {
@@ -264,14 +275,16 @@ export function attachRealtime(
     for (const event of CLIENT_EVENTS) listen(event);
 
     socket.on('disconnect', (reason) => {
+      fanout.leave(socket.id);
       service.deviceDisconnected(identity);
       logger.info({ role: identity.role, device: identity.deviceId, reason }, 'disconnected');
     });
   });
 
-  const stopChanges = service.onChanges((changes) => io.to(QUEUE_ROOM).emit('hall:changes', changes));
+  const stopChanges = service.onChanges((changes) => fanout.publish(changes));
+  // A session notice never overtakes a change written before it (as when every change was written at once).
   const stopSessions = service.onSessionEnded((deviceId, notice) =>
-    io.to(deviceRoom(deviceId)).emit('session:ended', notice),
+    fanout.whenDelivered(() => io.to(deviceRoom(deviceId)).emit('session:ended', notice)),
   );
   const stopDevices = service.onDeviceStatus((status) => io.to(MANAGER_ROOM).emit('device:status', status));
   // A revoked device is dropped at once, not at its next reconnect.
@@ -289,11 +302,13 @@ export function attachRealtime(
   return {
     io,
     revalidate,
+    whenDelivered: (then) => fanout.whenDelivered(then),
     close: async () => {
       stopChanges();
       stopSessions();
       stopDevices();
       stopRevocations();
+      fanout.close();
       await io.close();
     },
   };

@@ -162,6 +162,8 @@ export interface HallChildOptions {
   readonly checkpoints?: 'after-commit' | 'in-commit';
   /** A prebuilt JavaScript bundle of hall-child.ts (hall-child-bundle.ts) to run instead of tsx. */
   readonly bundle?: string;
+  /** Sockets a change is written to per turn (RealtimeOptions.fanoutSocketsPerTurn); the server's default when not given. */
+  readonly fanoutSlice?: number;
   /** More environment for the child (LUOT_HUB_URL, LUOT_HUB_KEY, LUOT_HUB_TIMING: a hall that ships to a hub). */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -209,6 +211,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       `--port=${options.port ?? 0}`,
       ...(options.rolloverHour === undefined ? [] : [`--rollover-hour=${options.rolloverHour}`]),
       ...(options.checkpoints === undefined ? [] : [`--checkpoints=${options.checkpoints}`]),
+      ...(options.fanoutSlice === undefined ? [] : [`--fanout-slice=${options.fanoutSlice}`]),
     ],
     {
       env: { ...process.env, ...options.env, LUOT_DATA_DIR: options.dataDir },

@@ -45,6 +45,8 @@ const { values } = parseArgs({
     'rollover-hour': { type: 'string' },
     // When WAL checkpoints run (benchmarks compare): after-commit (the default) or in-commit.
     checkpoints: { type: 'string', default: 'after-commit' },
+    // Sockets a change is written to per turn of the event loop (benchmarks compare; the server's default when absent).
+    'fanout-slice': { type: 'string' },
   },
 });
 
@@ -116,6 +118,9 @@ const server = await startHallServer({
   port: count('port', values.port),
   host: '127.0.0.1',
   checkpoints: values.checkpoints === 'in-commit' ? 'in-commit' : 'after-commit',
+  ...(values['fanout-slice'] === undefined
+    ? {}
+    : { realtime: { fanoutSocketsPerTurn: count('fanout-slice', values['fanout-slice']) } }),
   logger: values.log === 'json' ? createLogger() : silentLogger,
   initialConfig: hallConfig(),
   // Its clerks sign in with the demo PIN (and the manager is admin/admin), as with LUOT_DEMO=1.
