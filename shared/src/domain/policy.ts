@@ -104,21 +104,42 @@ function byQueueTime(counter: CounterConfig): (a: Ticket, b: Ticket) => number {
 }
 
 /**
- * The order in which this counter would call the waiting tickets it may serve, if nothing else
- * happened: priority groups first, except that after `priorityBound` priority calls in a row a normal
- * visitor who has waited longer than the next priority visitor is called. The head of the list is what
- * "call next" takes.
+ * `list`, in queue order (queue time, then id), in `compare`'s order instead: the two differ only among
+ * tickets queued at the same time, so the list is sorted only when two of them share a queue time.
  */
-export function callOrder(state: QueueState, config: HallConfig, counterId: CounterId): Ticket[] {
-  const counter = findCounter(config, counterId);
-  if (!counter) return [];
-  const compare = byQueueTime(counter);
-  // Already in queue-time order: the sorts below only settle ties of queue time by the counter's services.
-  const eligible = waitingInQueueOrder(state.tickets).filter((ticket) => isEligible(ticket, counter));
-  const priority = eligible.filter((ticket) => ticket.priorityGroupId !== null).sort(compare);
-  const normal = eligible.filter((ticket) => ticket.priorityGroupId === null).sort(compare);
+function settleTies(list: Ticket[], compare: (a: Ticket, b: Ticket) => number): Ticket[] {
+  for (let index = 1; index < list.length; index += 1) {
+    if (list[index]!.queuedAt === list[index - 1]!.queuedAt) return list.sort(compare);
+  }
+  return list;
+}
 
-  const order: Ticket[] = [];
+/**
+ * Walk the order in which this counter would call the waiting tickets it may serve, if nothing else
+ * happened, until `visit` returns true: priority groups first, except that after `priorityBound`
+ * priority calls in a row a normal visitor who has waited longer than the next priority visitor is
+ * called. One pass over the day's waiting list and two lists of what the counter may call, nothing per
+ * step: the wait estimate of every issued ticket walks the order of each counter that may call it.
+ */
+function walkCallOrder(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+  visit: (ticket: Ticket) => boolean,
+): void {
+  const counter = findCounter(config, counterId);
+  if (!counter) return;
+  const priority: Ticket[] = [];
+  const normal: Ticket[] = [];
+  for (const ticket of waitingInQueueOrder(state.tickets)) {
+    if (!isEligible(ticket, counter)) continue;
+    if (ticket.priorityGroupId === null) normal.push(ticket);
+    else priority.push(ticket);
+  }
+  const compare = byQueueTime(counter);
+  settleTies(priority, compare);
+  settleTies(normal, compare);
+
   let streak = counterOf(state, counterId).priorityStreak;
   let p = 0;
   let n = 0;
@@ -131,16 +152,48 @@ export function callOrder(state: QueueState, config: HallConfig, counterId: Coun
         streak >= config.policy.priorityBound &&
         nextNormal.queuedAt < nextPriority.queuedAt);
     if (takeNormal && nextNormal !== undefined) {
-      order.push(nextNormal);
       n += 1;
       streak = 0;
+      if (visit(nextNormal)) return;
     } else if (nextPriority !== undefined) {
-      order.push(nextPriority);
       p += 1;
       streak += 1;
+      if (visit(nextPriority)) return;
     }
   }
+}
+
+/** The order in which this counter would call the waiting tickets it may serve (`walkCallOrder`). */
+export function callOrder(state: QueueState, config: HallConfig, counterId: CounterId): Ticket[] {
+  const order: Ticket[] = [];
+  walkCallOrder(state, config, counterId, (ticket) => {
+    order.push(ticket);
+    return false;
+  });
   return order;
+}
+
+/**
+ * How many tickets this counter would call before `ticketId` (its index in `callOrder`, without building
+ * the order), or -1 when the counter would never call it.
+ */
+export function positionInCallOrder(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+  ticketId: TicketId,
+): number {
+  let ahead = 0;
+  let position = -1;
+  walkCallOrder(state, config, counterId, (ticket) => {
+    if (ticket.id === ticketId) {
+      position = ahead;
+      return true;
+    }
+    ahead += 1;
+    return false;
+  });
+  return position;
 }
 
 /**
