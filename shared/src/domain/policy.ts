@@ -103,23 +103,27 @@ function byQueueTime(counter: CounterConfig): (a: Ticket, b: Ticket) => number {
   return (a, b) => a.queuedAt - b.queuedAt || rank(a) - rank(b) || a.id - b.id;
 }
 
-/**
- * `list`, in queue order (queue time, then id), in `compare`'s order instead: the two differ only among
- * tickets queued at the same time, so the list is sorted only when two of them share a queue time.
- */
-function settleTies(list: Ticket[], compare: (a: Ticket, b: Ticket) => number): Ticket[] {
-  for (let index = 1; index < list.length; index += 1) {
-    if (list[index]!.queuedAt === list[index - 1]!.queuedAt) return list.sort(compare);
+/** Whether two tickets of a waiting list (in queue order) share a queue time; computed once per list. */
+const sharedQueueTimes = new WeakMap<readonly Ticket[], boolean>();
+
+function hasSharedQueueTime(waiting: readonly Ticket[]): boolean {
+  let isShared = sharedQueueTimes.get(waiting);
+  if (isShared === undefined) {
+    isShared = waiting.some((ticket, index) => index > 0 && ticket.queuedAt === waiting[index - 1]!.queuedAt);
+    sharedQueueTimes.set(waiting, isShared);
   }
-  return list;
+  return isShared;
 }
 
 /**
  * Walk the order in which this counter would call the waiting tickets it may serve, if nothing else
  * happened, until `visit` returns true: priority groups first, except that after `priorityBound`
  * priority calls in a row a normal visitor who has waited longer than the next priority visitor is
- * called. One pass over the day's waiting list and two lists of what the counter may call, nothing per
- * step: the wait estimate of every issued ticket walks the order of each counter that may call it.
+ * called. The wait estimate of every issued ticket walks the order of each counter that may call it, so
+ * nothing is built per walk: two cursors go down the day's waiting list (queue order), one for the
+ * priority visitors this counter may call and one for the others. The counter's own order differs from
+ * queue order only among tickets queued at the same time (its service order comes next); only when the
+ * list has such tickets are the two lists built and sorted.
  */
 function walkCallOrder(
   state: QueueState,
@@ -129,20 +133,27 @@ function walkCallOrder(
 ): void {
   const counter = findCounter(config, counterId);
   if (!counter) return;
-  const priority: Ticket[] = [];
-  const normal: Ticket[] = [];
-  for (const ticket of waitingInQueueOrder(state.tickets)) {
-    if (!isEligible(ticket, counter)) continue;
-    if (ticket.priorityGroupId === null) normal.push(ticket);
-    else priority.push(ticket);
+  const isPriority = (ticket: Ticket): boolean =>
+    ticket.priorityGroupId !== null && isEligible(ticket, counter);
+  const isNormal = (ticket: Ticket): boolean =>
+    ticket.priorityGroupId === null && isEligible(ticket, counter);
+  let priority = waitingInQueueOrder(state.tickets);
+  let normal = priority;
+  if (hasSharedQueueTime(priority)) {
+    const compare = byQueueTime(counter);
+    normal = priority.filter(isNormal).sort(compare);
+    priority = priority.filter(isPriority).sort(compare);
   }
-  const compare = byQueueTime(counter);
-  settleTies(priority, compare);
-  settleTies(normal, compare);
+  /** The index of the first ticket at or after `from` that `wanted` takes (the list's length if none). */
+  const seek = (list: readonly Ticket[], from: number, wanted: (ticket: Ticket) => boolean): number => {
+    let index = from;
+    while (index < list.length && !wanted(list[index]!)) index += 1;
+    return index;
+  };
 
   let streak = counterOf(state, counterId).priorityStreak;
-  let p = 0;
-  let n = 0;
+  let p = seek(priority, 0, isPriority);
+  let n = seek(normal, 0, isNormal);
   while (p < priority.length || n < normal.length) {
     const nextPriority = priority[p];
     const nextNormal = normal[n];
@@ -152,11 +163,11 @@ function walkCallOrder(
         streak >= config.policy.priorityBound &&
         nextNormal.queuedAt < nextPriority.queuedAt);
     if (takeNormal && nextNormal !== undefined) {
-      n += 1;
+      n = seek(normal, n + 1, isNormal);
       streak = 0;
       if (visit(nextNormal)) return;
     } else if (nextPriority !== undefined) {
-      p += 1;
+      p = seek(priority, p + 1, isPriority);
       streak += 1;
       if (visit(nextPriority)) return;
     }
