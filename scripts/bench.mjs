@@ -16,6 +16,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serverEnvironment } from './lib/server-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsxLoader = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx')).href;
@@ -112,8 +113,8 @@ for (const bench of benchmarks()) {
     cwd: bench.cwd,
     stdio: 'inherit',
     windowsHide: true,
-    // As a hall runs the server (docs/OPERATIONS.md): glibc with two memory pools, not one per thread.
-    env: { MALLOC_ARENA_MAX: '2', ...process.env },
+    // As a hall runs the server (docs/OPERATIONS.md): glibc's memory pools as every production start sets them.
+    env: { ...serverEnvironment(), ...process.env },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const status = run.error

@@ -12,6 +12,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { installEnvironment, pinnedPnpm, run } from './lib/commands.mjs';
+import { serverEnvironment } from './lib/server-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'start';
@@ -44,11 +45,11 @@ if (mode === 'test') {
 } else if (mode === 'start') {
   // The hall server is compiled JavaScript (server/dist) and serves the web apps from their build output.
   status = runPnpm(['run', 'build']);
-  // glibc keeps a memory pool per worker thread; two keep the server's memory flat (docs/BENCHMARKS.md).
+  // The server's environment as every production start sets it (glibc's memory pools, docs/BENCHMARKS.md).
   // The quick start shows the demo hall (LUOT_DEMO=1): a new database gets its services, counters, clerks
   // (PIN 1234) and the manager admin/admin. A real hall starts without it (docs/OPERATIONS.md, "First start").
   if (status === 0)
-    status = runPnpm(['run', 'start'], { MALLOC_ARENA_MAX: '2', LUOT_DEMO: '1', ...installEnv });
+    status = runPnpm(['run', 'start'], { ...serverEnvironment(), LUOT_DEMO: '1', ...installEnv });
 } else if (mode === 'install') {
   status = runPnpm(['run', 'build']);
 }

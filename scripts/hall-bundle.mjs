@@ -32,6 +32,9 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { installEnvironment, pinnedPnpm, run } from './lib/commands.mjs';
+import { serverEnvironment, serverNodeFlags } from './lib/server-runtime.mjs';
+
+export { serverEnvironment, serverNodeFlags };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,24 +54,16 @@ export function bundleName(version, platform = process.platform, arch = process.
   return `luot-hall-${version}-${platform}-${arch}`;
 }
 
-/**
- * The Node flags every production start of the hall server passes (`luot.serverNodeFlags` in
- * server/package.json, whose `start` script carries them too): V8's young generation capped at 2 MB a
- * semi-space instead of growing to 16 MB, ≈ 20 MB less resident memory for a few more, shorter
- * collections; the old generation collected once it grows 20 % (at least 8 MB) past what the last full
- * collection kept, instead of up to 4× that, ≈ 40 MB less in a busy hall (docs/BENCHMARKS.md, issue #17).
- */
-export function serverNodeFlags() {
-  const manifest = JSON.parse(readFileSync(path.join(root, 'server', 'package.json'), 'utf8'));
-  return manifest.luot.serverNodeFlags;
-}
-
 /** Windows batch files need CRLF line ends (cmd.exe misreads labels and blocks in LF files). */
 const crlf = (text) => text.replace(/\r?\n/g, '\r\n');
 
 /** The start scripts and service files, keyed by their path in the bundle; `mode` 0o755 for scripts. */
-export function launcherFiles(target, nodeFlags = serverNodeFlags()) {
+export function launcherFiles(target, nodeFlags = serverNodeFlags(), environment = serverEnvironment()) {
   const flags = nodeFlags.join(' ');
+  // The server's environment, each variable kept when the hall sets it itself.
+  const exports = Object.entries(environment)
+    .map(([name, value]) => `export ${name}="\${${name}:-${value}}"\n`)
+    .join('');
   const wrongPlatform = `This bundle was built for ${target}. Build the bundle for this PC on a PC of the same kind: docs/OPERATIONS.md`;
   const shHeader = `#!/bin/sh
 # Lượt hall server, offline bundle (${target}). Settings are environment variables: docs/OPERATIONS.md.
@@ -93,9 +88,8 @@ if not exist "%HERE%runtime\\node.exe" (
   return {
     'start.sh': {
       mode: 0o755,
-      text: `${shHeader}# glibc keeps a memory pool per worker thread; two keep the server's memory flat (docs/BENCHMARKS.md).
-export MALLOC_ARENA_MAX="\${MALLOC_ARENA_MAX:-2}"
-export NODE_ENV=production
+      text: `${shHeader}# glibc's memory pools: two, not one per thread, and large blocks given back (docs/BENCHMARKS.md).
+${exports}export NODE_ENV=production
 exec "$here/runtime/node" ${flags} "$here/server/dist/main.mjs" "$@"
 `,
     },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { launcherFiles, serverNodeFlags } from '../hall-bundle.mjs';
+import { launcherFiles, serverEnvironment, serverNodeFlags } from '../hall-bundle.mjs';
 
 // Every production start of the hall server passes the same Node flags (issue #17: V8's young generation
 // capped and its old generation collected before it fills with garbage, ≈ 60 MB less resident memory in
@@ -12,7 +12,7 @@ import { launcherFiles, serverNodeFlags } from '../hall-bundle.mjs';
 // OPERATIONS.md all carry it.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const flags = serverNodeFlags() as string[];
+const flags = serverNodeFlags();
 
 describe('the server starts with its Node flags everywhere', () => {
   it('has a list, and pnpm start carries it', () => {
@@ -34,8 +34,11 @@ describe('the server starts with its Node flags everywhere', () => {
     const files = launcherFiles('test-x64') as Record<string, { text: string }>;
     const joined = flags.join(' ');
     expect(files['start.sh']!.text).toContain(`"$here/runtime/node" ${joined} "$here/server/dist/main.mjs"`);
-    // glibc's per-thread memory pools, bounded as the benchmarks run the server.
-    expect(files['start.sh']!.text).toContain('MALLOC_ARENA_MAX');
+    // glibc's memory pools as the benchmarks run the server, each variable kept when the hall sets it.
+    const environment = Object.entries(serverEnvironment());
+    expect(environment.map(([name]) => name)).toEqual(['MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']);
+    for (const [name, value] of environment)
+      expect(files['start.sh']!.text).toContain(`export ${name}="\${${name}:-${value}}"`);
     expect(files['start.cmd']!.text).toContain(`node.exe" ${joined} "%HERE%server\\dist\\main.mjs"`);
     expect(files['luot-service.xml']!.text).toContain(
       `<arguments>${joined} "%BASE%\\server\\dist\\main.mjs"</arguments>`,
@@ -51,5 +54,9 @@ describe('the server starts with its Node flags everywhere', () => {
       `nssm install Luot "C:\\Luot\\runtime\\node.exe" ${joined} "C:\\Luot\\server`,
     );
     expect(operations).toContain(`ExecStart=/usr/bin/node ${joined} server/dist/main.mjs`);
+    const environment = Object.entries(serverEnvironment());
+    expect(operations).toContain(
+      `Environment=${environment.map(([name, value]) => `${name}=${value}`).join(' ')}`,
+    );
   });
 });

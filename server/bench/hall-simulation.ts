@@ -1,14 +1,33 @@
 // Ten busy halls' peak on loopback: 60 counters, 10 displays and 5 kiosks as real Socket.IO clients against
 // a real hall server in its own process (so its memory is its own), next to a bare Socket.IO relay measured
 // in the same run as the baseline. Prints latencies (whole run and minute by minute), the server's memory
-// and event-loop delay, how many times a busy hall's peak rate the run was, and the targets.
+// and event-loop delay, each client process's event-loop delay and CPU, how many times a busy hall's peak
+// rate the run was, and the targets.
+//
+// Clients in three processes, as a hall's devices are separate machines (issue #17): every socket decodes
+// every change (≈ 40 µs each), and with all 85 in one process a kiosk's ack or a display's arrival waited
+// behind the other sockets' decoding, so the figures measured the bench process's backlog as much as the
+// server. Now (client-worker.ts, the same worker the headroom bench uses):
+// - a kiosk worker: the 5 kiosks, issue → ack timed there, where their sockets live;
+// - a display worker: the 10 displays and the bare relay's 10 receivers (arrivals on the monotonic clock,
+//   `monotonicMs`, checked across the processes by an IPC ping before the run);
+// - this process: the 60 counters and the bare relay's sender. A call is timed from its counter's emit,
+//   which the counters' own decoding does not delay once the emit runs, and the bare sender sits with
+//   them so that the baseline is measured exactly as the calls are (sender here, receivers with the
+//   displays). A fourth process for the counters would take a share of the two cores from the server
+//   for no gain in what is measured; this process's loop delay and CPU are printed to show if it lags.
+// Measured against the one-process harness (docs/BENCHMARKS.md, "The clients in their own processes"):
+// this stops measuring the bench process's backlog; it does not make the server faster, and on a 2-core
+// machine the medians were 0.5–2.4 ms higher (three client processes to wake per change on the same two
+// cores) while the p99 moved both ways.
 //
 //   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 180] [--warmup 10] [--think-ms 200-1000]
 //        [--issue-every-ms 150] [--server-log json|silent] [--profile] [--json out.json] [--check-targets]
 //
-// --profile writes a CPU profile of the hall server to server/test-output/bench/ (open it in Chrome
-// DevTools → Performance). --check-targets makes a missed target fail the run (exit code 1).
+// --profile writes CPU profiles of the hall server and of the client workers to server/test-output/bench/
+// (open them in Chrome DevTools → Performance). --check-targets makes a missed target fail the run
+// (exit code 1).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -32,6 +51,7 @@ import {
   connectHall,
   machineLine,
   mb,
+  monotonicMs,
   probeFsync,
   runBenchMain,
   send,
@@ -39,6 +59,8 @@ import {
   summary,
   timesPeak,
 } from './bench-support.ts';
+import type { ClientWorker } from './client-workers.ts';
+import { checkClocks, cpuPercent, startClientWorker, workersCpuMs } from './client-workers.ts';
 
 const COUNTERS = 60;
 const DISPLAYS = 10;
@@ -96,13 +118,23 @@ if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
   throw new Error('--server-log is json or silent');
 const serverLog = values['server-log'];
 
-const random = seededRandom(Number(values.seed));
+const seed = Number(values.seed);
+if (!Number.isInteger(seed) || seed < 0)
+  throw new Error(`--seed must be a whole number ≥ 0, got ${values.seed}`);
+// The counters draw from this generator; the kiosks (in their worker) from their own with the same seed.
+const random = seededRandom(seed);
+/** This process's CPU time so far (user + system), ms. */
+const cpuMsHere = (): number => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1000;
+};
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────
 const repoServer = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const profileDir = path.join(repoServer, 'test-output', 'bench');
 const data = tempDataDir('luot-bench-');
 const children: ReadyChild[] = [];
+const workers: ClientWorker[] = [];
 const sockets: Socket[] = [];
 let isMeasuring = false;
 let isRunning = true;
@@ -137,29 +169,73 @@ async function main(): Promise<number> {
   const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);
   children.push(bare);
 
-  // Displays: the time each call's version arrives, per display.
-  const displayArrivals: Map<number, number>[] = [];
-  let lastCallChanges: Changes | undefined;
-  for (const device of hall.devices.displays) {
-    const { socket } = await connectHall(hall.url, device.token);
-    sockets.push(socket);
-    const arrivals = new Map<number, number>();
-    displayArrivals.push(arrivals);
-    socket.on('hall:changes', (changes) => {
-      const now = performance.now();
-      for (const event of changes.events) {
-        if (event.type === 'ticket.called') {
-          arrivals.set(event.version, now);
-          lastCallChanges = changes;
-        }
-      }
-    });
-  }
+  const bareUrl = `http://127.0.0.1:${bare.port}`;
 
-  const kiosks = await Promise.all(
-    hall.devices.kiosks.map(async (device) => (await connectHall(hall.url, device.token)).socket),
+  // The client workers: their batches of arrivals and issues come in as the run goes.
+  const callArrivals = new Map<number, number>();
+  const bareArrivals = new Map<number, number>();
+  const issues: { sentAt: number; ms: number }[] = [];
+  const refuse = (what: string, code: string): void => {
+    if (errors.length < 20) errors.push(`${what}: ${code}`);
+  };
+  const profiling = values.profile ? { profileDir } : {};
+  const kioskWorker = startClientWorker({
+    onIssues: (batch) => {
+      for (const [sentAt, ms] of batch.issues) issues.push({ sentAt, ms });
+      for (const code of batch.refused) refuse('issue', code);
+    },
+    ...profiling,
+  });
+  const displayWorker = startClientWorker({
+    onArrivals: (batch) => {
+      for (const [version, at] of batch.calls) callArrivals.set(version, at);
+      for (const [seq, at] of batch.relays) bareArrivals.set(seq, at);
+    },
+    ...profiling,
+  });
+  const clientWorkers = [
+    { worker: kioskWorker, name: 'kiosk worker', hosts: `${KIOSKS} kiosks` },
+    {
+      worker: displayWorker,
+      name: 'display worker',
+      hosts: `${DISPLAYS} displays, ${DISPLAYS} bare receivers`,
+    },
+  ];
+  workers.push(kioskWorker, displayWorker);
+  const connected = await Promise.all(
+    clientWorkers.map(({ worker }) => {
+      const answer = worker.next('connected');
+      worker.post(
+        worker === kioskWorker
+          ? {
+              type: 'connect',
+              url: hall.url,
+              displays: [],
+              kiosks: hall.devices.kiosks.map((device) => device.token),
+              bareReceivers: 0,
+            }
+          : {
+              type: 'connect',
+              url: hall.url,
+              displays: hall.devices.displays.map((device) => device.token),
+              kiosks: [],
+              bareUrl,
+              bareReceivers: DISPLAYS,
+            },
+      );
+      return answer;
+    }),
   );
-  sockets.push(...kiosks);
+  const [kiosksOpen, displaysOpen] = connected;
+  if (
+    kiosksOpen?.kiosks !== KIOSKS ||
+    displaysOpen?.sockets !== DISPLAYS ||
+    displaysOpen.receivers !== DISPLAYS
+  )
+    throw new Error('a client worker did not open all its sockets');
+
+  // Counters, here. Every one of them decodes every change; the bare sender takes the latest call's.
+  let lastCallChanges: Changes | undefined;
   const counters = await Promise.all(
     hall.devices.counters.map(async (device) => {
       const { socket } = await connectHall(hall.url, device.token);
@@ -169,6 +245,9 @@ async function main(): Promise<number> {
       return socket;
     }),
   );
+  counters[0]!.on('hall:changes', (changes) => {
+    if (changes.events.some((event) => event.type === 'ticket.called')) lastCallChanges = changes;
+  });
   const { services, priorityGroups } = (
     await connectHall(hall.url, hall.devices.kiosks[0]!.token).then(({ socket, snapshot }) => {
       socket.close();
@@ -178,21 +257,7 @@ async function main(): Promise<number> {
   const serviceIds: readonly ServiceId[] = services.map((service) => service.id);
   const priorityIds: readonly PriorityGroupId[] = priorityGroups.map((group) => group.id);
 
-  // Bare relay: the same 10 receivers and one sender, sending the hall's own call payloads.
-  const bareUrl = `http://127.0.0.1:${bare.port}`;
-  const bareArrivals: Map<number, number>[] = [];
-  for (let index = 0; index < DISPLAYS; index += 1) {
-    const socket = connect(bareUrl, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      auth: { role: 'receiver' },
-    });
-    sockets.push(socket);
-    const arrivals = new Map<number, number>();
-    bareArrivals.push(arrivals);
-    socket.on('message', (message: { seq: number }) => arrivals.set(message.seq, performance.now()));
-  }
+  // Bare relay: one sender here, its 10 receivers in the display worker, sending the hall's own call payloads.
   const bareSender = connect(bareUrl, {
     transports: ['websocket'],
     reconnection: false,
@@ -204,46 +269,33 @@ async function main(): Promise<number> {
     socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', () => resolve()));
   await Promise.all(sockets.map(isConnected));
 
-  // A backlog so that counters start with a queue.
-  for (let index = 0; index < BACKLOG; index += 1) {
-    const issued = await send(kiosks[index % KIOSKS]!, 'ticket:issue', {
-      serviceId: serviceIds[index % serviceIds.length]!,
-    });
-    if (!issued.ok) throw new Error(`backlog: ${issued.error.code}`);
-  }
+  // The clocks (checked while the workers are idle): a time sent here must never be later than its receipt there.
+  const clockChecks = await checkClocks(workers);
+  if (Math.min(...clockChecks) < 0)
+    errors.push('a client worker received a ping before it was sent: clocks disagree');
+
+  // A backlog so that counters start with a queue; then the kiosks issue on their own.
+  const issuing = kioskWorker.next('issuing');
+  kioskWorker.post({
+    type: 'issue',
+    backlog: BACKLOG,
+    everyMs: issueEveryMs,
+    seed,
+    serviceIds: [...serviceIds],
+    priorityGroupIds: [...priorityIds],
+  });
+  await issuing;
 
   // ── load ──────────────────────────────────────────────────────────────────────────────────────
-  const issues: { sentAt: number; ms: number }[] = [];
   const calls: { sentAt: number; version: number }[] = [];
   const bareSent: { seq: number; sentAt: number }[] = [];
   const counts = { issued: 0, calls: 0, commands: 0, queueEmpty: 0 };
-  const refuse = (what: string, code: string): void => {
-    if (errors.length < 20) errors.push(`${what}: ${code}`);
-  };
-
-  const kioskLoop = async (socket: HallSocket, offset: number): Promise<void> => {
-    let due = performance.now() + offset;
-    while (isRunning) {
-      await sleep(Math.max(0, due - performance.now()));
-      due += issueEveryMs;
-      const sentAt = performance.now();
-      const answer = await send(socket, 'ticket:issue', {
-        serviceId: random.pick(serviceIds),
-        priorityGroupId: random.next() < 0.1 ? random.pick(priorityIds) : null,
-      });
-      if (!answer.ok) refuse('issue', answer.error.code);
-      else if (isMeasuring) {
-        issues.push({ sentAt, ms: performance.now() - sentAt });
-        counts.issued += 1;
-      }
-    }
-  };
 
   const think = (): Promise<void> => sleep(random.int(thinkMin, thinkMax));
   const counterLoop = async (socket: HallSocket): Promise<void> => {
     await sleep(random.int(0, thinkMax));
     while (isRunning) {
-      const sentAt = performance.now();
+      const sentAt = monotonicMs();
       const call = await send(socket, 'ticket:call-next', {});
       if (!call.ok) {
         if (call.error.code === 'QUEUE_EMPTY') counts.queueEmpty += 1;
@@ -274,7 +326,7 @@ async function main(): Promise<number> {
       // As many relays a second as the hall makes calls, each carrying a real call's changes.
       await sleep(Math.max(5, ((thinkMin + thinkMax) * 1.5) / COUNTERS));
       seq += 1;
-      const sentAt = performance.now();
+      const sentAt = monotonicMs();
       bareSender.emit('relay', { seq, changes: lastCallChanges });
       if (isMeasuring) bareSent.push({ seq, sentAt });
     }
@@ -283,11 +335,7 @@ async function main(): Promise<number> {
   // The histogram records whole timer intervals: the delay is what exceeds the resolution.
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
   const beyond = (ns: number): number => Math.max(0, ns / 1e6 - 10);
-  const loops = [
-    ...kiosks.map((socket, index) => kioskLoop(socket, (index * issueEveryMs) / KIOSKS)),
-    ...counters.map((socket) => counterLoop(socket)),
-    bareLoop(),
-  ];
+  const loops = [...counters.map((socket) => counterLoop(socket)), bareLoop()];
 
   await sleep(warmupSeconds * 1000);
   await hall.resetStats();
@@ -295,21 +343,25 @@ async function main(): Promise<number> {
   await sleep(50);
   await hall.commandTimings(); // the warm-up's are not counted
   const before = await hall.stats();
+  const cpuBefore = [cpuMsHere(), ...(await workersCpuMs(workers))];
+  for (const worker of workers) worker.post({ type: 'measure' });
   clientLoop.enable();
   isMeasuring = true;
-  const measuredFrom = performance.now();
+  const measuredFrom = monotonicMs();
   const samples: ServerStats[] = [];
   // Per minute: the server's event-loop delay over that minute (a second histogram, see hall-child.ts).
   const minuteStats: ServerStats[] = [];
   await hall.lapStats();
-  while (performance.now() - measuredFrom < seconds * 1000) {
-    await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (performance.now() - measuredFrom))));
+  while (monotonicMs() - measuredFrom < seconds * 1000) {
+    await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (monotonicMs() - measuredFrom))));
     samples.push(await hall.stats());
-    const minute = Math.floor((performance.now() - measuredFrom) / 60_000);
+    const minute = Math.floor((monotonicMs() - measuredFrom) / 60_000);
     if (minute > minuteStats.length) minuteStats.push(await hall.lapStats());
   }
   isMeasuring = false;
-  const measuredMs = performance.now() - measuredFrom;
+  const measuredTo = monotonicMs();
+  const measuredMs = measuredTo - measuredFrom;
+  const cpuAfter = [cpuMsHere(), ...(await workersCpuMs(workers))];
   // A last partial minute gets its own row only when it lasted more than a second (the loop overshoots
   // the end by a few milliseconds, which is no minute at all).
   if (minuteStats.length < Math.ceil((measuredMs - 1_000) / 60_000)) minuteStats.push(await hall.lapStats());
@@ -318,8 +370,16 @@ async function main(): Promise<number> {
   clientLoop.disable();
   isRunning = false;
   await Promise.all(loops);
+  const kiosksFinished = kioskWorker.next('finished');
+  kioskWorker.post({ type: 'finish' });
+  const kioskReport = await kiosksFinished;
   await sleep(500); // the last broadcasts land
-  const final = await new Promise<Ack<Snapshot>>((resolve) => kiosks[0]!.emit('sync:snapshot', {}, resolve));
+  const displaysFinished = displayWorker.next('finished');
+  displayWorker.post({ type: 'finish' });
+  const displayReport = await displaysFinished;
+  const final = await new Promise<Ack<Snapshot>>((resolve) =>
+    counters[0]!.emit('sync:snapshot', {}, resolve),
+  );
   const waitingAtEnd = final.ok
     ? Object.values(final.value.state.tickets).filter((ticket) => ticket.status === 'waiting').length
     : Number.NaN;
@@ -327,21 +387,26 @@ async function main(): Promise<number> {
   // ── figures ───────────────────────────────────────────────────────────────────────────────────
   let missing = 0;
   const callTimes = calls.flatMap(({ sentAt, version }) => {
-    const arrivals = displayArrivals.map((display) => display.get(version));
-    if (arrivals.some((at) => at === undefined)) {
+    const at = callArrivals.get(version);
+    if (at === undefined) {
       missing += 1;
       return [];
     }
-    return [{ sentAt, ms: Math.max(...(arrivals as number[])) - sentAt }];
+    return [{ sentAt, ms: at - sentAt }];
   });
   if (missing > 0) errors.push(`${missing} calls never reached every display`);
   const bareTimes = bareSent.flatMap(({ seq, sentAt }) => {
-    const arrivals = bareArrivals.map((receiver) => receiver.get(seq));
-    return arrivals.some((at) => at === undefined)
-      ? []
-      : [{ sentAt, ms: Math.max(...(arrivals as number[])) - sentAt }];
+    const at = bareArrivals.get(seq);
+    return at === undefined ? [] : [{ sentAt, ms: at - sentAt }];
   });
-  const issue = summary(issues.map((sample) => sample.ms));
+  const disconnects = kioskReport.disconnects + displayReport.disconnects;
+  if (disconnects > 0) errors.push(`${disconnects} client sockets disconnected during the run`);
+  // The kiosks' tickets issued within the measured time (issued meanwhile, as the calls are counted).
+  const measuredIssues = issues.filter(
+    (sample) => sample.sentAt >= measuredFrom && sample.sentAt < measuredTo,
+  );
+  counts.issued = measuredIssues.length;
+  const issue = summary(measuredIssues.map((sample) => sample.ms));
   const call = summary(callTimes.map((sample) => sample.ms));
   const bareBroadcast = summary(bareTimes.map((sample) => sample.ms));
   const serverCommand = summary(timings.map((timing) => timing.totalMs));
@@ -360,7 +425,7 @@ async function main(): Promise<number> {
     const minuteBare = inMinute(bareTimes, minute);
     return {
       minute: minute + 1,
-      issue: inMinute(issues, minute),
+      issue: inMinute(measuredIssues, minute),
       call: minuteCall,
       bare: minuteBare,
       ratio: minuteCall.p99 / minuteBare.p99,
@@ -378,6 +443,26 @@ async function main(): Promise<number> {
       ((after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / measuredMs) * 1000,
     ) / 10;
   const ratio = call.p99 / bareBroadcast.p99;
+  const clock = summary(clockChecks);
+  const loopFigures = (histogram: typeof clientLoop): { p50: number; p99: number; max: number } => ({
+    p50: beyond(histogram.percentile(50)),
+    p99: beyond(histogram.percentile(99)),
+    max: beyond(histogram.max),
+  });
+  const clientProcesses = [
+    {
+      name: 'bench client',
+      hosts: `${COUNTERS} counters, the bare sender`,
+      loopDelayMs: loopFigures(clientLoop),
+      cpuPercent: cpuPercent(cpuAfter[0]! - cpuBefore[0]!, measuredMs),
+    },
+    ...[kioskReport, displayReport].map((report, index) => ({
+      name: clientWorkers[index]!.name,
+      hosts: clientWorkers[index]!.hosts,
+      loopDelayMs: report.loopDelayMs,
+      cpuPercent: cpuPercent(cpuAfter[index + 1]! - cpuBefore[index + 1]!, measuredMs),
+    })),
+  ];
   const checks = [
     { name: `p99 issue → ack ≤ ${TARGETS.issueP99Ms} ms`, isMet: issue.p99 <= TARGETS.issueP99Ms },
     { name: `p99 call → last display ≤ ${TARGETS.callP99Ms} ms`, isMet: call.p99 <= TARGETS.callP99Ms },
@@ -434,7 +519,12 @@ async function main(): Promise<number> {
     `  server memory              RSS max ${rssMaxMb} MB, heap used max ${heapMaxMb} MB (end: RSS ${mb(after.rssBytes)} MB, heap ${mb(after.heapUsedBytes)} MB)`,
     `  server event-loop delay    p50 ${f(after.loopDelayMs.p50)}   p99 ${f(after.loopDelayMs.p99)}   max ${f(after.loopDelayMs.max)}`,
     `  server CPU                 ${serverCpuPercent}% of one core`,
-    `  bench client loop delay    p50 ${f(beyond(clientLoop.percentile(50)))}   p99 ${f(beyond(clientLoop.percentile(99)))}   max ${f(beyond(clientLoop.max))}`,
+    ...clientProcesses.map(
+      (client) =>
+        `  ${`${client.name} loop delay`.padEnd(26)} p50 ${f(client.loopDelayMs.p50)}   p99 ${f(client.loopDelayMs.p99)}   ` +
+        `max ${f(client.loopDelayMs.max)}; CPU ${client.cpuPercent}% of one core (${client.hosts})`,
+    ),
+    line('clock check (IPC ping)', clock),
     '  per minute                 issue p99   call p99   bare p99   ratio   loop p99   loop max   RSS      heap',
     ...minutes.map(
       (row) =>
@@ -464,6 +554,8 @@ async function main(): Promise<number> {
       loopDelayMs: after.loopDelayMs,
       timesPeak: { issue: timesPeak(issuesPerSecond), call: timesPeak(callsPerSecond) },
       minutes,
+      clientProcesses,
+      clock,
       counts,
       checks,
       errors,
@@ -482,11 +574,14 @@ await runBenchMain({
   main,
   timeoutMs: (seconds + warmupSeconds + 120) * 1000,
   kill: () => {
+    for (const worker of workers) worker.process.kill('SIGKILL');
     for (const child of children) child.process.kill('SIGKILL');
   },
   cleanup: async () => {
     isRunning = false;
     for (const socket of sockets) socket.close();
+    for (const { process: worker } of workers)
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
     for (const child of children) await child.kill();
     bundle?.remove();
     data.remove();

@@ -11,8 +11,6 @@
 // --fanout-slice N: sockets the server writes a change to per turn of its event loop (the server's
 // default when absent; 1000000 writes every change to all sockets at once, as before the ChangeFanout).
 // --profile writes CPU profiles of the hall server and of the workers to server/test-output/bench/.
-import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +22,7 @@ import { tempDataDir } from '../test/helpers.ts';
 import type { HallChild } from '../test/support/hall-child-process.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
-import { serverNodeFlags, startHallChild, TSX_LOADER } from '../test/support/hall-child-process.ts';
+import { serverNodeFlags, startHallChild } from '../test/support/hall-child-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket, Summary } from './bench-support.ts';
 import {
@@ -38,8 +36,8 @@ import {
   summary,
   timesPeak,
 } from './bench-support.ts';
-import type { FromWorker, ToWorker } from './headroom-protocol.ts';
-import { fromWorkerSchema } from './headroom-protocol.ts';
+import type { ClientWorker } from './client-workers.ts';
+import { checkClocks, cpuPercent, startClientWorker, workersCpuMs } from './client-workers.ts';
 
 /** Issue #17's target (it was 100 ms before). */
 const TARGET_CALL_P99_MS = 50;
@@ -90,47 +88,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const profileDir = path.join(here, '..', 'test-output', 'bench');
 const data = tempDataDir('luot-headroom-');
 const openSockets: HallSocket[] = [];
-const workers: ChildProcess[] = [];
+const workers: ClientWorker[] = [];
 let hall: HallChild | undefined;
 let isRunning = true;
 let isMeasuring = false;
-
-interface Worker {
-  readonly process: ChildProcess;
-  post(message: ToWorker): void;
-  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>>;
-}
-
-function startWorker(onArrivals: (calls: readonly [number, number][]) => void): Worker {
-  const child = fork(path.join(here, 'headroom-worker.ts'), [], {
-    execArgv: [
-      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      '--import',
-      TSX_LOADER,
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  workers.push(child);
-  const waiting = new Map<string, (message: FromWorker) => void>();
-  child.on('message', (raw: unknown) => {
-    const message = fromWorkerSchema.parse(raw);
-    if (message.type === 'arrivals') onArrivals(message.calls);
-    else waiting.get(message.type)?.(message);
-  });
-  return {
-    process: child,
-    post: (message) => child.send(message),
-    next: (type) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`worker: no ${type} within 120 s`)), 120_000);
-        waiting.set(type, (message) => {
-          clearTimeout(timer);
-          waiting.delete(type);
-          resolve(message as Extract<FromWorker, { type: typeof type }>);
-        });
-      }),
-  };
-}
 
 async function main(): Promise<number> {
   const errors: string[] = [];
@@ -155,13 +116,17 @@ async function main(): Promise<number> {
   // Call version → the latest "all my sockets have it" time over the workers, and how many workers said so.
   const lastArrival = new Map<number, { at: number; workers: number }>();
   const pool = Array.from({ length: workerCount }, () =>
-    startWorker((calls) => {
-      for (const [version, at] of calls) {
-        const entry = lastArrival.get(version) ?? { at: 0, workers: 0 };
-        lastArrival.set(version, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
-      }
+    startClientWorker({
+      onArrivals: ({ calls }) => {
+        for (const [version, at] of calls) {
+          const entry = lastArrival.get(version) ?? { at: 0, workers: 0 };
+          lastArrival.set(version, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
+        }
+      },
+      ...(values.profile ? { profileDir } : {}),
     }),
   );
+  workers.push(...pool);
 
   const connectStarted = monotonicMs();
   const tokens = hall.devices.displays.map((device) => device.token);
@@ -169,7 +134,7 @@ async function main(): Promise<number> {
     pool.map((worker, index) => {
       const share = tokens.filter((_, position) => position % workerCount === index);
       const answer = worker.next('connected');
-      worker.post({ type: 'connect', url: hall!.url, tokens: share });
+      worker.post({ type: 'connect', url: hall!.url, displays: share, kiosks: [], bareReceivers: 0 });
       return answer;
     }),
   );
@@ -187,15 +152,7 @@ async function main(): Promise<number> {
   const connectMs = monotonicMs() - connectStarted;
 
   // The clocks (checked once the workers are idle): a time sent by this process must never be later than the worker's time of receipt.
-  const clockChecks: number[] = [];
-  for (const worker of pool) {
-    for (let round = 0; round < 20; round += 1) {
-      const pong = worker.next('pong');
-      worker.post({ type: 'ping', sentAt: monotonicMs() });
-      const { sentAt, receivedAt } = await pong;
-      clockChecks.push(receivedAt - sentAt);
-    }
-  }
+  const clockChecks = await checkClocks(pool);
   if (Math.min(...clockChecks) < 0)
     errors.push('a worker received a ping before it was sent: clocks disagree');
 
@@ -271,13 +228,7 @@ async function main(): Promise<number> {
   await sleep(warmupSeconds * 1000);
   await hall.resetStats();
   const before = await hall.stats();
-  const workerCpuBefore = await Promise.all(
-    pool.map(async (worker) => {
-      const pong = worker.next('pong');
-      worker.post({ type: 'ping', sentAt: monotonicMs() });
-      return (await pong).cpuMs;
-    }),
-  );
+  const workerCpuBefore = await workersCpuMs(pool);
   await hall.commandTimings(); // the warm-up's are not counted
   isMeasuring = true;
   const measuredFrom = performance.now();
@@ -293,15 +244,9 @@ async function main(): Promise<number> {
   const callTimings = (await hall.commandTimings()).filter((timing) => timing.command === 'call-next');
   const serverCall = summary(callTimings.map((timing) => timing.totalMs));
   const serverBroadcast = summary(callTimings.map((timing) => timing.broadcastMs));
-  const workerCpuAfter = await Promise.all(
-    pool.map(async (worker) => {
-      const pong = worker.next('pong');
-      worker.post({ type: 'ping', sentAt: monotonicMs() });
-      return (await pong).cpuMs;
-    }),
-  );
-  const workerCpuPercent = workerCpuAfter.map(
-    (cpuMs, index) => Math.round(((cpuMs - workerCpuBefore[index]!) / measuredMs) * 1000) / 10,
+  const workerCpuAfter = await workersCpuMs(pool);
+  const workerCpuPercent = workerCpuAfter.map((cpuMs, index) =>
+    cpuPercent(cpuMs - workerCpuBefore[index]!, measuredMs),
   );
   isRunning = false;
   await Promise.all(loops);
@@ -410,13 +355,13 @@ await runBenchMain({
   main,
   timeoutMs: (seconds + warmupSeconds + 240) * 1000,
   kill: () => {
-    for (const worker of workers) worker.kill('SIGKILL');
+    for (const worker of workers) worker.process.kill('SIGKILL');
     hall?.process.kill('SIGKILL');
   },
   cleanup: async () => {
     isRunning = false;
     for (const socket of openSockets) socket.close();
-    for (const worker of workers)
+    for (const { process: worker } of workers)
       if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
     await hall?.kill();
     bundle?.remove();

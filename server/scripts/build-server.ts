@@ -40,6 +40,49 @@ export function runtimeExternals(): string[] {
 }
 
 /**
+ * What the bundle holds for the `debug` package's entry (`debug/src/index.js`), which socket.io and
+ * engine.io load: the real package when DEBUG is set at start (their debug output, as from the sources),
+ * else loggers that do nothing. They call their loggers for every packet, and a real logger collects its
+ * arguments into an array before it finds it is off: 4.4 % of everything the hall simulation's server
+ * allocated (docs/BENCHMARKS.md, issue #17). The silent factory has the package's shape (`debug`,
+ * `default`, `enable`, `disable`, `enabled`; loggers with `namespace`, `enabled`, `extend`, `destroy`).
+ */
+export const DEBUG_ENTRY_WHEN_ASKED = `"use strict";
+if (process.env.DEBUG) {
+  module.exports = require("./node.js");
+} else {
+  const silent = (namespace) => {
+    const logger = () => {};
+    logger.namespace = namespace;
+    logger.enabled = false;
+    logger.extend = (name, delimiter = ":") => silent(namespace + delimiter + name);
+    logger.destroy = () => true;
+    logger.log = () => {};
+    return logger;
+  };
+  silent.debug = silent;
+  silent.default = silent;
+  silent.enable = () => {};
+  silent.disable = () => "";
+  silent.enabled = () => false;
+  module.exports = silent;
+}
+`;
+
+/** The esbuild plugin that loads DEBUG_ENTRY_WHEN_ASKED for `debug/src/index.js` (its folder as its own). */
+const debugWhenAsked = {
+  name: 'debug-when-asked',
+  setup(build: {
+    onLoad(options: { filter: RegExp }, callback: () => { contents: string; loader: 'js' }): void;
+  }): void {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]debug[\\/]src[\\/]index\.js$/ }, () => ({
+      contents: DEBUG_ENTRY_WHEN_ASKED,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Bundle one entry of the server into one ES module. `moduleUrl` pins `import.meta.url` for a bundle
  * written outside `server/dist` (the sources compute the repository root from it); leave it out for the
  * production build, whose files sit at the depth of the sources.
@@ -71,6 +114,7 @@ export async function bundleServerEntry(options: {
     keepNames: true,
     legalComments: 'none',
     logLevel: 'error',
+    plugins: [debugWhenAsked],
   });
   if (result.errors.length > 0) throw new Error(`esbuild failed for ${options.entry}`);
   writeFileSync(options.outfile, oneByteSource(readFileSync(options.outfile, 'utf8')));

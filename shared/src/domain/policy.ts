@@ -103,25 +103,57 @@ function byQueueTime(counter: CounterConfig): (a: Ticket, b: Ticket) => number {
   return (a, b) => a.queuedAt - b.queuedAt || rank(a) - rank(b) || a.id - b.id;
 }
 
-/**
- * The order in which this counter would call the waiting tickets it may serve, if nothing else
- * happened: priority groups first, except that after `priorityBound` priority calls in a row a normal
- * visitor who has waited longer than the next priority visitor is called. The head of the list is what
- * "call next" takes.
- */
-export function callOrder(state: QueueState, config: HallConfig, counterId: CounterId): Ticket[] {
-  const counter = findCounter(config, counterId);
-  if (!counter) return [];
-  const compare = byQueueTime(counter);
-  // Already in queue-time order: the sorts below only settle ties of queue time by the counter's services.
-  const eligible = waitingInQueueOrder(state.tickets).filter((ticket) => isEligible(ticket, counter));
-  const priority = eligible.filter((ticket) => ticket.priorityGroupId !== null).sort(compare);
-  const normal = eligible.filter((ticket) => ticket.priorityGroupId === null).sort(compare);
+/** Whether two tickets of a waiting list (in queue order) share a queue time; computed once per list. */
+const sharedQueueTimes = new WeakMap<readonly Ticket[], boolean>();
 
-  const order: Ticket[] = [];
+function hasSharedQueueTime(waiting: readonly Ticket[]): boolean {
+  let isShared = sharedQueueTimes.get(waiting);
+  if (isShared === undefined) {
+    isShared = waiting.some((ticket, index) => index > 0 && ticket.queuedAt === waiting[index - 1]!.queuedAt);
+    sharedQueueTimes.set(waiting, isShared);
+  }
+  return isShared;
+}
+
+/**
+ * Walk the order in which this counter would call the waiting tickets it may serve, if nothing else
+ * happened, until `visit` returns true: priority groups first, except that after `priorityBound`
+ * priority calls in a row a normal visitor who has waited longer than the next priority visitor is
+ * called. The wait estimate of every issued ticket walks the order of each counter that may call it, so
+ * nothing is built per walk: two cursors go down the day's waiting list (queue order), one for the
+ * priority visitors this counter may call and one for the others. The counter's own order differs from
+ * queue order only among tickets queued at the same time (its service order comes next); only when the
+ * list has such tickets are the two lists built and sorted.
+ */
+function walkCallOrder(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+  visit: (ticket: Ticket) => boolean,
+): void {
+  const counter = findCounter(config, counterId);
+  if (!counter) return;
+  const isPriority = (ticket: Ticket): boolean =>
+    ticket.priorityGroupId !== null && isEligible(ticket, counter);
+  const isNormal = (ticket: Ticket): boolean =>
+    ticket.priorityGroupId === null && isEligible(ticket, counter);
+  let priority = waitingInQueueOrder(state.tickets);
+  let normal = priority;
+  if (hasSharedQueueTime(priority)) {
+    const compare = byQueueTime(counter);
+    normal = priority.filter(isNormal).sort(compare);
+    priority = priority.filter(isPriority).sort(compare);
+  }
+  /** The index of the first ticket at or after `from` that `wanted` takes (the list's length if none). */
+  const seek = (list: readonly Ticket[], from: number, wanted: (ticket: Ticket) => boolean): number => {
+    let index = from;
+    while (index < list.length && !wanted(list[index]!)) index += 1;
+    return index;
+  };
+
   let streak = counterOf(state, counterId).priorityStreak;
-  let p = 0;
-  let n = 0;
+  let p = seek(priority, 0, isPriority);
+  let n = seek(normal, 0, isNormal);
   while (p < priority.length || n < normal.length) {
     const nextPriority = priority[p];
     const nextNormal = normal[n];
@@ -131,16 +163,48 @@ export function callOrder(state: QueueState, config: HallConfig, counterId: Coun
         streak >= config.policy.priorityBound &&
         nextNormal.queuedAt < nextPriority.queuedAt);
     if (takeNormal && nextNormal !== undefined) {
-      order.push(nextNormal);
-      n += 1;
+      n = seek(normal, n + 1, isNormal);
       streak = 0;
+      if (visit(nextNormal)) return;
     } else if (nextPriority !== undefined) {
-      order.push(nextPriority);
-      p += 1;
+      p = seek(priority, p + 1, isPriority);
       streak += 1;
+      if (visit(nextPriority)) return;
     }
   }
+}
+
+/** The order in which this counter would call the waiting tickets it may serve (`walkCallOrder`). */
+export function callOrder(state: QueueState, config: HallConfig, counterId: CounterId): Ticket[] {
+  const order: Ticket[] = [];
+  walkCallOrder(state, config, counterId, (ticket) => {
+    order.push(ticket);
+    return false;
+  });
   return order;
+}
+
+/**
+ * How many tickets this counter would call before `ticketId` (its index in `callOrder`, without building
+ * the order), or -1 when the counter would never call it.
+ */
+export function positionInCallOrder(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+  ticketId: TicketId,
+): number {
+  let ahead = 0;
+  let position = -1;
+  walkCallOrder(state, config, counterId, (ticket) => {
+    if (ticket.id === ticketId) {
+      position = ahead;
+      return true;
+    }
+    ahead += 1;
+    return false;
+  });
+  return position;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { HallConfig } from './config.ts';
 import { findCounter, findService, isInService } from './config.ts';
 import type { ServiceId, TicketId } from './ids.ts';
 import { asTicketId } from './ids.ts';
-import { callOrder, isEligible, waitingInQueueOrder, withTicketIn } from './policy.ts';
+import { isEligible, positionInCallOrder, waitingInQueueOrder, withTicketIn } from './policy.ts';
 import type { QueueState, Ticket } from './state.ts';
 import { counterOf, waitingTicket } from './state.ts';
 
@@ -73,7 +73,7 @@ function positionsInCallOrder(state: QueueState, config: HallConfig, ticket: Tic
     return current.status === 'open' && current.clerkId !== null;
   });
   return (working.length > 0 ? working : candidates).map((counter) =>
-    callOrder(state, config, counter.id).findIndex((candidate) => candidate.id === ticket.id),
+    positionInCallOrder(state, config, counter.id, ticket.id),
   );
 }
 
@@ -96,9 +96,9 @@ export function estimateWait(
     existing === undefined ? { ...state, tickets: withTicketIn(state.tickets, ticket) } : state;
   const positions = positionsInCallOrder(withTicket, config, ticket).filter((index) => index >= 0);
   // No counter may call it (a service nobody serves): everyone waiting for the service is ahead.
-  const sameService = waitingInQueueOrder(state.tickets).filter(
-    (other) => other.serviceId === serviceId && other.id !== ticket.id,
-  ).length;
+  let sameService = 0;
+  for (const other of waitingInQueueOrder(state.tickets))
+    if (other.serviceId === serviceId && other.id !== ticket.id) sameService += 1;
   const peopleAhead = positions.length > 0 ? Math.min(...positions) : sameService;
   const peopleAheadMax = positions.length > 0 ? Math.max(...positions) : sameService;
   const servingCounters = servingCounterCount(state, config, serviceId);

@@ -15,6 +15,7 @@ import {
   findCounter,
   formatTicketNumber,
   pickNext,
+  positionInCallOrder,
   waitingInQueueOrder,
   type Actor,
   type Command,
@@ -656,6 +657,27 @@ describe('random histories', { timeout: 30_000 }, () => {
           for (const counterId of COUNTERS) {
             expect(pickNext(after, config, counterId)?.id).toBe(callOrder(after, config, counterId)[0]?.id);
             compared += 1;
+          }
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(compared).toBeGreaterThan(NUM_RUNS);
+  });
+
+  it("(l) a ticket's position in a counter's call order is its index in that order, in every state reached", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(historyArbitrary, priorityBoundArbitrary, (history, k) => {
+        const { config, steps } = simulate(history, k);
+        for (const { after } of steps) {
+          const tickets = Object.values(after.tickets);
+          for (const counterId of COUNTERS) {
+            const order = callOrder(after, config, counterId).map((ticket) => ticket.id);
+            for (const ticket of tickets) {
+              expect(positionInCallOrder(after, config, counterId, ticket.id)).toBe(order.indexOf(ticket.id));
+              compared += 1;
+            }
           }
         }
       }),

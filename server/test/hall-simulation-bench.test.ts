@@ -1,0 +1,123 @@
+// The hall simulation's harness (server/bench/hall-simulation.ts) with its clients in worker processes
+// (client-worker.ts): a short real run against a real hall server, and the IPC schemas both sides parse
+// with. The run's latencies are benchmark figures, not asserted here; what is checked is that the load ran,
+// every call and relay was matched to its arrivals, and every client process answered with its figures.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fromWorkerSchema, toWorkerSchema } from '../bench/client-worker-protocol.ts';
+import { REPO_ROOT } from '../src/hall-server.ts';
+import { tempDataDir } from './helpers.ts';
+import { TSX_LOADER } from './support/hall-child-process.ts';
+
+interface LoopDelay {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+interface Figures {
+  readonly issue: { readonly count: number };
+  readonly call: { readonly count: number };
+  readonly bareBroadcast: { readonly count: number };
+  readonly clock: { readonly count: number };
+  readonly counts: { readonly issued: number; readonly calls: number; readonly commands: number };
+  readonly clientProcesses: readonly {
+    readonly name: string;
+    readonly loopDelayMs: LoopDelay;
+    readonly cpuPercent: number;
+  }[];
+  readonly minutes: readonly unknown[];
+  readonly errors: readonly string[];
+}
+
+function runSimulation(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX_LOADER, path.join('server', 'bench', 'hall-simulation.ts'), ...args],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+describe('the hall simulation with its clients in worker processes', { timeout: 180_000 }, () => {
+  it('runs the load, matches every call and relay, and reports every client process', async () => {
+    const out = tempDataDir('luot-hall-simulation-test-');
+    try {
+      const json = path.join(out.dir, 'figures.json');
+      const { code, output } = await runSimulation([
+        '--seconds',
+        '3',
+        '--warmup',
+        '1',
+        '--server-log',
+        'silent',
+        '--json',
+        json,
+      ]);
+      expect(code, output).toBe(0);
+      const figures = JSON.parse(readFileSync(json, 'utf8')) as Figures;
+      expect(figures.errors).toEqual([]);
+      // The load ran in both places: the kiosks in their worker, the counters here.
+      expect(figures.counts.issued).toBeGreaterThan(0);
+      expect(figures.counts.calls).toBeGreaterThan(0);
+      expect(figures.issue.count).toBe(figures.counts.issued);
+      // Every measured call was matched to its arrival at all 10 displays (no error says otherwise).
+      expect(figures.call.count).toBe(figures.counts.calls);
+      expect(figures.bareBroadcast.count).toBeGreaterThan(0);
+      // 20 clock pings to each of the two workers, and each client process reported its loop and CPU.
+      expect(figures.clock.count).toBe(40);
+      expect(figures.clientProcesses.map((client) => client.name)).toEqual([
+        'bench client',
+        'kiosk worker',
+        'display worker',
+      ]);
+      for (const client of figures.clientProcesses) {
+        expect(client.cpuPercent, client.name).toBeGreaterThan(0);
+        expect(Number.isFinite(client.loopDelayMs.max), client.name).toBe(true);
+      }
+      expect(figures.minutes).toHaveLength(1);
+      for (const label of ['issue → ack', 'call → last display', 'kiosk worker loop delay', 'display worker'])
+        expect(output).toContain(label);
+    } finally {
+      out.remove();
+    }
+  });
+});
+
+describe('the client workers’ IPC messages', () => {
+  it('parse what the bench sends and refuse what is malformed', () => {
+    const connect = {
+      type: 'connect',
+      url: 'http://127.0.0.1:1',
+      displays: ['d'],
+      kiosks: [],
+      bareUrl: 'http://127.0.0.1:2',
+      bareReceivers: 10,
+    };
+    expect(toWorkerSchema.parse(connect)).toEqual(connect);
+    expect(() => toWorkerSchema.parse({ ...connect, bareReceivers: -1 })).toThrow();
+    expect(() => toWorkerSchema.parse({ ...connect, extra: true })).toThrow();
+    expect(() => toWorkerSchema.parse({ type: 'connect', url: 'x' })).toThrow();
+    const issue = {
+      type: 'issue',
+      backlog: 120,
+      everyMs: 150,
+      seed: 1,
+      serviceIds: ['ho-tich'],
+      priorityGroupIds: ['nguoi-cao-tuoi'],
+    };
+    expect(toWorkerSchema.parse(issue)).toEqual(issue);
+    expect(() => toWorkerSchema.parse({ ...issue, serviceIds: [] })).toThrow();
+    expect(() => toWorkerSchema.parse({ ...issue, everyMs: 0 })).toThrow();
+    expect(() => toWorkerSchema.parse({ type: 'restart' })).toThrow();
+    expect(
+      fromWorkerSchema.parse({ type: 'issues', issues: [[12.5, 3.25]], refused: ['QUOTA_REACHED'] }),
+    ).toEqual({ type: 'issues', issues: [[12.5, 3.25]], refused: ['QUOTA_REACHED'] });
+    expect(() => fromWorkerSchema.parse({ type: 'issues', issues: [[12.5, -1]], refused: [] })).toThrow();
+    expect(() => fromWorkerSchema.parse({ type: 'arrivals', calls: [[1.5, 2]], relays: [] })).toThrow();
+  });
+});
