@@ -79,7 +79,7 @@ describe('hall display and ticket-status page', () => {
 
   async function command(
     device: Device,
-    event: 'ticket:call-next' | 'ticket:recall' | 'ticket:start',
+    event: 'ticket:call-next' | 'ticket:recall' | 'ticket:start' | 'ticket:no-show',
   ): Promise<void> {
     const result = await device.emitWithAck(event, { requestId: e2eRequestId() });
     expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -248,6 +248,16 @@ describe('hall display and ticket-status page', () => {
     await portrait.getByText('Cài đặt màn hình').waitFor();
     expect(await portrait.locator('input[name="service"]:checked').count()).toBe(1);
     await checkPageState(portrait, 'display-settings');
+
+    // ── Between calls: every call of the day has ended, none stands; the banner asks to wait ─────
+    await command(q1, 'ticket:no-show'); // A002
+    await command(q4, 'ticket:no-show'); // B001
+    await page
+      .locator('[data-testid="featured-empty"]', { hasText: 'Mời công dân chờ gọi số tiếp theo' })
+      .waitFor();
+    expect(await page.getByText('Chưa có số nào được gọi').count()).toBe(0);
+    expect(await page.locator('[data-testid="recent-call"]').count()).toBeGreaterThan(0);
+    await checkPageState(page, 'display-between-calls');
 
     expect(consoleErrors).toEqual([]);
     await Promise.all([tv.close(), phone.close(), tall.close()]);

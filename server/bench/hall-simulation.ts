@@ -16,13 +16,18 @@
 //   them so that the baseline is measured exactly as the calls are (sender here, receivers with the
 //   displays). A fourth process for the counters would take a share of the two cores from the server
 //   for no gain in what is measured; this process's loop delay and CPU are printed to show if it lags.
+// Measured against the one-process harness (docs/BENCHMARKS.md, "The clients in their own processes"):
+// this stops measuring the bench process's backlog; it does not make the server faster, and on a 2-core
+// machine the medians were 0.5–2.4 ms higher (three client processes to wake per change on the same two
+// cores) while the p99 moved both ways.
 //
 //   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 180] [--warmup 10] [--think-ms 200-1000]
 //        [--issue-every-ms 150] [--server-log json|silent] [--profile] [--json out.json] [--check-targets]
 //
 // --profile writes CPU profiles of the hall server and of the client workers to server/test-output/bench/
-// (open them in Chrome DevTools → Performance). --check-targets makes a missed target fail the run (exit code 1).
+// (open them in Chrome DevTools → Performance). --check-targets makes a missed target fail the run
+// (exit code 1).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

@@ -10,7 +10,7 @@
 //
 //   pnpm bench --only sequential
 //   pnpm exec tsx server/bench/sequential-calls.ts [--calls 200] [--rounds 3] [--warmup 20] [--displays 10]
-//        [--server-log json|silent] [--tsx] [--profile] [--alloc-profile] [--json out.json] [--check-targets]
+//        [--server-log json|silent] [--tsx] [--in-commit-checkpoints] [--commits-per-checkpoint N] [--profile] [--alloc-profile] [--json out.json] [--check-targets]
 //
 // --tsx runs the hall child through the tsx loader instead of the compiled bundle (to compare);
 // --profile writes a CPU profile of the hall server to server/test-output/bench/.
@@ -23,6 +23,7 @@ import type { Socket } from 'socket.io-client';
 import type { Changes } from '@luot/shared/contracts';
 import type { ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
+import { COMMITS_PER_CHECKPOINT } from '../src/db/checkpointer.ts';
 import { tempDataDir } from '../test/helpers.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
@@ -59,6 +60,8 @@ const { values } = parseArgs({
     'node-flags': { type: 'string', default: '' },
     // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
     'in-commit-checkpoints': { type: 'boolean', default: false },
+    // After-commit checkpoints every this many commits of a burst (the server's default when not given).
+    'commits-per-checkpoint': { type: 'string' },
     json: { type: 'string' },
     'check-targets': { type: 'boolean', default: false },
   },
@@ -148,6 +151,9 @@ async function main(): Promise<number> {
     log: serverLog,
     ipc: true,
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
+    ...(values['commits-per-checkpoint'] === undefined
+      ? {}
+      : { commitsPerCheckpoint: whole('commits-per-checkpoint', values['commits-per-checkpoint'], 1) }),
     execArgv: [
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       ...values['node-flags'].split(' ').filter((flag) => flag !== ''),
@@ -356,7 +362,7 @@ async function main(): Promise<number> {
     `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
       `displays; ${rounds} rounds alternating with a bare Socket.IO relay, after ${warmupCalls} warm-up calls each`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${values['commits-per-checkpoint'] ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
     `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,

@@ -83,6 +83,8 @@ export interface HallServerOptions {
    * crosses 1,000 pages (benchmarks compare).
    */
   readonly checkpoints?: 'after-commit' | 'in-commit';
+  /** After-commit checkpoints: the commits of a burst between two (benchmarks compare; default COMMITS_PER_CHECKPOINT). */
+  readonly commitsPerCheckpoint?: number;
   /** Each WAL checkpoint the hall ran (tests, benchmarks). */
   readonly onCheckpoint?: (report: CheckpointReport) => void;
   /** Where each committed command's time went (benchmarks). */
@@ -146,7 +148,14 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const { db, state: dbState } = openDatabase(databaseFile);
   // No command's commit waits for a WAL checkpoint: they run after the broadcast (below).
   const checkpoints =
-    options.checkpoints === 'in-commit' ? null : startCheckpoints(db, { onCheckpoint: options.onCheckpoint });
+    options.checkpoints === 'in-commit'
+      ? null
+      : startCheckpoints(db, {
+          onCheckpoint: options.onCheckpoint,
+          ...(options.commitsPerCheckpoint === undefined
+            ? {}
+            : { commitsPerCheckpoint: options.commitsPerCheckpoint }),
+        });
   const store = new HallStore(db);
 
   let config = store.loadConfig();

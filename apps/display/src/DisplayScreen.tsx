@@ -42,7 +42,7 @@ export function DisplayScreen({
         </div>
       </header>
 
-      <FeaturedCall call={model.latest} isLive={isLive} />
+      <FeaturedCall call={model.latest} hasEarlierCalls={model.previous.length > 0} isLive={isLive} />
 
       <main className="display__panels">
         <CountersPanel rows={model.counters} closed={model.closedCounters} isLive={isLive} />
@@ -86,12 +86,24 @@ function useFlashingCall(call: CallView | null): string | null {
   return flashed?.key ?? null;
 }
 
-function FeaturedCall({ call, isLive }: { readonly call: CallView | null; readonly isLive: boolean }) {
+function FeaturedCall({
+  call,
+  hasEarlierCalls,
+  isLive,
+}: {
+  readonly call: CallView | null;
+  /** Calls ended earlier today are listed: the empty banner then asks to wait, it does not say "none yet". */
+  readonly hasEarlierCalls: boolean;
+  readonly isLive: boolean;
+}) {
   const flashingKey = useFlashingCall(call);
   if (call === null) {
     return (
       <section className="featured featured--empty" aria-live="polite" data-testid="featured-empty">
-        <Bilingual id="display.call.none" className="featured__none" />
+        <Bilingual
+          id={hasEarlierCalls ? 'display.call.waitNext' : 'display.call.none'}
+          className="featured__none"
+        />
       </section>
     );
   }

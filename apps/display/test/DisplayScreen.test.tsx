@@ -87,6 +87,20 @@ describe('DisplayScreen', () => {
     expect(screen.getByText('Chưa có số nào được gọi')).toBeTruthy();
     expect(screen.queryByTestId('featured-ticket')).toBeNull();
   });
+
+  it('after the day’s calls have ended, asks to wait for the next one instead of saying none was called', () => {
+    const hall = hallWithCalls(); // A001 → q1, then B001 → q2
+    hall.tick(10_000);
+    hall.noShow(Q2);
+    hall.tick(10_000);
+    hall.noShow(Q1);
+    render(displayOf(hall));
+    expect(screen.queryByTestId('featured-ticket')).toBeNull();
+    expect(screen.getByTestId('featured-empty').textContent).toContain('Mời công dân chờ gọi số tiếp theo');
+    expect(screen.getByTestId('featured-empty').textContent).toContain('Please wait for the next call');
+    expect(screen.queryByText('Chưa có số nào được gọi')).toBeNull();
+    expect(screen.getAllByTestId('recent-call')).toHaveLength(2);
+  });
 });
 
 describe('PairingScreen', () => {

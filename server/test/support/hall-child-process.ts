@@ -160,6 +160,8 @@ export interface HallChildOptions {
   readonly port?: number;
   /** When WAL checkpoints run (HallServerOptions.checkpoints); after-commit when not given. */
   readonly checkpoints?: 'after-commit' | 'in-commit';
+  /** After-commit checkpoints: commits of a burst between two (HallServerOptions.commitsPerCheckpoint). */
+  readonly commitsPerCheckpoint?: number;
   /** A prebuilt JavaScript bundle of hall-child.ts (hall-child-bundle.ts) to run instead of tsx. */
   readonly bundle?: string;
   /** Sockets a change is written to per turn (RealtimeOptions.fanoutSocketsPerTurn); the server's default when not given. */
@@ -212,6 +214,9 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
       ...(options.rolloverHour === undefined ? [] : [`--rollover-hour=${options.rolloverHour}`]),
       ...(options.checkpoints === undefined ? [] : [`--checkpoints=${options.checkpoints}`]),
       ...(options.fanoutSlice === undefined ? [] : [`--fanout-slice=${options.fanoutSlice}`]),
+      ...(options.commitsPerCheckpoint === undefined
+        ? []
+        : [`--commits-per-checkpoint=${options.commitsPerCheckpoint}`]),
     ],
     {
       env: { ...process.env, ...options.env, LUOT_DATA_DIR: options.dataDir },

@@ -47,6 +47,8 @@ const { values } = parseArgs({
     checkpoints: { type: 'string', default: 'after-commit' },
     // Sockets a change is written to per turn of the event loop (benchmarks compare; the server's default when absent).
     'fanout-slice': { type: 'string' },
+    // After-commit checkpoints: the commits of a burst between two (benchmarks compare).
+    'commits-per-checkpoint': { type: 'string' },
   },
 });
 
@@ -118,6 +120,9 @@ const server = await startHallServer({
   port: count('port', values.port),
   host: '127.0.0.1',
   checkpoints: values.checkpoints === 'in-commit' ? 'in-commit' : 'after-commit',
+  ...(values['commits-per-checkpoint'] === undefined
+    ? {}
+    : { commitsPerCheckpoint: count('commits-per-checkpoint', values['commits-per-checkpoint']) }),
   ...(values['fanout-slice'] === undefined
     ? {}
     : { realtime: { fanoutSocketsPerTurn: count('fanout-slice', values['fanout-slice']) } }),

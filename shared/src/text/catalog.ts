@@ -680,6 +680,8 @@ export const messages = {
     en: 'Ticket {ticket}, please go to counter {counter}',
   },
   'display.call.none': { vi: 'Chưa có số nào được gọi', en: 'No ticket has been called yet' },
+  // Calls were made today, but none is standing now (served, no-show or transferred): not "none yet".
+  'display.call.waitNext': { vi: 'Mời công dân chờ gọi số tiếp theo', en: 'Please wait for the next call' },
   'display.counters.title': { vi: 'Số đang phục vụ tại các quầy', en: 'Now serving at each counter' },
   'display.counters.none': { vi: 'Chưa có quầy nào làm việc', en: 'No counter is open yet' },
   'display.counters.closed': { vi: 'Quầy đang đóng: {numbers}', en: 'Closed counters: {numbers}' },
