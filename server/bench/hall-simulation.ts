@@ -380,6 +380,8 @@ async function main(): Promise<number> {
   const final = await new Promise<Ack<Snapshot>>((resolve) =>
     counters[0]!.emit('sync:snapshot', {}, resolve),
   );
+  // The workers exit on their own after `finish` (writing their CPU profiles with --profile).
+  await Promise.all(workers.map((worker) => worker.exited));
   const waitingAtEnd = final.ok
     ? Object.values(final.value.state.tickets).filter((ticket) => ticket.status === 'waiting').length
     : Number.NaN;
@@ -564,7 +566,7 @@ async function main(): Promise<number> {
   }
 
   await hall.stop();
-  if (values.profile) console.log(`  CPU profile of the server in ${profileDir}`);
+  if (values.profile) console.log(`  CPU profiles of the server and the client workers in ${profileDir}`);
   const isMissed = checks.some((check) => !check.isMet);
   return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
 }
