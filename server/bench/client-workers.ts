@@ -20,6 +20,8 @@ type Answer = Exclude<FromWorker, Batch>;
 
 export interface ClientWorker {
   readonly process: ChildProcess;
+  /** Settles when the process has exited (after `finish` it writes its CPU profile, if any, first). */
+  readonly exited: Promise<void>;
   post(message: ToWorker): void;
   /** The worker's next message of this type (posted after this call). */
   next<T extends Answer['type']>(type: T): Promise<Extract<Answer, { type: T }>>;
@@ -42,6 +44,7 @@ export function startClientWorker(options: {
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const waiting = new Map<string, (message: Answer) => void>();
   child.on('message', (raw: unknown) => {
     const message = fromWorkerSchema.parse(raw);
@@ -51,6 +54,7 @@ export function startClientWorker(options: {
   });
   return {
     process: child,
+    exited,
     post: (message) => child.send(message),
     next: (type) =>
       new Promise((resolve, reject) => {

@@ -39,7 +39,12 @@ import type { Ack, Changes, Snapshot } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
 import { tempDataDir } from '../test/helpers.ts';
-import type { ServerStats } from '../test/support/hall-child-protocol.ts';
+import type {
+  CheckpointRecord,
+  CommandTimingRecord,
+  GcPause,
+  ServerStats,
+} from '../test/support/hall-child-protocol.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
@@ -352,9 +357,22 @@ async function main(): Promise<number> {
   // Per minute: the server's event-loop delay over that minute (a second histogram, see hall-child.ts).
   const minuteStats: ServerStats[] = [];
   await hall.lapStats();
+  // The server's command timings, GC pauses and checkpoints, fetched every second with its stats: the
+  // child keeps each until asked (≈ 150 bytes a command), and the server measured is not to hold the
+  // bench's own records for the whole run (issue #17, server RSS).
+  const timings: CommandTimingRecord[] = [];
+  const gcPauses: GcPause[] = [];
+  const checkpoints: CheckpointRecord[] = [];
+  const collectTimings = async (): Promise<void> => {
+    const lap = await hall.commandTimingsAndGc();
+    timings.push(...lap.timings);
+    gcPauses.push(...lap.gcPauses);
+    checkpoints.push(...lap.checkpoints);
+  };
   while (monotonicMs() - measuredFrom < seconds * 1000) {
     await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (monotonicMs() - measuredFrom))));
     samples.push(await hall.stats());
+    await collectTimings();
     const minute = Math.floor((monotonicMs() - measuredFrom) / 60_000);
     if (minute > minuteStats.length) minuteStats.push(await hall.lapStats());
   }
@@ -366,7 +384,7 @@ async function main(): Promise<number> {
   // the end by a few milliseconds, which is no minute at all).
   if (minuteStats.length < Math.ceil((measuredMs - 1_000) / 60_000)) minuteStats.push(await hall.lapStats());
   const after = samples.at(-1) ?? (await hall.stats());
-  const { timings, gcPauses, checkpoints } = await hall.commandTimingsAndGc();
+  await collectTimings();
   clientLoop.disable();
   isRunning = false;
   await Promise.all(loops);
@@ -380,6 +398,8 @@ async function main(): Promise<number> {
   const final = await new Promise<Ack<Snapshot>>((resolve) =>
     counters[0]!.emit('sync:snapshot', {}, resolve),
   );
+  // The workers exit on their own after `finish` (writing their CPU profiles with --profile).
+  await Promise.all(workers.map((worker) => worker.exited));
   const waitingAtEnd = final.ok
     ? Object.values(final.value.state.tickets).filter((ticket) => ticket.status === 'waiting').length
     : Number.NaN;
@@ -564,7 +584,7 @@ async function main(): Promise<number> {
   }
 
   await hall.stop();
-  if (values.profile) console.log(`  CPU profile of the server in ${profileDir}`);
+  if (values.profile) console.log(`  CPU profiles of the server and the client workers in ${profileDir}`);
   const isMissed = checks.some((check) => !check.isMet);
   return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
 }

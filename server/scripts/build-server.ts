@@ -113,6 +113,11 @@ export async function bundleServerEntry(options: {
     // Readable stack traces in a hall's log: no minifying, function and class names kept.
     keepNames: true,
     legalComments: 'none',
+    // No comments, indentation or line breaks: V8 keeps the whole source of the bundle in the heap (and,
+    // once a stack trace is formatted, a table of its line ends), 4.4 → 3.0 MB, ≈ 2.3 MB less heap
+    // (issue #17). Names are kept (keepNames): a stack trace names its functions, at a column of one of
+    // the bundle's few long lines.
+    minifyWhitespace: true,
     logLevel: 'error',
     plugins: [debugWhenAsked],
   });

@@ -6,11 +6,13 @@ import { migrate } from './migrations.ts';
  * SQLite's page cache for the hall's connection, in KiB: a bound on the server's memory, set here rather
  * than inherited. better-sqlite3 is built with a 16 MB default, which a hall fills only after a week or
  * two of new pages, so the server's memory kept growing for days before it levelled off (seen in the
- * soak, docs/BENCHMARKS.md). 4 MB holds the day's working set (today's tickets, the end of the event
- * log, the indexes in use) with room; a report over a year reads past it from the operating system's
- * file cache at the same speed (reports bench: year median 475 ms with 4 MB against 541 ms with 16 MB).
+ * soak, docs/BENCHMARKS.md). 2 MB (512 pages) holds what a command reads (the interior pages of the
+ * indexes it looks up and appends to, the last pages of the tables it appends to) many times over; a
+ * page it misses comes from the operating system's file cache, and a report over a year reads past it
+ * anyway (reports bench: year median 460 ms with 2 MB against 541 ms with 16 MB). Issue #17: 4 → 2 MB
+ * for the ≤ 100 MB target.
  */
-export const PAGE_CACHE_KIB = 4096;
+export const PAGE_CACHE_KIB = 2048;
 
 /** The name of the database file inside the data folder. */
 export const DATABASE_FILE = 'luot.sqlite';
