@@ -6,7 +6,10 @@
 // - Kiosks: each issues a ticket every `everyMs`; issue → ack is timed here, where the socket lives.
 // Times are on the machine's monotonic clock, so the parent can subtract the time it sent a call.
 // Started by the parent with an IPC channel (client-workers.ts); messages in client-worker-protocol.ts.
+// The same host also runs inside the bench process itself (`createClientHost`, client-workers.ts
+// `startInProcessClients`): the hall simulation's one-process harness, the issue's own.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
@@ -20,10 +23,6 @@ import { toWorkerSchema } from './client-worker-protocol.ts';
 const CONNECTING_AT_ONCE = 20;
 const LOOP_RESOLUTION_MS = 10;
 const FLUSH_EVERY_MS = 200;
-
-const post = (message: FromWorker): void => {
-  process.send?.(message);
-};
 
 /**
  * Items (call versions, relay seqs) that every socket of a group must receive: when the last of them has,
@@ -57,192 +56,222 @@ class ArrivalGroup {
   }
 }
 
-const sockets: Socket[] = [];
-const kiosks: HallSocket[] = [];
-const calls = new ArrivalGroup();
-const relays = new ArrivalGroup();
-let issues: [number, number][] = [];
-let refused: string[] = [];
-let kioskLoops: Promise<void>[] = [];
-let disconnects = 0;
-let isIssuing = false;
-let isFinishing = false;
-const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-loopDelay.enable();
-
-function countDisconnects(socket: Socket): void {
-  socket.on('disconnect', () => {
-    if (!isFinishing) disconnects += 1;
-  });
+/** What a client host does with the parent's messages, wherever it runs. */
+export interface ClientHost {
+  receive(message: ToWorker): void;
 }
 
-function watchDisplay(socket: HallSocket): void {
-  socket.on('hall:changes', (changes) => {
-    const now = monotonicMs();
-    for (const event of changes.events) if (event.type === 'ticket.called') calls.receive(event.version, now);
-  });
-}
+/**
+ * The devices of one client host: `post` carries its messages to the bench, `onFinished` runs after its
+ * sockets are closed, `onFailure` when a step fails. Its loop delay and CPU are those of the process it
+ * runs in (in the bench process: the bench process's).
+ */
+export function createClientHost(
+  post: (message: FromWorker) => void,
+  onFinished: () => void,
+  onFailure: (what: string, error: unknown) => void,
+): ClientHost {
+  const sockets: Socket[] = [];
+  const kiosks: HallSocket[] = [];
+  const calls = new ArrivalGroup();
+  const relays = new ArrivalGroup();
+  let issues: [number, number][] = [];
+  let refused: string[] = [];
+  let kioskLoops: Promise<void>[] = [];
+  let disconnects = 0;
+  let isIssuing = false;
+  let isFinishing = false;
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  loopDelay.enable();
 
-async function openBareReceiver(url: string): Promise<Socket> {
-  const socket = connect(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth: { role: 'receiver' },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-/** Run `open` for each of `count` items, `CONNECTING_AT_ONCE` at a time, in order of index. */
-async function openAll<T>(count: number, open: (index: number) => Promise<T>): Promise<T[]> {
-  const opened: T[] = [];
-  let next = 0;
-  const opener = async (): Promise<void> => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      opened[index] = await open(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONNECTING_AT_ONCE, count) }, opener));
-  return opened;
-}
-
-async function connectAll(message: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
-  const started = monotonicMs();
-  const displays = await openAll(
-    message.displays.length,
-    async (index) => (await connectHall(message.url, message.displays[index]!)).socket,
-  );
-  kiosks.push(
-    ...(await openAll(
-      message.kiosks.length,
-      async (index) => (await connectHall(message.url, message.kiosks[index]!)).socket,
-    )),
-  );
-  const bareUrl = message.bareUrl;
-  if (message.bareReceivers > 0 && bareUrl === undefined)
-    throw new Error('bare receivers need the relay’s bareUrl');
-  const receivers = await openAll(message.bareReceivers, () => openBareReceiver(bareUrl!));
-  sockets.push(...displays, ...kiosks, ...receivers);
-  // Listen only once every socket is open, so that "all of this worker's displays" is a fixed number.
-  calls.size = displays.length;
-  relays.size = receivers.length;
-  for (const socket of displays) watchDisplay(socket);
-  for (const socket of receivers)
-    socket.on('message', (relay: { seq: number }) => relays.receive(relay.seq, monotonicMs()));
-  for (const socket of sockets) countDisconnects(socket);
-  post({
-    type: 'connected',
-    sockets: displays.length,
-    kiosks: kiosks.length,
-    receivers: receivers.length,
-    ms: monotonicMs() - started,
-  });
-}
-
-async function startIssuing(message: Extract<ToWorker, { type: 'issue' }>): Promise<void> {
-  if (kiosks.length === 0) throw new Error('issue: this worker has no kiosks');
-  const started = monotonicMs();
-  const serviceIds: readonly ServiceId[] = message.serviceIds;
-  const priorityIds: readonly PriorityGroupId[] = message.priorityGroupIds;
-  for (let index = 0; index < message.backlog; index += 1) {
-    const issued = await sendCommand(kiosks[index % kiosks.length]!, 'ticket:issue', {
-      serviceId: serviceIds[index % serviceIds.length]!,
+  function countDisconnects(socket: Socket): void {
+    socket.on('disconnect', () => {
+      if (!isFinishing) disconnects += 1;
     });
-    if (!issued.ok) throw new Error(`backlog: ${issued.error.code}`);
   }
-  const random = seededRandom(message.seed);
-  isIssuing = true;
-  const kioskLoop = async (socket: HallSocket, offset: number): Promise<void> => {
-    let due = monotonicMs() + offset;
-    while (isIssuing) {
-      await sleep(Math.max(0, due - monotonicMs()));
-      due += message.everyMs;
-      const sentAt = monotonicMs();
-      const answer = await sendCommand(socket, 'ticket:issue', {
-        serviceId: random.pick(serviceIds),
-        priorityGroupId: random.next() < 0.1 ? random.pick(priorityIds) : null,
+
+  function watchDisplay(socket: HallSocket): void {
+    socket.on('hall:changes', (changes) => {
+      const now = monotonicMs();
+      for (const event of changes.events)
+        if (event.type === 'ticket.called') calls.receive(event.version, now);
+    });
+  }
+
+  async function openBareReceiver(url: string): Promise<Socket> {
+    const socket = connect(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { role: 'receiver' },
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  /** Run `open` for each of `count` items, `CONNECTING_AT_ONCE` at a time, in order of index. */
+  async function openAll<T>(count: number, open: (index: number) => Promise<T>): Promise<T[]> {
+    const opened: T[] = [];
+    let next = 0;
+    const opener = async (): Promise<void> => {
+      while (next < count) {
+        const index = next;
+        next += 1;
+        opened[index] = await open(index);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONNECTING_AT_ONCE, count) }, opener));
+    return opened;
+  }
+
+  async function connectAll(message: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
+    const started = monotonicMs();
+    const displays = await openAll(
+      message.displays.length,
+      async (index) => (await connectHall(message.url, message.displays[index]!)).socket,
+    );
+    kiosks.push(
+      ...(await openAll(
+        message.kiosks.length,
+        async (index) => (await connectHall(message.url, message.kiosks[index]!)).socket,
+      )),
+    );
+    const bareUrl = message.bareUrl;
+    if (message.bareReceivers > 0 && bareUrl === undefined)
+      throw new Error('bare receivers need the relay’s bareUrl');
+    const receivers = await openAll(message.bareReceivers, () => openBareReceiver(bareUrl!));
+    sockets.push(...displays, ...kiosks, ...receivers);
+    // Listen only once every socket is open, so that "all of this worker's displays" is a fixed number.
+    calls.size = displays.length;
+    relays.size = receivers.length;
+    for (const socket of displays) watchDisplay(socket);
+    for (const socket of receivers)
+      socket.on('message', (relay: { seq: number }) => relays.receive(relay.seq, monotonicMs()));
+    for (const socket of sockets) countDisconnects(socket);
+    post({
+      type: 'connected',
+      sockets: displays.length,
+      kiosks: kiosks.length,
+      receivers: receivers.length,
+      ms: monotonicMs() - started,
+    });
+  }
+
+  async function startIssuing(message: Extract<ToWorker, { type: 'issue' }>): Promise<void> {
+    if (kiosks.length === 0) throw new Error('issue: this worker has no kiosks');
+    const started = monotonicMs();
+    const serviceIds: readonly ServiceId[] = message.serviceIds;
+    const priorityIds: readonly PriorityGroupId[] = message.priorityGroupIds;
+    for (let index = 0; index < message.backlog; index += 1) {
+      const issued = await sendCommand(kiosks[index % kiosks.length]!, 'ticket:issue', {
+        serviceId: serviceIds[index % serviceIds.length]!,
       });
-      if (answer.ok) issues.push([sentAt, monotonicMs() - sentAt]);
-      else refused.push(answer.error.code);
+      if (!issued.ok) throw new Error(`backlog: ${issued.error.code}`);
     }
-  };
-  kioskLoops = kiosks.map((socket, index) => kioskLoop(socket, (index * message.everyMs) / kiosks.length));
-  post({ type: 'issuing', ms: monotonicMs() - started });
-}
-
-function flush(): void {
-  const readyCalls = calls.take();
-  const readyRelays = relays.take();
-  if (readyCalls.length > 0 || readyRelays.length > 0)
-    post({ type: 'arrivals', calls: readyCalls, relays: readyRelays });
-  if (issues.length > 0 || refused.length > 0) {
-    post({ type: 'issues', issues, refused });
-    issues = [];
-    refused = [];
+    const random = seededRandom(message.seed);
+    isIssuing = true;
+    const kioskLoop = async (socket: HallSocket, offset: number): Promise<void> => {
+      let due = monotonicMs() + offset;
+      while (isIssuing) {
+        await sleep(Math.max(0, due - monotonicMs()));
+        due += message.everyMs;
+        const sentAt = monotonicMs();
+        const answer = await sendCommand(socket, 'ticket:issue', {
+          serviceId: random.pick(serviceIds),
+          priorityGroupId: random.next() < 0.1 ? random.pick(priorityIds) : null,
+        });
+        if (answer.ok) issues.push([sentAt, monotonicMs() - sentAt]);
+        else refused.push(answer.error.code);
+      }
+    };
+    kioskLoops = kiosks.map((socket, index) => kioskLoop(socket, (index * message.everyMs) / kiosks.length));
+    post({ type: 'issuing', ms: monotonicMs() - started });
   }
-}
-const flushTimer = setInterval(flush, FLUSH_EVERY_MS);
 
-const cpuMs = (): number => {
-  const cpu = process.cpuUsage();
-  return (cpu.user + cpu.system) / 1000;
-};
+  function flush(): void {
+    const readyCalls = calls.take();
+    const readyRelays = relays.take();
+    if (readyCalls.length > 0 || readyRelays.length > 0)
+      post({ type: 'arrivals', calls: readyCalls, relays: readyRelays });
+    if (issues.length > 0 || refused.length > 0) {
+      post({ type: 'issues', issues, refused });
+      issues = [];
+      refused = [];
+    }
+  }
+  const flushTimer = setInterval(flush, FLUSH_EVERY_MS);
 
-async function finish(): Promise<void> {
-  isIssuing = false;
-  await Promise.all(kioskLoops);
-  isFinishing = true;
-  clearInterval(flushTimer);
-  flush();
-  const beyond = (ns: number): number => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
-  post({
-    type: 'finished',
-    incomplete: calls.incomplete + relays.incomplete,
-    disconnects,
-    loopDelayMs: {
-      p50: beyond(loopDelay.percentile(50)),
-      p99: beyond(loopDelay.percentile(99)),
-      max: beyond(loopDelay.max),
+  const cpuMs = (): number => {
+    const cpu = process.cpuUsage();
+    return (cpu.user + cpu.system) / 1000;
+  };
+
+  async function finish(): Promise<void> {
+    isIssuing = false;
+    await Promise.all(kioskLoops);
+    isFinishing = true;
+    clearInterval(flushTimer);
+    flush();
+    const beyond = (ns: number): number => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+    post({
+      type: 'finished',
+      incomplete: calls.incomplete + relays.incomplete,
+      disconnects,
+      loopDelayMs: {
+        p50: beyond(loopDelay.percentile(50)),
+        p99: beyond(loopDelay.percentile(99)),
+        max: beyond(loopDelay.max),
+      },
+      cpuMs: cpuMs(),
+    });
+    for (const socket of sockets) socket.close();
+    onFinished();
+  }
+
+  const failed =
+    (what: string) =>
+    (error: unknown): void =>
+      onFailure(what, error);
+
+  return {
+    receive: (message) => {
+      switch (message.type) {
+        case 'connect':
+          connectAll(message).catch(failed('connect'));
+          break;
+        case 'issue':
+          startIssuing(message).catch(failed('issue'));
+          break;
+        case 'ping':
+          post({ type: 'pong', sentAt: message.sentAt, receivedAt: monotonicMs(), cpuMs: cpuMs() });
+          break;
+        case 'measure':
+          loopDelay.reset();
+          break;
+        case 'finish':
+          finish().catch(failed('finish'));
+          break;
+      }
     },
-    cpuMs: cpuMs(),
-  });
-  for (const socket of sockets) socket.close();
-  // Let the IPC message leave before the channel closes.
-  setTimeout(() => process.exit(0), 200);
+  };
 }
 
-const failed =
-  (what: string) =>
-  (error: unknown): void => {
-    console.error(`client worker: ${what} failed`, error);
-    process.exit(1);
-  };
-
-process.on('message', (raw: unknown) => {
-  const message = toWorkerSchema.parse(raw);
-  switch (message.type) {
-    case 'connect':
-      connectAll(message).catch(failed('connect'));
-      break;
-    case 'issue':
-      startIssuing(message).catch(failed('issue'));
-      break;
-    case 'ping':
-      post({ type: 'pong', sentAt: message.sentAt, receivedAt: monotonicMs(), cpuMs: cpuMs() });
-      break;
-    case 'measure':
-      loopDelay.reset();
-      break;
-    case 'finish':
-      finish().catch(failed('finish'));
-      break;
-  }
-});
-// The parent died: nothing more to do here.
-process.on('disconnect', () => process.exit(0));
+// Run as a process of its own (forked by client-workers.ts `startClientWorker`): the messages come over IPC.
+const isForkedWorker = process.send !== undefined && process.argv[1] === fileURLToPath(import.meta.url);
+if (isForkedWorker) {
+  const host = createClientHost(
+    (message) => process.send?.(message),
+    // Let the last IPC message leave before the channel closes.
+    () => setTimeout(() => process.exit(0), 200),
+    (what, error) => {
+      console.error(`client worker: ${what} failed`, error);
+      process.exit(1);
+    },
+  );
+  process.on('message', (raw: unknown) => host.receive(toWorkerSchema.parse(raw)));
+  // The parent died: nothing more to do here.
+  process.on('disconnect', () => process.exit(0));
+}

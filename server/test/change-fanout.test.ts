@@ -100,8 +100,12 @@ describe('ChangeFanout over a real Socket.IO server', () => {
     const http = createServer();
     server = new Server(http);
     // Two sockets a turn, so that ten take five turns.
-    fanout = new ChangeFanout((socketIds, changes) => server.to(socketIds).emit('hall:changes', changes), 2);
+    fanout = new ChangeFanout(
+      (socketIds, changes) => server.to(socketIds ?? 'everyone').emit('hall:changes', changes),
+      2,
+    );
     server.on('connection', (socket) => {
+      void socket.join('everyone');
       fanout.join(socket.id);
       socket.on('disconnect', () => fanout.leave(socket.id));
     });

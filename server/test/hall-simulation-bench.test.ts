@@ -1,6 +1,7 @@
-// The hall simulation's harness (server/bench/hall-simulation.ts) with its clients in worker processes
-// (client-worker.ts): a short real run against a real hall server, and the IPC schemas both sides parse
-// with. The run's latencies are benchmark figures, not asserted here; what is checked is that the load ran,
+// The hall simulation's harness (server/bench/hall-simulation.ts), with its kiosks, displays and bare
+// receivers in the bench process (`--clients one-process`, the default) and in worker processes
+// (`--clients workers`, client-worker.ts): a short real run of each against a real hall server, and the
+// IPC schemas both sides parse with. The run's latencies are benchmark figures, not asserted here; what is checked is that the load ran,
 // every call and relay was matched to its arrivals, and every client process answered with its figures.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -43,7 +44,10 @@ function runSimulation(args: readonly string[]): Promise<{ code: number | null; 
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 
-describe('the hall simulation with its clients in worker processes', { timeout: 180_000 }, () => {
+describe.each([
+  { clients: 'workers', processes: ['bench client', 'kiosk worker', 'display worker'] },
+  { clients: 'one-process', processes: ['bench client'] },
+])('the hall simulation with --clients $clients', { timeout: 180_000 }, ({ clients, processes }) => {
   it('runs the load, matches every call and relay, and reports every client process', async () => {
     const out = tempDataDir('luot-hall-simulation-test-');
     try {
@@ -57,30 +61,32 @@ describe('the hall simulation with its clients in worker processes', { timeout: 
         'silent',
         '--json',
         json,
+        '--clients',
+        clients,
       ]);
       expect(code, output).toBe(0);
       const figures = JSON.parse(readFileSync(json, 'utf8')) as Figures;
       expect(figures.errors).toEqual([]);
-      // The load ran in both places: the kiosks in their worker, the counters here.
+      // The load ran: the kiosks issued, the counters called.
       expect(figures.counts.issued).toBeGreaterThan(0);
       expect(figures.counts.calls).toBeGreaterThan(0);
       expect(figures.issue.count).toBe(figures.counts.issued);
       // Every measured call was matched to its arrival at all 10 displays (no error says otherwise).
       expect(figures.call.count).toBe(figures.counts.calls);
       expect(figures.bareBroadcast.count).toBeGreaterThan(0);
-      // 20 clock pings to each of the two workers, and each client process reported its loop and CPU.
+      // 20 clock pings to each of the two client hosts, and each client process reported its loop and CPU.
       expect(figures.clock.count).toBe(40);
-      expect(figures.clientProcesses.map((client) => client.name)).toEqual([
-        'bench client',
-        'kiosk worker',
-        'display worker',
-      ]);
+      expect(figures.clientProcesses.map((client) => client.name)).toEqual(processes);
       for (const client of figures.clientProcesses) {
         expect(client.cpuPercent, client.name).toBeGreaterThan(0);
         expect(Number.isFinite(client.loopDelayMs.max), client.name).toBe(true);
       }
       expect(figures.minutes).toHaveLength(1);
-      for (const label of ['issue → ack', 'call → last display', 'kiosk worker loop delay', 'display worker'])
+      for (const label of [
+        'issue → ack',
+        'call → last display',
+        ...processes.map((name) => `${name} loop delay`),
+      ])
         expect(output).toContain(label);
     } finally {
       out.remove();

@@ -42,7 +42,8 @@ export interface RealtimeOptions {
   readonly fanoutSocketsPerTurn?: number;
 }
 
-/** Rooms: one per device (session notices), managers (device status); changes go through the ChangeFanout. */
+/** Rooms: every queue client, one per device (session notices), managers (device status). */
+const QUEUE_ROOM = 'queue';
 const MANAGER_ROOM = 'role:manager';
 const deviceRoom = (deviceId: DeviceId): string => `device:${deviceId}`;
 
@@ -130,9 +131,10 @@ export function attachRealtime(
     },
   );
 
-  // One message encoded once per slice of sockets (each socket is in the room of its own id).
+  // One message encoded once per slice of sockets (each socket is in the room of its own id), or once
+  // for the queue room, whose members are the fan-out's (both joined on connection, left on disconnect).
   const fanout = new ChangeFanout(
-    (socketIds, changes) => io.to(socketIds).emit('hall:changes', changes),
+    (socketIds, changes) => io.to(socketIds ?? QUEUE_ROOM).emit('hall:changes', changes),
     options.fanoutSocketsPerTurn,
   );
 
@@ -188,7 +190,7 @@ export function attachRealtime(
 
   io.on('connection', (socket: HallSocket) => {
     const identity = socket.data.identity;
-    void socket.join(deviceRoom(identity.deviceId));
+    void socket.join([QUEUE_ROOM, deviceRoom(identity.deviceId)]);
     if (identity.role === 'manager') void socket.join(MANAGER_ROOM);
     service.deviceConnected(identity, {
       isSecure: socket.handshake.secure,
