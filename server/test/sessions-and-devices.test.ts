@@ -182,6 +182,41 @@ describe('a clerk session belongs to the terminal that signed in', () => {
     expect((await again.send('ticket:call-next', { requestId: requestId() })).ok).toBe(true);
   });
 
+  it('a terminal that loses its session gets the change first, then session:ended (moved, takeover)', async () => {
+    const q3 = hall.registerDevice('counter', 'Máy quầy 3', asCounterId('q3'));
+    const q3spare = hall.registerDevice('counter', 'Máy quầy 3 (dự phòng)', asCounterId('q3'));
+    const q4 = hall.registerDevice('counter', 'Máy quầy 4', asCounterId('q4'));
+    const [terminal3, spare3, terminal4] = await Promise.all(
+      [q3, q3spare, q4].map((device) => connectClient(hall.url, device.token)),
+    );
+    clients.push(terminal3!, spare3!, terminal4!);
+    const signIn = (terminal: TestClient, username: string) =>
+      terminal.send('clerk:sign-in', { requestId: requestId(), username, pin: '1234' });
+    /** What `terminal` receives, in order: changes that sign a clerk out, and session notices. */
+    const arrivals = (terminal: TestClient): string[] => {
+      const seen: string[] = [];
+      terminal.socket.on('hall:changes', (changes) => {
+        for (const event of changes.events) if (event.type === 'clerk.signed-out') seen.push(`signed-out`);
+      });
+      terminal.socket.on('session:ended', (notice) => seen.push(`session:ended ${notice.reason}`));
+      return seen;
+    };
+
+    // Moved: the clerk of q3 signs in at q4; q3's terminal sees the change, then the notice.
+    expect((await signIn(terminal3!, 'canbo3')).ok).toBe(true);
+    const atQ3 = arrivals(terminal3!);
+    expect((await signIn(terminal4!, 'canbo3')).ok).toBe(true);
+    await waitFor(() => atQ3.length === 2, 5_000, 'the change and the notice at q3');
+    expect(atQ3).toEqual(['signed-out', 'session:ended moved']);
+
+    // Takeover: another clerk signs in on q3's spare terminal while q3's terminal holds the counter.
+    expect((await signIn(terminal3!, 'canbo5')).ok).toBe(true);
+    const atQ3again = arrivals(terminal3!);
+    expect((await signIn(spare3!, 'canbo6')).ok).toBe(true);
+    await waitFor(() => atQ3again.length === 2, 5_000, 'the change and the notice at q3 again');
+    expect(atQ3again).toEqual(['signed-out', 'session:ended takeover']);
+  });
+
   it('the same clerk signing in again on another terminal moves the session there, across a restart', async () => {
     const first = hall.registerDevice('counter', 'Máy quầy 3', asCounterId('q3'));
     const second = hall.registerDevice('counter', 'Máy quầy 3 (dự phòng)', asCounterId('q3'));

@@ -95,8 +95,9 @@ export interface CommandTiming {
   /** From arrival to commit: the sum of the three. */
   readonly totalMs: number;
   /**
-   * After the answers: the change's listeners, above all the broadcast that writes the change to every
-   * socket (one write each), and the WAL checkpoint when one runs after this commit. Not in `totalMs`.
+   * After the answers: the change's listeners, above all the broadcast (to every socket, or to the first
+   * slice of sockets when the hall has more than one slice, realtime/change-fanout.ts), and the WAL
+   * checkpoint when one runs after this commit. Not in `totalMs`.
    */
   readonly broadcastMs: number;
 }
@@ -675,18 +676,16 @@ export class HallService {
     const committedAt = performance.now();
     const last = batch.at(-1)!;
     this.committed = { queue: last.batch.after, config: last.batch.config ?? this.committed.config };
-    for (const item of batch) {
-      for (const event of item.batch.events) this.afterEvent(event);
-      item.resolve(item.answer);
-    }
     const changes: Changes = {
       fromVersion: batch[0]!.batch.before.version,
       toVersion: last.batch.after.version,
       events: batch.flatMap((item) => item.batch.events),
     };
-    // After the senders' acks have gone out (they are sent from the microtasks these resolves queue).
-    // The log lines and timings come last: nobody waits for them. Answers kept for repeats (refusals,
-    // no-op successes) change nothing and were logged when they were decided.
+    // After the senders' acks have gone out (they are sent from the microtasks the resolves below queue).
+    // Scheduled before those resolves and the session bookkeeping, so that a session notice they cause
+    // (`notifySession`, one turn later too) follows this change. The log lines and timings come last:
+    // nobody waits for them. Answers kept for repeats (refusals, no-op successes) change nothing and were
+    // logged when they were decided.
     setImmediate(() => {
       const broadcastStarted = performance.now();
       if (changes.events.length > 0) for (const listener of this.changeListeners) listener(changes);
@@ -695,6 +694,10 @@ export class HallService {
         if (item.batch.events.length > 0)
           this.recordCommitted(item, batch.length, flushStarted, committedAt, broadcastMs);
     });
+    for (const item of batch) {
+      for (const event of item.batch.events) this.afterEvent(event);
+      item.resolve(item.answer);
+    }
   }
 
   /** The log line and timing of a committed command (after its ack and broadcast). */
@@ -773,8 +776,14 @@ export class HallService {
     return true;
   }
 
+  /**
+   * Tell a terminal its clerk session ended, a turn later: after the ack of the command that caused it
+   * and after its change, which `flush` scheduled first (PROTOCOL.md, "When `session:ended` is sent").
+   */
   private notifySession(deviceId: DeviceId, notice: SessionEnded): void {
-    for (const listener of this.sessionListeners) listener(deviceId, notice);
+    setImmediate(() => {
+      for (const listener of this.sessionListeners) listener(deviceId, notice);
+    });
   }
 
   // ── devices ─────────────────────────────────────────────────────────────────────────────────
