@@ -110,7 +110,7 @@ export async function bundleServerEntry(options: {
     banner: {
       js: `${options.isProgram ? '#!/usr/bin/env node\n' : ''}import { createRequire as luotCreateRequire } from 'node:module'; const require = luotCreateRequire(import.meta.url);`,
     },
-    // Readable stack traces in a hall's log: no minifying, function and class names kept.
+    // Readable stack traces in a hall's log: no renaming, function and class names kept.
     keepNames: true,
     legalComments: 'none',
     // No comments, indentation or line breaks: V8 keeps the whole source of the bundle in the heap (and,
