@@ -208,25 +208,15 @@ export function positionInCallOrder(
 }
 
 /**
- * The ticket "call next" would take at this counter, if any: the head of `callOrder`, found in one pass
- * (the first priority and the first normal visitor, then the same rule as the order's first step).
+ * The ticket "call next" would take at this counter, if any: the first step of `walkCallOrder`, so the
+ * fairness rule is written once. The walk stops there: two cursors to the first priority and the first
+ * normal visitor (the lists are sorted only when two waiting tickets share a queue time).
  */
 export function pickNext(state: QueueState, config: HallConfig, counterId: CounterId): Ticket | undefined {
-  const counter = findCounter(config, counterId);
-  if (!counter) return undefined;
-  const compare = byQueueTime(counter);
-  let firstPriority: Ticket | undefined;
-  let firstNormal: Ticket | undefined;
-  for (const ticket of waitingInQueueOrder(state.tickets)) {
-    if (!isEligible(ticket, counter)) continue;
-    if (ticket.priorityGroupId !== null) {
-      if (firstPriority === undefined || compare(ticket, firstPriority) < 0) firstPriority = ticket;
-    } else if (firstNormal === undefined || compare(ticket, firstNormal) < 0) firstNormal = ticket;
-  }
-  const takeNormal =
-    firstPriority === undefined ||
-    (firstNormal !== undefined &&
-      counterOf(state, counterId).priorityStreak >= config.policy.priorityBound &&
-      firstNormal.queuedAt < firstPriority.queuedAt);
-  return takeNormal ? firstNormal : firstPriority;
+  let next: Ticket | undefined;
+  walkCallOrder(state, config, counterId, (ticket) => {
+    next = ticket;
+    return true;
+  });
+  return next;
 }
