@@ -91,7 +91,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['**/realtime/**', 'socket.io', '**/http/**'],
+          group: ['**/realtime/**', 'socket.io', 'socket.io-adapter', '**/http/**'],
           message: 'server/db never imports the transport.',
         },
       ]),
@@ -115,7 +115,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['**/http/**', '**/realtime/**', '**/cli/**', 'fastify', '@fastify/*', 'socket.io'],
+          group: [
+            '**/http/**',
+            '**/realtime/**',
+            '**/cli/**',
+            'fastify',
+            '@fastify/*',
+            'socket.io',
+            'socket.io-adapter',
+          ],
           message: 'server/app is reached by the transports; it never imports them.',
         },
         {
@@ -137,7 +145,7 @@ export default tseslint.config(
           message: 'server/http calls server/app; storage and reports are behind it.',
         },
         {
-          group: ['**/realtime/**', 'socket.io', '**/cli/**'],
+          group: ['**/realtime/**', 'socket.io', 'socket.io-adapter', '**/cli/**'],
           message: 'server/http is one transport of two.',
         },
       ]),
@@ -160,6 +168,7 @@ export default tseslint.config(
             'fastify',
             '@fastify/*',
             'socket.io',
+            'socket.io-adapter',
           ],
           message: 'server/hub-link reads the outbox port it is given and talks only to the hub.',
         },
@@ -172,7 +181,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['**/http/**', '**/realtime/**', 'fastify', '@fastify/*', 'socket.io'],
+          group: ['**/http/**', '**/realtime/**', 'fastify', '@fastify/*', 'socket.io', 'socket.io-adapter'],
           message: 'server/cli uses server/app and server/db, never a transport.',
         },
       ]),

@@ -16,6 +16,7 @@ import type { LimitRefusal, SocketLimits } from '../app/limits.ts';
 import { SocketLimiter } from '../app/limits.ts';
 import type { HallService } from '../app/hall-service.ts';
 import { ChangeFanout } from './change-fanout.ts';
+import { OneFrameAdapter } from './one-frame-adapter.ts';
 import type { Logger } from '../log.ts';
 
 interface SocketData {
@@ -107,6 +108,8 @@ export function attachRealtime(
       pingTimeout: options.pingTimeoutMs ?? 5_000,
       maxHttpBufferSize: HARD_LIMIT_BYTES,
       serveClient: false,
+      // Each broadcast's frame in one buffer: one write per socket (one-frame-adapter.ts).
+      adapter: OneFrameAdapter,
       // Browsers from other sites must not drive a hall; devices without an Origin (Node, Electron main) may.
       // The Host must name the hall in every case: a rebound name (evil.example → the hall's address)
       // with a matching Origin is still another site.
