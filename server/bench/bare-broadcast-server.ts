@@ -4,18 +4,35 @@
 // the hall server adds on top of this (validation, decide, the SQLite transaction with its fsync, the
 // ack, the broadcast to every client) is what the benchmarks' ratio shows.
 //
-//   node --import tsx server/bench/bare-broadcast-server.ts   → prints `READY <port>`
+// With `--durable-dir <dir>` it also answers `relay-durable`: the message is first inserted into a SQLite
+// file in that folder (WAL, synchronous=FULL, one transaction and one fsync per message, SQLite's own
+// checkpoints), then relayed and acked like `relay-ack`. That is the simplest server that keeps what it
+// announces across a crash: the floor under the hall's own path, which commits before it answers too.
+//
+//   node --import tsx server/bench/bare-broadcast-server.ts [--durable-dir <dir>]   → prints `READY <port>`
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { Server } from 'socket.io';
 
 interface RelayEvents {
   relay: (message: unknown) => void;
   'relay-ack': (message: unknown, ack: (answer: { ok: true }) => void) => void;
+  'relay-durable': (message: unknown, ack: (answer: { ok: boolean }) => void) => void;
 }
 interface ReceiverEvents {
   message: (message: unknown) => void;
 }
+
+const { values } = parseArgs({ options: { 'durable-dir': { type: 'string' } } });
+const durableDir = values['durable-dir'];
+const db = durableDir === undefined ? null : new Database(path.join(durableDir, 'relay.db'));
+db?.pragma('journal_mode = WAL');
+db?.pragma('synchronous = FULL');
+db?.exec('CREATE TABLE IF NOT EXISTS relays (seq INTEGER PRIMARY KEY, message TEXT NOT NULL)');
+const insertRelay = db?.prepare('INSERT INTO relays (message) VALUES (?)');
 
 const httpServer = createServer();
 const io = new Server<RelayEvents, ReceiverEvents>(httpServer, {
@@ -31,11 +48,22 @@ io.on('connection', (socket) => {
     io.to('receivers').emit('message', message);
     if (typeof ack === 'function') ack({ ok: true });
   });
+  socket.on('relay-durable', (message, ack) => {
+    if (typeof ack !== 'function') return;
+    if (insertRelay === undefined) {
+      ack({ ok: false });
+      return;
+    }
+    insertRelay.run(JSON.stringify(message));
+    io.to('receivers').emit('message', message);
+    ack({ ok: true });
+  });
 });
 httpServer.listen(0, '127.0.0.1', () => {
   process.stdout.write(`READY ${(httpServer.address() as AddressInfo).port}\n`);
 });
 process.on('disconnect', () => {
   void io.close();
+  db?.close();
   process.exit(0);
 });

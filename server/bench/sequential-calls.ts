@@ -3,7 +3,10 @@
 // timed from the counter's emit to the moment the last of the 10 displays received it. Next to it, in the
 // same run and the same bench process, a bare Socket.IO relay (bare-broadcast-server.ts) does the same
 // work: one sender, an acked relay per call and per start, 10 receivers. The two alternate round by round
-// (hall first in odd rounds, bare first in even ones), so a burst of load from elsewhere lands on both.
+// A third arm, the durable relay, is the same bare relay with each message first committed to a SQLite
+// file (WAL, synchronous=FULL: one fsync per message), then relayed and acked: the simplest server that
+// keeps what it announces, the floor under the hall's path. The three rotate round by round (each goes
+// first once in three rounds), so a burst of load from elsewhere lands on all of them.
 //
 // The hall server is the compiled JavaScript a hall runs (esbuild, as `pnpm start`), in its own process,
 // with its real SQLite file (WAL, synchronous=FULL) and its JSON log on, as in production.
@@ -84,6 +87,7 @@ const serverLog = values['server-log'];
 const repoServer = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const profileDir = path.join(repoServer, 'test-output', 'bench');
 const data = tempDataDir('luot-bench-seq-');
+const relayData = tempDataDir('luot-bench-relay-');
 
 /** A command's time in the server, and its parts (CommandTiming in server/src/app/hall-service.ts). */
 interface ServerBreakdown {
@@ -168,7 +172,10 @@ async function main(): Promise<number> {
       : {}),
   });
   children.push(hall);
-  const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);
+  const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), [
+    '--durable-dir',
+    relayData.dir,
+  ]);
   children.push(bare);
 
   // Hall displays: the arrival of every event version (calls and starts).
@@ -263,25 +270,34 @@ async function main(): Promise<number> {
     return arrivedAt - sentAt;
   };
   let seq = 0;
-  const relay = (): { sentAt: number; arrived: Promise<number>; acked: Promise<unknown> } => {
+  const relay = (
+    event: 'relay-ack' | 'relay-durable',
+  ): { sentAt: number; arrived: Promise<number>; acked: Promise<void> } => {
     seq += 1;
     const sentAt = performance.now();
     const arrived = bareArrivals.lastArrival(seq);
-    const acked = new Promise((resolve) => bareSender.emit('relay-ack', { seq, changes: lastCall }, resolve));
+    const acked = new Promise<void>((resolve, reject) =>
+      bareSender.emit(event, { seq, changes: lastCall }, (answer: { ok: boolean }) =>
+        answer.ok ? resolve() : reject(new Error(`${event} was refused`)),
+      ),
+    );
     return { sentAt, arrived, acked };
   };
-  /** One bare relay (timed) and a second one standing for the start (awaited, not timed). */
-  const bareCall = async (): Promise<number> => {
-    const call = relay();
+  /** One relay (timed) and a second one standing for the start (awaited, not timed). */
+  const relayCall = async (event: 'relay-ack' | 'relay-durable'): Promise<number> => {
+    const call = relay(event);
     const [arrivedAt] = await Promise.all([call.arrived, call.acked]);
-    const start = relay();
+    const start = relay(event);
     await Promise.all([start.arrived, start.acked]);
     return arrivedAt - call.sentAt;
   };
+  const bareCall = (): Promise<number> => relayCall('relay-ack');
+  const durableCall = (): Promise<number> => relayCall('relay-durable');
 
   for (let index = 0; index < warmupCalls; index += 1) {
     await hallCall();
     await bareCall();
+    await durableCall();
   }
 
   await hall.resetStats();
@@ -291,7 +307,14 @@ async function main(): Promise<number> {
   const before = await hall.stats();
   const hallMs: number[] = [];
   const bareMs: number[] = [];
-  const roundRows: { round: number; hall: Summary; bare: Summary; loadAverage: string }[] = [];
+  const durableMs: number[] = [];
+  const roundRows: {
+    round: number;
+    hall: Summary;
+    bare: Summary;
+    durable: Summary;
+    loadAverage: string;
+  }[] = [];
   const runRound = async (call: () => Promise<number>, into: number[]): Promise<number[]> => {
     const times: number[] = [];
     for (let index = 0; index < callsPerRound; index += 1) times.push(await call());
@@ -304,17 +327,25 @@ async function main(): Promise<number> {
     const loadAverage = machineLine()
       .replace(/^.*load /, '')
       .replace(/,.*$/, '');
-    let hallTimes: number[];
-    let bareTimes: number[];
     await fillQueue(callsPerRound);
-    if (round % 2 === 1) {
-      hallTimes = await runRound(hallCall, hallMs);
-      bareTimes = await runRound(bareCall, bareMs);
-    } else {
-      bareTimes = await runRound(bareCall, bareMs);
-      hallTimes = await runRound(hallCall, hallMs);
+    const arms = [
+      { call: hallCall, into: hallMs, times: [] as number[] },
+      { call: bareCall, into: bareMs, times: [] as number[] },
+      { call: durableCall, into: durableMs, times: [] as number[] },
+    ];
+    // Each arm goes first in one round of three: hall, bare, durable; then bare, durable, hall; …
+    for (let step = 0; step < arms.length; step += 1) {
+      const arm = arms[(round - 1 + step) % arms.length]!;
+      arm.times = await runRound(arm.call, arm.into);
     }
-    roundRows.push({ round, hall: summary(hallTimes), bare: summary(bareTimes), loadAverage });
+    const [hallArm, bareArm, durableArm] = arms;
+    roundRows.push({
+      round,
+      hall: summary(hallArm!.times),
+      bare: summary(bareArm!.times),
+      durable: summary(durableArm!.times),
+      loadAverage,
+    });
   }
   const measuredMs = performance.now() - measuredFrom;
   const after = await hall.stats();
@@ -338,6 +369,7 @@ async function main(): Promise<number> {
 
   const hallSummary = summary(hallMs);
   const bareSummary = summary(bareMs);
+  const durableSummary = summary(durableMs);
   const serverCall = server('call-next');
   const serverStart = server('start');
   const serverCpuPercent =
@@ -358,14 +390,19 @@ async function main(): Promise<number> {
   const f = (ms: number): string => `${ms.toFixed(2).padStart(6)} ms`;
   const line = (label: string, figures: Summary): string =>
     `  ${label.padEnd(28)} p50 ${f(figures.p50)}  p95 ${f(figures.p95)}  p99 ${f(figures.p99)}  max ${f(figures.max)}  (n=${figures.count})`;
+  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const ratioLine = (label: string, a: Summary, b: Summary): string =>
+    `  ${label.padEnd(29)} p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  p99 ${ratio(a.p99, b.p99)}`;
   const output = [
     `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
-      `displays; ${rounds} rounds alternating with a bare Socket.IO relay, after ${warmupCalls} warm-up calls each`,
+      `displays; ${rounds} rounds rotating with a bare Socket.IO relay and a durable one (SQLite, synchronous=FULL), after ${warmupCalls} warm-up calls each`,
     `  ${machineLine()}`,
     `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${values['commits-per-checkpoint'] ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
-    `  ratio hall / bare             p50 ${(hallSummary.p50 / bareSummary.p50).toFixed(2)}×  p95 ${(hallSummary.p95 / bareSummary.p95).toFixed(2)}×  p99 ${(hallSummary.p99 / bareSummary.p99).toFixed(2)}×`,
+    line('durable: commit, relay', durableSummary),
+    ratioLine('ratio hall / bare', hallSummary, bareSummary),
+    ratioLine('ratio hall / durable', hallSummary, durableSummary),
     ...(['call-next', 'start'] as const).flatMap((command) => {
       const figures = command === 'call-next' ? serverCall : serverStart;
       return [
@@ -387,12 +424,13 @@ async function main(): Promise<number> {
       `, commit ≥ half of the call in ${tail.slow.commitDominated}`,
     `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB (heap used ${mb(after.heapUsedBytes)} MB), ` +
       `loop delay p99 ${f(after.loopDelayMs.p99)} max ${f(after.loopDelayMs.max)}`,
-    '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99',
+    '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99          durable p50 / p95 / p99',
     ...roundRows.map(
       (row) =>
         `  round ${row.round} (${row.loadAverage})`.padEnd(31) +
         `${row.hall.p50.toFixed(2)} / ${row.hall.p95.toFixed(2)} / ${row.hall.p99.toFixed(2)} ms`.padEnd(30) +
-        `${row.bare.p50.toFixed(2)} / ${row.bare.p95.toFixed(2)} / ${row.bare.p99.toFixed(2)} ms`,
+        `${row.bare.p50.toFixed(2)} / ${row.bare.p95.toFixed(2)} / ${row.bare.p99.toFixed(2)} ms`.padEnd(30) +
+        `${row.durable.p50.toFixed(2)} / ${row.durable.p95.toFixed(2)} / ${row.durable.p99.toFixed(2)} ms`,
     ),
     ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
   ];
@@ -404,6 +442,7 @@ async function main(): Promise<number> {
         {
           hall: hallSummary,
           bare: bareSummary,
+          durable: durableSummary,
           serverCall,
           serverStart,
           fsync,
@@ -489,5 +528,6 @@ await runBenchMain({
     for (const child of children) await child.kill();
     bundle?.remove();
     data.remove();
+    relayData.remove();
   },
 });
