@@ -269,8 +269,14 @@ export class HallStore {
         );
       }
     }
-    for (const [id, counter] of Object.entries(after.counters)) {
-      if (before.counters[id] !== counter) s.upsertCounter.run(id, JSON.stringify(counter));
+    // evolve copies the counters' map only when one changes, and then one or two of sixty: compared in
+    // place, without a list of every entry per command (3 % of what the hall simulation's server allocated).
+    if (after.counters !== before.counters) {
+      for (const id in after.counters) {
+        const counter = after.counters[id];
+        if (counter !== undefined && before.counters[id] !== counter)
+          s.upsertCounter.run(id, JSON.stringify(counter));
+      }
     }
     if (idempotency) this.writeAnswer(idempotency);
   }

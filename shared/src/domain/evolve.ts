@@ -21,8 +21,13 @@ function withCounter(
 
 /** Free the counter that held this ticket, if any. */
 function releaseCounterOf(state: QueueState, ticketId: TicketId): QueueState {
-  const holder = Object.values(state.counters).find((counter) => counter.currentTicketId === ticketId);
-  return holder ? withCounter(state, holder.id, (counter) => ({ ...counter, currentTicketId: null })) : state;
+  // A loop over the map rather than a list of its values: this runs for every visit that ends.
+  for (const id in state.counters) {
+    const holder = state.counters[id];
+    if (holder?.currentTicketId === ticketId)
+      return withCounter(state, holder.id, (counter) => ({ ...counter, currentTicketId: null }));
+  }
+  return state;
 }
 
 /**

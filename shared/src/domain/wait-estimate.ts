@@ -35,10 +35,14 @@ export function typicalServiceMinutes(state: QueueState, config: HallConfig, ser
 
 /** How many counters are open, staffed and serve this service. */
 export function servingCounterCount(state: QueueState, config: HallConfig, serviceId: ServiceId): number {
-  return Object.values(state.counters).filter((counter) => {
-    if (counter.status !== 'open' || counter.clerkId === null) return false;
-    return findCounter(config, counter.id)?.serviceIds.includes(serviceId) ?? false;
-  }).length;
+  // Counted over the map, without a list of its values: every issue's wait estimate asks.
+  let count = 0;
+  for (const id in state.counters) {
+    const counter = state.counters[id];
+    if (counter?.status !== 'open' || counter.clerkId === null) continue;
+    if (findCounter(config, counter.id)?.serviceIds.includes(serviceId)) count += 1;
+  }
+  return count;
 }
 
 /**
