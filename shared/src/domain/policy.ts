@@ -1,6 +1,6 @@
 import type { CounterConfig, HallConfig } from './config.ts';
 import { findCounter } from './config.ts';
-import type { CounterId, TicketId } from './ids.ts';
+import type { CounterId, ServiceId, TicketId } from './ids.ts';
 import type { QueueState, Ticket } from './state.ts';
 import { counterOf } from './state.ts';
 
@@ -184,6 +184,58 @@ export function callOrder(state: QueueState, config: HallConfig, counterId: Coun
   return order;
 }
 
+/** Waiting tickets sent to one counter, and the others by service: who each counter may call, counted. */
+interface EligibleCounts {
+  readonly sentTo: ReadonlyMap<CounterId, number>;
+  readonly byService: ReadonlyMap<ServiceId, number>;
+}
+
+/** The counts of a waiting list, made once per list (so once per state). */
+const eligibleCountsByList = new WeakMap<readonly Ticket[], EligibleCounts>();
+
+function eligibleCounts(waiting: readonly Ticket[]): EligibleCounts {
+  let counts = eligibleCountsByList.get(waiting);
+  if (counts === undefined) {
+    const sentTo = new Map<CounterId, number>();
+    const byService = new Map<ServiceId, number>();
+    for (const ticket of waiting) {
+      if (ticket.targetCounterId !== null)
+        sentTo.set(ticket.targetCounterId, (sentTo.get(ticket.targetCounterId) ?? 0) + 1);
+      else byService.set(ticket.serviceId, (byService.get(ticket.serviceId) ?? 0) + 1);
+    }
+    counts = { sentTo, byService };
+    eligibleCountsByList.set(waiting, counts);
+  }
+  return counts;
+}
+
+/**
+ * Where the newest visitor stands, without walking: a normal (not priority) ticket queued strictly after
+ * every other waiting ticket is called after everyone else this counter may call (priority visitors first
+ * anyway, and the fairness rule only lets a normal visitor who waited *longer* than a priority one go
+ * first), so its position is how many others the counter may call. That is the ticket a kiosk has just
+ * issued, whose wait estimate asks every counter that may call it. Undefined when the shortcut does not
+ * apply (a priority ticket, a queue time shared with another ticket, any ticket but the newest).
+ */
+function positionOfNewest(
+  state: QueueState,
+  config: HallConfig,
+  counterId: CounterId,
+  ticketId: TicketId,
+): number | undefined {
+  const waiting = waitingInQueueOrder(state.tickets);
+  const newest = waiting.at(-1);
+  if (newest === undefined || newest.id !== ticketId || newest.priorityGroupId !== null) return undefined;
+  const before = waiting.at(-2);
+  if (before !== undefined && before.queuedAt >= newest.queuedAt) return undefined;
+  const counter = findCounter(config, counterId);
+  if (!counter || !isEligible(newest, counter)) return -1;
+  const counts = eligibleCounts(waiting);
+  let mayCall = counts.sentTo.get(counter.id) ?? 0;
+  for (const serviceId of counter.serviceIds) mayCall += counts.byService.get(serviceId) ?? 0;
+  return mayCall - 1;
+}
+
 /**
  * How many tickets this counter would call before `ticketId` (its index in `callOrder`, without building
  * the order), or -1 when the counter would never call it.
@@ -194,6 +246,8 @@ export function positionInCallOrder(
   counterId: CounterId,
   ticketId: TicketId,
 ): number {
+  const newest = positionOfNewest(state, config, counterId, ticketId);
+  if (newest !== undefined) return newest;
   let ahead = 0;
   let position = -1;
   walkCallOrder(state, config, counterId, (ticket) => {

@@ -159,8 +159,17 @@ export type IssuedTicketFields = Pick<
 
 /** A ticket just issued: waiting, queued at its issue time, never called, transferred or printed. */
 export function waitingTicket(issued: IssuedTicketFields): Ticket {
+  // Field by field rather than spread: one object of a fixed shape, built for every issue.
   return {
-    ...issued,
+    id: issued.id,
+    number: issued.number,
+    sequence: issued.sequence,
+    serviceId: issued.serviceId,
+    businessDay: issued.businessDay,
+    priorityGroupId: issued.priorityGroupId,
+    procedureId: issued.procedureId,
+    issuedAt: issued.issuedAt,
+    kioskId: issued.kioskId,
     issuedServiceId: issued.serviceId,
     status: 'waiting',
     queuedAt: issued.issuedAt,

@@ -89,6 +89,24 @@ describe('businessDayOf in Asia/Ho_Chi_Minh (UTC+7)', () => {
   ])('%s', (_what, instant, rolloverHour, expected) => {
     expect(businessDayOf(instant, ZONE, rolloverHour)).toBe(expected);
   });
+
+  it('answers exactly when asked millisecond by millisecond across the rollover, for two zones in turn', () => {
+    // Each answer is kept for the second it was given in: the day must still turn at the exact instant.
+    for (const [rolloverHour, before, after] of [
+      [0, '2026-03-01', '2026-03-02'],
+      [3, '2026-03-01', '2026-03-02'],
+    ] as const) {
+      const turn = local(2026, 3, 2, rolloverHour, 0);
+      for (let instant = turn - 1_500; instant <= turn + 1_500; instant += 1) {
+        expect(businessDayOf(instant, ZONE, rolloverHour)).toBe(instant < turn ? before : after);
+        // Another zone and another rollover hour asked in between keep their own answers.
+        expect(businessDayOf(instant, 'UTC', 0)).toBe('2026-03-01');
+        expect(businessDayOf(instant, ZONE, rolloverHour === 0 ? 3 : 0)).toBe(
+          rolloverHour === 0 ? '2026-03-01' : '2026-03-02',
+        );
+      }
+    }
+  });
 });
 
 describe('local clock and opening hours', () => {
