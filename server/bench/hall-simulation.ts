@@ -22,7 +22,7 @@
 //   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 180] [--warmup 10] [--think-ms 200-1000]
 //        [--issue-every-ms 150] [--server-log json|silent] [--clients one-process|workers] [--profile]
-//        [--json out.json] [--check-targets]
+//        [--in-commit-checkpoints] [--commits-per-checkpoint N] [--json out.json] [--check-targets]
 //
 // --profile writes CPU profiles of the hall server and of the client workers to server/test-output/bench/
 // (open them in Chrome DevTools → Performance). --check-targets makes a missed target fail the run
@@ -37,6 +37,7 @@ import type { Socket } from 'socket.io-client';
 import type { Ack, Changes, Snapshot } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
+import { COMMITS_PER_CHECKPOINT } from '../src/db/checkpointer.ts';
 import { tempDataDir } from '../test/helpers.ts';
 import type {
   CheckpointRecord,
@@ -99,6 +100,8 @@ const { values } = parseArgs({
     'node-flags': { type: 'string', default: '' },
     // WAL checkpoints inside the commit that crosses 1,000 pages, as before issue #17 (to compare).
     'in-commit-checkpoints': { type: 'boolean', default: false },
+    // After-commit checkpoints every N commits of a burst instead of COMMITS_PER_CHECKPOINT (to compare).
+    'commits-per-checkpoint': { type: 'string' },
     // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
     tsx: { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -119,6 +122,17 @@ const positive = (name: string, text: string): number => {
   return value;
 };
 const seconds = positive('seconds', values.seconds);
+const commitsPerCheckpoint =
+  values['commits-per-checkpoint'] === undefined
+    ? undefined
+    : positive('commits-per-checkpoint', values['commits-per-checkpoint']);
+if (
+  commitsPerCheckpoint !== undefined &&
+  (!Number.isInteger(commitsPerCheckpoint) || commitsPerCheckpoint < 1)
+)
+  throw new Error(
+    `--commits-per-checkpoint must be a whole number ≥ 1, got ${values['commits-per-checkpoint']}`,
+  );
 const warmupSeconds = positive('warmup', values.warmup);
 const issueEveryMs = positive('issue-every-ms', values['issue-every-ms']);
 const { thinkMin, thinkMax } = ((text: string) => {
@@ -175,6 +189,7 @@ async function main(): Promise<number> {
     log: serverLog,
     ipc: true,
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
+    ...(commitsPerCheckpoint === undefined ? {} : { commitsPerCheckpoint }),
     ...(bundle ? { bundle: bundle.file } : {}),
     execArgv: [
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
@@ -542,7 +557,7 @@ async function main(): Promise<number> {
       `${BUSY_HALL_PEAK.counters} counters, ${BUSY_HALL_PEAK.displays} display, ${BUSY_HALL_PEAK.kiosks} kiosk); ` +
       `${seconds} s measured after ${warmupSeconds} s warm-up`,
     `  ${machineLine()}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : 'after the commit'}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${commitsPerCheckpoint ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
       `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +
       `${perSecond(counts.issued + counts.commands + counts.queueEmpty)} commands/s, ${counts.queueEmpty} empty-queue calls, ` +
