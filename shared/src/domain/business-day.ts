@@ -42,11 +42,12 @@ export function businessDayOf(epochMs: number, timeZone: string, rolloverHour: n
   // Every command asks (has the day turned over?), and formatting a date in a zone costs ≈ 15 µs. A
   // zone's offset is a whole number of seconds, so the local date cannot change inside one second: the
   // last answer per zone and rollover hour is kept for the second it was given in.
-  const second = Math.floor((epochMs - rolloverHour * 3_600_000) / 1000);
+  const shifted = epochMs - rolloverHour * 3_600_000;
+  const second = Math.floor(shifted / 1000);
   const key = `${timeZone}|${rolloverHour}`;
   const last = lastBusinessDay.get(key);
   if (last !== undefined && last.second === second) return last.day;
-  const day = dayFormatter(timeZone).format(new Date(epochMs - rolloverHour * 3_600_000));
+  const day = dayFormatter(timeZone).format(new Date(shifted));
   lastBusinessDay.set(key, { second, day });
   return day;
 }

@@ -103,17 +103,26 @@ function byQueueTime(counter: CounterConfig): (a: Ticket, b: Ticket) => number {
   return (a, b) => a.queuedAt - b.queuedAt || rank(a) - rank(b) || a.id - b.id;
 }
 
-/** Whether two tickets of a waiting list (in queue order) share a queue time; computed once per list. */
-const sharedQueueTimes = new WeakMap<readonly Ticket[], boolean>();
-
-function hasSharedQueueTime(waiting: readonly Ticket[]): boolean {
-  let isShared = sharedQueueTimes.get(waiting);
-  if (isShared === undefined) {
-    isShared = waiting.some((ticket, index) => index > 0 && ticket.queuedAt === waiting[index - 1]!.queuedAt);
-    sharedQueueTimes.set(waiting, isShared);
-  }
-  return isShared;
+/**
+ * `derive` computed once per waiting list (so once per state: lists are never changed in place, see
+ * `waitingInQueueOrder`), kept only while the list lives.
+ */
+function oncePerList<T>(derive: (waiting: readonly Ticket[]) => T): (waiting: readonly Ticket[]) => T {
+  const derived = new WeakMap<readonly Ticket[], { readonly value: T }>();
+  return (waiting) => {
+    let entry = derived.get(waiting);
+    if (entry === undefined) {
+      entry = { value: derive(waiting) };
+      derived.set(waiting, entry);
+    }
+    return entry.value;
+  };
 }
+
+/** Whether two tickets of a waiting list (in queue order) share a queue time. */
+const hasSharedQueueTime = oncePerList((waiting) =>
+  waiting.some((ticket, index) => index > 0 && ticket.queuedAt === waiting[index - 1]!.queuedAt),
+);
 
 /**
  * Walk the order in which this counter would call the waiting tickets it may serve, if nothing else
@@ -190,24 +199,17 @@ interface EligibleCounts {
   readonly byService: ReadonlyMap<ServiceId, number>;
 }
 
-/** The counts of a waiting list, made once per list (so once per state). */
-const eligibleCountsByList = new WeakMap<readonly Ticket[], EligibleCounts>();
-
-function eligibleCounts(waiting: readonly Ticket[]): EligibleCounts {
-  let counts = eligibleCountsByList.get(waiting);
-  if (counts === undefined) {
-    const sentTo = new Map<CounterId, number>();
-    const byService = new Map<ServiceId, number>();
-    for (const ticket of waiting) {
-      if (ticket.targetCounterId !== null)
-        sentTo.set(ticket.targetCounterId, (sentTo.get(ticket.targetCounterId) ?? 0) + 1);
-      else byService.set(ticket.serviceId, (byService.get(ticket.serviceId) ?? 0) + 1);
-    }
-    counts = { sentTo, byService };
-    eligibleCountsByList.set(waiting, counts);
+/** The counts of a waiting list. */
+const eligibleCounts = oncePerList((waiting): EligibleCounts => {
+  const sentTo = new Map<CounterId, number>();
+  const byService = new Map<ServiceId, number>();
+  for (const ticket of waiting) {
+    if (ticket.targetCounterId !== null)
+      sentTo.set(ticket.targetCounterId, (sentTo.get(ticket.targetCounterId) ?? 0) + 1);
+    else byService.set(ticket.serviceId, (byService.get(ticket.serviceId) ?? 0) + 1);
   }
-  return counts;
-}
+  return { sentTo, byService };
+});
 
 /**
  * Where the newest visitor stands, without walking: a normal (not priority) ticket queued strictly after
