@@ -121,6 +121,14 @@ export function send<E extends Command>(
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A command-line option that must be a whole number of at least `least` (the benches' counts and sizes). */
+export function wholeOption(name: string, text: string, least: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < least)
+    throw new Error(`--${name} must be a whole number ≥ ${least}, got ${text}`);
+  return value;
+}
+
 /** Bytes as MB with one decimal. */
 export const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
 

@@ -63,6 +63,7 @@ import {
   sleep,
   summary,
   timesPeak,
+  wholeOption,
 } from './bench-support.ts';
 import type { ClientHostHandle, ClientWorker } from './client-workers.ts';
 import {
@@ -125,14 +126,7 @@ const seconds = positive('seconds', values.seconds);
 const commitsPerCheckpoint =
   values['commits-per-checkpoint'] === undefined
     ? undefined
-    : positive('commits-per-checkpoint', values['commits-per-checkpoint']);
-if (
-  commitsPerCheckpoint !== undefined &&
-  (!Number.isInteger(commitsPerCheckpoint) || commitsPerCheckpoint < 1)
-)
-  throw new Error(
-    `--commits-per-checkpoint must be a whole number ≥ 1, got ${values['commits-per-checkpoint']}`,
-  );
+    : wholeOption('commits-per-checkpoint', values['commits-per-checkpoint'], 1);
 const warmupSeconds = positive('warmup', values.warmup);
 const issueEveryMs = positive('issue-every-ms', values['issue-every-ms']);
 const { thinkMin, thinkMax } = ((text: string) => {

@@ -35,6 +35,7 @@ import {
   sleep,
   summary,
   timesPeak,
+  wholeOption,
 } from './bench-support.ts';
 import type { ClientWorker } from './client-workers.ts';
 import { checkClocks, cpuPercent, startClientWorker, workersCpuMs } from './client-workers.ts';
@@ -61,19 +62,13 @@ const { values } = parseArgs({
   },
 });
 
-const whole = (name: string, text: string, min: number): number => {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${text}`);
-  return value;
-};
-const totalSockets = whole('sockets', values.sockets, 10);
-const workerCount = whole('workers', values.workers, 2);
-const counterCount = whole('counters', values.counters, 1);
-const seconds = whole('seconds', values.seconds, 1);
-const warmupSeconds = whole('warmup', values.warmup, 0);
+const totalSockets = wholeOption('sockets', values.sockets, 10);
+const workerCount = wholeOption('workers', values.workers, 2);
+const counterCount = wholeOption('counters', values.counters, 1);
+const seconds = wholeOption('seconds', values.seconds, 1);
+const warmupSeconds = wholeOption('warmup', values.warmup, 0);
 const fanoutSlice =
-  values['fanout-slice'] === undefined ? undefined : whole('fanout-slice', values['fanout-slice'], 1);
+  values['fanout-slice'] === undefined ? undefined : wholeOption('fanout-slice', values['fanout-slice'], 1);
 const [thinkMin, thinkMax] = values['think-ms'].split('-').map(Number) as [number, number];
 if (!(thinkMin >= 0 && thinkMax >= thinkMin))
   throw new Error(`--think-ms is min-max, got ${values['think-ms']}`);

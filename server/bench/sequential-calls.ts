@@ -43,6 +43,7 @@ import {
   send,
   sleep,
   summary,
+  wholeOption,
 } from './bench-support.ts';
 
 /** Issue #17's targets for this workload (the hall, emit → last display). */
@@ -70,16 +71,10 @@ const { values } = parseArgs({
   },
 });
 
-const whole = (name: string, text: string, least: number): number => {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < least)
-    throw new Error(`--${name} must be a whole number ≥ ${least}, got ${text}`);
-  return value;
-};
-const callsPerRound = whole('calls', values.calls, 1);
-const rounds = whole('rounds', values.rounds, 1);
-const warmupCalls = whole('warmup', values.warmup, 0);
-const displayCount = whole('displays', values.displays, 1);
+const callsPerRound = wholeOption('calls', values.calls, 1);
+const rounds = wholeOption('rounds', values.rounds, 1);
+const warmupCalls = wholeOption('warmup', values.warmup, 0);
+const displayCount = wholeOption('displays', values.displays, 1);
 if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
   throw new Error('--server-log is json or silent');
 const serverLog = values['server-log'];
@@ -157,7 +152,7 @@ async function main(): Promise<number> {
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
     ...(values['commits-per-checkpoint'] === undefined
       ? {}
-      : { commitsPerCheckpoint: whole('commits-per-checkpoint', values['commits-per-checkpoint'], 1) }),
+      : { commitsPerCheckpoint: wholeOption('commits-per-checkpoint', values['commits-per-checkpoint'], 1) }),
     execArgv: [
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       ...values['node-flags'].split(' ').filter((flag) => flag !== ''),
