@@ -8,8 +8,8 @@ import { Server } from 'socket.io';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { io as connect } from 'socket.io-client';
 import { ChangeFanout } from '../src/realtime/change-fanout.ts';
-import type { TestClient } from './helpers.ts';
-import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
+import type { RecordingDisplay, TestClient } from './helpers.ts';
+import { connectDisplays, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
 
 /** Every version from `from` + 1 to `to`, in order, exactly once, across the messages a socket got. */
 function expectContiguous(received: readonly Changes[], from: number, to: number): void {
@@ -28,18 +28,12 @@ describe('a change written to a few hundred real sockets, a slice per turn', () 
   const DISPLAYS = 300;
   let hall: Awaited<ReturnType<typeof startTestHall>>;
   let kiosk: TestClient;
-  const displays: { client: TestClient; received: Changes[] }[] = [];
+  let displays: RecordingDisplay[] = [];
 
   beforeAll(async () => {
     hall = await startTestHall();
     kiosk = await pairAndConnect(hall, 'kiosk');
-    for (let index = 0; index < DISPLAYS; index += 1) {
-      const { token } = hall.registerDevice('display', `màn hình ${index + 1}`);
-      const client = await connectClient(hall.url, token);
-      const received: Changes[] = [];
-      client.socket.on('hall:changes', (changes) => received.push(changes));
-      displays.push({ client, received });
-    }
+    displays = await connectDisplays(hall, DISPLAYS);
   }, 120_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type {
   Ack,
+  Changes,
   ClientToServerEvents,
   ConnectionRole,
   Identity,
@@ -142,6 +143,25 @@ export async function pairAndConnect(
   if (role === 'manager') return connectClient(server.url, await managerSessionToken(server));
   const { token } = server.registerDevice(role, `${role} test`, counterId);
   return connectClient(server.url, token);
+}
+
+/** A display paired and connected, with every `hall:changes` message it received, in order. */
+export interface RecordingDisplay {
+  readonly client: TestClient;
+  readonly received: Changes[];
+}
+
+/** Pair `count` displays (`màn hình 1` …) and connect them one after the other, each recording its changes. */
+export async function connectDisplays(server: HallServer, count: number): Promise<RecordingDisplay[]> {
+  const displays: RecordingDisplay[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const { token } = server.registerDevice('display', `màn hình ${index + 1}`);
+    const client = await connectClient(server.url, token);
+    const received: Changes[] = [];
+    client.socket.on('hall:changes', (changes) => received.push(changes));
+    displays.push({ client, received });
+  }
+  return displays;
 }
 
 let managerCount = 0;

@@ -2,14 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Socket as NetSocket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Changes } from '@luot/shared/contracts';
 import { Server } from 'socket.io';
 import { Adapter } from 'socket.io-adapter';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { io as connect } from 'socket.io-client';
 import { OneFrameAdapter } from '../src/realtime/one-frame-adapter.ts';
-import type { TestClient } from './helpers.ts';
-import { connectClient, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
+import type { RecordingDisplay, TestClient } from './helpers.ts';
+import { connectDisplays, pairAndConnect, requestId, startTestHall, waitFor } from './helpers.ts';
 
 /** The adapter's once-per-broadcast encoding step (see one-frame-adapter.ts). */
 interface Encoding {
@@ -138,19 +137,13 @@ describe('the hall server broadcasts its changes in one write per socket', () =>
   const DISPLAYS = 20;
   let hall: Awaited<ReturnType<typeof startTestHall>>;
   let kiosk: TestClient;
-  const displays: { client: TestClient; received: Changes[] }[] = [];
+  let displays: RecordingDisplay[] = [];
 
   beforeAll(async () => {
     // No heartbeat while watching: a ping is a small frame of its own, written corked.
     hall = await startTestHall({ realtime: { pingIntervalMs: 60_000, pingTimeoutMs: 60_000 } });
     kiosk = await pairAndConnect(hall, 'kiosk');
-    for (let index = 0; index < DISPLAYS; index += 1) {
-      const { token } = hall.registerDevice('display', `màn hình ${index + 1}`);
-      const client = await connectClient(hall.url, token);
-      const received: Changes[] = [];
-      client.socket.on('hall:changes', (changes) => received.push(changes));
-      displays.push({ client, received });
-    }
+    displays = await connectDisplays(hall, DISPLAYS);
   }, 60_000);
 
   afterAll(async () => {
