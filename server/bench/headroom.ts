@@ -5,8 +5,14 @@
 //
 //   pnpm bench                                    (every benchmark, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/headroom.ts [--sockets 1000] [--workers 2] [--counters 20] [--seconds 60]
-//        [--warmup 10] [--think-ms 1000-4000] [--seed N] [--fanout-slice N] [--json out.json] [--profile]
-//        [--check-targets]
+//        [--warmup 10] [--think-ms 1000-4000] [--seed N] [--fanout-slice N] [--no-bare] [--json out.json]
+//        [--profile] [--check-targets]
+//
+// After the hall, the same fan-out through a bare Socket.IO relay (bare-broadcast-server.ts), the floor
+// of this machine: fresh workers host as many relay receivers as the hall had displays, and this process
+// relays at the hall's pace (every counter a call, a start and a complete with the same think times, the
+// kiosk an issue as often), each message the bytes of one of the hall's calls and acked like a command.
+// The hall's p99 is printed next to it and over it; --no-bare skips it.
 //
 // --fanout-slice N: sockets the server writes a change to per turn of its event loop (the server's
 // default when absent; 1000000 writes every change to all sockets at once, as before the ChangeFanout).
@@ -15,14 +21,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Changes } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
 import { FANOUT_SOCKETS_PER_TURN } from '../src/realtime/change-fanout.ts';
 import { tempDataDir } from '../test/helpers.ts';
-import type { HallChild } from '../test/support/hall-child-process.ts';
+import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
-import { serverNodeFlags, startHallChild } from '../test/support/hall-child-process.ts';
+import { serverNodeFlags, spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket, Summary } from './bench-support.ts';
 import {
@@ -54,6 +63,8 @@ const { values } = parseArgs({
     'think-ms': { type: 'string', default: '1000-4000' },
     seed: { type: 'string', default: '20261129' },
     'fanout-slice': { type: 'string' },
+    // Skip the bare relay's run after the hall's.
+    'no-bare': { type: 'boolean', default: false },
     json: { type: 'string' },
     profile: { type: 'boolean', default: false },
     // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
@@ -82,9 +93,10 @@ const random = seededRandom(Number(values.seed));
 const here = path.dirname(fileURLToPath(import.meta.url));
 const profileDir = path.join(here, '..', 'test-output', 'bench');
 const data = tempDataDir('luot-headroom-');
-const openSockets: HallSocket[] = [];
+const openSockets: (HallSocket | Socket)[] = [];
 const workers: ClientWorker[] = [];
 let hall: HallChild | undefined;
+let bareRelay: ReadyChild | undefined;
 let isRunning = true;
 let isMeasuring = false;
 
@@ -170,6 +182,8 @@ async function main(): Promise<number> {
   // ── load ──────────────────────────────────────────────────────────────────────────────────────
   const issueMs: number[] = [];
   const calls: { sentAt: number; version: number }[] = [];
+  // One call's change as the displays got it: the bare relay's message.
+  let callChanges: Changes | undefined;
   const counts = { issued: 0, calls: 0, queueEmpty: 0 };
   const refuse = (what: string, code: string): void => {
     if (errors.length < 20) errors.push(`${what}: ${code}`);
@@ -205,6 +219,11 @@ async function main(): Promise<number> {
       }
       const called = call.value.events.find((event) => event.type === 'ticket.called');
       if (!called) continue;
+      callChanges ??= {
+        fromVersion: call.value.version - call.value.events.length,
+        toVersion: call.value.version,
+        events: call.value.events,
+      };
       if (isMeasuring) {
         calls.push({ sentAt, version: called.version });
         counts.calls += 1;
@@ -272,6 +291,17 @@ async function main(): Promise<number> {
     errors.push(`only ${displaySockets} of ${displayCount} displays connected`);
   const call = summary(callMs);
   const issue = summary(issueMs);
+  for (const socket of openSockets.splice(0)) socket.close();
+  await hall.stop();
+  hall = undefined;
+  if (!values['no-bare'] && callChanges === undefined)
+    errors.push('no call to relay: the bare relay did not run');
+  const bare =
+    values['no-bare'] || callChanges === undefined
+      ? undefined
+      : await measureBareRelay(callChanges, displayCount, issueEveryMs);
+  if (bare !== undefined && bare.missing > 0)
+    errors.push(`${bare.missing} relays never reached every bare receiver`);
   const clock = summary(clockChecks);
   const serverCpuPercent =
     Math.round(
@@ -301,6 +331,14 @@ async function main(): Promise<number> {
     `  load: ${counts.issued} issued, ${counts.calls} calls (${callsPerSecond.toFixed(2)}/s, ${Math.round(timesPeak(callsPerSecond))}× a busy hall's peak), ` +
       `${counts.queueEmpty} empty-queue calls; every change goes to all ${socketCount} sockets`,
     line('call → last socket', call),
+    ...(bare === undefined
+      ? []
+      : [
+          line('bare relay → last socket', bare.relay),
+          `  ratio p99 hall / bare       ${(call.p99 / bare.relay.p99).toFixed(2)}×` +
+            ` (bare relay: its workers' CPU ${bare.workerCpuPercent.map((cpu) => `${cpu}%`).join(' and ')} of one core, ` +
+            `loop delay max ${bare.loopDelayMaxMs.map((ms) => ms.toFixed(1)).join(' and ')} ms)`,
+        ]),
     line('  server: call → commit', serverCall),
     line('  server: its first slice', serverBroadcast),
     line('issue → ack', issue),
@@ -322,6 +360,7 @@ async function main(): Promise<number> {
       sockets: socketCount,
       workers: workerCount,
       call,
+      bareRelay: bare?.relay,
       serverCall,
       serverBroadcast,
       issue,
@@ -339,19 +378,134 @@ async function main(): Promise<number> {
     };
     writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
   }
-  for (const socket of openSockets) socket.close();
-  await hall.stop();
   const isMissed = checks.some((check) => !check.isMet);
   return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
+}
+
+/** The bare relay's run: as many receivers as the hall had displays, the hall's pace and payload. */
+async function measureBareRelay(
+  payload: Changes,
+  receivers: number,
+  kioskEveryMs: number,
+): Promise<{ relay: Summary; missing: number; workerCpuPercent: number[]; loopDelayMaxMs: number[] }> {
+  bareRelay = await spawnReadyChild(path.join(here, 'bare-broadcast-server.ts'), []);
+  const bareUrl = `http://127.0.0.1:${bareRelay.port}`;
+  const lastArrival = new Map<number, { at: number; workers: number }>();
+  const pool = Array.from({ length: workerCount }, () =>
+    startClientWorker({
+      onArrivals: ({ relays }) => {
+        for (const [seq, at] of relays) {
+          const entry = lastArrival.get(seq) ?? { at: 0, workers: 0 };
+          lastArrival.set(seq, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
+        }
+      },
+    }),
+  );
+  workers.push(...pool);
+  await Promise.all(
+    pool.map((worker, index) => {
+      const answer = worker.next('connected');
+      const share = Math.floor(receivers / workerCount) + (index < receivers % workerCount ? 1 : 0);
+      worker.post({ type: 'connect', url: bareUrl, displays: [], kiosks: [], bareUrl, bareReceivers: share });
+      return answer;
+    }),
+  );
+  // The senders: one per counter and the kiosk, as the hall's were.
+  const senders = Array.from({ length: counterCount + KIOSKS }, () => {
+    const socket = connect(bareUrl, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { role: 'sender' },
+    });
+    openSockets.push(socket);
+    return socket;
+  });
+  await Promise.all(
+    senders.map((socket) =>
+      socket.connected
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => socket.once('connect', () => resolve())),
+    ),
+  );
+  let seq = 0;
+  let isRelaying = true;
+  let isTimed = false;
+  const sent: { seq: number; sentAt: number }[] = [];
+  const relay = async (socket: Socket, isCall: boolean): Promise<void> => {
+    seq += 1;
+    const message = { seq, changes: payload };
+    const sentAt = monotonicMs();
+    await socket.timeout(10_000).emitWithAck('relay-ack', message);
+    if (isCall && isTimed) sent.push({ seq: message.seq, sentAt });
+  };
+  const think = (): Promise<void> => sleep(random.int(thinkMin, thinkMax));
+  const counterLoop = async (socket: Socket): Promise<void> => {
+    await sleep(random.int(0, thinkMax));
+    while (isRelaying) {
+      await relay(socket, true);
+      await think();
+      await relay(socket, false);
+      await think();
+      await relay(socket, false);
+      await think();
+    }
+  };
+  const kioskLoop = async (socket: Socket): Promise<void> => {
+    let due = performance.now();
+    while (isRelaying) {
+      await sleep(Math.max(0, due - performance.now()));
+      due += kioskEveryMs;
+      await relay(socket, false);
+    }
+  };
+  const loops = [...senders.slice(0, counterCount).map(counterLoop), kioskLoop(senders.at(-1)!)];
+  await sleep(warmupSeconds * 1000);
+  const cpuBefore = await workersCpuMs(pool);
+  isTimed = true;
+  const measuredFrom = performance.now();
+  await sleep(seconds * 1000);
+  isTimed = false;
+  const measuredMs = performance.now() - measuredFrom;
+  const cpuAfter = await workersCpuMs(pool);
+  isRelaying = false;
+  await Promise.all(loops);
+  await sleep(1000);
+  const finished = await Promise.all(
+    pool.map((worker) => {
+      const answer = worker.next('finished');
+      worker.post({ type: 'finish' });
+      return answer;
+    }),
+  );
+  await sleep(300);
+  for (const socket of senders) socket.close();
+  bareRelay.process.kill();
+  let missing = 0;
+  const relayMs = sent.flatMap(({ seq: relayed, sentAt }) => {
+    const arrival = lastArrival.get(relayed);
+    if (!arrival || arrival.workers < workerCount) {
+      missing += 1;
+      return [];
+    }
+    return [arrival.at - sentAt];
+  });
+  return {
+    relay: summary(relayMs),
+    missing,
+    workerCpuPercent: cpuAfter.map((cpuMs, index) => cpuPercent(cpuMs - cpuBefore[index]!, measuredMs)),
+    loopDelayMaxMs: finished.map((answer) => answer.loopDelayMs.max),
+  };
 }
 
 await runBenchMain({
   name: 'headroom',
   main,
-  timeoutMs: (seconds + warmupSeconds + 240) * 1000,
+  timeoutMs: (2 * (seconds + warmupSeconds) + 300) * 1000,
   kill: () => {
     for (const worker of workers) worker.process.kill('SIGKILL');
     hall?.process.kill('SIGKILL');
+    bareRelay?.process.kill('SIGKILL');
   },
   cleanup: async () => {
     isRunning = false;
@@ -359,6 +513,7 @@ await runBenchMain({
     for (const { process: worker } of workers)
       if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
     await hall?.kill();
+    bareRelay?.process.kill('SIGKILL');
     bundle?.remove();
     data.remove();
   },
