@@ -98,6 +98,24 @@ export async function connectHall(
   return { socket, snapshot };
 }
 
+/**
+ * A socket of the bare relay (bare-broadcast-server.ts), connected: a `sender` relays, a `receiver` gets
+ * every relay as `message`.
+ */
+export async function connectBareRelay(url: string, role: 'sender' | 'receiver'): Promise<Socket> {
+  const socket = connect(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { role },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
 let requestCount = 0;
 
 /** Send a command with a fresh requestId and wait for its ack. */

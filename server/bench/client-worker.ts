@@ -10,12 +10,11 @@
 // `startInProcessClients`): the hall simulation's one-process harness, the issue's own.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket } from './bench-support.ts';
-import { connectHall, monotonicMs, send as sendCommand, sleep } from './bench-support.ts';
+import { connectBareRelay, connectHall, monotonicMs, send as sendCommand, sleep } from './bench-support.ts';
 import type { FromWorker, ToWorker } from './client-worker-protocol.ts';
 import { toWorkerSchema } from './client-worker-protocol.ts';
 
@@ -98,20 +97,6 @@ export function createClientHost(
     });
   }
 
-  async function openBareReceiver(url: string): Promise<Socket> {
-    const socket = connect(url, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      auth: { role: 'receiver' },
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
-
   /** Run `open` for each of `count` items, `CONNECTING_AT_ONCE` at a time, in order of index. */
   async function openAll<T>(count: number, open: (index: number) => Promise<T>): Promise<T[]> {
     const opened: T[] = [];
@@ -142,7 +127,7 @@ export function createClientHost(
     const bareUrl = message.bareUrl;
     if (message.bareReceivers > 0 && bareUrl === undefined)
       throw new Error('bare receivers need the relay’s bareUrl');
-    const receivers = await openAll(message.bareReceivers, () => openBareReceiver(bareUrl!));
+    const receivers = await openAll(message.bareReceivers, () => connectBareRelay(bareUrl!, 'receiver'));
     sockets.push(...displays, ...kiosks, ...receivers);
     // Listen only once every socket is open, so that "all of this worker's displays" is a fixed number.
     calls.size = displays.length;

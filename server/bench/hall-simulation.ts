@@ -32,7 +32,6 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Ack, Changes, Snapshot } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
@@ -53,6 +52,7 @@ import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket, Summary } from './bench-support.ts';
 import {
   BUSY_HALL_PEAK,
+  connectBareRelay,
   connectHall,
   machineLine,
   mb,
@@ -298,16 +298,8 @@ async function main(): Promise<number> {
   const priorityIds: readonly PriorityGroupId[] = priorityGroups.map((group) => group.id);
 
   // Bare relay: one sender here, its 10 receivers in the display worker, sending the hall's own call payloads.
-  const bareSender = connect(bareUrl, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth: { role: 'sender' },
-  });
+  const bareSender = await connectBareRelay(bareUrl, 'sender');
   sockets.push(bareSender);
-  const isConnected = (socket: Socket): Promise<void> =>
-    socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', () => resolve()));
-  await Promise.all(sockets.map(isConnected));
 
   // The clocks (checked while the workers are idle): a time sent here must never be later than its receipt there.
   const clockChecks = await checkClocks(workers);

@@ -21,7 +21,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Changes } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
@@ -35,6 +34,7 @@ import { serverNodeFlags, spawnReadyChild, startHallChild } from '../test/suppor
 import { seededRandom } from '../test/support/seeded-random.ts';
 import type { HallSocket, Summary } from './bench-support.ts';
 import {
+  connectBareRelay,
   connectHall,
   machineLine,
   mb,
@@ -46,6 +46,7 @@ import {
   timesPeak,
   wholeOption,
 } from './bench-support.ts';
+import type { FromWorker } from './client-worker-protocol.ts';
 import type { ClientWorker } from './client-workers.ts';
 import { checkClocks, cpuPercent, startClientWorker, workersCpuMs } from './client-workers.ts';
 
@@ -120,16 +121,10 @@ async function main(): Promise<number> {
   });
   const registerMs = monotonicMs() - registerStarted;
 
-  // Call version → the latest "all my sockets have it" time over the workers, and how many workers said so.
-  const lastArrival = new Map<number, { at: number; workers: number }>();
+  const callArrivals = new LastArrivals();
   const pool = Array.from({ length: workerCount }, () =>
     startClientWorker({
-      onArrivals: ({ calls }) => {
-        for (const [version, at] of calls) {
-          const entry = lastArrival.get(version) ?? { at: 0, workers: 0 };
-          lastArrival.set(version, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
-        }
-      },
+      onArrivals: ({ calls }) => callArrivals.add(calls),
       ...(values.profile ? { profileDir } : {}),
     }),
   );
@@ -265,25 +260,12 @@ async function main(): Promise<number> {
   isRunning = false;
   await Promise.all(loops);
   await sleep(1000); // the last broadcasts land
-  const finished = await Promise.all(
-    pool.map((worker) => {
-      const answer = worker.next('finished');
-      worker.post({ type: 'finish' });
-      return answer;
-    }),
-  );
-  await sleep(300); // the workers' last arrivals are handled
+  const finished = await finishWorkers(pool);
 
   // ── figures ───────────────────────────────────────────────────────────────────────────────────
-  let missing = 0;
-  const callMs = calls.flatMap(({ sentAt, version }) => {
-    const arrival = lastArrival.get(version);
-    if (!arrival || arrival.workers < workerCount) {
-      missing += 1;
-      return [];
-    }
-    return [arrival.at - sentAt];
-  });
+  const { ms: callMs, missing } = callArrivals.delays(
+    calls.map(({ sentAt, version }) => ({ item: version, sentAt })),
+  );
   if (missing > 0) errors.push(`${missing} calls never reached every display`);
   const disconnects = finished.reduce((sum, answer) => sum + answer.disconnects, 0);
   if (disconnects > 0) errors.push(`${disconnects} display sockets disconnected during the run`);
@@ -382,6 +364,51 @@ async function main(): Promise<number> {
   return errors.length > 0 || (values['check-targets'] && isMissed) ? 1 : 0;
 }
 
+/**
+ * When each item (a call's version, a relay's seq) reached the last socket of every worker: the latest of
+ * the workers' reports, each worker reporting an item once all its own sockets have it.
+ */
+class LastArrivals {
+  private readonly latest = new Map<number, { at: number; workers: number }>();
+
+  add(arrivals: readonly (readonly [number, number])[]): void {
+    for (const [item, at] of arrivals) {
+      const entry = this.latest.get(item) ?? { at: 0, workers: 0 };
+      this.latest.set(item, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
+    }
+  }
+
+  /** Each sent item's time to the last socket of all; `missing`: items some worker never reported. */
+  delays(sent: readonly { item: number; sentAt: number }[]): { ms: number[]; missing: number } {
+    let missing = 0;
+    const ms = sent.flatMap(({ item, sentAt }) => {
+      const arrival = this.latest.get(item);
+      if (!arrival || arrival.workers < workerCount) {
+        missing += 1;
+        return [];
+      }
+      return [arrival.at - sentAt];
+    });
+    return { ms, missing };
+  }
+}
+
+/** A worker's last figures. */
+type FinishedWorker = Extract<FromWorker, { type: 'finished' }>;
+
+/** Tell every worker to finish and wait for its last figures, then a moment for its last arrivals. */
+async function finishWorkers(pool: readonly ClientWorker[]): Promise<FinishedWorker[]> {
+  const finished = await Promise.all(
+    pool.map((worker) => {
+      const answer = worker.next('finished');
+      worker.post({ type: 'finish' });
+      return answer;
+    }),
+  );
+  await sleep(300);
+  return finished;
+}
+
 /** The bare relay's run: as many receivers as the hall had displays, the hall's pace and payload. */
 async function measureBareRelay(
   payload: Changes,
@@ -390,16 +417,9 @@ async function measureBareRelay(
 ): Promise<{ relay: Summary; missing: number; workerCpuPercent: number[]; loopDelayMaxMs: number[] }> {
   bareRelay = await spawnReadyChild(path.join(here, 'bare-broadcast-server.ts'), []);
   const bareUrl = `http://127.0.0.1:${bareRelay.port}`;
-  const lastArrival = new Map<number, { at: number; workers: number }>();
+  const relayArrivals = new LastArrivals();
   const pool = Array.from({ length: workerCount }, () =>
-    startClientWorker({
-      onArrivals: ({ relays }) => {
-        for (const [seq, at] of relays) {
-          const entry = lastArrival.get(seq) ?? { at: 0, workers: 0 };
-          lastArrival.set(seq, { at: Math.max(entry.at, at), workers: entry.workers + 1 });
-        }
-      },
-    }),
+    startClientWorker({ onArrivals: ({ relays }) => relayArrivals.add(relays) }),
   );
   workers.push(...pool);
   await Promise.all(
@@ -411,23 +431,10 @@ async function measureBareRelay(
     }),
   );
   // The senders: one per counter and the kiosk, as the hall's were.
-  const senders = Array.from({ length: counterCount + KIOSKS }, () => {
-    const socket = connect(bareUrl, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      auth: { role: 'sender' },
-    });
-    openSockets.push(socket);
-    return socket;
-  });
-  await Promise.all(
-    senders.map((socket) =>
-      socket.connected
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => socket.once('connect', () => resolve())),
-    ),
+  const senders = await Promise.all(
+    Array.from({ length: counterCount + KIOSKS }, () => connectBareRelay(bareUrl, 'sender')),
   );
+  openSockets.push(...senders);
   let seq = 0;
   let isRelaying = true;
   let isTimed = false;
@@ -471,25 +478,12 @@ async function measureBareRelay(
   isRelaying = false;
   await Promise.all(loops);
   await sleep(1000);
-  const finished = await Promise.all(
-    pool.map((worker) => {
-      const answer = worker.next('finished');
-      worker.post({ type: 'finish' });
-      return answer;
-    }),
-  );
-  await sleep(300);
+  const finished = await finishWorkers(pool);
   for (const socket of senders) socket.close();
   bareRelay.process.kill();
-  let missing = 0;
-  const relayMs = sent.flatMap(({ seq: relayed, sentAt }) => {
-    const arrival = lastArrival.get(relayed);
-    if (!arrival || arrival.workers < workerCount) {
-      missing += 1;
-      return [];
-    }
-    return [arrival.at - sentAt];
-  });
+  const { ms: relayMs, missing } = relayArrivals.delays(
+    sent.map(({ seq, sentAt }) => ({ item: seq, sentAt })),
+  );
   return {
     relay: summary(relayMs),
     missing,

@@ -21,7 +21,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Changes } from '@luot/shared/contracts';
 import type { ServiceId } from '@luot/shared/domain';
@@ -35,6 +34,7 @@ import type { CommandTimingRecord, GcPause } from '../test/support/hall-child-pr
 import { serverNodeFlags, spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
 import {
+  connectBareRelay,
   connectHall,
   machineLine,
   mb,
@@ -213,30 +213,15 @@ async function main(): Promise<number> {
   // Bare relay: the same receivers, one sender; every message carries a real call's changes.
   const bareUrl = `http://127.0.0.1:${bare.port}`;
   const bareArrivals = new ArrivalWaiter(displayCount);
-  for (let index = 0; index < displayCount; index += 1) {
-    const socket = connect(bareUrl, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      auth: { role: 'receiver' },
-    });
+  const receivers = await Promise.all(
+    Array.from({ length: displayCount }, () => connectBareRelay(bareUrl, 'receiver')),
+  );
+  for (const socket of receivers) {
     sockets.push(socket);
     socket.on('message', (message: { seq: number }) => bareArrivals.arrived(message.seq, performance.now()));
   }
-  const bareSender = connect(bareUrl, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth: { role: 'sender' },
-  });
+  const bareSender = await connectBareRelay(bareUrl, 'sender');
   sockets.push(bareSender);
-  await Promise.all(
-    sockets.map((socket) =>
-      socket.connected
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => socket.once('connect', () => resolve())),
-    ),
-  );
 
   let lastCall: Changes | undefined;
   /** Each measured hall call's emit and last arrival on the wall clock (set against the server's GC). */
