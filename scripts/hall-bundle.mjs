@@ -255,6 +255,7 @@ export async function buildHallBundle(options = {}) {
     'server/dist/main.mjs',
     'server/dist/cli.mjs',
     'server/dist/report-worker.mjs',
+    'server/dist/zone-transitions.mjs',
     ...BUNDLED_APP_FOLDERS,
   ];
   const missing = required.filter((relative) => !existsSync(path.join(root, relative)));

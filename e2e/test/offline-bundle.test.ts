@@ -63,6 +63,7 @@ describe.skipIf(!canUseNamespaces)('offline hall bundle (Linux network namespace
       'server/dist/main.mjs',
       'server/dist/cli.mjs',
       'server/dist/report-worker.mjs',
+      'server/dist/zone-transitions.mjs',
       'server/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'apps/kiosk/dist/index.html',
       'apps/counter/dist/index.html',
@@ -110,6 +111,8 @@ describe.skipIf(!canUseNamespaces)('offline hall bundle (Linux network namespace
     expect(second).not.toBe(first);
     expect(report.printedPages).toBe(2);
     expect(report.serverExit).toBe(0);
+    // The bundled server took its zone from dist/zone-transitions.mjs (no warning, no fallback to Intl).
+    expect(report.serverOutput).not.toMatch(/time zone table/);
     console.log(
       `offline bundle: folder ${(Number(spawnSync('du', ['-sb', bundle], { encoding: 'utf8' }).stdout.split('\t')[0]) / 1048576).toFixed(1)} MB, ` +
         `zip ${(zipBytes / 1048576).toFixed(1)} MB, start → /health ${report.startMs} ms, tickets ${report.tickets.map((t) => t.number).join(', ')}`,

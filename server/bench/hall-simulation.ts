@@ -534,7 +534,7 @@ async function main(): Promise<number> {
     },
   ];
 
-  const f = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
+  const f = (ms: number): string => `${ms.toFixed(2).padStart(6)} ms`;
   const line = (label: string, figures: Summary): string =>
     `  ${label.padEnd(26)} p50 ${f(figures.p50)}   p99 ${f(figures.p99)}   max ${f(figures.max)}   (n=${figures.count})`;
   const perSecond = (n: number): string => (n / (measuredMs / 1000)).toFixed(1);

@@ -18,6 +18,8 @@ export const SERVER_ENTRIES = {
   'dist/cli.mjs': 'src/cli/main.ts',
   // The analysis worker thread (reports, the policy simulator): its own file, loaded by main.mjs.
   'dist/report-worker.mjs': 'src/reports/report-worker.ts',
+  // A child process of the start: the hall's time zone as a table of offsets (src/zone-tables.ts).
+  'dist/zone-transitions.mjs': 'src/zone-transitions-main.ts',
 } as const;
 
 /** The slice of esbuild's API the build uses (esbuild is a devDependency of the server). */

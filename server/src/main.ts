@@ -7,8 +7,13 @@ import { HALL_CA_PATH, readServerCertificate } from './app/hall-tls.ts';
 import { FIRST_MANAGER } from './app/managers.ts';
 import { startHallServer } from './hall-server.ts';
 import { loadSettings } from './settings.ts';
+import { preloadZone } from './zone-tables.ts';
 
-const settings = loadSettings();
+const warn = (line: string): void => {
+  process.stderr.write(`  ${line}\n`);
+};
+// The zone's offsets come from a child process, so that this one builds no Intl.DateTimeFormat (≈ 8 MB).
+const settings = loadSettings(process.env, (zone) => preloadZone(zone, Date.now(), warn));
 // A named or `tls init` certificate that cannot be used stops the start here, with the file named: a
 // hall that silently fell back to plain HTTP would send every device's token in clear.
 const certificate = (() => {
@@ -33,6 +38,9 @@ const server = await startHallServer({
   ...(settings.hubLink ? { hubLink: settings.hubLink } : {}),
   ...(certificate ? { tls: { cert: certificate.cert, key: certificate.key } } : {}),
 });
+// A manager may have set the hall to another zone than the settings name: its table too, from now on.
+const hallZone = server.service.hallConfig.hall.timeZone;
+if (hallZone !== settings.timeZone) preloadZone(hallZone, Date.now(), warn);
 
 // The address devices in the hall will use, on the protocol and port the server really listens on.
 const serverAddress = server.store.serverAddress() ?? { protocol: 'http' as const, port: server.port };

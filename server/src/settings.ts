@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { hallTlsFiles } from './app/hall-tls.ts';
 import { REPO_ROOT } from './hall-server.ts';
+import { isKnownTimeZone as isKnownTimeZoneHere } from '@luot/shared/domain';
 
 /** A hall's settings file (`luot.config.json` in the data folder, or LUOT_CONFIG). */
 const settingsFileSchema = z.strictObject({
@@ -102,15 +103,6 @@ function resolveTls(
     : undefined;
 }
 
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Settings from the environment over the settings file over defaults: PORT (8080), LUOT_HOST (0.0.0.0),
  * LUOT_DATA_DIR (`data/` in the repository), LUOT_TIME_ZONE (Asia/Ho_Chi_Minh), LUOT_CONFIG, LUOT_HUB_URL and
@@ -118,7 +110,11 @@ function isValidTimeZone(zone: string): boolean {
  * of the hall; default the machine's own, plus loopback always), LUOT_DEMO (`1`: a new database gets the
  * demo hall), LUOT_TLS_CERT / LUOT_TLS_KEY / LUOT_TLS=off (HTTPS, see `resolveTls`).
  */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function loadSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  /** How the zone is checked; the server's start asks a child process (zone-tables.ts, `preloadZone`). */
+  isKnownTimeZone: (zone: string) => boolean = isKnownTimeZoneHere,
+): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   const file = settingsFile(env);
   const fromFile = existsSync(file) ? settingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : {};
@@ -126,7 +122,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const timeZone = env.LUOT_TIME_ZONE ?? fromFile.timeZone ?? 'Asia/Ho_Chi_Minh';
-  if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
+  if (!isKnownTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
   const hubUrl = env.LUOT_HUB_URL ?? fromFile.hubUrl;
   const hubKey = env.LUOT_HUB_KEY ?? fromFile.hubKey;
   if ((hubUrl === undefined) !== (hubKey === undefined))

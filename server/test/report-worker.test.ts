@@ -196,7 +196,7 @@ describe('the analysis worker itself', () => {
   }, 60_000);
 });
 
-describe('reports from the compiled server (esbuild bundle with its worker file)', () => {
+describe('reports from the compiled server (esbuild bundle with its worker and zone files)', () => {
   // The production layout: <root>/server/dist/main.mjs beside dist/report-worker.mjs, package.json and
   // node_modules (better-sqlite3 is not bundled), as `pnpm build` and the offline hall bundle lay it out.
   const root = mkdtempSync(path.join(tmpdir(), 'luot-built-server-'));
@@ -226,6 +226,11 @@ describe('reports from the compiled server (esbuild bundle with its worker file)
       entry: path.join(SERVER_DIR, 'src', 'reports', 'report-worker.ts'),
       outfile: path.join(dist, 'report-worker.mjs'),
     });
+    // The child process of the start that gives the hall's zone as a table (src/zone-tables.ts).
+    await bundleServerEntry({
+      entry: path.join(SERVER_DIR, 'src', 'zone-transitions-main.ts'),
+      outfile: path.join(dist, 'zone-transitions.mjs'),
+    });
 
     const databaseFile = path.join(data.dir, DATABASE_FILE);
     const days = seedYearOfTicketsInFile(databaseFile, demoHallConfig(), {
@@ -237,6 +242,10 @@ describe('reports from the compiled server (esbuild bundle with its worker file)
     child = spawn(process.execPath, [path.join(dist, 'main.mjs')], {
       env: { ...process.env, PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_DATA_DIR: data.dir, LUOT_DEMO: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
     });
     const port = await new Promise<number>((resolve, reject) => {
       const lines = createInterface({ input: child!.stdout! });
@@ -261,5 +270,7 @@ describe('reports from the compiled server (esbuild bundle with its worker file)
     );
     expect(xlsx.status).toBe(200);
     expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    // The compiled start found dist/zone-transitions.mjs and took the hall's zone from its table.
+    expect(stderr).not.toMatch(/time zone table/);
   }, 180_000);
 });

@@ -18,8 +18,10 @@ import { PerformanceObserver, constants as perfConstants, monitorEventLoopDelay 
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import type { HallConfig } from '@luot/shared/domain';
+import { demoHallConfig } from '../../src/app/demo-hall.ts';
 import { startHallServer } from '../../src/hall-server.ts';
 import { createLogger, silentLogger } from '../../src/log.ts';
+import { preloadZone } from '../../src/zone-tables.ts';
 import { largeHallConfig } from '../fixtures.ts';
 import type {
   CheckpointRecord,
@@ -114,6 +116,11 @@ new PerformanceObserver((list) => {
     });
   }
 }).observe({ entryTypes: ['gc'] });
+// As the production start does (src/main.ts): the hall's zone as a table of offsets from a child process,
+// so that this process builds no Intl.DateTimeFormat (≈ 5 MB of RSS, docs/BENCHMARKS.md "Memory: ICU").
+preloadZone((hallConfig() ?? demoHallConfig()).hall.timeZone, Date.now(), (line) =>
+  process.stderr.write(`${line}\n`),
+);
 const server = await startHallServer({
   dataDir,
   clock: { now: () => Date.now() + clockOffsetMs },

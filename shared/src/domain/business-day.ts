@@ -1,37 +1,5 @@
 import type { OpeningWindow } from './config.ts';
-
-// Intl formatters are costly to build and pure to use: one per zone.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function clockFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { localFields } from './zone-offsets.ts';
 
 /**
  * The business day (`YYYY-MM-DD`) that an instant belongs to in the hall's zone. The day starts at
@@ -39,7 +7,7 @@ function clockFormatter(timeZone: string): Intl.DateTimeFormat {
  * Vietnam has no daylight saving; for zones that do, the shift is by wall-clock hours of the instant.
  */
 export function businessDayOf(epochMs: number, timeZone: string, rolloverHour: number): string {
-  // Every command asks (has the day turned over?), and formatting a date in a zone costs ≈ 15 µs. A
+  // Every command asks (has the day turned over?), and asking ICU for a date in a zone costs ≈ 15 µs. A
   // zone's offset is a whole number of seconds, so the local date cannot change inside one second: the
   // last answer per zone and rollover hour is kept for the second it was given in.
   const shifted = epochMs - rolloverHour * 3_600_000;
@@ -47,7 +15,8 @@ export function businessDayOf(epochMs: number, timeZone: string, rolloverHour: n
   const key = `${timeZone}|${rolloverHour}`;
   const last = lastBusinessDay.get(key);
   if (last !== undefined && last.second === second) return last.day;
-  const day = dayFormatter(timeZone).format(new Date(shifted));
+  const local = localFields(shifted, timeZone);
+  const day = `${String(local.year).padStart(4, '0')}-${twoDigits(local.month)}-${twoDigits(local.day)}`;
   lastBusinessDay.set(key, { second, day });
   return day;
 }
@@ -55,14 +24,12 @@ export function businessDayOf(epochMs: number, timeZone: string, rolloverHour: n
 /** The last business day computed per zone and rollover hour, with the second it was computed for. */
 const lastBusinessDay = new Map<string, { readonly second: number; readonly day: string }>();
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
 
 /** Local weekday (0 = Sunday) and `HH:mm` of an instant in a zone. */
 export function localClock(epochMs: number, timeZone: string): { weekday: number; time: string } {
-  const parts = clockFormatter(timeZone).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return { weekday: WEEKDAYS.indexOf(part('weekday')), time: `${part('hour')}:${part('minute')}` };
+  const local = localFields(epochMs, timeZone);
+  return { weekday: local.weekday, time: `${twoDigits(local.hour)}:${twoDigits(local.minute)}` };
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type LocalizedText,
   type OpeningWindow,
 } from './config.ts';
+import { isKnownTimeZone } from './zone-offsets.ts';
 
 /** What a configuration problem is about: one kind of entity of the configuration. */
 export type ConfigEntity =
@@ -252,9 +253,7 @@ export function configIssues(config: HallConfig, published?: HallConfig): Config
     23,
     true,
   );
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: config.hall.timeZone });
-  } catch {
+  if (!isKnownTimeZone(config.hall.timeZone)) {
     add(
       'error',
       'unknown-time-zone',

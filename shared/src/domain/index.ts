@@ -21,3 +21,4 @@ export * from './catalogue.ts';
 export * from './live-calls.ts';
 export * from './transfer-rules.ts';
 export * from './credential-rules.ts';
+export * from './zone-offsets.ts';

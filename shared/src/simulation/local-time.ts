@@ -1,40 +1,6 @@
 // Local wall-clock times of a business day as instants (the simulator opens counters at local hours).
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-export function zoneOffsetMs(at: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(at));
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - Math.floor(at / 1000) * 1000;
-}
+import { zoneOffsetMs } from '../domain/zone-offsets.ts';
 
 /** The instant of a local time (`minutes` after local midnight) on a calendar day `YYYY-MM-DD`. */
 export function localTimeAt(day: string, minutes: number, timeZone: string): number {

@@ -3,8 +3,11 @@
  * are arguments, never the machine's clock or zone.
  */
 
-// Intl gives the calendar fields in the hall's zone; the Vietnamese wording is ours, because Intl's
-// "vi" weekday names vary between ICU versions ("Chủ Nhật" vs "Chủ nhật") and tickets must not change.
+import { localFields } from '../domain/zone-offsets.ts';
+
+// The calendar fields in the hall's zone come from its offset (domain/zone-offsets.ts); the wording is
+// ours, because Intl's "vi" weekday names vary between ICU versions ("Chủ Nhật" vs "Chủ nhật") and
+// tickets must not change.
 // The glossary's form: "Thứ Hai, 07/12/2026" (the day's name capitalised, as in official documents).
 const WEEKDAYS_VI = {
   Sun: 'Chủ nhật',
@@ -37,45 +40,19 @@ interface ZonedFields {
   readonly minute: string;
 }
 
-// Building a DateTimeFormat is costly and a display formats every second, so keep one per zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      // h23, not hour12:false: some engines print midnight as "24" with the latter.
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function isWeekdayKey(value: string): value is WeekdayKey {
-  return Object.hasOwn(WEEKDAYS_VI, value);
-}
+const WEEKDAY_KEYS: readonly WeekdayKey[] = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
 
 function zonedFields(epochMs: number, timeZone: string): ZonedFields {
   if (!Number.isFinite(epochMs)) throw new RangeError(`Not an instant: ${epochMs}`);
-  const fields = new Map<string, string>();
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) fields.set(part.type, part.value);
-  const weekday = fields.get('weekday') ?? '';
-  if (!isWeekdayKey(weekday)) throw new RangeError(`Unexpected weekday "${weekday}" from Intl`);
+  const local = localFields(epochMs, timeZone);
   return {
-    weekday,
-    day: fields.get('day') ?? '',
-    month: fields.get('month') ?? '',
-    year: fields.get('year') ?? '',
-    hour: fields.get('hour') ?? '',
-    minute: fields.get('minute') ?? '',
+    weekday: WEEKDAY_KEYS[local.weekday]!,
+    day: twoDigits(local.day),
+    month: twoDigits(local.month),
+    year: String(local.year),
+    hour: twoDigits(local.hour),
+    minute: twoDigits(local.minute),
   };
 }
 

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ZoneTransitions } from '@luot/shared/domain';
+import { isKnownTimeZone, useZoneTransitions } from '@luot/shared/domain';
+
+// The hall's time zone as a table of its offsets, computed by a child process at the server's start.
+// Every command asks the business day in the hall's zone; through Intl, the first DateTimeFormat makes V8
+// list every locale ICU has, ≈ 8 MB of the server's RSS for one zone's offsets (docs/BENCHMARKS.md,
+// "Memory: ICU"). The table answers the same (shared/src/domain/zone-offsets.ts, its tests); an instant
+// outside it, or a zone changed after the start, is answered through Intl as before.
+// This file sits at the top of server/src, as worker-files.ts does, so that `import.meta.url` names the
+// folder of the child's entry both compiled (dist/zone-transitions.mjs) and from the sources (tsx).
+
+const here = fileURLToPath(import.meta.url);
+const isCompiled = here.endsWith('.mjs');
+const DAY_MS = 86_400_000;
+/** Back a little over a year (a business day asked of a recent instant), ahead ten years. */
+const SPAN_BEFORE_MS = 400 * DAY_MS;
+const SPAN_AFTER_MS = 3_653 * DAY_MS;
+
+/** The Node arguments that run the child's entry for the way this server runs. */
+export function zoneTransitionsCommand(): readonly string[] {
+  const folder = path.dirname(here);
+  if (isCompiled) return [path.join(folder, 'zone-transitions.mjs')];
+  const tsxFolder = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxLoader = pathToFileURL(path.join(tsxFolder, 'dist', 'loader.mjs')).href;
+  return ['--import', tsxLoader, path.join(folder, 'zone-transitions-main.ts')];
+}
+
+/** What the child said of a zone. */
+export type ZoneLookup =
+  | { readonly kind: 'table'; readonly table: ZoneTransitions }
+  | { readonly kind: 'unknown-zone' }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+const isWholeNumberList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((item) => Number.isSafeInteger(item));
+
+/** A table as the child prints it, checked: one offset per start, starts rising from `fromMs`. */
+export function parseZoneTable(
+  text: string,
+  timeZone: string,
+  fromMs: number,
+  toMs: number,
+): ZoneTransitions | undefined {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null) return undefined;
+  const table = value as Record<string, unknown>;
+  const { startsMs, offsetsMs } = table;
+  if (table.timeZone !== timeZone || table.fromMs !== fromMs || table.toMs !== toMs) return undefined;
+  if (!isWholeNumberList(startsMs) || !isWholeNumberList(offsetsMs)) return undefined;
+  if (startsMs.length === 0 || startsMs.length !== offsetsMs.length || startsMs[0] !== fromMs)
+    return undefined;
+  for (let index = 1; index < startsMs.length; index += 1)
+    if (startsMs[index]! <= startsMs[index - 1]! || startsMs[index]! >= toMs) return undefined;
+  return { timeZone, fromMs, toMs, startsMs, offsetsMs };
+}
+
+/** Ask a child process for the zone's offsets from a year before `nowMs` to ten years after. */
+export function lookUpZone(timeZone: string, nowMs: number): ZoneLookup {
+  const fromMs = Math.floor(nowMs / 1000) * 1000 - SPAN_BEFORE_MS;
+  const toMs = fromMs + SPAN_BEFORE_MS + SPAN_AFTER_MS;
+  let output: string;
+  try {
+    output = execFileSync(
+      process.execPath,
+      [...zoneTransitionsCommand(), timeZone, String(fromMs), String(toMs)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000, windowsHide: true },
+    );
+  } catch (error) {
+    const status = (error as { status?: number | null }).status;
+    if (status === 2) return { kind: 'unknown-zone' };
+    return { kind: 'failed', reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+  const table = parseZoneTable(output, timeZone, fromMs, toMs);
+  return table ? { kind: 'table', table } : { kind: 'failed', reason: 'the table it printed is malformed' };
+}
+
+/**
+ * Whether the zone exists, its table now answering this process's questions when it does. Should the
+ * child fail (it never has), the zone is checked and answered through Intl in this process, with a
+ * warning: the server starts either way.
+ */
+export function preloadZone(timeZone: string, nowMs: number, warn: (line: string) => void): boolean {
+  const lookup = lookUpZone(timeZone, nowMs);
+  if (lookup.kind === 'table') {
+    useZoneTransitions(lookup.table);
+    return true;
+  }
+  if (lookup.kind === 'unknown-zone') return false;
+  warn(`the time zone table of ${timeZone} could not be computed (${lookup.reason}); using Intl`);
+  return isKnownTimeZone(timeZone);
+}
