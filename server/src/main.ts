@@ -13,7 +13,7 @@ const warn = (line: string): void => {
   process.stderr.write(`  ${line}\n`);
 };
 // The zone's offsets come from a child process, so that this one builds no Intl.DateTimeFormat (≈ 8 MB).
-const settings = loadSettings(process.env, (zone) => preloadZone(zone, Date.now(), warn));
+const settings = loadSettings(process.env, (zone, dataDir) => preloadZone(zone, Date.now(), dataDir, warn));
 // A named or `tls init` certificate that cannot be used stops the start here, with the file named: a
 // hall that silently fell back to plain HTTP would send every device's token in clear.
 const certificate = (() => {
@@ -40,7 +40,7 @@ const server = await startHallServer({
 });
 // A manager may have set the hall to another zone than the settings name: its table too, from now on.
 const hallZone = server.service.hallConfig.hall.timeZone;
-if (hallZone !== settings.timeZone) preloadZone(hallZone, Date.now(), warn);
+if (hallZone !== settings.timeZone) preloadZone(hallZone, Date.now(), settings.dataDir, warn);
 
 // The address devices in the hall will use, on the protocol and port the server really listens on.
 const serverAddress = server.store.serverAddress() ?? { protocol: 'http' as const, port: server.port };

@@ -113,7 +113,7 @@ function resolveTls(
 export function loadSettings(
   env: NodeJS.ProcessEnv = process.env,
   /** How the zone is checked; the server's start asks a child process (zone-tables.ts, `preloadZone`). */
-  isKnownTimeZone: (zone: string) => boolean = isKnownTimeZoneHere,
+  isKnownTimeZone: (zone: string, dataDir: string) => boolean = isKnownTimeZoneHere,
 ): Settings {
   const dataDir = path.resolve(env.LUOT_DATA_DIR ?? path.join(REPO_ROOT, 'data'));
   const file = settingsFile(env);
@@ -122,7 +122,7 @@ export function loadSettings(
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   const timeZone = env.LUOT_TIME_ZONE ?? fromFile.timeZone ?? 'Asia/Ho_Chi_Minh';
-  if (!isKnownTimeZone(timeZone)) throw new Error(`unknown time zone ${timeZone}`);
+  if (!isKnownTimeZone(timeZone, dataDir)) throw new Error(`unknown time zone ${timeZone}`);
   const hubUrl = env.LUOT_HUB_URL ?? fromFile.hubUrl;
   const hubKey = env.LUOT_HUB_KEY ?? fromFile.hubKey;
   if ((hubUrl === undefined) !== (hubKey === undefined))

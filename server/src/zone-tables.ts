@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,15 +79,77 @@ export function lookUpZone(timeZone: string, nowMs: number): ZoneLookup {
   return table ? { kind: 'table', table } : { kind: 'failed', reason: 'the table it printed is malformed' };
 }
 
+/** The tables kept in the data folder, so that a restart needs no child process (≈ 0.15 s of a 0.5 s start). */
+export const ZONE_TABLE_FILE = 'time-zones.json';
+
+interface KeptTables {
+  /** The IANA time zone database of the Node that computed them (`process.versions.tz`). */
+  readonly tzVersion: string;
+  readonly tables: Record<string, unknown>;
+}
+
+function readKeptTables(dataDir: string): KeptTables {
+  const empty: KeptTables = { tzVersion: process.versions.tz ?? '', tables: {} };
+  const file = path.join(dataDir, ZONE_TABLE_FILE);
+  if (!existsSync(file)) return empty;
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptTables>;
+    if (kept.tzVersion !== empty.tzVersion || typeof kept.tables !== 'object' || kept.tables === null)
+      return empty;
+    return { tzVersion: empty.tzVersion, tables: kept.tables };
+  } catch {
+    return empty; // unreadable: computed again and written over
+  }
+}
+
+/** A kept table of the zone that covers a year from `nowMs` on, computed by this Node's time zone data. */
+function keptTable(dataDir: string, timeZone: string, nowMs: number): ZoneTransitions | undefined {
+  const kept = readKeptTables(dataDir).tables[timeZone];
+  if (typeof kept !== 'object' || kept === null) return undefined;
+  const { fromMs, toMs } = kept as { fromMs?: unknown; toMs?: unknown };
+  if (typeof fromMs !== 'number' || typeof toMs !== 'number') return undefined;
+  if (nowMs < fromMs || nowMs + 366 * DAY_MS > toMs) return undefined;
+  return parseZoneTable(JSON.stringify(kept), timeZone, fromMs, toMs);
+}
+
+function keepTable(dataDir: string, table: ZoneTransitions): void {
+  const kept = readKeptTables(dataDir);
+  const file = path.join(dataDir, ZONE_TABLE_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(
+    `${file}.tmp`,
+    JSON.stringify({ ...kept, tables: { ...kept.tables, [table.timeZone]: table } }),
+  );
+  renameSync(`${file}.tmp`, file);
+}
+
 /**
- * Whether the zone exists, its table now answering this process's questions when it does. Should the
- * child fail (it never has), the zone is checked and answered through Intl in this process, with a
- * warning: the server starts either way.
+ * Whether the zone exists, its table now answering this process's questions when it does: the one kept
+ * in the data folder if it was computed by this Node's time zone data and still covers a year ahead, else
+ * a new one from the child process, then kept. Should the child fail (it never has), the zone is checked
+ * and answered through Intl in this process, with a warning: the server starts either way.
  */
-export function preloadZone(timeZone: string, nowMs: number, warn: (line: string) => void): boolean {
+export function preloadZone(
+  timeZone: string,
+  nowMs: number,
+  dataDir: string,
+  warn: (line: string) => void,
+): boolean {
+  const kept = keptTable(dataDir, timeZone, nowMs);
+  if (kept !== undefined) {
+    useZoneTransitions(kept);
+    return true;
+  }
   const lookup = lookUpZone(timeZone, nowMs);
   if (lookup.kind === 'table') {
     useZoneTransitions(lookup.table);
+    try {
+      keepTable(dataDir, lookup.table);
+    } catch (error) {
+      warn(
+        `the time zone table could not be kept in ${dataDir} (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
     return true;
   }
   if (lookup.kind === 'unknown-zone') return false;

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeZoneTransitions, forgetZoneTransitions, zoneTransitionsOf } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
-import { lookUpZone, parseZoneTable, preloadZone } from '../src/zone-tables.ts';
+import { ZONE_TABLE_FILE, lookUpZone, parseZoneTable, preloadZone } from '../src/zone-tables.ts';
 import { connectClient, requestId, tempDataDir } from './helpers.ts';
 import { startHallChild } from './support/hall-child-process.ts';
 
@@ -42,11 +42,60 @@ describe('the hall zone as a table, from a child process', () => {
 
   it('preloads a known zone for this process and refuses an unknown one', () => {
     const warnings: string[] = [];
-    expect(preloadZone('Pacific/Chatham', NOW, (line) => warnings.push(line))).toBe(true);
-    expect(zoneTransitionsOf('Pacific/Chatham')?.offsetsMs).toContain(13.75 * HOUR);
-    expect(preloadZone('Mars/Olympus_Mons', NOW, (line) => warnings.push(line))).toBe(false);
-    expect(zoneTransitionsOf('Mars/Olympus_Mons')).toBeUndefined();
-    expect(warnings).toEqual([]);
+    const data = tempDataDir('luot-zone-preload-');
+    try {
+      expect(preloadZone('Pacific/Chatham', NOW, data.dir, (line) => warnings.push(line))).toBe(true);
+      expect(zoneTransitionsOf('Pacific/Chatham')?.offsetsMs).toContain(13.75 * HOUR);
+      expect(preloadZone('Mars/Olympus_Mons', NOW, data.dir, (line) => warnings.push(line))).toBe(false);
+      expect(zoneTransitionsOf('Mars/Olympus_Mons')).toBeUndefined();
+      expect(warnings).toEqual([]);
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('keeps the table in the data folder, so that a restart needs no child process', () => {
+    const data = tempDataDir('luot-zone-kept-');
+    const file = path.join(data.dir, ZONE_TABLE_FILE);
+    const warn = (line: string): never => {
+      throw new Error(line);
+    };
+    try {
+      expect(preloadZone('Pacific/Chatham', NOW, data.dir, warn)).toBe(true);
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as {
+        tzVersion: string;
+        tables: Record<string, { fromMs: number; toMs: number; startsMs: number[]; offsetsMs: number[] }>;
+      };
+      expect(kept.tzVersion).toBe(process.versions.tz);
+      expect(kept.tables['Pacific/Chatham']).toEqual(zoneTransitionsOf('Pacific/Chatham'));
+
+      // A name ICU refuses, kept as if computed: answered from the file (the child would say unknown).
+      const from = NOW - DAY;
+      const fake = {
+        timeZone: 'Test/Kept',
+        fromMs: from,
+        toMs: from + 800 * DAY,
+        startsMs: [from],
+        offsetsMs: [HOUR],
+      };
+      writeFileSync(file, JSON.stringify({ ...kept, tables: { ...kept.tables, 'Test/Kept': fake } }));
+      expect(preloadZone('Test/Kept', NOW, data.dir, warn)).toBe(true);
+      expect(zoneTransitionsOf('Test/Kept')).toEqual(fake);
+      forgetZoneTransitions('Test/Kept');
+      // Not for a year more from now, or computed by another time zone database: asked again.
+      expect(preloadZone('Test/Kept', NOW + 500 * DAY, data.dir, warn)).toBe(false);
+      writeFileSync(file, JSON.stringify({ tzVersion: 'older', tables: { 'Test/Kept': fake } }));
+      expect(preloadZone('Test/Kept', NOW, data.dir, warn)).toBe(false);
+      // A damaged file is computed again and written over.
+      writeFileSync(file, '{"tzVersion":');
+      expect(preloadZone('Pacific/Chatham', NOW, data.dir, warn)).toBe(true);
+      expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as typeof kept).tables)).toEqual([
+        'Pacific/Chatham',
+      ]);
+    } finally {
+      forgetZoneTransitions('Test/Kept');
+      data.remove();
+    }
   });
 
   it('takes only a well-formed table of the zone and span it asked for', () => {

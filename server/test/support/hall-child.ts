@@ -118,7 +118,7 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 // As the production start does (src/main.ts): the hall's zone as a table of offsets from a child process,
 // so that this process builds no Intl.DateTimeFormat (≈ 5 MB of RSS, docs/BENCHMARKS.md "Memory: ICU").
-preloadZone((hallConfig() ?? demoHallConfig()).hall.timeZone, Date.now(), (line) =>
+preloadZone((hallConfig() ?? demoHallConfig()).hall.timeZone, Date.now(), dataDir, (line) =>
   process.stderr.write(`${line}\n`),
 );
 const server = await startHallServer({
