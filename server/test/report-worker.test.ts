@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallReport } from '@luot/shared/contracts';
 import type { HallConfig } from '@luot/shared/domain';
+import { forgetZoneTransitions, useZoneTransitions } from '@luot/shared/domain';
 import { SERVER_DIR, bundleServerEntry } from '../scripts/build-server.ts';
 import { hashToken } from '../src/app/credentials.ts';
 import { demoHallConfig } from '../src/app/demo-hall.ts';
@@ -193,6 +194,47 @@ describe('the analysis worker itself', () => {
         config: demoHallConfig(),
       }),
     ).rejects.toThrow(/closed/);
+  }, 60_000);
+});
+
+describe('the analysis worker and the hall zone', () => {
+  // The worker thread answers hours and days from the zone table the main thread holds (src/zone-tables.ts),
+  // so that it builds no Intl object either. Shown with a table that is deliberately wrong by an hour.
+  it('reads local hours from the table the main thread holds', async () => {
+    const data = tempDataDir('luot-report-zone-');
+    const databaseFile = path.join(data.dir, DATABASE_FILE);
+    const config = demoHallConfig();
+    seedYearOfTicketsInFile(databaseFile, config, { days: 3, ticketsPerDay: 10, firstDayUtc: FIRST_DAY_UTC });
+    const worker = new AnalysisWorker(databaseFile, reportWorkerEntry());
+    const job = {
+      kind: 'report',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      targetWaitMinutes: 20,
+      now: 0,
+      format: 'json',
+      dimensions: ['hour'],
+      config,
+    } as const;
+    const hours = async (): Promise<string[]> =>
+      (await worker.run(job)).report.by.hour.map((group) => group.key);
+    const zone = config.hall.timeZone;
+    try {
+      const truly = await hours();
+      useZoneTransitions({
+        timeZone: zone,
+        fromMs: FIRST_DAY_UTC - 86_400_000,
+        toMs: FIRST_DAY_UTC + 30 * 86_400_000,
+        startsMs: [FIRST_DAY_UTC - 86_400_000],
+        offsetsMs: [8 * 3_600_000], // Vietnam is UTC+7
+      });
+      const shifted = await hours();
+      expect(shifted).toEqual(truly.map((hour) => String(Number(hour) + 1).padStart(2, '0')));
+    } finally {
+      forgetZoneTransitions(zone);
+      await worker.close();
+      data.remove();
+    }
   }, 60_000);
 });
 

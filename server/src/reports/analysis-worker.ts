@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { zoneTransitionsOf } from '@luot/shared/domain';
 import type { WorkerEntry } from '../worker-files.ts';
 import type { AnalysisJob, AnalysisResults } from './analysis-jobs.ts';
 import type { WorkerRequest, WorkerResponse } from './report-worker.ts';
@@ -34,7 +35,8 @@ export class AnalysisWorker {
       this.pending.set(id, { resolve, reject });
       // Busy while it has jobs: the server's process stays up for them, and not for an idle worker.
       worker.ref();
-      const request: WorkerRequest = { id, job };
+      const zoneTransitions = zoneTransitionsOf(job.config.hall.timeZone);
+      const request: WorkerRequest = { id, job, ...(zoneTransitions ? { zoneTransitions } : {}) };
       worker.postMessage(request);
     });
   }

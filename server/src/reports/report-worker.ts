@@ -1,5 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ZoneTransitions } from '@luot/shared/domain';
+import { useZoneTransitions } from '@luot/shared/domain';
 import type { AnalysisJob } from './analysis-jobs.ts';
 import { runAnalysisJob } from './analysis-jobs.ts';
 import { PAGE_CACHE_KIB } from '../db/open.ts';
@@ -14,6 +16,12 @@ import { lowerThisThreadPriority } from './thread-priority.ts';
 export interface WorkerRequest {
   readonly id: number;
   readonly job: AnalysisJob;
+  /**
+   * The hall zone's offsets as the main thread holds them (server/src/zone-tables.ts): the report's
+   * hours and days are read from them, so this thread builds no Intl object either (ICU's data is the
+   * process's, not the thread's: ≈ 5 MB of RSS for as long as the server runs).
+   */
+  readonly zoneTransitions?: ZoneTransitions;
 }
 
 /** What the worker answers for a job id. */
@@ -34,6 +42,7 @@ port.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   const transfer: ArrayBuffer[] = [];
   try {
+    if (request.zoneTransitions) useZoneTransitions(request.zoneTransitions);
     const value = runAnalysisJob(db, request.job);
     // A file's bytes move to the main thread rather than being copied.
     if ('file' in value && value.file && value.file.bytes.buffer instanceof ArrayBuffer)

@@ -110,6 +110,20 @@ export function localFields(epochMs: number, timeZone: string): LocalFields {
   };
 }
 
+/** A reader of local hours (0–23) of instants, the zone's offset looked up once per quarter hour. */
+export function localHourReader(timeZone: string): (at: number) => number {
+  const offsets = new Map<number, number>();
+  return (at) => {
+    const bucket = Math.floor(at / 900_000);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      offset = zoneOffsetMs(bucket * 900_000, timeZone);
+      offsets.set(bucket, offset);
+    }
+    return new Date(at + offset).getUTCHours();
+  };
+}
+
 /**
  * The zone's offsets over [fromMs, toMs), asked of ICU: a day at a time, and where two days differ, the
  * second the offset changed. Every zone in ICU's database changes its offset at most once in any 24 hours.

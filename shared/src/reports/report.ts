@@ -6,6 +6,7 @@ import type {
   SatisfactionStats,
 } from '../contracts/reports.ts';
 import { REPORT_DIMENSIONS } from '../contracts/reports.ts';
+import { localHourReader } from '../domain/zone-offsets.ts';
 import type { HallConfig, LocalizedText, SatisfactionLevel } from '../domain/index.ts';
 
 export { REPORT_DIMENSIONS };
@@ -155,22 +156,6 @@ export const serviceTimeOf = (ticket: TicketFact): number | null =>
     ? Math.max(0, ticket.completedAt - ticket.startedAt)
     : null;
 
-/** Local hour (0–23) of an instant in a time zone, cached per UTC hour (zones shift by whole hours here). */
-function hourReader(timeZone: string): (at: number) => number {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
-  const cache = new Map<number, number>();
-  return (at) => {
-    // Quarter-hour buckets keep zones with :30 and :45 offsets right.
-    const bucket = Math.floor(at / 900_000);
-    let hour = cache.get(bucket);
-    if (hour === undefined) {
-      hour = Number(format.format(new Date(bucket * 900_000)));
-      cache.set(bucket, hour);
-    }
-    return hour;
-  };
-}
-
 /**
  * The additive part of a group's figures: counts, every wait and service duration, ratings per level.
  * Stored as is by the province hub's daily rollups and merged across days and halls, so percentiles
@@ -316,7 +301,7 @@ export function computeReport(input: {
   readonly now: number;
 }): HallReport {
   const { config, targetWaitMinutes } = input;
-  const hourOf = hourReader(config.hall.timeZone);
+  const hourOf = localHourReader(config.hall.timeZone);
   const levels = config.satisfaction.levels;
   const total = new Accumulator('total', { vi: 'Tổng cộng', en: 'Total' }, 0);
   const groups: Record<ReportDimension, Map<string, Accumulator>> = {

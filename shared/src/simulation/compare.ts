@@ -1,7 +1,7 @@
 import type { HallConfig, LocalizedText } from '../domain/config.ts';
 import { nearestRank } from '../reports/report.ts';
 import type { DayOutcome, OutcomeTicket } from './simulate.ts';
-import { localHourReader } from './local-time.ts';
+import { localHourReader } from '../domain/zone-offsets.ts';
 
 // The figures the policy simulator puts side by side, computed the same way for what really happened
 // and for the simulation: waits (nearest rank, as the reports), the longest queue, visitors waiting

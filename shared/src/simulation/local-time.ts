@@ -10,17 +10,3 @@ export function localTimeAt(day: string, minutes: number, timeZone: string): num
   const first = wall - zoneOffsetMs(wall, timeZone);
   return wall - zoneOffsetMs(first, timeZone);
 }
-
-/** A reader of local hours (0–23) of instants, the zone's offset looked up once per quarter hour. */
-export function localHourReader(timeZone: string): (at: number) => number {
-  const offsets = new Map<number, number>();
-  return (at) => {
-    const bucket = Math.floor(at / 900_000);
-    let offset = offsets.get(bucket);
-    if (offset === undefined) {
-      offset = zoneOffsetMs(bucket * 900_000, timeZone);
-      offsets.set(bucket, offset);
-    }
-    return new Date(at + offset).getUTCHours();
-  };
-}
