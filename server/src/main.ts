@@ -12,7 +12,7 @@ import { preloadZone } from './zone-tables.ts';
 const warn = (line: string): void => {
   process.stderr.write(`  ${line}\n`);
 };
-// The zone's offsets come from a child process, so that this one builds no Intl.DateTimeFormat (≈ 8 MB).
+// The zone's offsets come from a child process, so that this one builds no Intl.DateTimeFormat (5–7 MB of RSS).
 const settings = loadSettings(process.env, (zone, dataDir) => preloadZone(zone, Date.now(), dataDir, warn));
 // A named or `tls init` certificate that cannot be used stops the start here, with the file named: a
 // hall that silently fell back to plain HTTP would send every device's token in clear.

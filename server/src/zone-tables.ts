@@ -8,7 +8,7 @@ import { isKnownTimeZone, useZoneTransitions } from '@luot/shared/domain';
 
 // The hall's time zone as a table of its offsets, computed by a child process at the server's start.
 // Every command asks the business day in the hall's zone; through Intl, the first DateTimeFormat makes V8
-// list every locale ICU has, ≈ 8 MB of the server's RSS for one zone's offsets (docs/BENCHMARKS.md,
+// list every locale ICU has: 5–7 MB of the server's RSS for one zone's offsets (docs/BENCHMARKS.md,
 // "Memory: ICU"). The table answers the same (shared/src/domain/zone-offsets.ts, its tests); an instant
 // outside it, or a zone changed after the start, is answered through Intl as before.
 // This file sits at the top of server/src, as worker-files.ts does, so that `import.meta.url` names the

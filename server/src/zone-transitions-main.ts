@@ -1,6 +1,6 @@
 // A child process of the hall server's start (zone-tables.ts): prints a time zone's offsets to UTC over a
 // span of time as JSON. It asks ICU through Intl here, in a process of its own, so that the server builds
-// no Intl.DateTimeFormat: the first one a process builds costs it ≈ 8 MB (docs/BENCHMARKS.md, "Memory: ICU").
+// no Intl.DateTimeFormat: the first one costs the server 5–7 MB of RSS (docs/BENCHMARKS.md, "Memory: ICU").
 //   node zone-transitions.mjs <zone> <fromMs> <toMs>   exit 0: the table on stdout; exit 2: unknown zone
 import { computeZoneTransitions } from '@luot/shared/domain';
 

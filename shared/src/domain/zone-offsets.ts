@@ -2,9 +2,9 @@
 // table of the zone's offsets computed ahead of time (by Intl, in another process) and handed in with
 // `useZoneTransitions`. Both give the same answers (zone-offsets.test.ts compares them around every
 // transition of zones with daylight saving, half-hour and 45-minute offsets). Why a table at all: the
-// first Intl.DateTimeFormat a process builds makes V8 list every locale ICU has, which maps 4–5 MB of
-// ICU's data into the process and allocates about 3 MB more (docs/BENCHMARKS.md, "Memory: ICU"); the
-// hall server, which asks the business day on every command, builds none while its zone has a table.
+// first Intl.DateTimeFormat a process builds makes V8 list every locale ICU has, which makes 4–5 MB of
+// ICU's data resident: 5–7 MB of the hall server's RSS (docs/BENCHMARKS.md, "Memory: ICU"). The hall
+// server, which asks the business day on every command, builds none while its zone has a table.
 
 /**
  * A zone's offsets to UTC over [fromMs, toMs): `offsetsMs[i]` holds from `startsMs[i]` until the next
