@@ -90,3 +90,14 @@ export function formatTimeVi(epochMs: number, timeZone: string): string {
   const { hour, minute } = zonedFields(epochMs, timeZone);
   return `${hour}:${minute}`;
 }
+
+/**
+ * Date and time in the hall's zone as digits, day first: `"29/11/2026 07:45"` (a printed ticket's
+ * issue time).
+ *
+ * @throws RangeError for an unknown time zone or a non-finite instant
+ */
+export function formatDateTimeVi(epochMs: number, timeZone: string): string {
+  const { day, month, year, hour, minute } = zonedFields(epochMs, timeZone);
+  return `${day}/${month}/${year} ${hour}:${minute}`;
+}

@@ -1,21 +1,12 @@
+import { formatDateTimeVi } from '../text/date-time.ts';
+
 /**
  * Date and time as Vietnamese readers expect on a ticket: "dd/MM/yyyy HH:mm" in the hall's time zone,
- * whatever the kiosk's own clock zone is. Built from parts because locale output (order, separators,
- * "lúc") varies between ICU versions and a ticket must not change with a runtime update.
+ * whatever the kiosk's own clock zone is. Built from the zone's fields, not a locale's output (order,
+ * separators, "lúc" vary between ICU versions, and a ticket must not change with a runtime update).
  */
 export function formatIssuedAt(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+  return formatDateTimeVi(epochMs, timeZone);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../domain/zone-offsets.ts';
 
 /**
  * A hall logo as plain grey pixels (one byte per pixel, 0 = black, 255 = white, row by row), so the
@@ -58,12 +59,3 @@ export const printableTicketSchema = z.strictObject({
 
 /** Everything a printed ticket says; see {@link printableTicketSchema}. */
 export type PrintableTicket = z.infer<typeof printableTicketSchema>;
-
-function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
