@@ -39,14 +39,16 @@ export type ZoneLookup =
 const isWholeNumberList = (value: unknown): value is number[] =>
   Array.isArray(value) && value.every((item) => Number.isSafeInteger(item));
 
-/** A table as the child prints it, checked: one offset per start, starts rising from `fromMs`. */
-export function parseZoneTable(
-  text: string,
+/**
+ * A table as the child prints it or the data folder keeps it, checked: one offset per start, starts
+ * rising from `fromMs`.
+ */
+function checkedZoneTable(
+  value: unknown,
   timeZone: string,
   fromMs: number,
   toMs: number,
 ): ZoneTransitions | undefined {
-  const value: unknown = JSON.parse(text);
   if (typeof value !== 'object' || value === null) return undefined;
   const table = value as Record<string, unknown>;
   const { startsMs, offsetsMs } = table;
@@ -57,6 +59,16 @@ export function parseZoneTable(
   for (let index = 1; index < startsMs.length; index += 1)
     if (startsMs[index]! <= startsMs[index - 1]! || startsMs[index]! >= toMs) return undefined;
   return { timeZone, fromMs, toMs, startsMs, offsetsMs };
+}
+
+/** The child's output, checked as above. */
+export function parseZoneTable(
+  text: string,
+  timeZone: string,
+  fromMs: number,
+  toMs: number,
+): ZoneTransitions | undefined {
+  return checkedZoneTable(JSON.parse(text), timeZone, fromMs, toMs);
 }
 
 /** Ask a child process for the zone's offsets from a year before `nowMs` to ten years after. */
@@ -109,7 +121,7 @@ function keptTable(dataDir: string, timeZone: string, nowMs: number): ZoneTransi
   const { fromMs, toMs } = kept as { fromMs?: unknown; toMs?: unknown };
   if (typeof fromMs !== 'number' || typeof toMs !== 'number') return undefined;
   if (nowMs < fromMs || nowMs + 366 * DAY_MS > toMs) return undefined;
-  return parseZoneTable(JSON.stringify(kept), timeZone, fromMs, toMs);
+  return checkedZoneTable(kept, timeZone, fromMs, toMs);
 }
 
 function keepTable(dataDir: string, table: ZoneTransitions): void {
