@@ -61,14 +61,20 @@ function checkedZoneTable(
   return { timeZone, fromMs, toMs, startsMs, offsetsMs };
 }
 
-/** The child's output, checked as above. */
+/** The child's output, checked as above; output that is not JSON is no table either. */
 export function parseZoneTable(
   text: string,
   timeZone: string,
   fromMs: number,
   toMs: number,
 ): ZoneTransitions | undefined {
-  return checkedZoneTable(JSON.parse(text), timeZone, fromMs, toMs);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return checkedZoneTable(value, timeZone, fromMs, toMs);
 }
 
 /** Ask a child process for the zone's offsets from a year before `nowMs` to ten years after. */

@@ -117,6 +117,7 @@ describe('the hall zone as a table, from a child process', () => {
     expect(parse({ ...table, offsetsMs: [HOUR, 'x'] })).toBeUndefined();
     expect(parse([])).toBeUndefined();
     expect(parse(null)).toBeUndefined();
+    expect(parseZoneTable('{"timeZone":', 'Europe/Berlin', 0, 10_000)).toBeUndefined();
   });
 });
 
