@@ -143,29 +143,40 @@ describe('reports on the analysis worker (real server from the sources)', () => 
   }, 60_000);
 });
 
+/** An analysis worker over a new database of three days of ten tickets of the demo hall. */
+function workerOverThreeDays(): { worker: AnalysisWorker; remove: () => void } {
+  const data = tempDataDir('luot-report-worker-');
+  seedYearOfTicketsInFile(path.join(data.dir, DATABASE_FILE), demoHallConfig(), {
+    days: 3,
+    ticketsPerDay: 10,
+    firstDayUtc: FIRST_DAY_UTC,
+  });
+  return {
+    worker: new AnalysisWorker(path.join(data.dir, DATABASE_FILE), reportWorkerEntry()),
+    remove: data.remove,
+  };
+}
+
+/** A report over 2025 (the three days above), before its configuration. */
+const REPORT_OF_2025 = {
+  kind: 'report',
+  from: '2025-01-01',
+  to: '2025-12-31',
+  targetWaitMinutes: 20,
+  now: 0,
+  format: 'json',
+  dimensions: [],
+} as const;
+
 describe('the analysis worker itself', () => {
   it('fails a job that throws with its message and answers the next job', async () => {
-    const data = tempDataDir('luot-report-worker-');
-    const databaseFile = path.join(data.dir, DATABASE_FILE);
-    seedYearOfTicketsInFile(databaseFile, demoHallConfig(), {
-      days: 3,
-      ticketsPerDay: 10,
-      firstDayUtc: FIRST_DAY_UTC,
-    });
-    const worker = new AnalysisWorker(databaseFile, reportWorkerEntry());
+    const { worker, remove } = workerOverThreeDays();
     try {
-      const job = {
-        kind: 'report',
-        from: '2025-01-01',
-        to: '2025-12-31',
-        targetWaitMinutes: 20,
-        now: 0,
-        format: 'json',
-        dimensions: [],
-      } as const;
       // A job the worker cannot run (no configuration to name the groups by).
-      await expect(worker.run({ ...job, config: null as unknown as HallConfig })).rejects.toThrow();
-      const { report } = await worker.run({ ...job, config: demoHallConfig() });
+      await expect(
+        worker.run({ ...REPORT_OF_2025, config: null as unknown as HallConfig }),
+      ).rejects.toThrow();
+      const { report } = await worker.run({ ...REPORT_OF_2025, config: demoHallConfig() });
       expect(report.total.issued).toBe(30);
       // On Linux the worker's thread runs at the lowest CPU priority (nice 19), the main thread at its own.
       if (process.platform === 'linux') {
@@ -180,19 +191,10 @@ describe('the analysis worker itself', () => {
       }
     } finally {
       await worker.close();
-      data.remove();
+      remove();
     }
     await expect(
-      worker.run({
-        kind: 'report',
-        from: '2025-01-01',
-        to: '2025-01-01',
-        targetWaitMinutes: 20,
-        now: 0,
-        format: 'json',
-        dimensions: [],
-        config: demoHallConfig(),
-      }),
+      worker.run({ ...REPORT_OF_2025, to: '2025-01-01', config: demoHallConfig() }),
     ).rejects.toThrow(/closed/);
   }, 60_000);
 });
@@ -201,21 +203,9 @@ describe('the analysis worker and the hall zone', () => {
   // The worker thread answers hours and days from the zone table the main thread holds (src/zone-tables.ts),
   // so that it builds no Intl object either. Shown with a table that is deliberately wrong by an hour.
   it('reads local hours from the table the main thread holds', async () => {
-    const data = tempDataDir('luot-report-zone-');
-    const databaseFile = path.join(data.dir, DATABASE_FILE);
+    const { worker, remove } = workerOverThreeDays();
     const config = demoHallConfig();
-    seedYearOfTicketsInFile(databaseFile, config, { days: 3, ticketsPerDay: 10, firstDayUtc: FIRST_DAY_UTC });
-    const worker = new AnalysisWorker(databaseFile, reportWorkerEntry());
-    const job = {
-      kind: 'report',
-      from: '2025-01-01',
-      to: '2025-12-31',
-      targetWaitMinutes: 20,
-      now: 0,
-      format: 'json',
-      dimensions: ['hour'],
-      config,
-    } as const;
+    const job = { ...REPORT_OF_2025, dimensions: ['hour'], config } as const;
     const hours = async (): Promise<string[]> =>
       (await worker.run(job)).report.by.hour.map((group) => group.key);
     const zone = config.hall.timeZone;
@@ -233,7 +223,7 @@ describe('the analysis worker and the hall zone', () => {
     } finally {
       forgetZoneTransitions(zone);
       await worker.close();
-      data.remove();
+      remove();
     }
   }, 60_000);
 });
