@@ -1,34 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ZoneTransitions } from '@luot/shared/domain';
 import { isKnownTimeZone, useZoneTransitions } from '@luot/shared/domain';
+import { zoneTransitionsCommand } from './worker-files.ts';
 
 // The hall's time zone as a table of its offsets, computed by a child process at the server's start.
 // Every command asks the business day in the hall's zone; through Intl, the first DateTimeFormat makes V8
 // list every locale ICU has: 5–7 MB of the server's RSS for one zone's offsets (docs/BENCHMARKS.md,
 // "Memory: ICU"). The table answers the same (shared/src/domain/zone-offsets.ts, its tests); an instant
 // outside it, or a zone changed after the start, is answered through Intl as before.
-// This file sits at the top of server/src, as worker-files.ts does, so that `import.meta.url` names the
-// folder of the child's entry both compiled (dist/zone-transitions.mjs) and from the sources (tsx).
+// The child's entry, compiled or from the sources, is named by worker-files.ts.
 
-const here = fileURLToPath(import.meta.url);
-const isCompiled = here.endsWith('.mjs');
 const DAY_MS = 86_400_000;
 /** Back a little over a year (a business day asked of a recent instant), ahead ten years. */
 const SPAN_BEFORE_MS = 400 * DAY_MS;
 const SPAN_AFTER_MS = 3_653 * DAY_MS;
-
-/** The Node arguments that run the child's entry for the way this server runs. */
-export function zoneTransitionsCommand(): readonly string[] {
-  const folder = path.dirname(here);
-  if (isCompiled) return [path.join(folder, 'zone-transitions.mjs')];
-  const tsxFolder = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxLoader = pathToFileURL(path.join(tsxFolder, 'dist', 'loader.mjs')).href;
-  return ['--import', tsxLoader, path.join(folder, 'zone-transitions-main.ts')];
-}
 
 /** What the child said of a zone. */
 export type ZoneLookup =
