@@ -1,6 +1,6 @@
 // What the hall benchmarks share: the definition of a busy hall's peak, percentiles, a straight-line fit,
 // connecting a device and sending a command, and the line that names the machine a figure comes from.
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connect } from 'socket.io-client';
@@ -151,15 +151,54 @@ export function wholeOption(name: string, text: string, least: number): number {
 export const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
 
 /** The machine and its load, printed with every run: figures compare only within one machine. */
-export function machineLine(): string {
+export function machineLine(stealPercent: number | null = null): string {
   const cpus = os.cpus();
   return (
     `machine: Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores ` +
     `(${cpus[0]?.model ?? '?'}), load ${os
       .loadavg()
       .map((n) => n.toFixed(1))
-      .join(' ')}${process.env.MALLOC_ARENA_MAX ? `, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}`
+      .join(
+        ' ',
+      )}${process.env.MALLOC_ARENA_MAX ? `, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : ''}` +
+    (stealPercent === null
+      ? ''
+      : `; the host stole ${stealPercent.toFixed(1)} % of the CPU time while measured`)
   );
+}
+
+/** The machine's CPU time counters at one moment (Linux's /proc/stat, in clock ticks), or null elsewhere. */
+export interface CpuTicks {
+  readonly steal: number;
+  readonly total: number;
+}
+
+/**
+ * The CPU time counters now. On a virtual machine `steal` is the time the host ran something else while
+ * this machine's virtual CPUs had work: a benchmark's tail on a shared host moves with it, whatever the
+ * code does, so the benchmarks print it beside their figures (docs/BENCHMARKS.md, "The host's steal").
+ */
+export function cpuTicks(): CpuTicks | null {
+  try {
+    return parseCpuTicks(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's line of /proc/stat: cpu user nice system idle iowait irq softirq steal … (guest time is in user). */
+export function parseCpuTicks(procStat: string): CpuTicks | null {
+  const line = procStat.split('\n', 1)[0] ?? '';
+  const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  if (!line.startsWith('cpu ') || fields.length < 8 || fields.some((n) => !Number.isInteger(n))) return null;
+  return { steal: fields[7]!, total: fields.reduce((sum, n) => sum + n, 0) };
+}
+
+/** The share (%) of the machine's CPU time since `from` that the host stole, or null where unknown. */
+export function stealPercentSince(from: CpuTicks | null): number | null {
+  const to = cpuTicks();
+  if (from === null || to === null || to.total <= from.total) return null;
+  return ((to.steal - from.steal) / (to.total - from.total)) * 100;
 }
 
 /** A time on the machine's monotonic clock in ms, the same in every process of one machine (see below). */

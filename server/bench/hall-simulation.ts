@@ -54,6 +54,7 @@ import {
   BUSY_HALL_PEAK,
   connectBareRelay,
   connectHall,
+  cpuTicks,
   machineLine,
   mb,
   monotonicMs,
@@ -61,6 +62,7 @@ import {
   runBenchMain,
   send,
   sleep,
+  stealPercentSince,
   summary,
   timesPeak,
   wholeOption,
@@ -380,6 +382,7 @@ async function main(): Promise<number> {
   clientLoop.enable();
   isMeasuring = true;
   const measuredFrom = monotonicMs();
+  const measuredTicks = cpuTicks();
   const samples: ServerStats[] = [];
   // Per minute: the server's event-loop delay over that minute (a second histogram, see hall-child.ts).
   const minuteStats: ServerStats[] = [];
@@ -542,7 +545,7 @@ async function main(): Promise<number> {
     `Hall simulation: ${COUNTERS} counters, ${DISPLAYS} displays, ${KIOSKS} kiosks (10× a busy hall's ` +
       `${BUSY_HALL_PEAK.counters} counters, ${BUSY_HALL_PEAK.displays} display, ${BUSY_HALL_PEAK.kiosks} kiosk); ` +
       `${seconds} s measured after ${warmupSeconds} s warm-up`,
-    `  ${machineLine()}`,
+    `  ${machineLine(stealPercentSince(measuredTicks))}`,
     `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${commitsPerCheckpoint ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
       `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +

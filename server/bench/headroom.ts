@@ -36,12 +36,14 @@ import type { HallSocket, Summary } from './bench-support.ts';
 import {
   connectBareRelay,
   connectHall,
+  cpuTicks,
   machineLine,
   mb,
   monotonicMs,
   runBenchMain,
   send,
   sleep,
+  stealPercentSince,
   summary,
   timesPeak,
   wholeOption,
@@ -241,6 +243,7 @@ async function main(): Promise<number> {
   await hall.commandTimings(); // the warm-up's are not counted
   isMeasuring = true;
   const measuredFrom = performance.now();
+  const measuredTicks = cpuTicks();
   const samples = [];
   while (performance.now() - measuredFrom < seconds * 1000) {
     await sleep(Math.min(1000, Math.max(0, seconds * 1000 - (performance.now() - measuredFrom))));
@@ -259,6 +262,7 @@ async function main(): Promise<number> {
   );
   isRunning = false;
   await Promise.all(loops);
+  const hallStealPercent = stealPercentSince(measuredTicks);
   await sleep(1000); // the last broadcasts land
   const finished = await finishWorkers(pool);
 
@@ -305,7 +309,7 @@ async function main(): Promise<number> {
   const output = [
     `Headroom: ${socketCount} sockets (${displaySockets} displays in ${workerCount} worker processes, ` +
       `${counters.length} counters and ${KIOSKS} kiosk in the bench process); ${seconds} s measured after ${warmupSeconds} s warm-up`,
-    `  ${machineLine()}`,
+    `  ${machineLine(hallStealPercent)}`,
     `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, node flags ${serverNodeFlags().join(' ')}, ` +
       `changes written to ${fanoutSlice ?? FANOUT_SOCKETS_PER_TURN} sockets per turn`,
     `  setup: ${displayCount + counterCount + KIOSKS} devices registered and hall started in ${(registerMs / 1000).toFixed(1)} s, ` +

@@ -12,9 +12,13 @@
 // with its real SQLite file (WAL, synchronous=FULL) and its JSON log on, as in production.
 //
 //   pnpm bench --only sequential
-//   pnpm exec tsx server/bench/sequential-calls.ts [--calls 200] [--rounds 3] [--warmup 20] [--displays 10]
+//   pnpm exec tsx server/bench/sequential-calls.ts [--calls 200] [--rounds 5] [--warmup 10] [--displays 10]
 //        [--server-log json|silent] [--tsx] [--in-commit-checkpoints] [--commits-per-checkpoint N] [--profile] [--alloc-profile] [--json out.json] [--check-targets]
 //
+// --warmup is in seconds, as in the hall simulation and the headroom bench: whole rounds of the same work,
+// run and printed but not measured, until that time is up. A freshly started server's V8 is still
+// optimizing its hot functions for the first ≈ 10 s of this load, and those compile jobs delayed the
+// calls of the first rounds (docs/BENCHMARKS.md, "The first seconds: V8's compile jobs").
 // --tsx runs the hall child through the tsx loader instead of the compiled bundle (to compare);
 // --profile writes a CPU profile of the hall server to server/test-output/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,18 +34,20 @@ import { tempDataDir } from '../test/helpers.ts';
 import type { HallChildBundle } from '../test/support/hall-child-bundle.ts';
 import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild, ReadyChild } from '../test/support/hall-child-process.ts';
-import type { CommandTimingRecord, GcPause } from '../test/support/hall-child-protocol.ts';
+import type { CheckpointRecord, CommandTimingRecord, GcPause } from '../test/support/hall-child-protocol.ts';
 import { serverNodeFlags, spawnReadyChild, startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
 import {
   connectBareRelay,
   connectHall,
+  cpuTicks,
   machineLine,
   mb,
   probeFsync,
   runBenchMain,
   send,
   sleep,
+  stealPercentSince,
   summary,
   wholeOption,
 } from './bench-support.ts';
@@ -49,11 +55,27 @@ import {
 /** Issue #17's targets for this workload (the hall, emit → last display). */
 export const SEQUENTIAL_TARGETS = { callP95Ms: 2, callP99Ms: 3.5 } as const;
 
+/** One round's figures per arm (its calls' times, summarised), the load average before it and the host's steal. */
+interface RoundRow {
+  readonly round: number;
+  readonly times: { readonly hall: number[]; readonly bare: number[]; readonly durable: number[] };
+  readonly hall: Summary;
+  readonly bare: Summary;
+  readonly durable: Summary;
+  readonly loadAverage: string;
+  /** The host's steal (%) during each arm's calls, null where the machine does not tell. */
+  readonly steal: {
+    readonly hall: number | null;
+    readonly bare: number | null;
+    readonly durable: number | null;
+  };
+}
+
 const { values } = parseArgs({
   options: {
     calls: { type: 'string', default: '200' },
-    rounds: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '10' },
     displays: { type: 'string', default: '10' },
     'server-log': { type: 'string', default: 'json' },
     tsx: { type: 'boolean', default: false },
@@ -73,7 +95,7 @@ const { values } = parseArgs({
 
 const callsPerRound = wholeOption('calls', values.calls, 1);
 const rounds = wholeOption('rounds', values.rounds, 1);
-const warmupCalls = wholeOption('warmup', values.warmup, 0);
+const warmupSeconds = wholeOption('warmup', values.warmup, 0);
 const displayCount = wholeOption('displays', values.displays, 1);
 if (values['server-log'] !== 'json' && values['server-log'] !== 'silent')
   throw new Error('--server-log is json or silent');
@@ -208,7 +230,6 @@ async function main(): Promise<number> {
       if (!issued.ok) throw new Error(`queue: ${issued.error.code}`);
     }
   };
-  await fillQueue(warmupCalls + 1);
 
   // Bare relay: the same receivers, one sender; every message carries a real call's changes.
   const bareUrl = `http://127.0.0.1:${bare.port}`;
@@ -274,58 +295,67 @@ async function main(): Promise<number> {
   const bareCall = (): Promise<number> => relayCall('relay-ack');
   const durableCall = (): Promise<number> => relayCall('relay-durable');
 
-  for (let index = 0; index < warmupCalls; index += 1) {
-    await hallCall();
-    await bareCall();
-    await durableCall();
-  }
+  const hallMs: number[] = [];
+  const bareMs: number[] = [];
+  const durableMs: number[] = [];
+  const armRound = async (
+    call: () => Promise<number>,
+  ): Promise<{ times: number[]; steal: number | null }> => {
+    const times: number[] = [];
+    const ticks = cpuTicks();
+    for (let index = 0; index < callsPerRound; index += 1) times.push(await call());
+    return { times, steal: stealPercentSince(ticks) };
+  };
+  let roundsRun = 0;
+  /** One round: the queue filled (not timed), then each arm's calls; the arm that goes first rotates. */
+  const runRound = async (): Promise<RoundRow> => {
+    roundsRun += 1;
+    const loadAverage = machineLine()
+      .replace(/^.*load /, '')
+      .replace(/,.*$/, '');
+    await fillQueue(callsPerRound);
+    const arms = [
+      { call: hallCall, times: [] as number[], steal: null as number | null },
+      { call: bareCall, times: [] as number[], steal: null as number | null },
+      { call: durableCall, times: [] as number[], steal: null as number | null },
+    ];
+    // Each arm goes first in one round of three: hall, bare, durable; then bare, durable, hall; …
+    for (let step = 0; step < arms.length; step += 1) {
+      const arm = arms[(roundsRun - 1 + step) % arms.length]!;
+      ({ times: arm.times, steal: arm.steal } = await armRound(arm.call));
+    }
+    const [hallArm, bareArm, durableArm] = arms;
+    return {
+      round: roundsRun,
+      times: { hall: hallArm!.times, bare: bareArm!.times, durable: durableArm!.times },
+      hall: summary(hallArm!.times),
+      bare: summary(bareArm!.times),
+      durable: summary(durableArm!.times),
+      loadAverage,
+      steal: { hall: hallArm!.steal, bare: bareArm!.steal, durable: durableArm!.steal },
+    };
+  };
+
+  // Warm-up: whole rounds until the time is up (none with --warmup 0).
+  const warmupRows: RoundRow[] = [];
+  const warmupFrom = performance.now();
+  while (performance.now() - warmupFrom < warmupSeconds * 1000) warmupRows.push(await runRound());
 
   await hall.resetStats();
   // The loop-delay histogram records nothing until its timer has ticked once after a reset.
   await sleep(50);
   await hall.commandTimings(); // the queue and the warm-up are not measured
   const before = await hall.stats();
-  const hallMs: number[] = [];
-  const bareMs: number[] = [];
-  const durableMs: number[] = [];
-  const roundRows: {
-    round: number;
-    hall: Summary;
-    bare: Summary;
-    durable: Summary;
-    loadAverage: string;
-  }[] = [];
-  const runRound = async (call: () => Promise<number>, into: number[]): Promise<number[]> => {
-    const times: number[] = [];
-    for (let index = 0; index < callsPerRound; index += 1) times.push(await call());
-    into.push(...times);
-    return times;
-  };
+  const roundRows: RoundRow[] = [];
   const measuredFrom = performance.now();
+  const measuredTicks = cpuTicks();
   isMeasuring = true;
   for (let round = 1; round <= rounds; round += 1) {
-    const loadAverage = machineLine()
-      .replace(/^.*load /, '')
-      .replace(/,.*$/, '');
-    await fillQueue(callsPerRound);
-    const arms = [
-      { call: hallCall, into: hallMs, times: [] as number[] },
-      { call: bareCall, into: bareMs, times: [] as number[] },
-      { call: durableCall, into: durableMs, times: [] as number[] },
-    ];
-    // Each arm goes first in one round of three: hall, bare, durable; then bare, durable, hall; …
-    for (let step = 0; step < arms.length; step += 1) {
-      const arm = arms[(round - 1 + step) % arms.length]!;
-      arm.times = await runRound(arm.call, arm.into);
-    }
-    const [hallArm, bareArm, durableArm] = arms;
-    roundRows.push({
-      round,
-      hall: summary(hallArm!.times),
-      bare: summary(bareArm!.times),
-      durable: summary(durableArm!.times),
-      loadAverage,
-    });
+    const row = await runRound();
+    hallMs.push(...row.times.hall);
+    bareMs.push(...row.times.bare);
+    durableMs.push(...row.times.durable);
+    roundRows.push(row);
   }
   const measuredMs = performance.now() - measuredFrom;
   const after = await hall.stats();
@@ -335,6 +365,7 @@ async function main(): Promise<number> {
     hallSpans,
     timings.filter((timing) => timing.command === 'call-next'),
     gcPauses,
+    checkpoints,
   );
   const server = (command: string): ServerBreakdown => {
     const of = timings.filter((timing) => timing.command === command);
@@ -375,8 +406,9 @@ async function main(): Promise<number> {
     `  ${label.padEnd(29)} p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  p99 ${ratio(a.p99, b.p99)}`;
   const output = [
     `Sequential calls: one counter calls ${callsPerRound} times in a row (start between calls), ${displayCount} ` +
-      `displays; ${rounds} rounds rotating with a bare Socket.IO relay and a durable one (SQLite, synchronous=FULL), after ${warmupCalls} warm-up calls each`,
-    `  ${machineLine()}`,
+      `displays; ${rounds} rounds rotating with a bare Socket.IO relay and a durable one (SQLite, synchronous=FULL), ` +
+      `after ${warmupSeconds} s of warm-up (${warmupRows.length} rounds of the same work, not measured)`,
+    `  ${machineLine(stealPercentSince(measuredTicks))}`,
     `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle)' : 'TypeScript through tsx'}, log ${serverLog}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${values['commits-per-checkpoint'] ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     line('hall: call → last display', hallSummary),
     line('bare: relay → last receiver', bareSummary),
@@ -396,22 +428,34 @@ async function main(): Promise<number> {
     line('disk fsync (4 KB, probe)', fsync),
     `  server GC while measured     ${tail.gc.count} pauses (${tail.gc.minor} minor, ${tail.gc.major} major), ` +
       `${tail.gc.totalMs.toFixed(1)} ms in all, longest ${tail.gc.maxMs.toFixed(2)} ms`,
-    `  WAL checkpoints              ${checkpoints.length} (after ${checkpoints.filter((c) => c.reason === 'commits').length === checkpoints.length ? 'every 100th commit' : 'commits or idle'}), ` +
+    `  WAL checkpoints              ${checkpoints.length} (after ${checkpoints.filter((c) => c.reason === 'commits').length === checkpoints.length ? `every ${values['commits-per-checkpoint'] ?? COMMITS_PER_CHECKPOINT} commits` : 'commits or idle'}), ` +
       `p50 ${checkpointMs.p50.toFixed(2)} ms, max ${checkpointMs.max.toFixed(2)} ms` +
       (values['in-commit-checkpoints'] ? ' (in the commits: not seen here)' : ''),
-    `  calls over ${SEQUENTIAL_TARGETS.callP95Ms} ms              ${tail.slow.count}: ${tail.slow.overlappingGc} overlapped a server GC; ` +
+    `  calls over ${SEQUENTIAL_TARGETS.callP95Ms} ms              ${tail.slow.count}: ${tail.slow.overlappingGc} overlapped a server GC, ${tail.slow.overlappingCheckpoint} a checkpoint; ` +
       `their server call-next → commit p50 ${tail.slow.serverP50Ms.toFixed(2)} ms (all calls ${tail.allServerP50Ms.toFixed(2)} ms)` +
-      `, commit ≥ half of the call in ${tail.slow.commitDominated}`,
+      `, commit ≥ half of the call in ${tail.slow.commitDominated}; of the slowest ${tail.slowest.count} (1 %), ` +
+      `${tail.slowest.overlappingCheckpoint} overlapped a checkpoint`,
     `  server                       CPU ${serverCpuPercent}% of one core, RSS ${mb(after.rssBytes)} MB (heap used ${mb(after.heapUsedBytes)} MB), ` +
       `loop delay p99 ${f(after.loopDelayMs.p99)} max ${f(after.loopDelayMs.max)}`,
-    '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99          durable p50 / p95 / p99',
-    ...roundRows.map(
-      (row) =>
-        `  round ${row.round} (${row.loadAverage})`.padEnd(31) +
+    '  per round (load)             hall p50 / p95 / p99          bare p50 / p95 / p99          durable p50 / p95 / p99' +
+      '     host steal (hall / bare / durable)',
+    ...[...warmupRows, ...roundRows].map((row) => {
+      const steal = [row.steal.hall, row.steal.bare, row.steal.durable];
+      return (
+        (row.round <= warmupRows.length
+          ? `  warm-up ${row.round} (${row.loadAverage})`
+          : `  round ${row.round - warmupRows.length} (${row.loadAverage})`
+        ).padEnd(31) +
         `${row.hall.p50.toFixed(2)} / ${row.hall.p95.toFixed(2)} / ${row.hall.p99.toFixed(2)} ms`.padEnd(30) +
         `${row.bare.p50.toFixed(2)} / ${row.bare.p95.toFixed(2)} / ${row.bare.p99.toFixed(2)} ms`.padEnd(30) +
-        `${row.durable.p50.toFixed(2)} / ${row.durable.p95.toFixed(2)} / ${row.durable.p99.toFixed(2)} ms`,
-    ),
+        `${row.durable.p50.toFixed(2)} / ${row.durable.p95.toFixed(2)} / ${row.durable.p99.toFixed(2)} ms`.padEnd(
+          27,
+        ) +
+        (steal.some((share) => share === null)
+          ? ''
+          : `${steal.map((share) => share!.toFixed(1)).join(' / ')} %`)
+      );
+    }),
     ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
   ];
   console.log(output.join('\n'));
@@ -427,7 +471,8 @@ async function main(): Promise<number> {
           serverStart,
           fsync,
           serverCpuPercent,
-          rounds: roundRows,
+          warmupRounds: warmupRows.map(({ times: _times, ...row }) => row),
+          rounds: roundRows.map(({ times: _times, ...row }) => row),
           checks,
           tail,
           checkpoints: { count: checkpoints.length, ms: checkpointMs },
@@ -453,9 +498,18 @@ function tailAttribution(
   spans: readonly { sentAtEpochMs: number; arrivedAtEpochMs: number }[],
   callTimings: readonly CommandTimingRecord[],
   gcPauses: readonly GcPause[],
+  checkpoints: readonly CheckpointRecord[],
 ): {
   gc: { count: number; minor: number; major: number; totalMs: number; maxMs: number };
-  slow: { count: number; overlappingGc: number; serverP50Ms: number; commitDominated: number };
+  slow: {
+    count: number;
+    overlappingGc: number;
+    overlappingCheckpoint: number;
+    serverP50Ms: number;
+    commitDominated: number;
+  };
+  /** The slowest 1 % of calls (the p99's own), and how many of them a checkpoint overlapped. */
+  slowest: { count: number; overlappingCheckpoint: number };
   allServerP50Ms: number;
 } {
   const inSpan = gcPauses.filter(
@@ -468,12 +522,23 @@ function tailAttribution(
   const slowIndexes = spans.flatMap((span, index) =>
     span.arrivedAtEpochMs - span.sentAtEpochMs > SEQUENTIAL_TARGETS.callP95Ms ? [index] : [],
   );
-  const overlapsGc = (index: number): boolean => {
-    const span = spans[index]!;
-    return inSpan.some(
-      (pause) => pause.atEpochMs <= span.arrivedAtEpochMs && pause.atEpochMs + pause.ms >= span.sentAtEpochMs,
-    );
-  };
+  const overlaps =
+    (intervals: readonly { atEpochMs: number; ms: number }[]) =>
+    (index: number): boolean => {
+      const span = spans[index]!;
+      return intervals.some(
+        (interval) =>
+          interval.atEpochMs <= span.arrivedAtEpochMs &&
+          interval.atEpochMs + interval.ms >= span.sentAtEpochMs,
+      );
+    };
+  const overlapsGc = overlaps(inSpan);
+  const overlapsCheckpoint = overlaps(checkpoints);
+  const slowestIndexes = spans
+    .map((span, index) => ({ index, ms: span.arrivedAtEpochMs - span.sentAtEpochMs }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, Math.ceil(spans.length / 100))
+    .map((call) => call.index);
   const serverMs = (index: number): number => (isAligned ? callTimings[index]!.totalMs : Number.NaN);
   return {
     gc: {
@@ -486,11 +551,16 @@ function tailAttribution(
     slow: {
       count: slowIndexes.length,
       overlappingGc: slowIndexes.filter(overlapsGc).length,
+      overlappingCheckpoint: slowIndexes.filter(overlapsCheckpoint).length,
       serverP50Ms: summary(slowIndexes.map(serverMs)).p50,
       commitDominated: slowIndexes.filter((index) => {
         const span = spans[index]!;
         return serverMs(index) >= (span.arrivedAtEpochMs - span.sentAtEpochMs) / 2;
       }).length,
+    },
+    slowest: {
+      count: slowestIndexes.length,
+      overlappingCheckpoint: slowestIndexes.filter(overlapsCheckpoint).length,
     },
     allServerP50Ms: summary(spans.map((_, index) => serverMs(index))).p50,
   };
