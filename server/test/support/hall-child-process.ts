@@ -22,23 +22,36 @@ export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('
 
 const HALL_CHILD_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hall-child.ts');
 
+/** How every production start runs the server: the `luot` section of server/package.json. */
+const serverRuntimeSchema = z.object({
+  luot: z.object({
+    serverNodeFlags: z.array(z.string().startsWith('--')),
+    serverEnvironment: z.record(z.string(), z.string()),
+  }),
+});
+
+function serverRuntime(): z.output<typeof serverRuntimeSchema>['luot'] {
+  const manifest = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+  return serverRuntimeSchema.parse(JSON.parse(readFileSync(manifest, 'utf8'))).luot;
+}
+
 /**
  * The Node flags of every production start of the server (`luot.serverNodeFlags` in server/package.json,
  * carried by `pnpm start` and the hall bundle's start scripts): the hall child runs with them, as a hall
  * does; a benchmark's own `execArgv` comes after them and so overrides them.
  */
 export function serverNodeFlags(): string[] {
-  const manifest = z
-    .object({ luot: z.object({ serverNodeFlags: z.array(z.string().startsWith('--')) }) })
-    .parse(
-      JSON.parse(
-        readFileSync(
-          path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'),
-          'utf8',
-        ),
-      ),
-    );
-  return manifest.luot.serverNodeFlags;
+  return serverRuntime().serverNodeFlags;
+}
+
+/**
+ * The environment of every production start (`luot.serverEnvironment`: glibc's malloc pools and mmap
+ * threshold): the hall child gets it too, whether the benchmark was started by `pnpm bench` (which sets it
+ * for every benchmark) or run on its own. Without it the server measured 20–27 MB more RSS. A test's own
+ * `env` comes after it and so overrides it.
+ */
+export function serverEnvironment(): Record<string, string> {
+  return serverRuntime().serverEnvironment;
 }
 
 /** A TypeScript script running in its own Node process that has printed `READY <port>`. */
@@ -219,7 +232,7 @@ export async function startHallChild(options: HallChildOptions): Promise<HallChi
         : [`--commits-per-checkpoint=${options.commitsPerCheckpoint}`]),
     ],
     {
-      env: { ...process.env, ...options.env, LUOT_DATA_DIR: options.dataDir },
+      env: { ...process.env, ...serverEnvironment(), ...options.env, LUOT_DATA_DIR: options.dataDir },
       ipc: options.ipc,
       execArgv: [...serverNodeFlags(), ...(options.execArgv ?? [])],
       onLine: options.onLine,
