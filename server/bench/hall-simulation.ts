@@ -22,8 +22,10 @@
 //   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 180] [--warmup 10] [--think-ms 200-1000]
 //        [--issue-every-ms 150] [--server-log json|silent] [--clients one-process|workers] [--profile]
-//        [--in-commit-checkpoints] [--commits-per-checkpoint N] [--json out.json] [--check-targets]
+//        [--in-commit-checkpoints] [--commits-per-checkpoint N] [--fanout-slice N] [--json out.json] [--check-targets]
 //
+// --fanout-slice N: sockets the server writes a change to per turn of its event loop (the server's
+// FANOUT_SOCKETS_PER_TURN when not given), as in the headroom bench.
 // --profile writes CPU profiles of the hall server and of the client workers to server/test-output/bench/
 // (open them in Chrome DevTools → Performance). --check-targets makes a missed target fail the run
 // (exit code 1).
@@ -37,6 +39,7 @@ import type { Ack, Changes, Snapshot } from '@luot/shared/contracts';
 import type { PriorityGroupId, ServiceId } from '@luot/shared/domain';
 import { DEMO_CLERK_PIN } from '../src/app/demo-hall.ts';
 import { COMMITS_PER_CHECKPOINT } from '../src/db/checkpointer.ts';
+import { FANOUT_SOCKETS_PER_TURN } from '../src/realtime/change-fanout.ts';
 import { tempDataDir } from '../test/helpers.ts';
 import type {
   CheckpointRecord,
@@ -105,6 +108,7 @@ const { values } = parseArgs({
     'in-commit-checkpoints': { type: 'boolean', default: false },
     // After-commit checkpoints every N commits of a burst instead of COMMITS_PER_CHECKPOINT (to compare).
     'commits-per-checkpoint': { type: 'string' },
+    'fanout-slice': { type: 'string' },
     // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
     tsx: { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -130,6 +134,8 @@ const commitsPerCheckpoint =
     ? undefined
     : wholeOption('commits-per-checkpoint', values['commits-per-checkpoint'], 1);
 const warmupSeconds = positive('warmup', values.warmup);
+const fanoutSlice =
+  values['fanout-slice'] === undefined ? undefined : wholeOption('fanout-slice', values['fanout-slice'], 1);
 const issueEveryMs = positive('issue-every-ms', values['issue-every-ms']);
 const { thinkMin, thinkMax } = ((text: string) => {
   const [min, max] = text.split('-').map((part) => positive('think-ms', part));
@@ -186,6 +192,7 @@ async function main(): Promise<number> {
     ipc: true,
     ...(values['in-commit-checkpoints'] ? { checkpoints: 'in-commit' as const } : {}),
     ...(commitsPerCheckpoint === undefined ? {} : { commitsPerCheckpoint }),
+    ...(fanoutSlice === undefined ? {} : { fanoutSlice }),
     ...(bundle ? { bundle: bundle.file } : {}),
     execArgv: [
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
@@ -546,7 +553,7 @@ async function main(): Promise<number> {
       `${BUSY_HALL_PEAK.counters} counters, ${BUSY_HALL_PEAK.displays} display, ${BUSY_HALL_PEAK.kiosks} kiosk); ` +
       `${seconds} s measured after ${warmupSeconds} s warm-up`,
     `  ${machineLine(stealPercentSince(measuredTicks))}`,
-    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${commitsPerCheckpoint ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
+    `  hall server: ${bundle ? 'compiled JavaScript (esbuild bundle, as a hall runs it)' : 'TypeScript through tsx'}, WAL checkpoints ${values['in-commit-checkpoints'] ? 'in the commit (SQLite default)' : `after the commit (every ${commitsPerCheckpoint ?? COMMITS_PER_CHECKPOINT} commits of a burst)`}, changes written to ${fanoutSlice ?? FANOUT_SOCKETS_PER_TURN} sockets per turn, node flags ${[...serverNodeFlags(), ...values['node-flags'].split(' ').filter((flag) => flag !== '')].join(' ')}`,
     `  load: kiosk every ${issueEveryMs} ms each, think ${thinkMin}–${thinkMax} ms, server log ${serverLog}; ` +
       `${counts.issued} issued (${perSecond(counts.issued)}/s), ${counts.calls} calls (${perSecond(counts.calls)}/s), ` +
       `${perSecond(counts.issued + counts.commands + counts.queueEmpty)} commands/s, ${counts.queueEmpty} empty-queue calls, ` +
