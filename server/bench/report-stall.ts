@@ -10,6 +10,7 @@
 //   pnpm bench --only "report stall"
 //   pnpm exec tsx server/bench/report-stall.ts [--runs 3] [--displays 5] [--json out.json] [--check-targets]
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
@@ -25,7 +26,16 @@ import { buildHallChildBundle } from '../test/support/hall-child-bundle.ts';
 import type { HallChild } from '../test/support/hall-child-process.ts';
 import { startHallChild } from '../test/support/hall-child-process.ts';
 import type { Summary } from './bench-support.ts';
-import { connectHall, machineLine, runBenchMain, send, sleep, summary } from './bench-support.ts';
+import {
+  connectHall,
+  cpuTicks,
+  machineLine,
+  runBenchMain,
+  send,
+  sleep,
+  stealPercentSince,
+  summary,
+} from './bench-support.ts';
 import { seedYearOfTickets } from '../test/support/year-of-tickets.ts';
 
 /** Issue #17: the longest the server's event loop may be held while a report or export is made. */
@@ -144,14 +154,20 @@ async function main(): Promise<number> {
     stallMs: number;
     calls: number;
     callP99: number;
+    /** The machine's 1-minute load average as the request began, and the host's steal (%) during it. */
+    load: number;
+    steal: number | null;
   }[] = [];
   await sleep(500);
+  const measuredTicks = cpuTicks();
   for (let run = 1; run <= runs; run += 1) {
     for (const request of requests) {
       await hall.resetStats();
       // After a reset the histogram records nothing until its timer has ticked once (a block in its
       // first interval would go unseen): give it a few ticks of its 10 ms resolution first.
       await sleep(50);
+      const load = os.loadavg()[0]!;
+      const ticks = cpuTicks();
       const from = performance.now();
       const response = await fetch(`${hall.url}/api/admin/reports?${request.query}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -174,12 +190,15 @@ async function main(): Promise<number> {
         stallMs: stats.loopDelayMs.max,
         calls: callMs.length,
         callP99: summary(callMs).p99,
+        load,
+        steal: stealPercentSince(ticks),
       });
       await sleep(200);
     }
   }
   isCalling = false;
   await calling;
+  const measuredSteal = stealPercentSince(measuredTicks);
 
   const worst = (label: string): { stall: number; ms: Summary } => {
     const of = rows.filter((row) => row.label === label);
@@ -192,13 +211,17 @@ async function main(): Promise<number> {
   const output = [
     `Report stall: a year of one hall (${year.tickets} tickets, ${year.events} events) read and exported ` +
       `through the admin API while a counter calls to ${displayCount} displays; ${runs} runs each`,
-    `  ${machineLine()}`,
-    '  request               run   answer ms   bytes      server loop stall max   calls meanwhile: n, p99 to last display',
+    `  ${machineLine(measuredSteal)}`,
+    '  request               run   answer ms   bytes      server loop stall max   calls meanwhile: n, p99 to last display' +
+      '   load, host steal',
     ...rows.map(
       (row) =>
         `  ${row.label.padEnd(22)}${String(row.run).padEnd(6)}${row.ms.toFixed(0).padStart(9)}   ` +
         `${String(row.bytes).padEnd(11)}${row.stallMs.toFixed(1).padStart(10)} ms` +
-        `${String(row.calls).padStart(10)}, ${Number.isNaN(row.callP99) ? '–' : `${row.callP99.toFixed(1)} ms`}`,
+        `${String(row.calls).padStart(10)}, ${Number.isNaN(row.callP99) ? '–' : `${row.callP99.toFixed(1)} ms`}`.padEnd(
+          35,
+        ) +
+        `${row.load.toFixed(1)}${row.steal === null ? '' : `, ${row.steal.toFixed(1)} %`}`,
     ),
     ...checks.map((check) => `  ${check.isMet ? 'met   ' : 'MISSED'} ${check.name}`),
   ];
