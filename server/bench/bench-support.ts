@@ -176,7 +176,8 @@ export interface CpuTicks {
 /**
  * The CPU time counters now. On a virtual machine `steal` is the time the host ran something else while
  * this machine's virtual CPUs had work: a benchmark's tail on a shared host moves with it, whatever the
- * code does, so the benchmarks print it beside their figures (docs/BENCHMARKS.md, "The host's steal").
+ * code does, so the benchmarks print it beside their figures (docs/BENCHMARKS.md, "The sequential tail:
+ * V8's compile jobs and this machine's scheduler").
  */
 export function cpuTicks(): CpuTicks | null {
   try {

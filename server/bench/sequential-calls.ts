@@ -18,7 +18,8 @@
 // --warmup is in seconds, as in the hall simulation and the headroom bench: whole rounds of the same work,
 // run and printed but not measured, until that time is up. A freshly started server's V8 is still
 // optimizing its hot functions for the first ≈ 10 s of this load, and those compile jobs delayed the
-// calls of the first rounds (docs/BENCHMARKS.md, "The first seconds: V8's compile jobs").
+// calls of the first rounds (docs/BENCHMARKS.md, "The sequential tail: V8's compile jobs and this
+// machine's scheduler").
 // --tsx runs the hall child through the tsx loader instead of the compiled bundle (to compare);
 // --profile writes a CPU profile of the hall server to server/test-output/bench/.
 import { mkdirSync, writeFileSync } from 'node:fs';
