@@ -3,14 +3,12 @@
 // (`--clients workers`, client-worker.ts): a short real run of each against a real hall server, and the
 // IPC schemas both sides parse with. The run's latencies are benchmark figures, not asserted here; what is checked is that the load ran,
 // every call and relay was matched to its arrivals, and every client process answered with its figures.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromWorkerSchema, toWorkerSchema } from '../bench/client-worker-protocol.ts';
-import { REPO_ROOT } from '../src/hall-server.ts';
 import { tempDataDir } from './helpers.ts';
-import { TSX_LOADER } from './support/hall-child-process.ts';
+import { runBenchScript } from './support/bench-script.ts';
 
 interface LoopDelay {
   readonly p50: number;
@@ -32,18 +30,6 @@ interface Figures {
   readonly errors: readonly string[];
 }
 
-function runSimulation(args: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX_LOADER, path.join('server', 'bench', 'hall-simulation.ts'), ...args],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
-}
-
 describe.each([
   { clients: 'workers', processes: ['bench client', 'kiosk worker', 'display worker'] },
   { clients: 'one-process', processes: ['bench client'] },
@@ -52,7 +38,7 @@ describe.each([
     const out = tempDataDir('luot-hall-simulation-test-');
     try {
       const json = path.join(out.dir, 'figures.json');
-      const { code, output } = await runSimulation([
+      const { code, output } = await runBenchScript('hall-simulation.ts', [
         '--seconds',
         '3',
         '--warmup',

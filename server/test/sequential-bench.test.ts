@@ -2,14 +2,12 @@
 // server and the two relays. The latencies are benchmark figures, not asserted here; what is checked is
 // that the warm-up rounds ran the same work and were left out of the figures, that every measured call of
 // every arm was counted, and how the host's steal is read from /proc/stat.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCpuTicks } from '../bench/bench-support.ts';
-import { REPO_ROOT } from '../src/hall-server.ts';
 import { tempDataDir } from './helpers.ts';
-import { TSX_LOADER } from './support/hall-child-process.ts';
+import { runBenchScript } from './support/bench-script.ts';
 
 interface RoundFigures {
   readonly round: number;
@@ -31,24 +29,12 @@ interface Figures {
   readonly rounds: readonly RoundFigures[];
 }
 
-function runSequential(args: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX_LOADER, path.join('server', 'bench', 'sequential-calls.ts'), ...args],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
-}
-
 describe('the sequential-calls bench', { timeout: 180_000 }, () => {
   it('runs whole warm-up rounds of the same work, then measures only the rounds after them', async () => {
     const out = tempDataDir('luot-sequential-bench-test-');
     try {
       const json = path.join(out.dir, 'figures.json');
-      const { code, output } = await runSequential([
+      const { code, output } = await runBenchScript('sequential-calls.ts', [
         '--calls',
         '15',
         '--rounds',
