@@ -8,6 +8,9 @@
 // file in that folder (WAL, synchronous=FULL, one transaction and one fsync per message, SQLite's own
 // checkpoints), then relayed and acked like `relay-ack`. That is the simplest server that keeps what it
 // announces across a crash: the floor under the hall's own path, which commits before it answers too.
+// `commit-ack` commits the message the same way and answers with the transaction's time, broadcasting
+// nothing: the floor under a command's ack alone (the hall simulation's `--durable-floor`), below
+// what the hall does for an issue (its broadcast follows the acks in the same turn).
 //
 //   node --import tsx server/bench/bare-broadcast-server.ts [--durable-dir <dir>]   → prints `READY <port>`
 import { createServer } from 'node:http';
@@ -21,6 +24,7 @@ interface RelayEvents {
   relay: (message: unknown) => void;
   'relay-ack': (message: unknown, ack: (answer: { ok: true }) => void) => void;
   'relay-durable': (message: unknown, ack: (answer: { ok: boolean }) => void) => void;
+  'commit-ack': (message: unknown, ack: (answer: { ok: boolean; commitMs: number }) => void) => void;
 }
 interface ReceiverEvents {
   message: (message: unknown) => void;
@@ -57,6 +61,16 @@ io.on('connection', (socket) => {
     insertRelay.run(JSON.stringify(message));
     io.to('receivers').emit('message', message);
     ack({ ok: true });
+  });
+  socket.on('commit-ack', (message, ack) => {
+    if (typeof ack !== 'function') return;
+    if (insertRelay === undefined) {
+      ack({ ok: false, commitMs: 0 });
+      return;
+    }
+    const started = performance.now();
+    insertRelay.run(JSON.stringify(message));
+    ack({ ok: true, commitMs: performance.now() - started });
   });
 });
 httpServer.listen(0, '127.0.0.1', () => {

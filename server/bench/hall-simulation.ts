@@ -19,10 +19,17 @@
 // The bare relay is measured as the calls are in both (its sender with the counters, its receivers with
 // the displays), so the ratio stays fair.
 //
+// --durable-floor: beside the hall, the bare relay also commits messages to a SQLite file of its own (WAL,
+// synchronous=FULL, one transaction and one fsync each) and acks them, broadcasting nothing (`commit-ack`),
+// sent from this process at the kiosks' pace: under the same load, the floor under issue → ack and under
+// the server's command → commit (what any server that keeps a command before answering it pays here). Its
+// fsyncs share the disk with the hall's, so it is not on by default: the targets are checked without it.
+//
 //   pnpm bench                                    (every benchmark of the repo, see scripts/bench.mjs)
 //   pnpm exec tsx server/bench/hall-simulation.ts [--seconds 180] [--warmup 10] [--think-ms 200-1000]
 //        [--issue-every-ms 150] [--server-log json|silent] [--clients one-process|workers] [--profile]
-//        [--in-commit-checkpoints] [--commits-per-checkpoint N] [--fanout-slice N] [--json out.json] [--check-targets]
+//        [--in-commit-checkpoints] [--commits-per-checkpoint N] [--fanout-slice N] [--durable-floor]
+//        [--json out.json] [--check-targets]
 //
 // --fanout-slice N: sockets the server writes a change to per turn of its event loop (the server's
 // FANOUT_SOCKETS_PER_TURN when not given), as in the headroom bench.
@@ -109,6 +116,8 @@ const { values } = parseArgs({
     // After-commit checkpoints every N commits of a burst instead of COMMITS_PER_CHECKPOINT (to compare).
     'commits-per-checkpoint': { type: 'string' },
     'fanout-slice': { type: 'string' },
+    // A durable relay's commit → ack beside the hall, as the floor under issue → ack (see the header).
+    'durable-floor': { type: 'boolean', default: false },
     // The hall child through tsx instead of the compiled bundle a hall runs (to compare).
     tsx: { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -203,7 +212,12 @@ async function main(): Promise<number> {
       : {}),
   });
   children.push(hall);
-  const bare = await spawnReadyChild(path.join(repoServer, 'bench', 'bare-broadcast-server.ts'), []);
+  const durableDir = path.join(data.dir, 'durable-floor');
+  if (values['durable-floor']) mkdirSync(durableDir);
+  const bare = await spawnReadyChild(
+    path.join(repoServer, 'bench', 'bare-broadcast-server.ts'),
+    values['durable-floor'] ? ['--durable-dir', durableDir] : [],
+  );
   children.push(bare);
 
   const bareUrl = `http://127.0.0.1:${bare.port}`;
@@ -309,6 +323,8 @@ async function main(): Promise<number> {
   // Bare relay: one sender here, its 10 receivers in the display worker, sending the hall's own call payloads.
   const bareSender = await connectBareRelay(bareUrl, 'sender');
   sockets.push(bareSender);
+  const durableSender = values['durable-floor'] ? await connectBareRelay(bareUrl, 'sender') : undefined;
+  if (durableSender) sockets.push(durableSender);
 
   // The clocks (checked while the workers are idle): a time sent here must never be later than its receipt there.
   const clockChecks = await checkClocks(workers);
@@ -376,7 +392,30 @@ async function main(): Promise<number> {
   // The histogram records whole timer intervals: the delay is what exceeds the resolution.
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
   const beyond = (ns: number): number => Math.max(0, ns / 1e6 - 10);
-  const loops = [...counters.map((socket) => counterLoop(socket)), bareLoop()];
+  // The durable floor: commits at the kiosks' pace (all of them together), each carrying a real call's
+  // changes, timed from the emit to the ack, with the relay's own transaction + fsync.
+  const durableAcks: { sentAt: number; ms: number; commitMs: number }[] = [];
+  const durableLoop = async (socket: Socket): Promise<void> => {
+    let seq = 0;
+    let due = monotonicMs();
+    while (isRunning) {
+      await sleep(Math.max(0, due - monotonicMs()));
+      due += issueEveryMs / KIOSKS;
+      seq += 1;
+      const sentAt = monotonicMs();
+      const answer = await new Promise<{ ok: boolean; commitMs: number }>((resolve) =>
+        socket.emit('commit-ack', { seq, changes: lastCallChanges }, resolve),
+      );
+      if (!answer.ok) refuse('durable floor', 'REFUSED');
+      else if (isMeasuring)
+        durableAcks.push({ sentAt, ms: monotonicMs() - sentAt, commitMs: answer.commitMs });
+    }
+  };
+  const loops = [
+    ...counters.map((socket) => counterLoop(socket)),
+    bareLoop(),
+    ...(durableSender ? [durableLoop(durableSender)] : []),
+  ];
 
   await sleep(warmupSeconds * 1000);
   await hall.resetStats();
@@ -466,6 +505,12 @@ async function main(): Promise<number> {
   const issue = summary(measuredIssues.map((sample) => sample.ms));
   const call = summary(callTimes.map((sample) => sample.ms));
   const bareBroadcast = summary(bareTimes.map((sample) => sample.ms));
+  const durableFloor = durableSender
+    ? {
+        ack: summary(durableAcks.map((sample) => sample.ms)),
+        commit: summary(durableAcks.map((sample) => sample.commitMs)),
+      }
+    : null;
   const serverCommand = summary(timings.map((timing) => timing.totalMs));
   const serverDecide = summary(timings.map((timing) => timing.decideMs));
   const serverQueued = summary(timings.map((timing) => timing.queuedMs));
@@ -511,8 +556,8 @@ async function main(): Promise<number> {
     {
       name: 'bench client',
       hosts: isOneProcess
-        ? `all ${COUNTERS + KIOSKS + 2 * DISPLAYS + 1} client sockets`
-        : `${COUNTERS} counters, the bare sender`,
+        ? `all ${COUNTERS + KIOSKS + 2 * DISPLAYS + 1 + (durableSender ? 1 : 0)} client sockets`
+        : `${COUNTERS} counters, the bare sender${durableSender ? ', the durable floor' : ''}`,
       loopDelayMs: loopFigures(clientLoop),
       cpuPercent: cpuPercent(cpuAfter[0]! - cpuBefore[0]!, measuredMs),
     },
@@ -561,6 +606,12 @@ async function main(): Promise<number> {
     `  rate: issues ${Math.round(timesPeak(issuesPerSecond))}× and calls ${Math.round(timesPeak(callsPerSecond))}× ` +
       `a busy hall's peak (${BUSY_HALL_PEAK.ticketsPerHour} an hour); the 10× scenario needs 10×`,
     line('issue → ack', issue),
+    ...(durableFloor
+      ? [
+          line('durable floor: commit → ack', durableFloor.ack),
+          line('  its transaction + fsync', durableFloor.commit),
+        ]
+      : []),
     line('call → last display', call),
     line('bare broadcast (baseline)', bareBroadcast),
     `  ratio p99 call / bare       ${ratio.toFixed(2)}×`,
@@ -602,6 +653,7 @@ async function main(): Promise<number> {
   if (values.json) {
     const figures = {
       issue,
+      durableFloor,
       call,
       bareBroadcast,
       ratio,
