@@ -320,8 +320,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearInterval(revocationWatch);
       stopSessionWatch();
       await hubShipper?.stop();
-      await realtime.close();
-      await http.close();
+      // Both at once. Socket.IO's close disconnects every client, then waits for the HTTP server's own,
+      // which Node ends only when every connection has: one carrying a request at this instant stays
+      // open once answered, for the keep-alive timeout (72 s) and longer while a reconnecting page keeps
+      // sending on it. Fastify's close ends every such connection (`forceCloseConnections`).
+      await Promise.all([realtime.close(), http.close()]);
       await analysis.close();
       checkpoints?.close();
       db.close();
