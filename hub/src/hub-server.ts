@@ -119,6 +119,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     // The ingest carries at most 500 events and a configuration.
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // A close ends every connection, not only the idle ones: one carrying a request (a hall's shipper
+    // posting) kept Node's close waiting, and once answered stayed open for the keep-alive timeout. A
+    // request cut this way is answered by nothing, and its hall ships it again (the ingest keeps each
+    // event once); a transaction already under way finishes before the database closes (the pool's end
+    // waits for its client), one not yet begun writes nothing.
+    forceCloseConnections: true,
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HubHttpError) {
