@@ -2,30 +2,15 @@
 // browsers connected to it are doing. Node's HTTP server only closes the connections that are idle at
 // that instant; one that carries a request keeps the close waiting, and once answered it stays open
 // for the keep-alive timeout (72 s), longer still while a reconnecting page keeps sending on it.
-import { once } from 'node:events';
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { pairAndConnect, startTestHall } from './helpers.ts';
-
-/** A raw TCP connection to the hall, as a browser's kept-alive one is; the close may reset it. */
-async function openConnection(port: number): Promise<{ socket: net.Socket; errors: string[] }> {
-  const socket = net.connect(port, '127.0.0.1');
-  const errors: string[] = [];
-  socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
-  await once(socket, 'connect');
-  return { socket, errors };
-}
+import { openHalfSentRequest } from './support/half-sent-request.ts';
 
 describe('closing the hall server', () => {
   it('ends at once while a connection is halfway through a request, and ends that connection', async () => {
     const hall = await startTestHall();
     const display = await pairAndConnect(hall, 'display');
-    const { socket, errors } = await openConnection(hall.port);
-    const ended = new Promise((resolve) => socket.once('close', resolve));
-    // The request line and one header, not the blank line that ends the headers: the server is reading a
-    // request on this connection, so it is not idle.
-    socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { errors, ended } = await openHalfSentRequest(hall.port);
     const disconnected = new Promise<string>((resolve) => display.socket.once('disconnect', resolve));
 
     const started = performance.now();
@@ -43,14 +28,11 @@ describe('closing the hall server', () => {
 
   it('ends at once after answering a request on a kept-alive connection that arrived as the close began', async () => {
     const hall = await startTestHall();
-    const { socket, errors } = await openConnection(hall.port);
-    const ended = new Promise((resolve) => socket.once('close', resolve));
+    const { socket, errors, ended } = await openHalfSentRequest(hall.port);
     let answer = '';
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString('latin1');
     });
-    socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-    await new Promise((resolve) => setTimeout(resolve, 100));
 
     const started = performance.now();
     const closing = hall.dispose();
