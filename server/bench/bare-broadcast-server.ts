@@ -37,6 +37,13 @@ db?.pragma('journal_mode = WAL');
 db?.pragma('synchronous = FULL');
 db?.exec('CREATE TABLE IF NOT EXISTS relays (seq INTEGER PRIMARY KEY, message TEXT NOT NULL)');
 const insertRelay = db?.prepare('INSERT INTO relays (message) VALUES (?)');
+/** Commit one message (one transaction, one fsync): its time in ms, or null without `--durable-dir`. */
+function commitRelay(message: unknown): number | null {
+  if (insertRelay === undefined) return null;
+  const started = performance.now();
+  insertRelay.run(JSON.stringify(message));
+  return performance.now() - started;
+}
 
 const httpServer = createServer();
 const io = new Server<RelayEvents, ReceiverEvents>(httpServer, {
@@ -54,23 +61,17 @@ io.on('connection', (socket) => {
   });
   socket.on('relay-durable', (message, ack) => {
     if (typeof ack !== 'function') return;
-    if (insertRelay === undefined) {
+    if (commitRelay(message) === null) {
       ack({ ok: false });
       return;
     }
-    insertRelay.run(JSON.stringify(message));
     io.to('receivers').emit('message', message);
     ack({ ok: true });
   });
   socket.on('commit-ack', (message, ack) => {
     if (typeof ack !== 'function') return;
-    if (insertRelay === undefined) {
-      ack({ ok: false, commitMs: 0 });
-      return;
-    }
-    const started = performance.now();
-    insertRelay.run(JSON.stringify(message));
-    ack({ ok: true, commitMs: performance.now() - started });
+    const commitMs = commitRelay(message);
+    ack(commitMs === null ? { ok: false, commitMs: 0 } : { ok: true, commitMs });
   });
 });
 httpServer.listen(0, '127.0.0.1', () => {
